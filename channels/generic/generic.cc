@@ -1,0 +1,112 @@
+#include "channels/generic/generic.h"
+
+#include <nlohmann/json.hpp>
+
+#include "channels/phone.h"
+
+namespace aduan::channels {
+namespace {
+
+using nlohmann::json;
+
+WebhookError Bad(int status, std::string code, std::string message) {
+  return WebhookError{status, std::move(code), std::move(message)};
+}
+
+bool IsBlank(std::string_view s) {
+  for (unsigned char c : s) {
+    if (!std::isspace(c)) return false;
+  }
+  return true;
+}
+
+// Accepts the field as a JSON string, or a number rendered as a string (ids are often numeric).
+std::optional<std::string> StringField(const json& body, const char* name) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  return std::nullopt;
+}
+
+class GenericAdapter : public ChannelAdapter {
+ public:
+  std::string_view name() const override { return "generic"; }
+
+  HandleResult Handle(const WebhookRequest& req) const override {
+    HandleResult result;
+    std::string type = req.Header("Content-Type");
+    if (type.rfind("application/json", 0) != 0) {
+      result.error = Bad(415, "unsupported_media_type",
+                         "Content-Type must be application/json, got '" + type + "'");
+      return result;
+    }
+    json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded()) {
+      result.error = Bad(400, "malformed_json", "body is not valid JSON (or not valid UTF-8)");
+      return result;
+    }
+    if (!body.is_object()) {
+      result.error = Bad(400, "malformed_json", "body must be a JSON object");
+      return result;
+    }
+    for (const char* field : {"id", "from", "text"}) {
+      auto it = body.find(field);
+      if (it == body.end() || it->is_null()) {
+        result.error = Bad(400, "missing_field", std::string("field '") + field + "' is required");
+        return result;
+      }
+      if (!StringField(body, field)) {
+        result.error = Bad(400, "invalid_field", std::string("field '") + field + "' must be a string");
+        return result;
+      }
+    }
+    InboundMessage msg;
+    msg.channel = "generic";
+    msg.provider_message_id = *StringField(body, "id");
+    std::string from = *StringField(body, "from");
+    msg.text = *StringField(body, "text");
+    if (IsBlank(msg.provider_message_id)) {
+      result.error = Bad(400, "invalid_field", "field 'id' must not be empty");
+      return result;
+    }
+    if (IsBlank(from)) {
+      result.error = Bad(400, "invalid_field", "field 'from' must not be empty");
+      return result;
+    }
+    if (IsBlank(msg.text)) {
+      result.error = Bad(400, "empty_text", "field 'text' is empty");
+      return result;
+    }
+    std::string phone = NormalizePhone(from);
+    msg.sender = phone.empty() ? from : phone;
+    if (auto name = StringField(body, "name")) msg.display_name = *name;
+    if (auto it = body.find("timestamp"); it != body.end() && !it->is_null()) {
+      if (it->is_number_integer()) {
+        msg.sent_at_ms = it->get<int64_t>() * 1000;
+      } else {
+        result.error = Bad(400, "invalid_field", "field 'timestamp' must be unix seconds");
+        return result;
+      }
+    }
+    result.parsed.messages.push_back(std::move(msg));
+    return result;
+  }
+
+  // The generic channel has no provider to call: replies are returned in the webhook answer.
+  ProviderRequest FormatSend(const OutgoingMessage& message) const override {
+    ProviderRequest req;
+    req.path = "/send";
+    req.content_type = "application/json";
+    req.body = json{{"to", message.recipient}, {"text", message.text}}.dump();
+    return req;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ChannelAdapter> MakeGenericAdapter(const EnvLookup&) {
+  return std::make_unique<GenericAdapter>();
+}
+
+}  // namespace aduan::channels

@@ -1,0 +1,64 @@
+// Plain value types that every channel adapter produces and the gateway consumes.
+//
+// They carry no behaviour and no pointers into request buffers: an adapter copies what it
+// needs, so a value outlives the HTTP request it came from and can cross threads freely.
+#ifndef ADUAN_CHANNELS_MESSAGE_H_
+#define ADUAN_CHANNELS_MESSAGE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aduan::channels {
+
+// An attachment the provider told us about. We record it; we never fetch the bytes at intake.
+struct Media {
+  std::string kind;       // "image", "document", "audio", "video", "sticker", "file"
+  std::string reference;  // provider media id, file_id or URL, whatever fetches it later
+  std::string mime_type;  // empty when the provider did not say
+  std::string filename;   // empty when unknown
+  int64_t size_bytes = -1;  // -1 when unknown
+};
+
+struct Location {
+  double latitude = 0;
+  double longitude = 0;
+  std::string name;     // a venue or place name, may be empty
+  std::string address;  // may be empty
+};
+
+// One message from a resident, as the provider delivered it.
+struct InboundMessage {
+  std::string channel;  // adapter name: "generic", "whatsapp", "telegram", "twilio", "sms", ...
+  // The provider's id for this message; (channel, provider_message_id) is the dedupe key.
+  // Empty when the provider gives none: the gateway then derives a key from a content hash.
+  std::string provider_message_id;
+  std::string sender;        // E.164 phone ("+62812..."), Telegram user id, or email address
+  std::string display_name;  // may be empty
+  std::string text;          // UTF-8, already decoded; may be empty (e.g. a bare photo)
+  std::string subject;       // email only
+  std::vector<Media> media;
+  std::optional<Location> location;
+  // Where a reply must go when that is not `sender` (Telegram chat id, email Reply-To).
+  std::string reply_address;
+  // Provider references to earlier messages (email In-Reply-To then References, oldest last).
+  std::vector<std::string> in_reply_to;
+  bool is_edit = false;          // Telegram edited_message: amends an earlier message
+  std::string edits_message_id;  // provider id of the message being amended
+  int64_t sent_at_ms = 0;        // provider's timestamp, or 0 when it gave none
+};
+
+// A delivery report for a message we sent earlier (WhatsApp statuses[], Twilio callbacks).
+// It never creates a complaint.
+struct DeliveryStatus {
+  std::string channel;
+  std::string provider_message_id;  // the id the provider gave our outgoing message
+  std::string status;               // normalised: "sent", "delivered", "read", "failed"
+  std::string error;                // provider error code/text when failed, else empty
+  int64_t at_ms = 0;
+};
+
+}  // namespace aduan::channels
+
+#endif  // ADUAN_CHANNELS_MESSAGE_H_

@@ -1,0 +1,14 @@
+// Every channel aduan speaks. Adding a channel: a folder under channels/ and one line here.
+#include "channels/adapter.h"
+#include "channels/generic/generic.h"
+
+namespace aduan::channels {
+
+const std::vector<ChannelRegistration>& AllChannels() {
+  static const std::vector<ChannelRegistration> kChannels = {
+      {"generic", MakeGenericAdapter},
+  };
+  return kChannels;
+}
+
+}  // namespace aduan::channels

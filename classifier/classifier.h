@@ -1,0 +1,58 @@
+// The complaint classifier's contract: one text in, one explained decision out.
+//
+// Codes are those of ../shared/TAXONOMY.md (and any a city adds in config): an agency code such
+// as "PUPR" or "TRIAGE", and zero or more maladministration codes such as "PERMINTAAN_IMBALAN".
+//
+// Thread safety: a Classifier is immutable once built; Classify() may be called from any number
+// of threads at once. Reloading rules builds a new Classifier and swaps the pointer.
+#ifndef ADUAN_CLASSIFIER_CLASSIFIER_H_
+#define ADUAN_CLASSIFIER_CLASSIFIER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aduan::classifier {
+
+inline constexpr std::string_view kTriage = "TRIAGE";
+
+// One piece of evidence behind a decision, so an operator can see why.
+struct Match {
+  std::string target;  // what it voted for: an agency code, a maladministration code, "URGENT"
+  std::string rule;    // the term, phrase or pattern (as written in the rule file)
+  double weight = 0;   // its contribution; negative for blocking/negative rules
+};
+
+struct Classification {
+  std::string agency{kTriage};  // best agency, or TRIAGE
+  double agency_score = 0;      // in [0,1]
+  std::vector<std::string> maladministration;
+  bool urgent = false;
+  bool triage = true;  // the classifier was not confident; `agency` is TRIAGE
+  std::vector<Match> matched;
+};
+
+class Classifier {
+ public:
+  virtual ~Classifier() = default;
+  // Never throws; any input (empty, huge, invalid UTF-8) yields a result, usually TRIAGE.
+  virtual Classification Classify(std::string_view text) const = 0;
+};
+
+struct ClassifierOptions {
+  std::string rules_path;    // rule file(s) under config/
+  std::string lexicon_path;  // slang/abbreviation lexicon, may be empty
+  std::string roots_path;    // stemmer root words, may be empty
+  double triage_threshold = 0.35;  // best score below this -> TRIAGE
+  double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
+};
+
+// Loads the keyword/RE2 classifier. On failure returns nullptr and sets *error to a message
+// naming the file, the line and the problem; nothing is half-loaded.
+std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& options,
+                                                  std::string* error);
+
+}  // namespace aduan::classifier
+
+#endif  // ADUAN_CLASSIFIER_CLASSIFIER_H_
