@@ -57,7 +57,8 @@ class GenericAdapter : public ChannelAdapter {
         return result;
       }
       if (!StringField(body, field)) {
-        result.error = Bad(400, "invalid_field", std::string("field '") + field + "' must be a string");
+        result.error =
+            Bad(400, "invalid_field", std::string("field '") + field + "' must be a string");
         return result;
       }
     }

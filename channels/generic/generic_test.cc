@@ -20,7 +20,8 @@ class GenericTest : public ::testing::Test {
 };
 
 TEST_F(GenericTest, ParsesAComplaintAndNormalisesThePhone) {
-  auto r = adapter_->Handle(Post(R"({"id":"m1","from":"081234567890","text":"Jalan rusak","name":"Budi","timestamp":1717377330})"));
+  auto r = adapter_->Handle(Post(
+      R"({"id":"m1","from":"081234567890","text":"Jalan rusak","name":"Budi","timestamp":1717377330})"));
   ASSERT_FALSE(r.error) << r.error->message;
   ASSERT_EQ(r.parsed.messages.size(), 1u);
   const auto& m = r.parsed.messages[0];
@@ -54,11 +55,15 @@ TEST_F(GenericTest, RejectsBadInputWithANamedProblem) {
       {R"({"from":"+6281234567890","text":"x"})", "application/json", 400, "missing_field"},
       {R"({"id":"m1","text":"x"})", "application/json", 400, "missing_field"},
       {R"({"id":"m1","from":"+6281234567890"})", "application/json", 400, "missing_field"},
-      {R"({"id":"m1","from":"+6281234567890","text":"   \n\t"})", "application/json", 400, "empty_text"},
-      {R"({"id":"m1","from":"+6281234567890","text":["a"]})", "application/json", 400, "invalid_field"},
+      {R"({"id":"m1","from":"+6281234567890","text":"   \n\t"})", "application/json", 400,
+       "empty_text"},
+      {R"({"id":"m1","from":"+6281234567890","text":["a"]})", "application/json", 400,
+       "invalid_field"},
       {R"({"id":"","from":"+6281234567890","text":"a"})", "application/json", 400, "invalid_field"},
-      {"{\"id\":\"m1\",\"from\":\"+62812\",\"text\":\"\xff\xfe\"}", "application/json", 400, "malformed_json"},
-      {R"({"id":"m1","from":"+6281234567890","text":"a","timestamp":"kemarin"})", "application/json", 400, "invalid_field"},
+      {"{\"id\":\"m1\",\"from\":\"+62812\",\"text\":\"\xff\xfe\"}", "application/json", 400,
+       "malformed_json"},
+      {R"({"id":"m1","from":"+6281234567890","text":"a","timestamp":"kemarin"})",
+       "application/json", 400, "invalid_field"},
   };
   for (const auto& c : cases) {
     auto r = adapter_->Handle(Post(c.body, c.type));

@@ -1,0 +1,100 @@
+// Plain value types that cross the storage boundary. Times are Unix milliseconds (UTC).
+// Storage does not interpret the `*_json` fields: it keeps whatever JSON text it is given.
+#ifndef ADUAN_STORAGE_RECORDS_H_
+#define ADUAN_STORAGE_RECORDS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aduan::storage {
+
+// A resident's message as received; (channel, provider_message_id) is unique.
+struct MessageRecord {
+  std::string channel;
+  std::string provider_message_id;
+  std::string sender;
+  std::string display_name;
+  std::string text;
+  std::string details_json = "{}";  // media, location, references: the gateway's business
+  int64_t received_at_ms = 0;
+};
+
+struct EventRecord {
+  int64_t id = 0;
+  int64_t at_ms = 0;
+  std::string actor;  // "system", "resident", "agency:PUPR", "operator"
+  std::string kind;   // "created", "acked", "status", "reroute", ...
+  std::string from_status;
+  std::string to_status;
+  std::string public_note;
+  std::string internal_note;
+};
+
+struct TicketRecord {
+  std::string id;      // "ADU-7K3QX9M4"
+  std::string status;  // "routed", "triage", "in_progress", "resolved", "rejected", ...
+  std::string agency;  // agency code, "TRIAGE" when unrouted
+  double agency_score = 0;
+  std::vector<std::string> maladministration;
+  bool urgent = false;
+  std::string classification_json = "{}";  // the classifier's explanation
+  std::string text;
+  std::string channel;
+  std::string reporter_sender;
+  std::string reporter_name;
+  bool confidential = false;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+  int64_t version = 1;
+  std::vector<EventRecord> events;  // oldest first; filled by reads that ask for them
+};
+
+// A reply or push waiting to be sent by the dispatcher.
+struct OutboxDraft {
+  std::string channel;
+  std::string recipient;
+  std::string kind;  // "ack", "reply", "notify", "push"
+  std::string body;
+  std::string details_json = "{}";
+};
+
+// Everything one inbound message changes, stored in one transaction.
+struct IntakeRequest {
+  MessageRecord message;
+  std::optional<TicketRecord> ticket;  // a new ticket (events ignored: a "created" one is added)
+  std::vector<OutboxDraft> outbox;
+  std::string reply;  // the text answered to the sender; returned again on a retry
+};
+
+struct IntakeResult {
+  bool duplicate = false;  // the message was stored before; nothing was written now
+  std::string ticket_id;   // the message's ticket (new or earlier); empty when none
+  std::string reply;       // the reply stored with the message
+};
+
+struct LeasedTicket {
+  TicketRecord ticket;
+  std::string lease_id;
+  int64_t lease_expires_at_ms = 0;
+};
+
+enum class AckOutcome {
+  kAcked,          // taken off the queue for good
+  kAlreadyAcked,   // it was acked before with this lease: idempotent success
+  kNotFound,       // no such ticket in this agency's queue
+  kLeaseMismatch,  // the lease id is not the ticket's current lease (expired and re-leased)
+};
+
+struct ApiKeyRecord {
+  std::string id;        // public identifier, e.g. "key_3f9a..."; safe to log
+  std::string key_hash;  // hex SHA-256 of the secret; the secret itself is never stored
+  std::string agency;
+  int64_t created_at_ms = 0;
+  std::optional<int64_t> revoked_at_ms;
+};
+
+}  // namespace aduan::storage
+
+#endif  // ADUAN_STORAGE_RECORDS_H_

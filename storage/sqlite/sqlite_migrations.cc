@@ -1,0 +1,98 @@
+#include "storage/migrations.h"
+
+namespace aduan::storage {
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, R"sql(
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL,
+  provider_message_id TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',
+  ticket_id TEXT,
+  reply TEXT NOT NULL DEFAULT '',
+  received_at INTEGER NOT NULL,
+  UNIQUE (channel, provider_message_id)
+);
+CREATE INDEX messages_sender ON messages(channel, sender, received_at);
+
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  agency_score REAL NOT NULL DEFAULT 0,
+  maladministration TEXT NOT NULL DEFAULT '[]',
+  urgent INTEGER NOT NULL DEFAULT 0,
+  classification TEXT NOT NULL DEFAULT '{}',
+  text TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  reporter_sender TEXT NOT NULL,
+  reporter_name TEXT NOT NULL DEFAULT '',
+  confidential INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX tickets_agency_created ON tickets(agency, created_at);
+
+CREATE TABLE ticket_events (
+  id INTEGER PRIMARY KEY,
+  ticket_id TEXT NOT NULL REFERENCES tickets(id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '',
+  public_note TEXT NOT NULL DEFAULT '',
+  internal_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+
+CREATE TABLE queue (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+  agency TEXT NOT NULL,
+  urgent INTEGER NOT NULL DEFAULT 0,
+  enqueued_at INTEGER NOT NULL,
+  lease_id TEXT,
+  lease_expires_at INTEGER,
+  lease_count INTEGER NOT NULL DEFAULT 0,
+  acked_at INTEGER
+);
+CREATE INDEX queue_waiting ON queue(agency, acked_at, urgent DESC, enqueued_at);
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  ticket_id TEXT,
+  channel TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_until INTEGER,
+  provider_message_id TEXT,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL UNIQUE,
+  agency TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace aduan::storage

@@ -1,0 +1,447 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "storage/group_commit.h"
+#include "storage/random_id.h"
+
+namespace aduan::storage {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  return nlohmann::json(codes).dump();
+}
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array()) {
+    for (const auto& v : j) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+void Configure(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA foreign_keys=ON");
+}
+
+// Reads a ticket (and optionally its events) through any connection: the writer uses this
+// inside its transaction, readers outside it.
+std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
+                                       bool with_events) {
+  SQLite::Statement q(db,
+                      "SELECT id, status, agency, agency_score, maladministration, urgent, "
+                      "classification, text, channel, reporter_sender, reporter_name, "
+                      "confidential, created_at, updated_at, version FROM tickets WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  TicketRecord t;
+  t.id = q.getColumn(0).getString();
+  t.status = q.getColumn(1).getString();
+  t.agency = q.getColumn(2).getString();
+  t.agency_score = q.getColumn(3).getDouble();
+  t.maladministration = SplitCodes(q.getColumn(4).getString());
+  t.urgent = q.getColumn(5).getInt() != 0;
+  t.classification_json = q.getColumn(6).getString();
+  t.text = q.getColumn(7).getString();
+  t.channel = q.getColumn(8).getString();
+  t.reporter_sender = q.getColumn(9).getString();
+  t.reporter_name = q.getColumn(10).getString();
+  t.confidential = q.getColumn(11).getInt() != 0;
+  t.created_at_ms = q.getColumn(12).getInt64();
+  t.updated_at_ms = q.getColumn(13).getInt64();
+  t.version = q.getColumn(14).getInt64();
+  if (with_events) {
+    SQLite::Statement e(db,
+                        "SELECT id, at, actor, kind, from_status, to_status, public_note, "
+                        "internal_note FROM ticket_events WHERE ticket_id = ? ORDER BY id");
+    e.bind(1, id);
+    while (e.executeStep()) {
+      EventRecord ev;
+      ev.id = e.getColumn(0).getInt64();
+      ev.at_ms = e.getColumn(1).getInt64();
+      ev.actor = e.getColumn(2).getString();
+      ev.kind = e.getColumn(3).getString();
+      ev.from_status = e.getColumn(4).getString();
+      ev.to_status = e.getColumn(5).getString();
+      ev.public_note = e.getColumn(6).getString();
+      ev.internal_note = e.getColumn(7).getString();
+      t.events.push_back(std::move(ev));
+    }
+  }
+  return t;
+}
+
+int CurrentVersion(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+// Applies pending migrations in one immediate transaction, so two processes starting on one
+// file at once apply each migration exactly once (the second waits, then finds nothing to do).
+void ApplyMigrations(SQLite::Database& db, const std::vector<Migration>& migrations) {
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "applied_at INTEGER NOT NULL)");
+  int current = CurrentVersion(db);
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    db.exec(std::string(m.sql));
+    SQLite::Statement ins(db,
+                          "INSERT INTO schema_migrations(version, applied_at) "
+                          "VALUES (?, CAST(strftime('%s','now') AS INTEGER) * 1000)");
+    ins.bind(1, m.version);
+    ins.exec();
+  }
+  tx.commit();
+}
+
+class SqliteBatch : public BatchTransaction {
+ public:
+  explicit SqliteBatch(SQLite::Database& db) : db_(db) {}
+  void Begin() override { db_.exec("BEGIN IMMEDIATE"); }
+  void Commit() override { db_.exec("COMMIT"); }
+  void Rollback() noexcept override { sqlite3_exec(db_.getHandle(), "ROLLBACK", 0, 0, 0); }
+  void Savepoint() override { db_.exec("SAVEPOINT unit"); }
+  void ReleaseSavepoint() override { db_.exec("RELEASE unit"); }
+  void RollbackToSavepoint() override { db_.exec("ROLLBACK TO unit; RELEASE unit"); }
+
+ private:
+  SQLite::Database& db_;
+};
+
+// Storage callers see StoreError only, whatever the driver threw.
+template <class F>
+auto Translated(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw StoreError(e.what());
+  }
+}
+
+}  // namespace
+
+struct SqliteStore::Impl {
+  std::string path;
+  std::unique_ptr<SQLite::Database> writer;
+  std::unique_ptr<SqliteBatch> batch;
+  std::unique_ptr<GroupCommitter> committer;
+
+  std::mutex readers_mu;
+  std::vector<std::unique_ptr<SQLite::Database>> idle_readers;
+
+  // A read connection borrowed from the pool for one call.
+  class Reader {
+   public:
+    explicit Reader(Impl* impl) : impl_(impl) {
+      {
+        std::lock_guard<std::mutex> lock(impl_->readers_mu);
+        if (!impl_->idle_readers.empty()) {
+          db_ = std::move(impl_->idle_readers.back());
+          impl_->idle_readers.pop_back();
+        }
+      }
+      if (!db_) {
+        db_ = std::make_unique<SQLite::Database>(impl_->path, SQLite::OPEN_READONLY);
+        Configure(*db_);
+      }
+    }
+    ~Reader() {
+      std::lock_guard<std::mutex> lock(impl_->readers_mu);
+      impl_->idle_readers.push_back(std::move(db_));
+    }
+    SQLite::Database& db() { return *db_; }
+
+   private:
+    Impl* impl_;
+    std::unique_ptr<SQLite::Database> db_;
+  };
+};
+
+SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
+                         const std::vector<Migration>& migrations)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  try {
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    impl_->writer =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    Configure(*impl_->writer);
+    // WAL lets readers run beside the single writer; FULL syncs the WAL on every commit, which
+    // is what "answered 200 means durable" needs. Group commit pays that sync once per batch.
+    impl_->writer->exec("PRAGMA journal_mode=WAL");
+    impl_->writer->exec("PRAGMA synchronous=FULL");
+    ApplyMigrations(*impl_->writer, migrations);
+  } catch (const std::exception& e) {
+    throw StoreError("sqlite:" + path + ": " + e.what());
+  }
+  impl_->batch = std::make_unique<SqliteBatch>(*impl_->writer);
+  impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);
+}
+
+SqliteStore::~SqliteStore() {
+  impl_->committer.reset();  // drain pending writes before the connection closes
+}
+
+IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
+  return Translated([&] {
+    return impl_->committer->Call([&]() -> IntakeResult {
+      SQLite::Database& db = *impl_->writer;
+      const MessageRecord& m = req.message;
+      IntakeResult result;
+      {
+        SQLite::Statement find(db,
+                               "SELECT COALESCE(ticket_id, ''), reply FROM messages "
+                               "WHERE channel = ? AND provider_message_id = ?");
+        find.bind(1, m.channel);
+        find.bind(2, m.provider_message_id);
+        if (find.executeStep()) {
+          result.duplicate = true;
+          result.ticket_id = find.getColumn(0).getString();
+          result.reply = find.getColumn(1).getString();
+          return result;
+        }
+      }
+      if (req.ticket) {
+        const TicketRecord& t = *req.ticket;
+        SQLite::Statement ins(
+            db,
+            "INSERT INTO tickets(id, status, agency, agency_score, maladministration, urgent, "
+            "classification, text, channel, reporter_sender, reporter_name, confidential, "
+            "created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
+        ins.bind(1, t.id);
+        ins.bind(2, t.status);
+        ins.bind(3, t.agency);
+        ins.bind(4, t.agency_score);
+        ins.bind(5, JoinCodes(t.maladministration));
+        ins.bind(6, t.urgent ? 1 : 0);
+        ins.bind(7, t.classification_json);
+        ins.bind(8, t.text);
+        ins.bind(9, t.channel);
+        ins.bind(10, t.reporter_sender);
+        ins.bind(11, t.reporter_name);
+        ins.bind(12, t.confidential ? 1 : 0);
+        ins.bind(13, m.received_at_ms);
+        ins.bind(14, m.received_at_ms);
+        try {
+          ins.exec();
+        } catch (const SQLite::Exception& e) {
+          if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY) {
+            throw TicketIdTaken("ticket id " + t.id + " is taken");
+          }
+          throw;
+        }
+        SQLite::Statement ev(db,
+                             "INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, "
+                             "public_note) VALUES (?, ?, 'system', 'created', ?, '')");
+        ev.bind(1, t.id);
+        ev.bind(2, m.received_at_ms);
+        ev.bind(3, t.status);
+        ev.exec();
+        if (t.status == "routed") {
+          SQLite::Statement q(
+              db, "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) VALUES (?,?,?,?)");
+          q.bind(1, t.id);
+          q.bind(2, t.agency);
+          q.bind(3, t.urgent ? 1 : 0);
+          q.bind(4, m.received_at_ms);
+          q.exec();
+        }
+        result.ticket_id = t.id;
+      }
+      SQLite::Statement msg(
+          db,
+          "INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
+          "details, ticket_id, reply, received_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      msg.bind(1, m.channel);
+      msg.bind(2, m.provider_message_id);
+      msg.bind(3, m.sender);
+      msg.bind(4, m.display_name);
+      msg.bind(5, m.text);
+      msg.bind(6, m.details_json);
+      if (result.ticket_id.empty()) {
+        msg.bind(7);
+      } else {
+        msg.bind(7, result.ticket_id);
+      }
+      msg.bind(8, req.reply);
+      msg.bind(9, m.received_at_ms);
+      msg.exec();
+      for (const auto& o : req.outbox) {
+        SQLite::Statement out(
+            db,
+            "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
+            "next_attempt_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        if (result.ticket_id.empty()) {
+          out.bind(1);
+        } else {
+          out.bind(1, result.ticket_id);
+        }
+        out.bind(2, o.channel);
+        out.bind(3, o.recipient);
+        out.bind(4, o.kind);
+        out.bind(5, o.body);
+        out.bind(6, o.details_json);
+        out.bind(7, m.received_at_ms);
+        out.bind(8, m.received_at_ms);
+        out.bind(9, m.received_at_ms);
+        out.exec();
+      }
+      result.reply = req.reply;
+      return result;
+    });
+  });
+}
+
+std::optional<TicketRecord> SqliteStore::GetTicket(const std::string& id) {
+  try {
+    Impl::Reader r(impl_.get());
+    return ReadTicket(r.db(), id, /*with_events=*/true);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("reading ticket: ") + e.what());
+  }
+}
+
+std::vector<LeasedTicket> SqliteStore::Lease(const std::string& agency, int max, int64_t lease_ms,
+                                             int64_t now_ms) {
+  return Translated([&] {
+    return impl_->committer->Call([&] {
+      SQLite::Database& db = *impl_->writer;
+      std::vector<std::string> ids;
+      {
+        SQLite::Statement q(db,
+                            "SELECT ticket_id FROM queue WHERE agency = ? AND acked_at IS NULL "
+                            "AND (lease_expires_at IS NULL OR lease_expires_at <= ?) "
+                            "ORDER BY urgent DESC, enqueued_at, ticket_id LIMIT ?");
+        q.bind(1, agency);
+        q.bind(2, now_ms);
+        q.bind(3, max);
+        while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+      }
+      std::vector<LeasedTicket> leased;
+      for (const auto& id : ids) {
+        LeasedTicket l;
+        l.lease_id = RandomId("lease_");
+        l.lease_expires_at_ms = now_ms + lease_ms;
+        SQLite::Statement u(db,
+                            "UPDATE queue SET lease_id = ?, lease_expires_at = ?, "
+                            "lease_count = lease_count + 1 WHERE ticket_id = ?");
+        u.bind(1, l.lease_id);
+        u.bind(2, l.lease_expires_at_ms);
+        u.bind(3, id);
+        u.exec();
+        auto t = ReadTicket(db, id, /*with_events=*/false);
+        if (!t) continue;
+        l.ticket = std::move(*t);
+        leased.push_back(std::move(l));
+      }
+      return leased;
+    });
+  });
+}
+
+AckOutcome SqliteStore::Ack(const std::string& agency, const std::string& ticket_id,
+                            const std::string& lease_id, int64_t now_ms) {
+  return Translated([&] {
+    return impl_->committer->Call([&] {
+      SQLite::Database& db = *impl_->writer;
+      SQLite::Statement q(db,
+                          "SELECT COALESCE(lease_id, ''), acked_at IS NOT NULL FROM queue "
+                          "WHERE ticket_id = ? AND agency = ?");
+      q.bind(1, ticket_id);
+      q.bind(2, agency);
+      if (!q.executeStep()) return AckOutcome::kNotFound;
+      std::string current = q.getColumn(0).getString();
+      bool acked = q.getColumn(1).getInt() != 0;
+      if (current.empty() || current != lease_id) return AckOutcome::kLeaseMismatch;
+      if (acked) return AckOutcome::kAlreadyAcked;
+      SQLite::Statement u(db, "UPDATE queue SET acked_at = ? WHERE ticket_id = ?");
+      u.bind(1, now_ms);
+      u.bind(2, ticket_id);
+      u.exec();
+      SQLite::Statement ev(db,
+                           "INSERT INTO ticket_events(ticket_id, at, actor, kind) "
+                           "VALUES (?, ?, ?, 'acked')");
+      ev.bind(1, ticket_id);
+      ev.bind(2, now_ms);
+      ev.bind(3, "agency:" + agency);
+      ev.exec();
+      SQLite::Statement t(db, "UPDATE tickets SET updated_at = ? WHERE id = ?");
+      t.bind(1, now_ms);
+      t.bind(2, ticket_id);
+      t.exec();
+      return AckOutcome::kAcked;
+    });
+  });
+}
+
+void SqliteStore::InsertApiKey(const ApiKeyRecord& key) {
+  Translated([&] {
+    return impl_->committer->Run([&] {
+      SQLite::Statement ins(
+          *impl_->writer,
+          "INSERT INTO api_keys(id, key_hash, agency, created_at) VALUES (?,?,?,?)");
+      ins.bind(1, key.id);
+      ins.bind(2, key.key_hash);
+      ins.bind(3, key.agency);
+      ins.bind(4, key.created_at_ms);
+      ins.exec();
+    });
+  });
+}
+
+std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash) {
+  try {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(),
+                        "SELECT id, key_hash, agency, created_at, revoked_at FROM api_keys "
+                        "WHERE key_hash = ?");
+    q.bind(1, key_hash);
+    if (!q.executeStep()) return std::nullopt;
+    ApiKeyRecord k;
+    k.id = q.getColumn(0).getString();
+    k.key_hash = q.getColumn(1).getString();
+    k.agency = q.getColumn(2).getString();
+    k.created_at_ms = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) k.revoked_at_ms = q.getColumn(4).getInt64();
+    return k;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("reading api key: ") + e.what());
+  }
+}
+
+bool SqliteStore::Ping() {
+  try {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(), "SELECT 1");
+    return q.executeStep();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+int SqliteStore::SchemaVersion() {
+  Impl::Reader r(impl_.get());
+  return CurrentVersion(r.db());
+}
+
+uint64_t SqliteStore::CommittedBatches() const { return impl_->committer->batches(); }
+uint64_t SqliteStore::CommittedWrites() const { return impl_->committer->units(); }
+
+}  // namespace aduan::storage

@@ -1,0 +1,49 @@
+// The embedded SQLite backend: one file, WAL, synchronous=FULL.
+//
+// One write connection, owned by the group committer's thread, serialises every write, which
+// is what makes "never leased twice" trivially true here. Reads use a pool of read-only
+// connections that WAL lets run beside the writer.
+#ifndef ADUAN_STORAGE_SQLITE_SQLITE_STORE_H_
+#define ADUAN_STORAGE_SQLITE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/migrations.h"
+#include "storage/store.h"
+
+namespace aduan::storage {
+
+class SqliteStore : public Store {
+ public:
+  // Opens or creates the database at `path` and applies the pending `migrations`.
+  // Throws StoreError naming the path and the problem.
+  SqliteStore(const std::string& path, const StoreOptions& options,
+              const std::vector<Migration>& migrations = SqliteMigrations());
+  ~SqliteStore() override;
+
+  IntakeResult Intake(const IntakeRequest& request) override;
+  std::optional<TicketRecord> GetTicket(const std::string& id) override;
+  std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,
+                                  int64_t now_ms) override;
+  AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
+                 const std::string& lease_id, int64_t now_ms) override;
+  void InsertApiKey(const ApiKeyRecord& key) override;
+  std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
+  bool Ping() override;
+
+  // The highest migration applied to the file.
+  int SchemaVersion();
+  // Group-commit counters: transactions committed and writes they carried.
+  uint64_t CommittedBatches() const;
+  uint64_t CommittedWrites() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aduan::storage
+
+#endif  // ADUAN_STORAGE_SQLITE_SQLITE_STORE_H_

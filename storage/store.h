@@ -1,0 +1,74 @@
+// The one storage interface aduan runs on. SQLite is the embedded default; PostgreSQL serves
+// several gateway instances sharing one database. Both pass the same test suite.
+//
+// Durability: every write method returns only after its transaction is durable (committed and
+// synced). Concurrent writes are group-committed: they share one transaction and one sync.
+// Thread safety: all methods may be called from any number of threads at once.
+// Errors: a storage failure (disk full, database unreachable) throws StoreError; the caller
+// answers 503 and the provider retries. Nothing a method reported as done is ever lost.
+#ifndef ADUAN_STORAGE_STORE_H_
+#define ADUAN_STORAGE_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace aduan::storage {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown by Intake when the new ticket's id is taken; the caller draws another id and retries.
+class TicketIdTaken : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores a message and, unless it was stored before, its ticket (with a "created" event and,
+  // when the ticket is routed, a queue entry) and its outbox rows, all in one transaction.
+  // A message already stored under (channel, provider_message_id) changes nothing and returns
+  // duplicate=true with the ticket and reply stored the first time.
+  virtual IntakeResult Intake(const IntakeRequest& request) = 0;
+
+  // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
+  virtual std::optional<TicketRecord> GetTicket(const std::string& id) = 0;
+
+  // Leases up to `max` of `agency`'s waiting tickets for `lease_ms`: urgent first, then oldest.
+  // A ticket whose lease expired is waiting again. No ticket is ever under two live leases.
+  virtual std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,
+                                          int64_t now_ms) = 0;
+
+  // Takes a leased ticket off `agency`'s queue for good.
+  virtual AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
+                         const std::string& lease_id, int64_t now_ms) = 0;
+
+  virtual void InsertApiKey(const ApiKeyRecord& key) = 0;
+  // The key with this hash, revoked or not, or nullopt.
+  virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
+
+  // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
+  virtual bool Ping() = 0;
+};
+
+struct StoreOptions {
+  int max_batch = 256;  // group commit: most requests sharing one transaction
+};
+
+// Opens the store a URL names: "sqlite:PATH" (PATH's folder is created if missing) or
+// "postgresql://..." / "postgres://...". Applies pending migrations before returning.
+// Throws StoreError naming the URL and the problem.
+std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& options = {});
+
+}  // namespace aduan::storage
+
+#endif  // ADUAN_STORAGE_STORE_H_

@@ -1,0 +1,102 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "storage/sqlite/sqlite_store.h"
+#include "temp_dir.h"
+
+namespace aduan::storage {
+namespace {
+
+IntakeRequest Hello(const std::string& id) {
+  IntakeRequest r;
+  r.message = {"generic", id, "+6281111111111", "", "halo", "{}", 1};
+  r.reply = "halo juga";
+  return r;
+}
+
+TEST(SqliteMigrationsTest, AFreshFileGetsEveryMigration) {
+  testing::TempDir dir;
+  SqliteStore store(dir.File("a.db"), {});
+  EXPECT_EQ(store.SchemaVersion(), SqliteMigrations().back().version);
+}
+
+TEST(SqliteMigrationsTest, ReopeningKeepsDataAndAppliesNothingTwice) {
+  testing::TempDir dir;
+  {
+    SqliteStore store(dir.File("a.db"), {});
+    store.Intake(Hello("m1"));
+  }
+  SqliteStore store(dir.File("a.db"), {});
+  EXPECT_TRUE(store.Intake(Hello("m1")).duplicate);
+  SQLite::Database db(dir.File("a.db"));
+  SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
+  q.executeStep();
+  EXPECT_EQ(q.getColumn(0).getInt(), static_cast<int>(SqliteMigrations().size()));
+}
+
+TEST(SqliteMigrationsTest, AnExistingFileGetsOnlyTheNewMigrations) {
+  testing::TempDir dir;
+  std::vector<Migration> v1 = SqliteMigrations();
+  {
+    SqliteStore store(dir.File("a.db"), {}, v1);
+    store.Intake(Hello("m1"));
+  }
+  std::vector<Migration> v2 = v1;
+  v2.push_back(
+      {v1.back().version + 1, "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (7);"});
+  {
+    SqliteStore store(dir.File("a.db"), {}, v2);
+    EXPECT_EQ(store.SchemaVersion(), v1.back().version + 1);
+    EXPECT_TRUE(store.Intake(Hello("m1")).duplicate);  // old rows survive
+  }
+  SqliteStore again(dir.File("a.db"), {}, v2);  // re-running would insert a second row
+  SQLite::Database db(dir.File("a.db"));
+  SQLite::Statement q(db, "SELECT COUNT(*) FROM extra");
+  q.executeStep();
+  EXPECT_EQ(q.getColumn(0).getInt(), 1);
+}
+
+TEST(SqliteMigrationsTest, ABrokenMigrationFailsStartUpAndLeavesTheFileAsItWas) {
+  testing::TempDir dir;
+  { SqliteStore store(dir.File("a.db"), {}); }
+  std::vector<Migration> broken = SqliteMigrations();
+  broken.push_back({broken.back().version + 1, "CREATE TABLE ok (x INTEGER); THIS IS NOT SQL;"});
+  EXPECT_THROW(SqliteStore(dir.File("a.db"), {}, broken), StoreError);
+  SqliteStore store(dir.File("a.db"), {});
+  EXPECT_EQ(store.SchemaVersion(), SqliteMigrations().back().version);
+  SQLite::Database db(dir.File("a.db"));
+  EXPECT_FALSE(db.tableExists("ok"));
+}
+
+TEST(SqliteMigrationsTest, TwoStoresStartingTogetherMigrateOnce) {
+  testing::TempDir dir;
+  std::vector<std::thread> starters;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < 4; ++i) {
+    starters.emplace_back([&] {
+      try {
+        SqliteStore store(dir.File("a.db"), {});
+      } catch (...) {
+        ++failures;
+      }
+    });
+  }
+  for (auto& t : starters) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  SQLite::Database db(dir.File("a.db"));
+  SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
+  q.executeStep();
+  EXPECT_EQ(q.getColumn(0).getInt(), static_cast<int>(SqliteMigrations().size()));
+}
+
+TEST(SqliteStoreTest, TheFileIsInWalMode) {
+  testing::TempDir dir;
+  SqliteStore store(dir.File("a.db"), {});
+  SQLite::Database db(dir.File("a.db"));
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+}  // namespace
+}  // namespace aduan::storage

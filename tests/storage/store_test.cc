@@ -1,0 +1,268 @@
+// The storage contract, run against every backend this machine can reach. PostgreSQL joins
+// when ADUAN_TEST_POSTGRES_URL names a database the test may wipe.
+#include "storage/store.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "temp_dir.h"
+
+namespace aduan::storage {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+};
+
+std::vector<Backend> Backends() {
+  std::vector<Backend> out;
+  out.push_back({"sqlite", [](const testing::TempDir& dir) {
+                   return OpenStore("sqlite:" + dir.File("aduan.db"));
+                 }});
+  return out;
+}
+
+IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
+                        const std::string& agency = "PUPR", bool urgent = false,
+                        int64_t at_ms = 1000) {
+  IntakeRequest r;
+  r.message.channel = "generic";
+  r.message.provider_message_id = msg_id;
+  r.message.sender = "+6281234567890";
+  r.message.text = "Jalan rusak parah";
+  r.message.received_at_ms = at_ms;
+  TicketRecord t;
+  t.id = ticket_id;
+  t.status = agency == "TRIAGE" ? "triage" : "routed";
+  t.agency = agency;
+  t.agency_score = 0.9;
+  t.maladministration = {"PENUNDAAN_BERLARUT"};
+  t.urgent = urgent;
+  t.text = r.message.text;
+  t.channel = "generic";
+  t.reporter_sender = r.message.sender;
+  r.ticket = t;
+  r.reply = "Terima kasih, aduan Anda tercatat dengan nomor " + ticket_id;
+  OutboxDraft o;
+  o.channel = "whatsapp";
+  o.recipient = r.message.sender;
+  o.kind = "ack";
+  o.body = r.reply;
+  r.outbox.push_back(o);
+  return r;
+}
+
+class StoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { store_ = GetParam().open(dir_); }
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
+  auto r = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  EXPECT_FALSE(r.duplicate);
+  EXPECT_EQ(r.ticket_id, "ADU-AAAAAAAA");
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->status, "routed");
+  EXPECT_EQ(t->agency, "PUPR");
+  EXPECT_EQ(t->maladministration, std::vector<std::string>{"PENUNDAAN_BERLARUT"});
+  EXPECT_EQ(t->reporter_sender, "+6281234567890");
+  EXPECT_EQ(t->created_at_ms, 1000);
+  ASSERT_EQ(t->events.size(), 1u);
+  EXPECT_EQ(t->events[0].kind, "created");
+  EXPECT_EQ(t->events[0].to_status, "routed");
+  EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
+}
+
+TEST_P(StoreTest, ARetriedMessageReturnsTheFirstTicketAndWritesNothing) {
+  auto first = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto again = store_->Intake(Complaint("m1", "ADU-CCCCCCCC"));
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.ticket_id, "ADU-AAAAAAAA");
+  EXPECT_EQ(again.reply, first.reply);
+  EXPECT_FALSE(store_->GetTicket("ADU-CCCCCCCC"));
+  EXPECT_EQ(store_->Lease("PUPR", 10, 60000, 2000).size(), 1u);
+}
+
+TEST_P(StoreTest, TheSameIdOnAnotherChannelIsAnotherMessage) {
+  auto a = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto req = Complaint("m1", "ADU-CCCCCCCC");
+  req.message.channel = "telegram";
+  auto b = store_->Intake(req);
+  EXPECT_FALSE(b.duplicate);
+  EXPECT_EQ(b.ticket_id, "ADU-CCCCCCCC");
+}
+
+TEST_P(StoreTest, ATakenTicketIdFailsAloneAndLeavesTheMessageUnstored) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  EXPECT_THROW(store_->Intake(Complaint("m2", "ADU-AAAAAAAA")), TicketIdTaken);
+  auto retry = store_->Intake(Complaint("m2", "ADU-DDDDDDDD"));
+  EXPECT_FALSE(retry.duplicate);  // the failed attempt stored nothing under m2
+  EXPECT_EQ(retry.ticket_id, "ADU-DDDDDDDD");
+}
+
+TEST_P(StoreTest, AMessageWithoutTicketIsStoredAndDeduplicated) {
+  IntakeRequest r;
+  r.message = {"generic", "hello-1", "+6281111111111", "", "halo", "{}", 5};
+  r.reply = "Halo! Kirim aduan Anda ...";
+  auto first = store_->Intake(r);
+  EXPECT_FALSE(first.duplicate);
+  EXPECT_EQ(first.ticket_id, "");
+  auto again = store_->Intake(r);
+  EXPECT_TRUE(again.duplicate);
+  EXPECT_EQ(again.reply, r.reply);
+}
+
+TEST_P(StoreTest, LeaseServesUrgentFirstThenOldest) {
+  store_->Intake(Complaint("m1", "ADU-11111111", "PUPR", false, 100));
+  store_->Intake(Complaint("m2", "ADU-22222222", "PUPR", false, 50));
+  store_->Intake(Complaint("m3", "ADU-33333333", "PUPR", true, 300));
+  store_->Intake(Complaint("m4", "ADU-44444444", "DLH", true, 10));
+  auto leased = store_->Lease("PUPR", 10, 60000, 1000);
+  ASSERT_EQ(leased.size(), 3u);
+  EXPECT_EQ(leased[0].ticket.id, "ADU-33333333");
+  EXPECT_EQ(leased[1].ticket.id, "ADU-22222222");
+  EXPECT_EQ(leased[2].ticket.id, "ADU-11111111");
+  EXPECT_EQ(leased[0].lease_expires_at_ms, 61000);
+  EXPECT_NE(leased[0].lease_id, leased[1].lease_id);
+}
+
+TEST_P(StoreTest, LeaseHonoursMax) {
+  for (int i = 0; i < 5; ++i) {
+    store_->Intake(Complaint("m" + std::to_string(i), "ADU-5555555" + std::to_string(i)));
+  }
+  EXPECT_EQ(store_->Lease("PUPR", 2, 60000, 2000).size(), 2u);
+  EXPECT_EQ(store_->Lease("PUPR", 10, 60000, 2000).size(), 3u);
+  EXPECT_EQ(store_->Lease("PUPR", 10, 60000, 2000).size(), 0u);
+}
+
+TEST_P(StoreTest, AnExpiredLeaseReturnsTheTicketUnderANewLease) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto first = store_->Lease("PUPR", 10, 1000, 2000);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 2999).empty());  // still leased
+  auto second = store_->Lease("PUPR", 10, 1000, 3000);         // expired at 3000
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_NE(second[0].lease_id, first[0].lease_id);
+  EXPECT_EQ(store_->Ack("PUPR", "ADU-AAAAAAAA", first[0].lease_id, 3100),
+            AckOutcome::kLeaseMismatch);
+  EXPECT_EQ(store_->Ack("PUPR", "ADU-AAAAAAAA", second[0].lease_id, 3100), AckOutcome::kAcked);
+  EXPECT_EQ(store_->Ack("PUPR", "ADU-AAAAAAAA", second[0].lease_id, 3200),
+            AckOutcome::kAlreadyAcked);
+  EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 99999).empty());  // acked: gone for good
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  ASSERT_EQ(t->events.size(), 2u);
+  EXPECT_EQ(t->events[1].kind, "acked");
+  EXPECT_EQ(t->events[1].actor, "agency:PUPR");
+}
+
+TEST_P(StoreTest, AnotherAgencyCannotSeeOrAckTheTicket) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  EXPECT_TRUE(store_->Lease("DLH", 10, 1000, 2000).empty());
+  auto leased = store_->Lease("PUPR", 10, 1000, 2000);
+  ASSERT_EQ(leased.size(), 1u);
+  EXPECT_EQ(store_->Ack("DLH", "ADU-AAAAAAAA", leased[0].lease_id, 2100), AckOutcome::kNotFound);
+  EXPECT_EQ(store_->Ack("PUPR", "ADU-ZZZZZZZZ", leased[0].lease_id, 2100), AckOutcome::kNotFound);
+}
+
+TEST_P(StoreTest, TriageTicketsAreNotOnAnyAgencyQueue) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "TRIAGE"));
+  EXPECT_TRUE(store_->Lease("TRIAGE", 10, 1000, 2000).empty());
+  EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->status, "triage");
+}
+
+TEST_P(StoreTest, ApiKeysAreFoundByHashAndKeepTheirAgency) {
+  ApiKeyRecord k{"key_1", "abc123", "PUPR", 10, std::nullopt};
+  store_->InsertApiKey(k);
+  auto found = store_->FindApiKey("abc123");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->agency, "PUPR");
+  EXPECT_EQ(found->id, "key_1");
+  EXPECT_FALSE(found->revoked_at_ms);
+  EXPECT_FALSE(store_->FindApiKey("other"));
+  EXPECT_THROW(store_->InsertApiKey(k), StoreError);  // the same hash twice
+}
+
+TEST_P(StoreTest, ConcurrentRetriesOfOneMessageMakeOneTicket) {
+  constexpr int kThreads = 8, kMessages = 40;
+  std::mutex mu;
+  std::map<std::string, std::set<std::string>> tickets_per_message;
+  std::atomic<int> fresh{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kMessages; ++i) {
+        // Every message is sent by every thread, each proposing its own ticket id.
+        std::string msg = "m" + std::to_string(i);
+        char id[16];
+        snprintf(id, sizeof id, "ADU-%02d%02d%04d", t, i, 0);
+        auto r = store_->Intake(Complaint(msg, id));
+        if (!r.duplicate) ++fresh;
+        std::lock_guard<std::mutex> lock(mu);
+        tickets_per_message[msg].insert(r.ticket_id);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(fresh.load(), kMessages);
+  ASSERT_EQ(tickets_per_message.size(), static_cast<size_t>(kMessages));
+  for (const auto& [msg, ids] : tickets_per_message) {
+    EXPECT_EQ(ids.size(), 1u) << msg << " got several tickets";
+    EXPECT_TRUE(store_->GetTicket(*ids.begin())) << msg;
+  }
+  EXPECT_EQ(store_->Lease("PUPR", 1000, 60000, 5000).size(), static_cast<size_t>(kMessages));
+}
+
+TEST_P(StoreTest, ConcurrentConsumersNeverLeaseOneTicketTwice) {
+  constexpr int kTickets = 120, kConsumers = 8;
+  for (int i = 0; i < kTickets; ++i) {
+    char id[16];
+    snprintf(id, sizeof id, "ADU-Q%07d", i);
+    store_->Intake(Complaint("q" + std::to_string(i), id));
+  }
+  std::mutex mu;
+  std::vector<std::string> leased;
+  std::vector<std::thread> consumers;
+  for (int c = 0; c < kConsumers; ++c) {
+    consumers.emplace_back([&] {
+      for (;;) {
+        auto batch = store_->Lease("PUPR", 3, 600000, 10000);
+        if (batch.empty()) return;
+        std::lock_guard<std::mutex> lock(mu);
+        for (auto& l : batch) leased.push_back(l.ticket.id);
+      }
+    });
+  }
+  for (auto& th : consumers) th.join();
+  std::set<std::string> unique(leased.begin(), leased.end());
+  EXPECT_EQ(leased.size(), static_cast<size_t>(kTickets));
+  EXPECT_EQ(unique.size(), static_cast<size_t>(kTickets));
+}
+
+TEST_P(StoreTest, PingAnswersWhileOpen) { EXPECT_TRUE(store_->Ping()); }
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(OpenStoreTest, RejectsUnknownSchemesWithTheUrlInTheMessage) {
+  try {
+    OpenStore("mysql://x");
+    FAIL() << "expected StoreError";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("mysql://x"), std::string::npos);
+  }
+  EXPECT_THROW(OpenStore("sqlite:"), StoreError);
+}
+
+}  // namespace
+}  // namespace aduan::storage
