@@ -66,6 +66,9 @@ struct IntakeRequest {
   std::optional<TicketRecord> ticket;  // a new ticket (events ignored: a "created" one is added)
   std::vector<OutboxDraft> outbox;
   std::string reply;  // the text answered to the sender; returned again on a retry
+  // Other provider ids (same channel) that, if stored, make this message a duplicate: content
+  // keys of the previous dedupe window, so a retry straddling a window edge is still caught.
+  std::vector<std::string> duplicate_if_stored;
 };
 
 struct IntakeResult {

@@ -209,13 +209,18 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         SQLite::Statement find(db,
                                "SELECT COALESCE(ticket_id, ''), reply FROM messages "
                                "WHERE channel = ? AND provider_message_id = ?");
-        find.bind(1, m.channel);
-        find.bind(2, m.provider_message_id);
-        if (find.executeStep()) {
-          result.duplicate = true;
-          result.ticket_id = find.getColumn(0).getString();
-          result.reply = find.getColumn(1).getString();
-          return result;
+        std::vector<std::string> keys = {m.provider_message_id};
+        keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
+        for (const auto& key : keys) {
+          find.reset();
+          find.bind(1, m.channel);
+          find.bind(2, key);
+          if (find.executeStep()) {
+            result.duplicate = true;
+            result.ticket_id = find.getColumn(0).getString();
+            result.reply = find.getColumn(1).getString();
+            return result;
+          }
         }
       }
       if (req.ticket) {

@@ -1,0 +1,64 @@
+#include "gateway/api_keys.h"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <stdexcept>
+
+#include "storage/random_id.h"
+
+namespace aduan::gateway {
+namespace {
+
+std::string RandomSecret() {
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  unsigned char bytes[32];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for a key");
+  std::string out = "adk_";
+  for (unsigned char b : bytes) out.push_back(kChars[b % 62]);  // ~190 bits of entropy
+  return out;
+}
+
+}  // namespace
+
+std::string Sha256Hex(const std::string& data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : digest) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+bool SecureEquals(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t now_ms) {
+  IssuedKey key{storage::RandomId("key_"), RandomSecret()};
+  store.InsertApiKey({key.id, Sha256Hex(key.secret), agency, now_ms, std::nullopt});
+  return key;
+}
+
+std::optional<Principal> Authenticate(storage::Store& store, const std::string& authorization,
+                                      const std::string& admin_token) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() <= kBearer.size() ||
+      authorization.compare(0, kBearer.size(), kBearer) != 0) {
+    return std::nullopt;
+  }
+  std::string token = authorization.substr(kBearer.size());
+  if (!admin_token.empty() && SecureEquals(token, admin_token)) {
+    return Principal{Principal::Kind::kOperator, "", ""};
+  }
+  // Looking up by hash means the comparison happens on digests, never on the secret itself.
+  auto key = store.FindApiKey(Sha256Hex(token));
+  if (!key || key->revoked_at_ms) return std::nullopt;
+  return Principal{Principal::Kind::kAgency, key->agency, key->id};
+}
+
+}  // namespace aduan::gateway

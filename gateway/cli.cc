@@ -1,0 +1,227 @@
+#include "gateway/cli.h"
+
+#include <algorithm>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "gateway/api_keys.h"
+#include "gateway/classifier_handle.h"
+#include "gateway/config.h"
+#include "gateway/intake.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+namespace {
+
+constexpr const char* kUsage = R"(aduan: complaint intake gateway
+
+usage:
+  aduan serve [--config FILE] [--listen HOST:PORT] [--db URL] [--port-file FILE]
+  aduan classify [--config FILE] [--json] ["teks aduan"]   (no text: one per line on stdin)
+  aduan check-config [--config FILE]
+  aduan keys issue --agency CODE [--config FILE] [--db URL]
+
+  --config FILE      configuration (default config/aduan.json)
+  --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
+  --db URL           sqlite:PATH (default sqlite:data/aduan.db) or postgresql://...
+  --port-file FILE   serve: write the bound port here once listening (for scripts and tests)
+  --help             this text
+)";
+
+int Usage(const std::string& problem) {
+  std::cerr << "aduan: " << problem << "\n\n" << kUsage;
+  return 2;
+}
+
+std::optional<GatewayConfig> LoadOrReport(const CliArgs& args) {
+  std::string error;
+  auto cfg = LoadConfig(args.Get("--config").value_or(DefaultConfigPath()), &error);
+  if (!cfg) std::cerr << "aduan: bad config: " << error << "\n";
+  return cfg;
+}
+
+nlohmann::json ClassificationJson(const classifier::Classification& c) {
+  nlohmann::json matched = nlohmann::json::array();
+  for (const auto& m : c.matched) {
+    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
+  }
+  return {{"agency", c.agency},
+          {"agency_score", c.agency_score},
+          {"maladministration", c.maladministration},
+          {"urgent", c.urgent},
+          {"triage", c.triage},
+          {"matched", matched}};
+}
+
+void PrintClassification(const classifier::Classification& c, bool json) {
+  if (json) {
+    std::cout << ClassificationJson(c).dump(-1, ' ', false,
+                                            nlohmann::json::error_handler_t::replace)
+              << "\n";
+    return;
+  }
+  std::cout << "agency: " << c.agency << " (score " << c.agency_score << ")"
+            << (c.triage ? " [triage]" : "") << "\n";
+  std::cout << "maladministration:";
+  if (c.maladministration.empty()) std::cout << " -";
+  for (const auto& m : c.maladministration) std::cout << " " << m;
+  std::cout << "\nurgent: " << (c.urgent ? "yes" : "no") << "\nwhy:\n";
+  for (const auto& m : c.matched) {
+    std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target << "  "
+              << m.rule << "\n";
+  }
+}
+
+int ClassifyCommand(const CliArgs& args) {
+  auto cfg = LoadOrReport(args);
+  if (!cfg) return 2;
+  ClassifierHandle handle(cfg->classifier);
+  std::string error;
+  if (!handle.Reload(&error)) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+  auto classifier = handle.Get();
+  bool json = args.Has("--json");
+  if (!args.positional.empty()) {
+    std::string text;
+    for (const auto& p : args.positional) text += (text.empty() ? "" : " ") + p;
+    PrintClassification(classifier->Classify(text), json);
+    return 0;
+  }
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    PrintClassification(classifier->Classify(line), json);
+    if (!json) std::cout << "\n";
+  }
+  return 0;
+}
+
+int CheckConfigCommand(const CliArgs& args) {
+  auto cfg = LoadOrReport(args);
+  if (!cfg) return 2;
+  ClassifierHandle handle(cfg->classifier);
+  std::string error;
+  if (!handle.Reload(&error)) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+  std::cout << cfg->path << ": OK (" << cfg->agencies.size() << " agencies, listen " << cfg->listen
+            << ", storage " << cfg->storage_url << ")\n";
+  return 0;
+}
+
+int KeysCommand(const CliArgs& args) {
+  if (args.positional.size() != 1 || args.positional[0] != "issue") {
+    return Usage("keys: expected 'keys issue --agency CODE'");
+  }
+  auto agency = args.Get("--agency");
+  if (!agency || agency->empty()) return Usage("keys issue: --agency CODE is required");
+  auto cfg = LoadOrReport(args);
+  if (!cfg) return 2;
+  if (!cfg->FindAgency(*agency) || *agency == classifier::kTriage) {
+    std::cerr << "aduan: unknown agency '" << *agency << "' (not in " << cfg->path
+              << "'s agencies file)\n";
+    return 2;
+  }
+  try {
+    auto store =
+        storage::OpenStore(args.Get("--db").value_or(cfg->storage_url), {cfg->storage_max_batch});
+    IssuedKey key = IssueApiKey(*store, *agency, SystemNowMs());
+    std::cerr << "issued " << key.id << " for " << *agency
+              << "; the key is shown once, store it now:\n";
+    std::cout << key.secret << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "aduan: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> CliArgs::Get(const std::string& flag) const {
+  auto it = flags.find(flag);
+  if (it == flags.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<CliArgs> ParseArgs(const std::vector<std::string>& args,
+                                 const std::vector<std::string>& known_flags,
+                                 const std::vector<std::string>& switches, std::string* error) {
+  CliArgs out;
+  auto known = [](const std::vector<std::string>& list, const std::string& f) {
+    return std::find(list.begin(), list.end(), f) != list.end();
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) != 0 || a == "--") {
+      out.positional.push_back(a);
+      continue;
+    }
+    std::string name = a, value;
+    bool has_value = false;
+    if (auto eq = a.find('='); eq != std::string::npos) {
+      name = a.substr(0, eq);
+      value = a.substr(eq + 1);
+      has_value = true;
+    }
+    if (known(switches, name)) {
+      out.flags[name] = "";
+      continue;
+    }
+    if (!known(known_flags, name)) {
+      *error = "unknown option " + name;
+      return std::nullopt;
+    }
+    if (!has_value) {
+      if (i + 1 >= args.size()) {
+        *error = "option " + name + " needs a value";
+        return std::nullopt;
+      }
+      value = args[++i];
+    }
+    out.flags[name] = value;
+  }
+  return out;
+}
+
+int RunCli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("a command is required");
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help" ||
+      std::find(args.begin(), args.end(), "--help") != args.end()) {
+    std::cout << kUsage;
+    return 0;
+  }
+  std::vector<std::string> flags, switches;
+  if (command == "serve") {
+    flags = {"--config", "--listen", "--db", "--port-file"};
+  } else if (command == "classify") {
+    flags = {"--config"};
+    switches = {"--json"};
+  } else if (command == "check-config") {
+    flags = {"--config"};
+  } else if (command == "keys") {
+    flags = {"--config", "--db", "--agency"};
+  } else {
+    return Usage("unknown command '" + command + "'");
+  }
+  std::string error;
+  auto parsed = ParseArgs(args, flags, switches, &error);
+  if (!parsed) return Usage(command + ": " + error);
+  if (command == "serve") {
+    if (!parsed->positional.empty()) return Usage("serve takes no arguments");
+    return ServeCommand(*parsed);
+  }
+  if (command == "classify") return ClassifyCommand(*parsed);
+  if (!parsed->positional.empty() && command == "check-config") {
+    return Usage("check-config takes no arguments");
+  }
+  if (command == "check-config") return CheckConfigCommand(*parsed);
+  return KeysCommand(*parsed);
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,254 @@
+#include "gateway/config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace aduan::gateway {
+namespace {
+
+using nlohmann::json;
+
+struct ConfigProblem {
+  std::string message;
+};
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+json ParseJsonFile(const std::string& path) {
+  std::string text;
+  if (!ReadFile(path, &text)) throw ConfigProblem{path + ": cannot read the file"};
+  try {
+    return json::parse(text, nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    // e.what() carries "at line L, column C" for the operator.
+    std::string what = e.what();
+    auto at = what.find("parse error");
+    throw ConfigProblem{path +
+                        ": invalid JSON: " + (at == std::string::npos ? what : what.substr(at))};
+  }
+}
+
+// Walks one JSON object, naming every problem by its dotted place and rejecting unknown keys
+// (a misspelt key silently ignored is the worst kind of config bug).
+class Section {
+ public:
+  Section(const std::string& file, std::string place, const json& node)
+      : file_(file), place_(std::move(place)), node_(node) {
+    if (!node_.is_object()) Fail("", "must be an object");
+  }
+
+  void Int(const char* key, int* out, int min, int max) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_number_integer() || (*it)->get<int64_t>() < min || (*it)->get<int64_t>() > max) {
+      Fail(key, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                    ", got " + (*it)->dump());
+    }
+    *out = static_cast<int>((*it)->get<int64_t>());
+  }
+  void Size(const char* key, size_t* out, int64_t min, int64_t max) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_number_integer() || (*it)->get<int64_t>() < min || (*it)->get<int64_t>() > max) {
+      Fail(key, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                    ", got " + (*it)->dump());
+    }
+    *out = static_cast<size_t>((*it)->get<int64_t>());
+  }
+  void Double(const char* key, double* out, double min, double max) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_number() || (*it)->get<double>() < min || (*it)->get<double>() > max) {
+      Fail(key, "must be a number from " + Num(min) + " to " + Num(max) + ", got " + (*it)->dump());
+    }
+    *out = (*it)->get<double>();
+  }
+  void String(const char* key, std::string* out) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_string() || (*it)->get<std::string>().empty()) {
+      Fail(key, "must be a non-empty string, got " + (*it)->dump());
+    }
+    *out = (*it)->get<std::string>();
+  }
+  std::optional<Section> Child(const char* key) {
+    auto it = Take(key);
+    if (!it) return std::nullopt;
+    return Section(file_, Place(key), **it);
+  }
+  // Call last: anything not taken is unknown.
+  void RejectUnknown() const {
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+      if (!taken_.count(it.key())) Fail(it.key(), "unknown setting");
+    }
+  }
+  [[noreturn]] void Fail(const std::string& key, const std::string& problem) const {
+    std::string place = key.empty() ? place_ : Place(key);
+    throw ConfigProblem{file_ + ": " + (place.empty() ? "top level" : place) + ": " + problem};
+  }
+
+ private:
+  static std::string Num(double v) {
+    std::ostringstream ss;
+    ss << v;
+    return ss.str();
+  }
+  std::string Place(const std::string& key) const {
+    return place_.empty() ? key : place_ + "." + key;
+  }
+  std::optional<const json*> Take(const char* key) {
+    taken_.insert(key);
+    auto it = node_.find(key);
+    if (it == node_.end()) return std::nullopt;
+    return &*it;
+  }
+
+  const std::string& file_;
+  std::string place_;
+  const json& node_;
+  std::set<std::string> taken_;
+};
+
+std::string Resolve(const std::filesystem::path& base, const std::string& p) {
+  if (p.empty()) return p;
+  std::filesystem::path path(p);
+  return path.is_absolute() ? p : (base / path).lexically_normal().string();
+}
+
+void LoadAgencies(const std::string& path, GatewayConfig* cfg) {
+  json doc = ParseJsonFile(path);
+  Section top(path, "", doc);
+  auto it = doc.find("agencies");
+  if (it == doc.end() || !it->is_array() || it->empty()) {
+    top.Fail("agencies", "must be a non-empty array of {\"code\", \"name\"}");
+  }
+  static const std::regex kCode("^[A-Z][A-Z0-9_]{1,31}$");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < it->size(); ++i) {
+    std::string place = "agencies[" + std::to_string(i) + "]";
+    Section s(path, place, (*it)[i]);
+    AgencyConfig a;
+    s.String("code", &a.code);
+    s.String("name", &a.name);
+    std::string description;
+    s.String("description", &description);
+    s.RejectUnknown();
+    if (a.code.empty()) s.Fail("code", "is required");
+    if (!std::regex_match(a.code, kCode)) {
+      s.Fail("code", "must be upper-case letters, digits or _, got \"" + a.code + "\"");
+    }
+    if (!seen.insert(a.code).second) s.Fail("code", "\"" + a.code + "\" appears twice");
+    if (a.name.empty()) a.name = a.code;
+    cfg->agencies.push_back(std::move(a));
+  }
+  top.RejectUnknown();
+}
+
+void LoadReplies(const std::string& path, const std::string& language, GatewayConfig* cfg) {
+  json doc = ParseJsonFile(path);
+  Section top(path, "", doc);
+  auto lang = doc.find(language);
+  if (lang == doc.end() || !lang->is_object()) {
+    top.Fail(language, "no reply templates for language \"" + language + "\"");
+  }
+  for (auto it = lang->begin(); it != lang->end(); ++it) {
+    if (!it->is_string()) top.Fail(language + "." + it.key(), "must be a string");
+    cfg->replies[it.key()] = it->get<std::string>();
+  }
+  for (const char* required : {"ack", "ack_triage", "urgent_note"}) {
+    if (!cfg->replies.count(required)) top.Fail(language + "." + required, "is required");
+  }
+}
+
+GatewayConfig Load(const std::string& path) {
+  GatewayConfig cfg;
+  cfg.path = path;
+  json doc = ParseJsonFile(path);
+  auto base = std::filesystem::path(path).parent_path();
+  Section top(path, "", doc);
+  top.String("listen", &cfg.listen);
+  if (auto s = top.Child("storage")) {
+    s->String("url", &cfg.storage_url);
+    s->Int("max_batch", &cfg.storage_max_batch, 1, 100000);
+    s->RejectUnknown();
+  }
+  if (auto s = top.Child("http")) {
+    s->Int("threads", &cfg.http_threads, 1, 4096);
+    s->Size("max_body_bytes", &cfg.max_body_bytes, 1024, int64_t{1} << 30);
+    s->Int("keep_alive_seconds", &cfg.keep_alive_seconds, 1, 3600);
+    s->Int("keep_alive_max_requests", &cfg.keep_alive_max_requests, 1, 1000000);
+    s->Int("read_timeout_seconds", &cfg.read_timeout_seconds, 1, 3600);
+    s->RejectUnknown();
+  }
+  if (auto s = top.Child("limits")) {
+    s->Size("max_text_chars", &cfg.max_text_chars, 1, 1000000);
+    s->RejectUnknown();
+  }
+  if (auto s = top.Child("queue")) {
+    s->Int("default_lease_seconds", &cfg.default_lease_seconds, 1, 86400);
+    s->Int("max_lease_seconds", &cfg.max_lease_seconds, 1, 86400);
+    s->Int("max_lease_batch", &cfg.max_lease_batch, 1, 1000);
+    s->RejectUnknown();
+    if (cfg.default_lease_seconds > cfg.max_lease_seconds) {
+      s->Fail("default_lease_seconds", "must not exceed max_lease_seconds");
+    }
+  }
+  std::string rules, lexicon, roots;
+  if (auto s = top.Child("classifier")) {
+    s->String("rules", &rules);
+    s->String("lexicon", &lexicon);
+    s->String("roots", &roots);
+    s->Double("triage_threshold", &cfg.classifier.triage_threshold, 0, 1);
+    s->Double("min_margin", &cfg.classifier.min_margin, 0, 1);
+    s->RejectUnknown();
+  }
+  if (rules.empty()) top.Fail("classifier.rules", "is required");
+  cfg.classifier.rules_path = Resolve(base, rules);
+  cfg.classifier.lexicon_path = Resolve(base, lexicon);
+  cfg.classifier.roots_path = Resolve(base, roots);
+  std::string agencies, replies, language = "id";
+  top.String("agencies", &agencies);
+  top.String("replies", &replies);
+  top.String("language", &language);
+  top.RejectUnknown();
+  if (agencies.empty()) top.Fail("agencies", "is required (a file of agencies)");
+  if (replies.empty()) top.Fail("replies", "is required (a file of reply templates)");
+  LoadAgencies(Resolve(base, agencies), &cfg);
+  LoadReplies(Resolve(base, replies), language, &cfg);
+  return cfg;
+}
+
+}  // namespace
+
+const AgencyConfig* GatewayConfig::FindAgency(const std::string& code) const {
+  for (const auto& a : agencies) {
+    if (a.code == code) return &a;
+  }
+  return nullptr;
+}
+
+std::optional<GatewayConfig> LoadConfig(const std::string& path, std::string* error) {
+  try {
+    return Load(path);
+  } catch (const ConfigProblem& p) {
+    if (error) *error = p.message;
+  } catch (const std::exception& e) {
+    if (error) *error = path + ": " + e.what();
+  }
+  return std::nullopt;
+}
+
+std::string DefaultConfigPath() { return "config/aduan.json"; }
+
+}  // namespace aduan::gateway

@@ -1,0 +1,63 @@
+// The gateway's configuration: config/aduan.json (comments allowed) plus the data files it
+// names (agencies, reply templates, classifier rules). Secrets never live here: they come
+// from the environment variables listed in README.md.
+#ifndef ADUAN_GATEWAY_CONFIG_H_
+#define ADUAN_GATEWAY_CONFIG_H_
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "classifier/classifier.h"
+
+namespace aduan::gateway {
+
+struct AgencyConfig {
+  std::string code;  // "PUPR"; what the classifier emits and agency keys are bound to
+  std::string name;  // "Dinas Pekerjaan Umum dan Penataan Ruang", shown to residents
+};
+
+// Reply texts by key ("ack", "ack_triage", "urgent_note", ...), with {ticket}-style fields.
+using ReplyTemplates = std::map<std::string, std::string>;
+
+struct GatewayConfig {
+  std::string path;  // the file this came from, for messages
+
+  std::string listen = "127.0.0.1:8080";
+  std::string storage_url = "sqlite:data/aduan.db";
+  int storage_max_batch = 256;
+
+  // One keep-alive connection holds one worker thread in cpp-httplib, so the pool must be
+  // larger than the number of concurrent keep-alive clients expected, not the core count.
+  int http_threads = 256;
+  size_t max_body_bytes = 1 << 20;
+  int keep_alive_seconds = 5;
+  int keep_alive_max_requests = 10000;
+  int read_timeout_seconds = 10;
+
+  size_t max_text_chars = 4000;
+
+  int default_lease_seconds = 60;
+  int max_lease_seconds = 3600;
+  int max_lease_batch = 100;
+
+  classifier::ClassifierOptions classifier;
+  std::vector<AgencyConfig> agencies;
+  ReplyTemplates replies;
+
+  const AgencyConfig* FindAgency(const std::string& code) const;
+};
+
+// Loads and validates `path`. On any problem returns nullopt and sets *error to one line that
+// names the file, the place in it and the problem, e.g.
+//   config/aduan.json: http.threads: must be an integer from 1 to 4096, got "many"
+std::optional<GatewayConfig> LoadConfig(const std::string& path, std::string* error);
+
+// The default --config: config/aduan.json under the working directory.
+std::string DefaultConfigPath();
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_CONFIG_H_

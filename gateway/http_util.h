@@ -1,0 +1,25 @@
+// Small helpers every route uses: JSON bodies and API.md's error shape
+//   {"error": {"code": "missing_field", "message": "field 'text' is required"}}
+#ifndef ADUAN_GATEWAY_HTTP_UTIL_H_
+#define ADUAN_GATEWAY_HTTP_UTIL_H_
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+namespace aduan::gateway {
+
+void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
+void WriteError(httplib::Response& res, int status, std::string_view code,
+                std::string_view message);
+
+// Parses a JSON object body. An empty body counts as {} when `empty_ok`. On failure writes a
+// 400 or 415 error to `res` and returns nullopt.
+std::optional<nlohmann::json> ReadJsonObject(const httplib::Request& req, httplib::Response& res,
+                                             bool empty_ok);
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_HTTP_UTIL_H_

@@ -1,0 +1,188 @@
+#include "gateway/intake.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "gateway/api_keys.h"
+#include "gateway/log.h"
+#include "gateway/ticket_number.h"
+
+namespace aduan::gateway {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kTicketIdAttempts = 8;
+constexpr int64_t kContentDedupeWindowMs = 10 * 60 * 1000;
+
+json DetailsOf(const channels::InboundMessage& m) {
+  json d = json::object();
+  if (!m.media.empty()) {
+    json media = json::array();
+    for (const auto& x : m.media) {
+      media.push_back({{"kind", x.kind},
+                       {"reference", x.reference},
+                       {"mime_type", x.mime_type},
+                       {"filename", x.filename},
+                       {"size_bytes", x.size_bytes}});
+    }
+    d["media"] = media;
+  }
+  if (m.location) {
+    d["location"] = {{"latitude", m.location->latitude},
+                     {"longitude", m.location->longitude},
+                     {"name", m.location->name},
+                     {"address", m.location->address}};
+  }
+  if (!m.subject.empty()) d["subject"] = m.subject;
+  if (!m.reply_address.empty()) d["reply_address"] = m.reply_address;
+  if (!m.in_reply_to.empty()) d["in_reply_to"] = m.in_reply_to;
+  if (m.is_edit) d["edits"] = m.edits_message_id;
+  if (m.sent_at_ms) d["sent_at_ms"] = m.sent_at_ms;
+  return d;
+}
+
+json ExplanationOf(const classifier::Classification& c) {
+  json matched = json::array();
+  for (const auto& m : c.matched) {
+    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
+  }
+  return {{"agency", c.agency},
+          {"agency_score", c.agency_score},
+          {"maladministration", c.maladministration},
+          {"urgent", c.urgent},
+          {"triage", c.triage},
+          {"matched", matched}};
+}
+
+// Text a provider sent is never refused for length (refusing loses it); it is cut at a UTF-8
+// character boundary instead. The generic webhook refuses long text before it gets here.
+std::string Truncate(const std::string& text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (chars == max_chars) return text.substr(0, i);
+      ++chars;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+int64_t SystemNowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string FillTemplate(const std::string& tmpl,
+                         const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl[i] == '{') {
+      auto close = tmpl.find('}', i);
+      if (close != std::string::npos) {
+        std::string name = tmpl.substr(i + 1, close - i - 1);
+        bool filled = false;
+        for (const auto& [key, value] : fields) {
+          if (key == name) {
+            out += value;
+            filled = true;
+            break;
+          }
+        }
+        if (filled) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(tmpl[i++]);
+  }
+  return out;
+}
+
+IntakePipeline::IntakePipeline(const GatewayConfig* config, storage::Store* store,
+                               ClassifierHandle* classifier, Clock clock)
+    : config_(config), store_(store), classifier_(classifier), clock_(std::move(clock)) {}
+
+std::string IntakePipeline::ContentKey(const channels::InboundMessage& m, int64_t now_ms,
+                                       int64_t window_ms) {
+  std::string material = m.sender + '\x1f' + m.text;
+  for (const auto& media : m.media) material += '\x1f' + media.reference;
+  return "h:" + Sha256Hex(material).substr(0, 32) + ":" + std::to_string(now_ms / window_ms);
+}
+
+std::string IntakePipeline::RenderAck(const std::string& ticket, const std::string& agency,
+                                      bool triage, bool urgent) const {
+  const AgencyConfig* a = config_->FindAgency(agency);
+  std::string name = a ? a->name : agency;
+  const std::string& tmpl = config_->replies.at(triage ? "ack_triage" : "ack");
+  std::string reply = FillTemplate(tmpl, {{"ticket", ticket}, {"agency", name}});
+  if (urgent) reply += " " + config_->replies.at("urgent_note");
+  return reply;
+}
+
+IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
+  const int64_t now = clock_();
+  storage::IntakeRequest req;
+  req.message.channel = in.channel;
+  req.message.provider_message_id = in.provider_message_id;
+  if (in.provider_message_id.empty()) {
+    req.message.provider_message_id = ContentKey(in, now, kContentDedupeWindowMs);
+    req.duplicate_if_stored = {
+        ContentKey(in, now - kContentDedupeWindowMs, kContentDedupeWindowMs)};
+  }
+  req.message.sender = in.sender;
+  req.message.display_name = in.display_name;
+  req.message.text = Truncate(in.text, config_->max_text_chars);
+  req.message.details_json = DetailsOf(in).dump(-1, ' ', false, json::error_handler_t::replace);
+  req.message.received_at_ms = now;
+
+  auto classifier = classifier_->Get();
+  classifier::Classification c = classifier->Classify(req.message.text);
+  bool triage = c.triage || !config_->FindAgency(c.agency) || c.agency == classifier::kTriage;
+  if (triage && c.agency != classifier::kTriage && !c.triage) {
+    Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
+        {{"agency", c.agency}});
+  }
+
+  storage::TicketRecord t;
+  t.status = triage ? "triage" : "routed";
+  t.agency = triage ? std::string(classifier::kTriage) : c.agency;
+  t.agency_score = c.agency_score;
+  t.maladministration = c.maladministration;
+  t.urgent = c.urgent;
+  t.classification_json = ExplanationOf(c).dump(-1, ' ', false, json::error_handler_t::replace);
+  t.text = req.message.text;
+  t.channel = in.channel;
+  t.reporter_sender = in.sender;
+  t.reporter_name = in.display_name;
+
+  for (int attempt = 1;; ++attempt) {
+    t.id = NewTicketNumber();
+    req.ticket = t;
+    req.reply = RenderAck(t.id, t.agency, triage, t.urgent);
+    req.outbox.clear();
+    if (in.channel != "generic") {
+      // The generic channel answers in the HTTP response; every provider gets an outbox row,
+      // written in the same transaction so an acknowledged message always has its reply.
+      storage::OutboxDraft ack;
+      ack.channel = in.channel;
+      ack.recipient = in.reply_address.empty() ? in.sender : in.reply_address;
+      ack.kind = "ack";
+      ack.body = req.reply;
+      ack.details_json = json{{"in_reply_to", in.provider_message_id}}.dump();
+      req.outbox.push_back(std::move(ack));
+    }
+    try {
+      storage::IntakeResult r = store_->Intake(req);
+      return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
+    } catch (const storage::TicketIdTaken&) {
+      if (attempt == kTicketIdAttempts) throw;
+    }
+  }
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,58 @@
+// The intake pipeline: one InboundMessage in, one durable outcome out.
+//
+// It classifies the text, draws a ticket number, renders the acknowledgement and hands the
+// message, ticket, first event, queue entry and outbox row to the store as one transaction.
+// It returns only once that transaction is durable, so the caller may then answer 200.
+#ifndef ADUAN_GATEWAY_INTAKE_H_
+#define ADUAN_GATEWAY_INTAKE_H_
+
+#include <functional>
+#include <string>
+
+#include "channels/message.h"
+#include "gateway/classifier_handle.h"
+#include "gateway/config.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+
+using Clock = std::function<int64_t()>;  // Unix milliseconds; injected so tests control time
+int64_t SystemNowMs();
+
+struct IntakeOutcome {
+  std::string ticket;  // empty when the message made no ticket
+  bool duplicate = false;
+  std::string reply;  // what the sender is told
+};
+
+class IntakePipeline {
+ public:
+  // All pointers must outlive the pipeline. Thread-safe: Accept() runs on many threads.
+  IntakePipeline(const GatewayConfig* config, storage::Store* store, ClassifierHandle* classifier,
+                 Clock clock);
+
+  // Stores `message` durably (or finds it stored before). Throws storage::StoreError.
+  IntakeOutcome Accept(const channels::InboundMessage& message);
+
+  // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
+  // within `window_ms` of `now_ms`. Exposed for tests.
+  static std::string ContentKey(const channels::InboundMessage& message, int64_t now_ms,
+                                int64_t window_ms);
+
+ private:
+  std::string RenderAck(const std::string& ticket, const std::string& agency, bool triage,
+                        bool urgent) const;
+
+  const GatewayConfig* config_;
+  storage::Store* store_;
+  ClassifierHandle* classifier_;
+  Clock clock_;
+};
+
+// Fills {name} fields of `tmpl` from `fields`; unknown fields are left as written.
+std::string FillTemplate(const std::string& tmpl,
+                         const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_INTAKE_H_

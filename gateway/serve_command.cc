@@ -1,0 +1,118 @@
+// `aduan serve`: load config, open storage, start the server, and shut down cleanly on
+// SIGTERM/SIGINT (in-flight requests finish, the store drains its last batch, exit 0).
+// SIGHUP reloads the classifier rules; a broken rule file keeps the old rules.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "gateway/cli.h"
+#include "gateway/log.h"
+#include "gateway/server.h"
+
+namespace aduan::gateway {
+namespace {
+
+std::optional<std::string> EnvVar(std::string_view name) {
+  const char* v = std::getenv(std::string(name).c_str());
+  if (v == nullptr || *v == '\0') return std::nullopt;
+  return std::string(v);
+}
+
+void ApplyLogLevelFromEnv() {
+  auto level = EnvVar("ADUAN_LOG_LEVEL").value_or("info");
+  if (level == "debug") SetLogLevel(LogLevel::kDebug);
+  if (level == "warn") SetLogLevel(LogLevel::kWarn);
+  if (level == "error") SetLogLevel(LogLevel::kError);
+}
+
+}  // namespace
+
+int ServeCommand(const CliArgs& args) {
+  ApplyLogLevelFromEnv();
+  std::string error;
+  std::string config_path = args.Get("--config").value_or(DefaultConfigPath());
+  auto cfg = LoadConfig(config_path, &error);
+  if (!cfg) {
+    std::cerr << "aduan: bad config: " << error << "\n";
+    return 2;
+  }
+  std::string listen = args.Get("--listen").value_or(cfg->listen);
+  std::string host;
+  int port = 0;
+  if (!SplitHostPort(listen, &host, &port)) {
+    std::cerr << "aduan: --listen '" << listen << "' is not HOST:PORT\n";
+    return 2;
+  }
+  ClassifierHandle classifier(cfg->classifier);
+  if (!classifier.Reload(&error)) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+
+  // Block the signals before any thread starts so every thread inherits the mask and only the
+  // signal thread below ever sees them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGUSR1}) sigaddset(&signals, s);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  std::unique_ptr<storage::Store> store;
+  std::string db = args.Get("--db").value_or(cfg->storage_url);
+  try {
+    store = storage::OpenStore(db, {cfg->storage_max_batch});
+  } catch (const std::exception& e) {
+    std::cerr << "aduan: cannot open storage: " << e.what() << "\n";
+    return 2;
+  }
+
+  ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
+  GatewayServer server(deps);
+  int bound = server.Bind(host, port, &error);
+  if (bound < 0) {
+    std::cerr << "aduan: " << error << "\n";
+    return 1;
+  }
+  if (auto port_file = args.Get("--port-file")) {
+    std::ofstream(*port_file) << bound << "\n";
+  }
+  Log(LogLevel::kInfo, "listening",
+      {{"addr", host + ":" + std::to_string(bound)},
+       {"storage", db.rfind("sqlite:", 0) == 0 ? db : "postgresql"},
+       {"channels", server.EnabledChannels()},
+       {"threads", cfg->http_threads}});
+
+  std::thread signal_thread([&] {
+    for (;;) {
+      int sig = 0;
+      if (sigwait(&signals, &sig) != 0) continue;
+      if (sig == SIGHUP) {
+        std::string reload_error;
+        if (classifier.Reload(&reload_error)) {
+          Log(LogLevel::kInfo, "classifier rules reloaded");
+        } else {
+          Log(LogLevel::kError, "classifier reload failed; old rules stay",
+              {{"error", reload_error}});
+        }
+        continue;
+      }
+      if (sig == SIGINT || sig == SIGTERM) {
+        Log(LogLevel::kInfo, "shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
+        server.Stop();
+      }
+      return;  // SIGUSR1: the server stopped by itself
+    }
+  });
+  bool served = server.Serve();
+  pthread_kill(signal_thread.native_handle(), SIGUSR1);
+  signal_thread.join();
+  store.reset();  // the last batch is durable before the process says goodbye
+  Log(LogLevel::kInfo, "stopped");
+  return served ? 0 : 1;
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,126 @@
+#include "gateway/server.h"
+
+#include "gateway/http_util.h"
+#include "gateway/log.h"
+#include "gateway/routes.h"
+
+namespace aduan::gateway {
+
+struct GatewayServer::Impl {
+  GatewayContext ctx;
+  httplib::Server http;
+};
+
+bool SplitHostPort(const std::string& listen, std::string* host, int* port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+  std::string h = listen.substr(0, colon);
+  if (h.size() > 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  int p = 0;
+  for (char c : listen.substr(colon + 1)) {
+    if (c < '0' || c > '9') return false;
+    p = p * 10 + (c - '0');
+    if (p > 65535) return false;
+  }
+  *host = h;
+  *port = p;
+  return true;
+}
+
+GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) {
+  GatewayContext& ctx = impl_->ctx;
+  ctx.deps = std::move(deps);
+  const GatewayConfig& cfg = *ctx.deps.config;
+  ctx.intake = std::make_unique<IntakePipeline>(ctx.deps.config, ctx.deps.store,
+                                                ctx.deps.classifier, ctx.deps.clock);
+  for (const auto& reg : channels::AllChannels()) {
+    if (auto adapter = reg.make(ctx.deps.env))
+      ctx.adapters.emplace(std::string(reg.name), std::move(adapter));
+  }
+  ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
+  ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
+
+  httplib::Server& http = impl_->http;
+  const int threads = cfg.http_threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Nagle plus delayed ACK costs ~40 ms per keep-alive response; replies are small, send now.
+  http.set_tcp_nodelay(true);
+  http.set_keep_alive_max_count(cfg.keep_alive_max_requests);
+  http.set_keep_alive_timeout(cfg.keep_alive_seconds);
+  http.set_read_timeout(cfg.read_timeout_seconds, 0);
+  http.set_write_timeout(cfg.read_timeout_seconds, 0);
+  http.set_payload_max_length(cfg.max_body_bytes);
+
+  // Everything cpp-httplib answers by itself (404, 413, 400 on a broken request line) still
+  // gets API.md's JSON error body.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                 httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    switch (res.status) {
+      case 404:
+        WriteError(res, 404, "not_found", "no such path: " + req.method + " " + req.path);
+        break;
+      case 405:
+        WriteError(res, 405, "method_not_allowed", req.method + " is not allowed on " + req.path);
+        break;
+      case 413:
+        WriteError(res, 413, "body_too_large", "request body is over the configured limit");
+        break;
+      default:
+        WriteError(res, res.status, "bad_request", "the request could not be read");
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        Log(LogLevel::kError, "unhandled exception", {{"path", req.path}, {"error", what}});
+        WriteError(res, 500, "internal", "internal error; nothing was stored for this request");
+      });
+  http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    if (res.status < 400) return;  // successes are counted in /metrics, not logged one by one
+    Log(res.status >= 500 ? LogLevel::kError : LogLevel::kWarn, "request refused",
+        {{"method", req.method},
+         {"path", req.path},
+         {"status", res.status},
+         {"remote", req.remote_addr},
+         {"body", res.body.substr(0, 300)}});
+  });
+
+  RegisterSystemRoutes(http, ctx);
+  RegisterWebhookRoutes(http, ctx);
+  RegisterAgencyRoutes(http, ctx);
+}
+
+GatewayServer::~GatewayServer() { Stop(); }
+
+int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
+  int bound = -1;
+  if (port == 0) {
+    bound = impl_->http.bind_to_any_port(host);
+  } else if (impl_->http.bind_to_port(host, port)) {
+    bound = port;
+  }
+  if (bound < 0 && error) *error = "cannot listen on " + host + ":" + std::to_string(port);
+  return bound;
+}
+
+bool GatewayServer::Serve() { return impl_->http.listen_after_bind(); }
+
+void GatewayServer::Stop() {
+  if (impl_->http.is_running()) impl_->http.stop();
+}
+
+std::vector<std::string> GatewayServer::EnabledChannels() const {
+  std::vector<std::string> names;
+  for (const auto& [name, adapter] : impl_->ctx.adapters) names.push_back(name);
+  return names;
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,53 @@
+#include "gateway/ticket_json.h"
+
+#include "gateway/log.h"
+
+namespace aduan::gateway {
+
+using nlohmann::json;
+
+json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
+  json j = {{"id", t.id},
+            {"status", t.status},
+            {"agency", t.agency},
+            {"agency_score", t.agency_score},
+            {"maladministration", t.maladministration},
+            {"urgent", t.urgent},
+            {"text", t.text},
+            {"channel", t.channel},
+            {"created_at", FormatTime(t.created_at_ms)},
+            {"updated_at", FormatTime(t.updated_at_ms)}};
+  // Agencies reach residents through aduan only, so the sender's address is never shown.
+  if (t.confidential) {
+    j["reporter"] = {{"confidential", true}};
+  } else if (!t.reporter_name.empty()) {
+    j["reporter"] = {{"name", t.reporter_name}};
+  }
+  auto explanation = json::parse(t.classification_json, nullptr, false);
+  if (!explanation.is_discarded()) j["classification"] = explanation;
+  if (with_events) {
+    json events = json::array();
+    for (const auto& e : t.events) {
+      json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor}, {"kind", e.kind}};
+      if (!e.from_status.empty()) ev["from"] = e.from_status;
+      if (!e.to_status.empty()) ev["to"] = e.to_status;
+      if (!e.public_note.empty()) ev["note"] = e.public_note;
+      if (!e.internal_note.empty()) ev["internal_note"] = e.internal_note;
+      events.push_back(std::move(ev));
+    }
+    j["events"] = std::move(events);
+  }
+  return j;
+}
+
+json PublicTicketJson(const storage::TicketRecord& t, const GatewayConfig& config) {
+  const AgencyConfig* agency = config.FindAgency(t.agency);
+  return {{"id", t.id},
+          {"status", t.status},
+          {"agency", t.agency},
+          {"agency_name", agency ? agency->name : t.agency},
+          {"created_at", FormatTime(t.created_at_ms)},
+          {"updated_at", FormatTime(t.updated_at_ms)}};
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,19 @@
+// How a ticket looks on the wire. There are two views and no other way out of the building:
+// the agency view (everything an agency may know; never a phone number or email address,
+// never a confidential reporter's name) and the public view (status and agency only).
+#ifndef ADUAN_GATEWAY_TICKET_JSON_H_
+#define ADUAN_GATEWAY_TICKET_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/config.h"
+#include "storage/records.h"
+
+namespace aduan::gateway {
+
+nlohmann::json AgencyTicketJson(const storage::TicketRecord& ticket, bool with_events);
+nlohmann::json PublicTicketJson(const storage::TicketRecord& ticket, const GatewayConfig& config);
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_TICKET_JSON_H_

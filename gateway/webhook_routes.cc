@@ -1,0 +1,121 @@
+// POST/GET /webhooks/{channel}: verify, parse, store durably, then answer.
+#include <chrono>
+
+#include "gateway/http_util.h"
+#include "gateway/log.h"
+#include "gateway/routes.h"
+#include "gateway/url.h"
+
+namespace aduan::gateway {
+namespace {
+
+size_t Utf8Length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+channels::WebhookRequest ToWebhookRequest(const httplib::Request& req, const GatewayContext& ctx) {
+  channels::WebhookRequest out;
+  out.method = req.method;
+  out.path = req.path;
+  for (const auto& [k, v] : req.headers) out.headers.emplace(k, v);
+  std::string target = req.target.empty() ? req.path : req.target;
+  auto q = target.find('?');
+  if (q != std::string::npos) {
+    for (auto& [k, v] : ParseQueryString(target.substr(q + 1))) out.query.emplace(k, v);
+  }
+  out.body = req.body;
+  std::string base = ctx.public_base_url;
+  if (base.empty()) base = "http://" + req.get_header_value("Host");
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  out.public_url = base + target;
+  out.now_ms = ctx.deps.clock();
+  return out;
+}
+
+void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto started = std::chrono::steady_clock::now();
+  const std::string channel = req.matches[1];
+  auto it = ctx.adapters.find(channel);
+  if (it == ctx.adapters.end()) {
+    WriteError(res, 404, "unknown_channel",
+               "channel '" + channel + "' does not exist or is not enabled (its secret is unset)");
+    ctx.metrics.Count("aduan_webhook_requests_total", "channel=\"unknown\",code=\"404\"");
+    return;
+  }
+  const channels::ChannelAdapter& adapter = *it->second;
+  channels::HandleResult parsed = adapter.Handle(ToWebhookRequest(req, ctx));
+  auto count = [&](int code) {
+    ctx.metrics.Count("aduan_webhook_requests_total",
+                      "channel=\"" + channel + "\",code=\"" + std::to_string(code) + "\"");
+  };
+  if (parsed.error) {
+    WriteError(res, parsed.error->http_status, parsed.error->code, parsed.error->message);
+    count(parsed.error->http_status);
+    return;
+  }
+  if (channel == "generic") {
+    for (const auto& m : parsed.parsed.messages) {
+      if (Utf8Length(m.text) > ctx.deps.config->max_text_chars) {
+        WriteError(res, 413, "text_too_long",
+                   "field 'text' has " + std::to_string(Utf8Length(m.text)) +
+                       " characters; the limit is " +
+                       std::to_string(ctx.deps.config->max_text_chars));
+        count(413);
+        return;
+      }
+    }
+  }
+  nlohmann::json results = nlohmann::json::array();
+  try {
+    for (const auto& m : parsed.parsed.messages) {
+      IntakeOutcome out = ctx.intake->Accept(m);
+      ctx.metrics.Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
+                        "channel=\"" + channel + "\"");
+      if (!out.duplicate && !out.ticket.empty()) {
+        ctx.metrics.Count("aduan_tickets_created_total", "channel=\"" + channel + "\"");
+      }
+      results.push_back(
+          {{"ticket", out.ticket}, {"duplicate", out.duplicate}, {"reply", out.reply}});
+    }
+  } catch (const storage::StoreError& e) {
+    // Nothing is acknowledged unless it is durable: the provider must retry.
+    Log(LogLevel::kError, "storage failed during intake",
+        {{"channel", channel}, {"error", e.what()}});
+    res.set_header("Retry-After", "5");
+    WriteError(res, 503, "storage_unavailable", "could not store the message; retry later");
+    count(503);
+    return;
+  }
+  for (const auto& note : parsed.parsed.ignored) {
+    Log(LogLevel::kInfo, "webhook item ignored", {{"channel", channel}, {"what", note}});
+  }
+  if (!parsed.parsed.statuses.empty()) {
+    ctx.metrics.Count("aduan_delivery_statuses_total", "channel=\"" + channel + "\"",
+                      parsed.parsed.statuses.size());
+  }
+  if (parsed.parsed.reply) {
+    res.status = parsed.parsed.reply->status;
+    res.set_content(parsed.parsed.reply->body, parsed.parsed.reply->content_type);
+  } else if (channel == "generic" && results.size() == 1) {
+    WriteJson(res, 200, results[0]);
+  } else {
+    WriteJson(res, 200, {{"accepted", results}, {"statuses", parsed.parsed.statuses.size()}});
+  }
+  count(res.status);
+  ctx.metrics.ObserveWebhookSeconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+}
+
+}  // namespace
+
+void RegisterWebhookRoutes(httplib::Server& server, GatewayContext& ctx) {
+  auto handler = [&ctx](const httplib::Request& req, httplib::Response& res) {
+    HandleWebhook(ctx, req, res);
+  };
+  server.Post(R"(/webhooks/([A-Za-z0-9_-]+))", handler);
+  server.Get(R"(/webhooks/([A-Za-z0-9_-]+))", handler);
+}
+
+}  // namespace aduan::gateway
