@@ -1,0 +1,111 @@
+#include "gateway/config.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../storage/temp_dir.h"
+
+namespace aduan::gateway {
+namespace {
+
+const std::string kShipped = std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json";
+
+TEST(ConfigTest, TheShippedConfigIsValidAndCoversEveryAgency) {
+  std::string error;
+  auto cfg = LoadConfig(kShipped, &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->listen, "127.0.0.1:8080");
+  EXPECT_EQ(cfg->storage_url, "sqlite:data/aduan.db");
+  EXPECT_EQ(cfg->max_body_bytes, 1u << 20);
+  for (const char* code : {"DISDUKCAPIL", "DINKES", "RSUD", "DISDIK", "PUPR", "DLH", "DISHUB",
+                           "DINSOS", "DPMPTSP", "PDAM", "SATPOLPP", "DAMKAR", "BPBD", "DISNAKER",
+                           "PERKIM", "BAPENDA", "DISKOMINFO", "DISPERINDAG", "KEWILAYAHAN",
+                           "PLN", "POLRI", "BPJSKES", "TRIAGE"}) {
+    EXPECT_TRUE(cfg->FindAgency(code)) << code;
+  }
+  EXPECT_TRUE(std::filesystem::exists(cfg->classifier.rules_path)) << cfg->classifier.rules_path;
+  EXPECT_FALSE(cfg->replies.at("ack").empty());
+}
+
+// Writes a config next to copies of the shipped data files, with `body` as aduan.json.
+class BadConfigTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& body) {
+    auto src = std::filesystem::path(ADUAN_SOURCE_DIR) / "config";
+    for (const char* f : {"agencies.json", "replies.json"}) {
+      std::filesystem::copy_file(src / f, dir_.path() / f,
+                                 std::filesystem::copy_options::overwrite_existing);
+    }
+    std::string path = dir_.File("aduan.json");
+    std::ofstream(path) << body;
+    return path;
+  }
+  std::string ErrorFor(const std::string& body) {
+    std::string error;
+    EXPECT_FALSE(LoadConfig(Write(body), &error)) << body;
+    return error;
+  }
+  testing::TempDir dir_;
+};
+
+constexpr const char* kMinimal =
+    R"({"classifier": {"rules": "r.json"}, "agencies": "agencies.json", "replies": "replies.json")";
+
+TEST_F(BadConfigTest, AMinimalConfigTakesTheDefaults) {
+  std::string error;
+  auto cfg = LoadConfig(Write(std::string(kMinimal) + "}"), &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->http_threads, 256);
+  EXPECT_EQ(cfg->classifier.rules_path, dir_.File("r.json"));
+}
+
+TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
+  struct Case {
+    std::string body;
+    std::string expect;
+  };
+  const std::vector<Case> cases = {
+      {std::string(kMinimal) + R"(, "http": {"threads": "many"}})",
+       "aduan.json: http.threads: must be an integer from 1 to 4096, got \"many\""},
+      {std::string(kMinimal) + R"(, "http": {"treads": 4}})", "http.treads: unknown setting"},
+      {std::string(kMinimal) + R"(, "queue": {"default_lease_seconds": 100, "max_lease_seconds": 10}})",
+       "queue.default_lease_seconds: must not exceed max_lease_seconds"},
+      {std::string(kMinimal) + R"(, "classifier": 5})", "classifier: must be an object"},
+      {R"({"agencies": "agencies.json", "replies": "replies.json"})", "classifier.rules: is required"},
+      {std::string(kMinimal) + ", ", "invalid JSON"},
+      {std::string(kMinimal) + R"(, "language": "fr"})", "no reply templates for language \"fr\""},
+      {R"({"classifier": {"rules": "r.json"}, "agencies": "missing.json", "replies": "replies.json"})",
+       "missing.json: cannot read the file"},
+  };
+  for (const auto& c : cases) {
+    std::string error = ErrorFor(c.body);
+    EXPECT_NE(error.find(c.expect), std::string::npos) << "got: " << error;
+    EXPECT_NE(error.find(dir_.path().string()), std::string::npos) << "no file in: " << error;
+  }
+}
+
+TEST_F(BadConfigTest, InvalidJsonReportsTheLine) {
+  std::string error = ErrorFor("{\n  \"listen\": \"x\",\n  oops\n}");
+  EXPECT_NE(error.find("line 3"), std::string::npos) << error;
+}
+
+TEST_F(BadConfigTest, CommentsAreAllowed) {
+  std::string error;
+  auto cfg = LoadConfig(Write("// top\n" + std::string(kMinimal) + " /* end */ }"), &error);
+  EXPECT_TRUE(cfg) << error;
+}
+
+TEST_F(BadConfigTest, AgencyCodesAreValidatedWithTheirPlace) {
+  std::ofstream(dir_.File("bad_agencies.json"))
+      << R"({"agencies": [{"code": "PUPR", "name": "a"}, {"code": "pupr x", "name": "b"}]})";
+  std::string error;
+  Write("{}");
+  EXPECT_FALSE(LoadConfig(Write(R"({"classifier": {"rules": "r.json"}, "agencies": "bad_agencies.json", "replies": "replies.json"})"), &error));
+  EXPECT_NE(error.find("bad_agencies.json: agencies[1].code: must be upper-case"), std::string::npos)
+      << error;
+}
+
+}  // namespace
+}  // namespace aduan::gateway

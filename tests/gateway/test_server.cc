@@ -1,0 +1,59 @@
+#include "test_server.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <stdexcept>
+
+namespace aduan::testing {
+
+TestServer::TestServer(std::map<std::string, std::string> env,
+                       std::function<void(gateway::GatewayConfig&)> tweak)
+    : env_(std::move(env)) {
+  std::string error;
+  auto cfg = gateway::LoadConfig(std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json", &error);
+  if (!cfg) throw std::runtime_error("shipped config: " + error);
+  config_ = *cfg;
+  if (tweak) tweak(config_);
+  store_ = storage::OpenStore("sqlite:" + db_path());
+  classifier_ = std::make_unique<gateway::ClassifierHandle>(config_.classifier);
+  if (!classifier_->Reload(&error)) throw std::runtime_error("shipped rules: " + error);
+  gateway::ServerDeps deps;
+  deps.config = &config_;
+  deps.store = store_.get();
+  deps.classifier = classifier_.get();
+  deps.env = [this](std::string_view name) -> std::optional<std::string> {
+    auto it = env_.find(std::string(name));
+    if (it == env_.end()) return std::nullopt;
+    return it->second;
+  };
+  deps.clock = [this] { return now_ms.load(); };
+  server_ = std::make_unique<gateway::GatewayServer>(deps);
+  port_ = server_->Bind("127.0.0.1", 0, &error);
+  if (port_ <= 0) throw std::runtime_error(error);
+  thread_ = std::thread([this] { server_->Serve(); });
+  // Wait until the accept loop runs so the first request is not refused.
+  for (int i = 0; i < 500; ++i) {
+    if (Client().Get("/healthz")) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw std::runtime_error("test server did not come up");
+}
+
+TestServer::~TestServer() {
+  server_->Stop();
+  thread_.join();
+}
+
+httplib::Client TestServer::Client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_connection_timeout(5, 0);
+  c.set_read_timeout(30, 0);
+  return c;
+}
+
+int TestServer::CountRows(const std::string& table, const std::string& where) const {
+  SQLite::Database db(db_path(), SQLite::OPEN_READONLY);
+  return db.execAndGet("SELECT COUNT(*) FROM " + table + " WHERE " + where).getInt();
+}
+
+}  // namespace aduan::testing

@@ -1,0 +1,51 @@
+// A real gateway on 127.0.0.1 with an ephemeral port, the shipped config and rules, a temp
+// SQLite file and an injectable clock. Tests talk to it over HTTP like any provider would.
+#ifndef ADUAN_TESTS_GATEWAY_TEST_SERVER_H_
+#define ADUAN_TESTS_GATEWAY_TEST_SERVER_H_
+
+#include <httplib.h>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "../storage/temp_dir.h"
+#include "gateway/classifier_handle.h"
+#include "gateway/config.h"
+#include "gateway/server.h"
+#include "storage/store.h"
+
+namespace aduan::testing {
+
+class TestServer {
+ public:
+  // `env` holds the ADUAN_* variables the server sees; `tweak` may edit the loaded config.
+  explicit TestServer(std::map<std::string, std::string> env = {},
+                      std::function<void(gateway::GatewayConfig&)> tweak = nullptr);
+  ~TestServer();
+
+  int port() const { return port_; }
+  httplib::Client Client() const;
+  storage::Store& store() { return *store_; }
+  std::string db_path() const { return dir_.File("aduan.db"); }
+  // Number of rows in `table` of the SQLite file, read through a separate connection.
+  int CountRows(const std::string& table, const std::string& where = "1=1") const;
+
+  std::atomic<int64_t> now_ms{1'790'000'000'000};  // the server's clock; tests move it
+
+ private:
+  TempDir dir_;
+  std::map<std::string, std::string> env_;
+  gateway::GatewayConfig config_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<gateway::ClassifierHandle> classifier_;
+  std::unique_ptr<gateway::GatewayServer> server_;
+  std::thread thread_;
+  int port_ = -1;
+};
+
+}  // namespace aduan::testing
+
+#endif  // ADUAN_TESTS_GATEWAY_TEST_SERVER_H_
