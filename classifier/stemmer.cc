@@ -56,33 +56,18 @@ void Stemmer::AddRoot(std::string_view root) {
 
 bool Stemmer::IsRoot(std::string_view word) const { return roots_.find(word) != roots_.end(); }
 
-bool Stemmer::Accept(std::string_view candidate, int depth, std::string* scratch,
-                     std::string_view* root) const {
+bool Stemmer::Accept(std::string_view candidate, int depth,                      std::string_view* root) const {
   if (candidate.size() < kMinRoot) return false;
   if (auto it = roots_.find(candidate); it != roots_.end()) {
     *root = *it;  // points into the set, which outlives the call
     return true;
   }
-  return depth < 2 && StripPrefix(candidate, depth, scratch, root);
+  return depth < 2 && StripPrefix(candidate, depth, root);
 }
 
-bool Stemmer::StripPrefix(std::string_view base, int depth, std::string* scratch,
-                          std::string_view* root) const {
-  // Tries `rest` as-is and, for nasal prefixes, with the initial consonant the nasal replaced.
-  auto try_rest = [&](std::string_view rest, char restored) -> bool {
-    if (rest.empty()) return false;
-    if (Accept(rest, depth + 1, scratch, root)) return true;
-    if (restored != 0 && IsVowel(rest[0])) {
-      std::string candidate;
-      candidate.reserve(rest.size() + 1);
-      candidate.push_back(restored);
-      candidate.append(rest);
-      if (auto it = roots_.find(candidate); it != roots_.end()) {
-        *root = *it;
-        return true;
-      }
-    }
-    return false;
+bool Stemmer::StripPrefix(std::string_view base, int depth,                           std::string_view* root) const {
+  auto try_rest = [&](std::string_view rest) {
+    return !rest.empty() && Accept(rest, depth + 1, root);
   };
 
   // Nasal families: me-/pe- and the chat forms without the vowel ("ngambil", "nyapu", "nunggu").
@@ -91,33 +76,39 @@ bool Stemmer::StripPrefix(std::string_view base, int depth, std::string* scratch
     char restored;  // consonant the nasal replaced before a vowel
   };
   static constexpr std::array<Nasal, 16> kNasals = {{
-      {"menge", 0},
-      {"penge", 0},
-      {"meng", 'k'},
-      {"peng", 'k'},
-      {"meny", 's'},
-      {"peny", 's'},
-      {"mem", 'p'},
-      {"pem", 'p'},
-      {"men", 't'},
-      {"pen", 't'},
-      {"nge", 0},
-      {"ng", 'k'},
-      {"ny", 's'},
-      {"me", 0},
-      {"pe", 0},
-      {"n", 't'},
+      {"menge", 0}, {"penge", 0}, {"meng", 'k'}, {"peng", 'k'}, {"meny", 's'}, {"peny", 's'},
+      {"mem", 'p'}, {"pem", 'p'}, {"men", 't'},  {"pen", 't'},  {"nge", 0},    {"ng", 'k'},
+      {"ny", 's'},  {"me", 0},    {"pe", 0},     {"n", 't'},
   }};
-  for (const auto& nasal : kNasals) {
-    if (base.size() < nasal.prefix.size() + kMinRoot || !base.starts_with(nasal.prefix)) continue;
-    if (try_rest(base.substr(nasal.prefix.size()), nasal.restored)) return true;
-  }
   // Plain prefixes; "be"/"te" cover "bekerja", "terasa"-style forms before r.
   static constexpr std::array<std::string_view, 12> kPlain = {
       "memper", "diper", "di", "ter", "ber", "per", "ke", "se", "be", "te", "pel", "bel"};
+  // Every prefix is tried without restoring a consonant first, so "memarahi" finds "marah"
+  // (me- + marah) before "parah" (mem- + [p]arah).
+  for (const auto& nasal : kNasals) {
+    if (base.size() < nasal.prefix.size() + kMinRoot || !base.starts_with(nasal.prefix)) continue;
+    if (try_rest(base.substr(nasal.prefix.size()))) return true;
+  }
   for (std::string_view prefix : kPlain) {
     if (base.size() < prefix.size() + kMinRoot || !base.starts_with(prefix)) continue;
-    if (try_rest(base.substr(prefix.size()), 0)) return true;
+    if (try_rest(base.substr(prefix.size()))) return true;
+  }
+  for (const auto& nasal : kNasals) {
+    if (nasal.restored == 0 || base.size() < nasal.prefix.size() + kMinRoot ||
+        !base.starts_with(nasal.prefix)) {
+      continue;
+    }
+    const std::string_view rest = base.substr(nasal.prefix.size());
+    if (IsVowel(rest[0])) {
+      std::string candidate;
+      candidate.reserve(rest.size() + 1);
+      candidate.push_back(nasal.restored);
+      candidate.append(rest);
+      if (auto it = roots_.find(candidate); it != roots_.end()) {
+        *root = *it;
+        return true;
+      }
+    }
   }
   return false;
 }
@@ -154,13 +145,12 @@ std::string_view Stemmer::Stem(std::string_view word) const {
       break;
     }
   }
-  std::string scratch;
   std::string_view root;
   for (size_t k = 0; k < count; ++k) {
     if (k > 0) {
       if (auto it = roots_.find(bases[k]); it != roots_.end()) return *it;
     }
-    if (StripPrefix(bases[k], 0, &scratch, &root)) return root;
+    if (StripPrefix(bases[k], 0, &root)) return root;
   }
   return word;
 }

@@ -30,10 +30,8 @@ class Stemmer {
 
  private:
   // Tries prefix removal on `base`; `depth` counts prefixes already removed.
-  bool StripPrefix(std::string_view base, int depth, std::string* scratch,
-                   std::string_view* root) const;
-  bool Accept(std::string_view candidate, int depth, std::string* scratch,
-              std::string_view* root) const;
+  bool StripPrefix(std::string_view base, int depth, std::string_view* root) const;
+  bool Accept(std::string_view candidate, int depth, std::string_view* root) const;
 
   struct Hash {
     using is_transparent = void;
