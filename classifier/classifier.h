@@ -41,9 +41,9 @@ class Classifier {
 };
 
 struct ClassifierOptions {
-  std::string rules_path;    // rule file(s) under config/
-  std::string lexicon_path;  // slang/abbreviation lexicon, may be empty
-  std::string roots_path;    // stemmer root words, may be empty
+  std::string rules_path;          // rule file(s) under config/
+  std::string lexicon_path;        // slang/abbreviation lexicon, may be empty
+  std::string roots_path;          // stemmer root words, may be empty
   double triage_threshold = 0.35;  // best score below this -> TRIAGE
   double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
 };

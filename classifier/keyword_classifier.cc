@@ -1,11 +1,357 @@
-// Placeholder so the tree links while the rule engine is written; replaced by the real engine.
-#include "classifier/classifier.h"
+#include "classifier/keyword_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "classifier/data_files.h"
 
 namespace aduan::classifier {
+namespace {
 
-std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions&, std::string* error) {
-  if (error) *error = "keyword classifier not built yet";
-  return nullptr;
+constexpr uint64_t kExactSeed = 0x51ed27a3b1c0f00dULL;
+constexpr uint64_t kStemSeed = 0x2545f4914f6cdd1dULL;
+
+}  // namespace
+
+KeywordClassifier::~KeywordClassifier() = default;
+
+uint64_t KeywordClassifier::Extend(uint64_t key, uint32_t id) {
+  uint64_t x = (key ^ (id + 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
+  return x ^ (x >> 31);
+}
+
+uint32_t KeywordClassifier::InternWord(const std::string& word) {
+  auto [it, inserted] = vocabulary_.try_emplace(word, static_cast<uint32_t>(vocabulary_.size()));
+  return it->second;
+}
+
+uint32_t KeywordClassifier::WordId(std::string_view word) const {
+  auto it = vocabulary_.find(word);
+  return it == vocabulary_.end() ? kNoId : it->second;
+}
+
+bool KeywordClassifier::InternPhrase(std::string_view text, const SourcePlace& place, uint32_t* id,
+                                     std::string* error) {
+  Phrase phrase;
+  if (text.starts_with('=')) {
+    phrase.exact = true;
+    text.remove_prefix(1);
+  }
+  const std::vector<std::string> words = NormalizeWords(text, &lexicon_);
+  if (words.empty()) {
+    *error = place.Describe() + ": phrase '" + std::string(text) + "' has no words";
+    return false;
+  }
+  if (words.size() > 8) {
+    *error = place.Describe() + ": phrase '" + std::string(text) + "' is longer than 8 words";
+    return false;
+  }
+  uint64_t key = phrase.exact ? kExactSeed : kStemSeed;
+  for (const auto& word : words) {
+    const uint32_t word_id = InternWord(phrase.exact ? word : std::string(stemmer_.Stem(word)));
+    phrase.ids.push_back(word_id);
+    key = Extend(key, word_id);
+    phrase_keys_[key];  // mark the prefix
+  }
+  auto& same_key = phrase_keys_[key];
+  for (uint32_t existing : same_key) {
+    if (phrases_[existing].ids == phrase.ids && phrases_[existing].exact == phrase.exact) {
+      *id = existing;
+      return true;
+    }
+  }
+  *id = static_cast<uint32_t>(phrases_.size());
+  same_key.push_back(*id);
+  max_phrase_words_ = std::max(max_phrase_words_, phrase.ids.size());
+  phrases_.push_back(std::move(phrase));
+  return true;
+}
+
+std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexicon lexicon,
+                                                            Stemmer stemmer,
+                                                            const ClassifierOptions& options,
+                                                            std::string* error) {
+  std::unique_ptr<KeywordClassifier> c(new KeywordClassifier());
+  c->settings_ = rules.settings;
+  c->options_ = options;
+  c->lexicon_ = std::move(lexicon);
+  c->stemmer_ = std::move(stemmer);
+
+  std::unordered_map<std::string, uint32_t> target_index;
+  for (const auto& [code, rule] : rules.targets) {
+    target_index[code] = static_cast<uint32_t>(c->targets_.size());
+    Target target{code, rule.kind, {}};
+    for (const auto& phrase : rule.need) {
+      uint32_t id;
+      if (!c->InternPhrase(phrase, rule.need_place, &id, error)) return nullptr;
+      target.need.push_back(id);
+    }
+    c->targets_.push_back(std::move(target));
+  }
+  for (const auto& rule : rules.terms) {
+    Term term;
+    term.target = target_index.at(rule.target);
+    term.weight = rule.weight;
+    term.text = rule.text;
+    if (!c->InternPhrase(rule.parts[0], rule.place, &term.primary, error)) return nullptr;
+    if (rule.parts.size() > 1 &&
+        !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
+      return nullptr;
+    }
+    for (const auto& phrase : rule.unless) {
+      uint32_t id;
+      if (!c->InternPhrase(phrase, rule.place, &id, error)) return nullptr;
+      term.unless.push_back(id);
+    }
+    // The same evidence written twice ("akta lahir" and "akta kelahiran" share stems) must
+    // not count twice for one target.
+    const bool duplicate = std::any_of(c->terms_.begin(), c->terms_.end(), [&](const Term& t) {
+      return t.target == term.target && t.primary == term.primary &&
+             t.secondary == term.secondary && t.unless == term.unless;
+    });
+    if (!duplicate) c->terms_.push_back(std::move(term));
+  }
+  c->terms_by_primary_.resize(c->phrases_.size());
+  for (uint32_t t = 0; t < c->terms_.size(); ++t) {
+    c->terms_by_primary_[c->terms_[t].primary].push_back(t);
+  }
+
+  std::vector<uint32_t> negator_ids;
+  for (const auto& negator : c->settings_.negators) {
+    negator_ids.push_back(c->InternWord(negator));
+    negator_ids.push_back(c->InternWord(std::string(c->stemmer_.Stem(negator))));
+  }
+  c->is_negator_.assign(c->vocabulary_.size(), 0);
+  for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
+
+  if (!rules.patterns.empty()) {
+    RE2::Options re_options;
+    re_options.set_log_errors(false);
+    re_options.set_max_mem(32 << 20);
+    c->pattern_set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+    for (const auto& rule : rules.patterns) {
+      std::string re_error;
+      if (c->pattern_set_->Add(rule.pattern, &re_error) < 0) {
+        *error = rule.place.Describe() + ": bad RE2 pattern '" + rule.pattern + "': " + re_error;
+        return nullptr;
+      }
+      c->patterns_.push_back({target_index.at(rule.target), rule.weight, rule.pattern});
+    }
+    if (!c->pattern_set_->Compile()) {
+      *error = rules.patterns.front().place.file + ": the RE2 patterns together exceed 32 MiB";
+      return nullptr;
+    }
+  }
+  return c;
+}
+
+std::vector<std::string> KeywordClassifier::AnalyzedWords(std::string_view text) const {
+  std::vector<std::string> out;
+  for (const auto& word : NormalizeWords(text.substr(0, kMaxClassifiedBytes), &lexicon_)) {
+    const std::string_view stem = stemmer_.Stem(word);
+    out.push_back(stem == word ? word : word + "/" + std::string(stem));
+  }
+  return out;
+}
+
+Classification KeywordClassifier::Classify(std::string_view text) const {
+  Classification result;
+  const std::vector<std::string> words =
+      NormalizeWords(text.substr(0, kMaxClassifiedBytes), &lexicon_);
+
+  // Word ids as written (for '=' phrases) and as stems.
+  const size_t n = words.size();
+  std::vector<uint32_t> surface(n), stems(n);
+  for (size_t i = 0; i < n; ++i) {
+    surface[i] = WordId(words[i]);
+    const std::string_view stem = stemmer_.Stem(words[i]);
+    stems[i] = stem == words[i] ? surface[i] : WordId(stem);
+  }
+
+  std::vector<Hit> hits;
+  for (size_t i = 0; i < n; ++i) {
+    for (int mode = 0; mode < 2; ++mode) {
+      const std::vector<uint32_t>& ids = mode == 0 ? stems : surface;
+      uint64_t key = mode == 0 ? kStemSeed : kExactSeed;
+      for (size_t len = 1; len <= max_phrase_words_ && i + len <= n; ++len) {
+        const uint32_t id = ids[i + len - 1];
+        if (id == kNoId) break;
+        key = Extend(key, id);
+        auto it = phrase_keys_.find(key);
+        if (it == phrase_keys_.end()) break;
+        for (uint32_t p : it->second) {
+          const Phrase& phrase = phrases_[p];
+          if (phrase.exact == (mode == 1) && phrase.ids.size() == len &&
+              std::equal(phrase.ids.begin(), phrase.ids.end(), ids.begin() + i)) {
+            hits.push_back({p, static_cast<uint32_t>(i)});
+          }
+        }
+      }
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+
+  auto positions = [&hits](uint32_t phrase) {
+    auto first = std::lower_bound(hits.begin(), hits.end(), Hit{phrase, 0});
+    auto last = first;
+    while (last != hits.end() && last->phrase == phrase) ++last;
+    return std::pair(first, last);
+  };
+  auto present = [&](uint32_t phrase) {
+    auto [first, last] = positions(phrase);
+    return first != last;
+  };
+  auto negated = [&](uint32_t position) {
+    const uint32_t window = static_cast<uint32_t>(settings_.negation_window);
+    for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
+      if ((stems[j] != kNoId && is_negator_[stems[j]]) ||
+          (surface[j] != kNoId && is_negator_[surface[j]])) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+  std::vector<double> raw(targets_.size(), 0.0);
+  std::vector<Match> evidence;
+  auto add = [&](uint32_t target, double weight, const std::string& rule) {
+    raw[target] += weight;
+    evidence.push_back({targets_[target].code, rule, weight});
+  };
+
+  for (size_t h = 0; h < hits.size();) {
+    const uint32_t phrase = hits[h].phrase;
+    size_t end = h;
+    while (end < hits.size() && hits[end].phrase == phrase) ++end;
+    for (uint32_t t : terms_by_primary_[phrase]) {
+      const Term& term = terms_[t];
+      const bool negatable = targets_[term.target].kind == TargetKind::kUrgent;
+      bool fired = false;
+      for (size_t k = h; k < end && !fired; ++k) {
+        const uint32_t at = hits[k].position;
+        if (negatable && negated(at)) continue;
+        if (term.secondary == kNoId) {
+          fired = true;
+          break;
+        }
+        auto [first, last] = positions(term.secondary);
+        for (auto it = first; it != last; ++it) {
+          const uint32_t distance = it->position > at ? it->position - at : at - it->position;
+          if (distance <= static_cast<uint32_t>(settings_.near_window)) {
+            fired = true;
+            break;
+          }
+        }
+      }
+      if (!fired) continue;
+      if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
+      add(term.target, term.weight, term.text);
+    }
+    h = end;
+  }
+
+  if (pattern_set_ != nullptr && n > 0) {
+    std::string joined;
+    joined.reserve(text.size());
+    for (const auto& word : words) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined += word;
+    }
+    std::vector<int> matched;
+    if (pattern_set_->Match(joined, &matched)) {
+      std::sort(matched.begin(), matched.end());
+      for (int index : matched) {
+        const Pattern& pattern = patterns_[index];
+        add(pattern.target, pattern.weight, pattern.text);
+      }
+    }
+  }
+
+  // Agency: the strongest positive total; its score is its strength (saturating in the raw
+  // weight) times its share of the two leading totals, so a close runner-up lowers confidence.
+  int best = -1, second = -1;
+  for (uint32_t t = 0; t < targets_.size(); ++t) {
+    if (targets_[t].kind != TargetKind::kAgency || raw[t] <= 0) continue;
+    if (best < 0 || raw[t] > raw[best]) {
+      second = best;
+      best = static_cast<int>(t);
+    } else if (second < 0 || raw[t] > raw[second]) {
+      second = static_cast<int>(t);
+    }
+  }
+  const double scale = settings_.score_scale;
+  auto score_of = [&](int t) {
+    if (t < 0) return 0.0;
+    const double denominator = raw[best] + (second >= 0 ? raw[second] : 0.0);
+    return (1.0 - std::exp(-raw[t] / scale)) * raw[t] / denominator;
+  };
+  const double best_score = score_of(best);
+  const double second_score = score_of(second);
+  result.agency_score = std::clamp(best_score, 0.0, 1.0);
+  const bool confident = best >= 0 && best_score >= options_.triage_threshold &&
+                         best_score - second_score >= options_.min_margin &&
+                         targets_[best].code != kTriage;
+  result.triage = !confident;
+  result.agency = confident ? targets_[best].code : std::string(kTriage);
+
+  for (uint32_t t = 0; t < targets_.size(); ++t) {
+    const Target& target = targets_[t];
+    if (target.kind == TargetKind::kAgency) continue;
+    const double threshold = target.kind == TargetKind::kUrgent
+                                 ? settings_.urgent_threshold
+                                 : settings_.maladministration_threshold;
+    if (raw[t] < threshold) continue;
+    if (!target.need.empty() && std::none_of(target.need.begin(), target.need.end(), present)) {
+      continue;
+    }
+    if (target.kind == TargetKind::kUrgent) {
+      result.urgent = true;
+    } else {
+      result.maladministration.push_back(target.code);
+    }
+  }
+
+  // Keep the evidence that decided something: the leading agencies and the fired labels.
+  auto decided = [&](const std::string& code) {
+    if (best >= 0 && code == targets_[best].code) return true;
+    if (result.triage && second >= 0 && code == targets_[second].code) return true;
+    if (code == kUrgentTarget) return result.urgent;
+    return std::find(result.maladministration.begin(), result.maladministration.end(), code) !=
+           result.maladministration.end();
+  };
+  for (auto& match : evidence) {
+    if (decided(match.target)) result.matched.push_back(std::move(match));
+  }
+  std::stable_sort(result.matched.begin(), result.matched.end(),
+                   [](const Match& a, const Match& b) {
+                     return a.target != b.target ? a.target < b.target : a.weight > b.weight;
+                   });
+  return result;
+}
+
+std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& options,
+                                                  std::string* error) {
+  std::string local_error;
+  std::string* err = error != nullptr ? error : &local_error;
+  if (!(options.triage_threshold >= 0 && options.triage_threshold <= 1) ||
+      !(options.min_margin >= 0 && options.min_margin <= 1)) {
+    *err = "classifier options: triage_threshold and min_margin must be within [0, 1]";
+    return nullptr;
+  }
+  Lexicon lexicon;
+  if (!options.lexicon_path.empty() && !lexicon.Load(options.lexicon_path, err)) return nullptr;
+  Stemmer stemmer;
+  if (!options.roots_path.empty() && !stemmer.Load(options.roots_path, err)) return nullptr;
+  if (options.rules_path.empty()) {
+    *err = "classifier options: rules_path is empty";
+    return nullptr;
+  }
+  std::vector<DataFile> files;
+  if (!ReadDataFiles(options.rules_path, ".rules", &files, err)) return nullptr;
+  RuleSet rules;
+  if (!ParseRules(files, &rules, err)) return nullptr;
+  return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
+                                  err);
 }
 
 }  // namespace aduan::classifier

@@ -1,0 +1,111 @@
+// The keyword/RE2 classifier: compiled rules plus the normaliser and stemmer they were
+// compiled with. Built once by LoadKeywordClassifier(); immutable and thread-safe afterwards.
+#ifndef ADUAN_CLASSIFIER_KEYWORD_CLASSIFIER_H_
+#define ADUAN_CLASSIFIER_KEYWORD_CLASSIFIER_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "classifier/classifier.h"
+#include "classifier/normalize.h"
+#include "classifier/rules.h"
+#include "classifier/stemmer.h"
+
+namespace aduan::classifier {
+
+// Complaint text beyond this many bytes is not read: a complaint is a few hundred bytes, and
+// the bound keeps one pathological message from holding a worker for long.
+inline constexpr size_t kMaxClassifiedBytes = 256 * 1024;
+
+class KeywordClassifier final : public Classifier {
+ public:
+  // Compiles `rules`; phrases are normalised with `lexicon` and `stemmer`. On failure returns
+  // nullptr and sets *error to "file:line: problem".
+  static std::unique_ptr<KeywordClassifier> Build(RuleSet rules, Lexicon lexicon, Stemmer stemmer,
+                                                  const ClassifierOptions& options,
+                                                  std::string* error);
+  ~KeywordClassifier() override;
+
+  Classification Classify(std::string_view text) const override;
+
+  // The words and their stems as the rules see them (for `aduan classify` and tests).
+  std::vector<std::string> AnalyzedWords(std::string_view text) const;
+
+  size_t term_count() const { return terms_.size(); }
+  size_t pattern_count() const { return patterns_.size(); }
+
+ private:
+  KeywordClassifier() = default;
+
+  static constexpr uint32_t kNoId = UINT32_MAX;
+
+  struct Phrase {
+    std::vector<uint32_t> ids;
+    bool exact = false;
+  };
+  struct Target {
+    std::string code;
+    TargetKind kind = TargetKind::kAgency;
+    std::vector<uint32_t> need;  // phrase ids
+  };
+  struct Term {
+    uint32_t target = 0;
+    double weight = 0;
+    std::string text;
+    uint32_t primary = 0;
+    uint32_t secondary = kNoId;
+    std::vector<uint32_t> unless;
+  };
+  struct Pattern {
+    uint32_t target = 0;
+    double weight = 0;
+    std::string text;
+  };
+  struct Hit {
+    uint32_t phrase;
+    uint32_t position;
+    bool operator<(const Hit& other) const {
+      return phrase != other.phrase ? phrase < other.phrase : position < other.position;
+    }
+  };
+
+  bool InternPhrase(std::string_view text, const SourcePlace& place, uint32_t* id,
+                    std::string* error);
+  uint32_t InternWord(const std::string& word);
+  uint32_t WordId(std::string_view word) const;
+  static uint64_t Extend(uint64_t key, uint32_t id);
+
+  RuleSettings settings_;
+  ClassifierOptions options_;
+  Lexicon lexicon_;
+  Stemmer stemmer_;
+
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary_;
+  std::vector<Phrase> phrases_;
+  // Key of every phrase prefix (so scanning stops at the first word no phrase continues with)
+  // -> phrases with exactly that key.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> phrase_keys_;
+  size_t max_phrase_words_ = 1;
+  std::vector<std::vector<uint32_t>> terms_by_primary_;
+  std::vector<uint8_t> is_negator_;  // by word id
+
+  std::vector<Target> targets_;
+  std::vector<Term> terms_;
+  std::vector<Pattern> patterns_;
+  std::unique_ptr<RE2::Set> pattern_set_;  // null when there are no patterns
+};
+
+}  // namespace aduan::classifier
+
+#endif  // ADUAN_CLASSIFIER_KEYWORD_CLASSIFIER_H_

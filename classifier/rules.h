@@ -1,0 +1,93 @@
+// The rule file format and its parser. Rules are data: a city edits them without a rebuild.
+//
+//   # comment (a line starting with '#', or " #" after a term line)
+//   [settings]                      key value   (see RuleSettings)
+//   [group actor]                   phrase | phrase ...      reusable phrase lists: @actor
+//   [agency PUPR]                   one section per target; the code must be known
+//   [maladministration PERMINTAAN_IMBALAN]
+//   [urgent]
+//   3 jalan rusak | jalan berlubang        weight, then alternatives
+//   2 air ! banjir | @flood                 '!' lists phrases that block the term (context)
+//   2 jalan ~ rusak                         both phrases within RuleSettings::near_window words
+//   2 =pajak                                '=' matches the word exactly, without stemming
+//   -2 lampu merah                          negative weight: evidence against the target
+//   re 2 (minta|bayar) .{0,20}(uang|ribu)   an RE2 pattern over the normalised text
+//   need @actor | loket                     the target fires only if one of these also matched
+//
+// Phrases are normalised like complaint text (lexicon, then stems), so "jln rusak" in a rule
+// means the same as "jalan rusak". Maladministration and urgent targets fire when their summed
+// weight reaches a threshold; urgent terms preceded by a negator ("tidak ada korban") are ignored.
+#ifndef ADUAN_CLASSIFIER_RULES_H_
+#define ADUAN_CLASSIFIER_RULES_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "classifier/data_files.h"
+
+namespace aduan::classifier {
+
+enum class TargetKind { kAgency, kMaladministration, kUrgent };
+
+inline constexpr char kUrgentTarget[] = "URGENT";
+
+struct SourcePlace {
+  std::string file;
+  int line = 0;
+  std::string Describe() const { return file + ":" + std::to_string(line); }
+};
+
+struct TermRule {
+  std::string target;
+  TargetKind kind = TargetKind::kAgency;
+  double weight = 0;
+  std::string text;                 // the alternative as written, for explanations
+  std::vector<std::string> parts;   // one phrase, or two joined by '~'; may start with '='
+  std::vector<std::string> unless;  // phrases that block this term
+  SourcePlace place;
+};
+
+struct PatternRule {
+  std::string target;
+  TargetKind kind = TargetKind::kAgency;
+  double weight = 0;
+  std::string pattern;
+  SourcePlace place;
+};
+
+struct TargetRule {
+  std::string code;
+  TargetKind kind = TargetKind::kAgency;
+  std::vector<std::string> need;  // phrases; empty = no requirement
+  SourcePlace need_place;
+};
+
+struct RuleSettings {
+  std::vector<std::string> negators = {"tidak", "bukan", "tanpa", "belum", "jangan"};
+  int negation_window = 2;  // words before an urgent term that can negate it
+  int near_window = 6;      // max distance in words for "a ~ b"
+  double maladministration_threshold = 2.0;
+  double urgent_threshold = 2.0;
+  double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63
+};
+
+struct RuleSet {
+  RuleSettings settings;
+  std::vector<TermRule> terms;
+  std::vector<PatternRule> patterns;
+  std::map<std::string, TargetRule> targets;  // every section seen, by code
+};
+
+// The codes of TAXONOMY.md; a rule file may add agencies with "agency CODE" under [settings].
+const std::vector<std::string>& KnownAgencyCodes();
+const std::vector<std::string>& KnownMaladministrationCodes();
+
+// Parses rule files in order into *rules. Checks syntax, weights, known target codes, group
+// references and that every RE2 pattern compiles. On failure returns false and sets *error to
+// "file:line: problem"; *rules is then unspecified.
+bool ParseRules(const std::vector<DataFile>& files, RuleSet* rules, std::string* error);
+
+}  // namespace aduan::classifier
+
+#endif  // ADUAN_CLASSIFIER_RULES_H_
