@@ -152,7 +152,9 @@ void LoadAgencies(const std::string& path, GatewayConfig* cfg) {
     if (a.name.empty()) a.name = a.code;
     cfg->agencies.push_back(std::move(a));
   }
-  top.RejectUnknown();
+  for (auto key = doc.begin(); key != doc.end(); ++key) {
+    if (key.key() != "agencies") top.Fail(key.key(), "unknown setting");
+  }
 }
 
 void LoadReplies(const std::string& path, const std::string& language, GatewayConfig* cfg) {

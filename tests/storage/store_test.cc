@@ -123,18 +123,6 @@ TEST_P(StoreTest, AnAliasAlreadyStoredMakesTheMessageADuplicate) {
   EXPECT_FALSE(store_->Intake(req).duplicate);
 }
 
-TEST_P(StoreTest, AnAliasAlreadyStoredMakesTheMessageADuplicate) {
-  store_->Intake(Complaint("h:abc:41", "ADU-AAAAAAAA"));
-  auto req = Complaint("h:abc:42", "ADU-CCCCCCCC");
-  req.duplicate_if_stored = {"h:abc:41"};
-  auto r = store_->Intake(req);
-  EXPECT_TRUE(r.duplicate);
-  EXPECT_EQ(r.ticket_id, "ADU-AAAAAAAA");
-  req.duplicate_if_stored = {"h:abc:40"};
-  req.message.provider_message_id = "h:abc:43";
-  EXPECT_FALSE(store_->Intake(req).duplicate);
-}
-
 TEST_P(StoreTest, AMessageWithoutTicketIsStoredAndDeduplicated) {
   IntakeRequest r;
   r.message = {"generic", "hello-1", "+6281111111111", "", "halo", "{}", 5};
