@@ -62,8 +62,8 @@ TEST_F(AgencyApiTest, LeaseReadAndAckATicket) {
   EXPECT_TRUE(t["classification"]["matched"].is_array());
   EXPECT_EQ(get->body.find("81234567890"), std::string::npos);
 
-  auto ack = Call("POST", "/api/v1/tickets/" + ticket + "/ack", key,
-                  json{{"lease_id", lease_id}}.dump());
+  auto ack =
+      Call("POST", "/api/v1/tickets/" + ticket + "/ack", key, json{{"lease_id", lease_id}}.dump());
   ASSERT_EQ(ack->status, 200) << ack->body;
   EXPECT_TRUE(json::parse(ack->body)["acked"].get<bool>());
   auto after = Call("POST", "/api/v1/queue/lease", key, "{}");
@@ -109,7 +109,8 @@ TEST_F(AgencyApiTest, TheOperatorReadsAnyTicket) {
 
 TEST_F(AgencyApiTest, MissingWrongAndMalformedCredentialsAre401) {
   std::string ticket = Complaint("a1", kRoad);
-  for (const std::string& key : {std::string(), std::string("adk_wrong"), std::string("operator")}) {
+  for (const std::string& key :
+       {std::string(), std::string("adk_wrong"), std::string("operator")}) {
     auto r = Call("GET", "/api/v1/tickets/" + ticket, key);
     EXPECT_EQ(r->status, 401) << key;
     EXPECT_EQ(json::parse(r->body)["error"]["code"], "unauthorized");

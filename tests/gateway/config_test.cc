@@ -19,10 +19,11 @@ TEST(ConfigTest, TheShippedConfigIsValidAndCoversEveryAgency) {
   EXPECT_EQ(cfg->listen, "127.0.0.1:8080");
   EXPECT_EQ(cfg->storage_url, "sqlite:data/aduan.db");
   EXPECT_EQ(cfg->max_body_bytes, 1u << 20);
-  for (const char* code : {"DISDUKCAPIL", "DINKES", "RSUD", "DISDIK", "PUPR", "DLH", "DISHUB",
-                           "DINSOS", "DPMPTSP", "PDAM", "SATPOLPP", "DAMKAR", "BPBD", "DISNAKER",
-                           "PERKIM", "BAPENDA", "DISKOMINFO", "DISPERINDAG", "KEWILAYAHAN",
-                           "PLN", "POLRI", "BPJSKES", "TRIAGE"}) {
+  for (const char* code :
+       {"DISDUKCAPIL", "DINKES",   "RSUD",    "DISDIK",  "PUPR",       "DLH",
+        "DISHUB",      "DINSOS",   "DPMPTSP", "PDAM",    "SATPOLPP",   "DAMKAR",
+        "BPBD",        "DISNAKER", "PERKIM",  "BAPENDA", "DISKOMINFO", "DISPERINDAG",
+        "KEWILAYAHAN", "PLN",      "POLRI",   "BPJSKES", "TRIAGE"}) {
     EXPECT_TRUE(cfg->FindAgency(code)) << code;
   }
   EXPECT_TRUE(std::filesystem::exists(cfg->classifier.rules_path)) << cfg->classifier.rules_path;
@@ -70,10 +71,12 @@ TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
       {std::string(kMinimal) + R"(, "http": {"threads": "many"}})",
        "aduan.json: http.threads: must be an integer from 1 to 4096, got \"many\""},
       {std::string(kMinimal) + R"(, "http": {"treads": 4}})", "http.treads: unknown setting"},
-      {std::string(kMinimal) + R"(, "queue": {"default_lease_seconds": 100, "max_lease_seconds": 10}})",
+      {std::string(kMinimal) +
+           R"(, "queue": {"default_lease_seconds": 100, "max_lease_seconds": 10}})",
        "queue.default_lease_seconds: must not exceed max_lease_seconds"},
       {std::string(kMinimal) + R"(, "classifier": 5})", "classifier: must be an object"},
-      {R"({"agencies": "agencies.json", "replies": "replies.json"})", "classifier.rules: is required"},
+      {R"({"agencies": "agencies.json", "replies": "replies.json"})",
+       "classifier.rules: is required"},
       {std::string(kMinimal) + ", ", "invalid JSON"},
       {std::string(kMinimal) + R"(, "language": "fr"})", "no reply templates for language \"fr\""},
       {R"({"classifier": {"rules": "r.json"}, "agencies": "missing.json", "replies": "replies.json"})",
@@ -102,8 +105,12 @@ TEST_F(BadConfigTest, AgencyCodesAreValidatedWithTheirPlace) {
       << R"({"agencies": [{"code": "PUPR", "name": "a"}, {"code": "pupr x", "name": "b"}]})";
   std::string error;
   Write("{}");
-  EXPECT_FALSE(LoadConfig(Write(R"({"classifier": {"rules": "r.json"}, "agencies": "bad_agencies.json", "replies": "replies.json"})"), &error));
-  EXPECT_NE(error.find("bad_agencies.json: agencies[1].code: must be upper-case"), std::string::npos)
+  EXPECT_FALSE(LoadConfig(
+      Write(
+          R"({"classifier": {"rules": "r.json"}, "agencies": "bad_agencies.json", "replies": "replies.json"})"),
+      &error));
+  EXPECT_NE(error.find("bad_agencies.json: agencies[1].code: must be upper-case"),
+            std::string::npos)
       << error;
 }
 

@@ -104,14 +104,16 @@ TEST(IntakeApiTest, BadInputIsRefusedByNameAndWritesNothing) {
   };
   const std::vector<Case> cases = {
       {"{not json", "application/json", 400, "malformed_json"},
-      {R"({"from":"+6281234567890","text":"jalan rusak"})", "application/json", 400, "missing_field"},
+      {R"({"from":"+6281234567890","text":"jalan rusak"})", "application/json", 400,
+       "missing_field"},
       {R"({"id":"x1","text":"jalan rusak"})", "application/json", 400, "missing_field"},
       {R"({"id":"x1","from":"+6281234567890"})", "application/json", 400, "missing_field"},
-      {R"({"id":"x1","from":"+6281234567890","text":"  \t "})", "application/json", 400, "empty_text"},
+      {R"({"id":"x1","from":"+6281234567890","text":"  \t "})", "application/json", 400,
+       "empty_text"},
       {R"({"id":"x1","from":"+6281234567890","text":")" + std::string(51, 'a') + "\"}",
        "application/json", 413, "text_too_long"},
-      {"{\"id\":\"x1\",\"from\":\"+6281234567890\",\"text\":\"rusak \xc3\x28\"}", "application/json",
-       400, "malformed_json"},
+      {"{\"id\":\"x1\",\"from\":\"+6281234567890\",\"text\":\"rusak \xc3\x28\"}",
+       "application/json", 400, "malformed_json"},
       {R"({"id":"x1","from":"+6281234567890","text":"jalan rusak"})", "text/plain", 415,
        "unsupported_media_type"},
   };
@@ -131,8 +133,8 @@ TEST(IntakeApiTest, BadInputIsRefusedByNameAndWritesNothing) {
 
 TEST(IntakeApiTest, AnOversizeBodyIs413WithAJsonError) {
   TestServer s;
-  std::string big = R"({"id":"big","from":"+6281234567890","text":")" +
-                    std::string(2 * 1024 * 1024, 'a') + "\"}";
+  std::string big =
+      R"({"id":"big","from":"+6281234567890","text":")" + std::string(2 * 1024 * 1024, 'a') + "\"}";
   auto r = PostGeneric(s, big);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
@@ -166,7 +168,8 @@ TEST(IntakeApiTest, ConcurrentSendersEachGetTheirOwnDurableTicket) {
       for (int i = 0; i < kEach; ++i) {
         // Threads pair up on the same ids, as two provider retries racing each other would.
         std::string id = "c" + std::to_string(t / 2) + "-" + std::to_string(i);
-        json body = {{"id", id}, {"from", "+62812000" + std::to_string(t / 2)},
+        json body = {{"id", id},
+                     {"from", "+62812000" + std::to_string(t / 2)},
                      {"text", "Sampah menumpuk di TPS pasar tidak diangkut " + id}};
         auto r = client.Post("/webhooks/generic", body.dump(), "application/json");
         if (!r || r->status != 200) {
