@@ -90,6 +90,33 @@ enum class AckOutcome {
   kLeaseMismatch,  // the lease id is not the ticket's current lease (expired and re-leased)
 };
 
+// An outbox row as the dispatcher and the operator see it.
+struct OutboxRow {
+  int64_t id = 0;
+  std::string ticket_id;
+  std::string channel;
+  std::string recipient;
+  std::string kind;
+  std::string body;
+  std::string details_json = "{}";
+  std::string status;  // "pending", "sent", "dead"
+  int attempts = 0;
+  int64_t next_attempt_at_ms = 0;
+  std::string provider_message_id;  // set once the provider accepted it
+  std::string delivery_status;      // the provider's latest report: delivered, read, failed
+  std::string last_error;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+};
+
+// What became of one delivery attempt.
+struct OutboxAttempt {
+  enum class Result { kSent, kRetry, kDead } result = Result::kRetry;
+  std::string provider_message_id;  // kSent
+  int64_t next_attempt_at_ms = 0;   // kRetry
+  std::string error;                // kRetry, kDead
+};
+
 struct ApiKeyRecord {
   std::string id;        // public identifier, e.g. "key_3f9a..."; safe to log
   std::string key_hash;  // hex SHA-256 of the secret; the secret itself is never stored

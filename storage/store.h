@@ -52,6 +52,20 @@ class Store {
   virtual AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
                          const std::string& lease_id, int64_t now_ms) = 0;
 
+  // Claims up to `max` pending outbox rows that are due, for `claim_ms`: until the claim runs
+  // out no other dispatcher (in this process or another) gets them. Oldest first.
+  virtual std::vector<OutboxRow> ClaimOutbox(int max, int64_t now_ms, int64_t claim_ms) = 0;
+  // Records an attempt on a claimed row and releases the claim. A row once sent or dead is
+  // never claimed again.
+  virtual void FinishOutbox(int64_t id, const OutboxAttempt& attempt, int64_t now_ms) = 0;
+  // Applies a provider delivery report to the row it sent; false when no row matches.
+  virtual bool RecordDeliveryStatus(const std::string& channel,
+                                    const std::string& provider_message_id,
+                                    const std::string& status, const std::string& error,
+                                    int64_t now_ms) = 0;
+  // Rows with `status` ("pending", "sent", "dead"), newest first.
+  virtual std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) = 0;
+
   virtual void InsertApiKey(const ApiKeyRecord& key) = 0;
   // The key with this hash, revoked or not, or nullopt.
   virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;

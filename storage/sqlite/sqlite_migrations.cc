@@ -91,6 +91,12 @@ CREATE TABLE api_keys (
   revoked_at INTEGER
 );
 )sql"},
+      // Delivery reports (WhatsApp statuses[], Twilio callbacks) find their row by the id the
+      // provider gave our message.
+      {2, R"sql(
+ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
+)sql"},
   };
   return kMigrations;
 }

@@ -29,6 +29,12 @@ class SqliteStore : public Store {
                                   int64_t now_ms) override;
   AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
                  const std::string& lease_id, int64_t now_ms) override;
+  std::vector<OutboxRow> ClaimOutbox(int max, int64_t now_ms, int64_t claim_ms) override;
+  void FinishOutbox(int64_t id, const OutboxAttempt& attempt, int64_t now_ms) override;
+  bool RecordDeliveryStatus(const std::string& channel, const std::string& provider_message_id,
+                            const std::string& status, const std::string& error,
+                            int64_t now_ms) override;
+  std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) override;
   void InsertApiKey(const ApiKeyRecord& key) override;
   std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
   bool Ping() override;

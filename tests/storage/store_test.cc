@@ -261,6 +261,49 @@ TEST_P(StoreTest, ConcurrentConsumersNeverLeaseOneTicketTwice) {
   EXPECT_EQ(unique.size(), static_cast<size_t>(kTickets));
 }
 
+TEST_P(StoreTest, TheOutboxRowIsWrittenWithTheTicketAndClaimedOnce) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto claimed = store_->ClaimOutbox(10, 1000, 30000);
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].ticket_id, "ADU-AAAAAAAA");
+  EXPECT_EQ(claimed[0].kind, "ack");
+  EXPECT_EQ(claimed[0].recipient, "+6281234567890");
+  EXPECT_EQ(claimed[0].status, "pending");
+  EXPECT_TRUE(store_->ClaimOutbox(10, 1000, 30000).empty());    // claimed by someone
+  EXPECT_EQ(store_->ClaimOutbox(10, 31000, 30000).size(), 1u);  // the claim ran out
+}
+
+TEST_P(StoreTest, ASentRowIsNeverClaimedAgain) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
+  store_->FinishOutbox(row.id, {OutboxAttempt::Result::kSent, "wamid.1", 0, ""}, 1100);
+  EXPECT_TRUE(store_->ClaimOutbox(10, 999999999, 30000).empty());
+  auto sent = store_->ListOutbox("sent", 10);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].provider_message_id, "wamid.1");
+  EXPECT_EQ(sent[0].attempts, 1);
+  EXPECT_TRUE(store_->RecordDeliveryStatus("whatsapp", "wamid.1", "delivered", "", 1200));
+  EXPECT_FALSE(store_->RecordDeliveryStatus("whatsapp", "wamid.unknown", "read", "", 1200));
+  EXPECT_EQ(store_->ListOutbox("sent", 10)[0].delivery_status, "delivered");
+}
+
+TEST_P(StoreTest, ARetryWaitsForItsTimeAndADeadRowIsListed) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
+  store_->FinishOutbox(row.id, {OutboxAttempt::Result::kRetry, "", 5000, "HTTP 503"}, 1100);
+  EXPECT_TRUE(store_->ClaimOutbox(10, 4999, 30000).empty());
+  auto again = store_->ClaimOutbox(10, 5000, 30000);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].attempts, 1);
+  EXPECT_EQ(again[0].last_error, "HTTP 503");
+  store_->FinishOutbox(row.id, {OutboxAttempt::Result::kDead, "", 0, "HTTP 400"}, 5100);
+  EXPECT_TRUE(store_->ClaimOutbox(10, 999999999, 30000).empty());
+  auto dead = store_->ListOutbox("dead", 10);
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0].attempts, 2);
+  EXPECT_EQ(dead[0].last_error, "HTTP 400");
+}
+
 TEST_P(StoreTest, PingAnswersWhileOpen) { EXPECT_TRUE(store_->Ping()); }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
