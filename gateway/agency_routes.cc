@@ -12,17 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request& req,
-                                     httplib::Response& res) {
-  auto who = Authenticate(*ctx.deps.store, req.get_header_value("Authorization"), ctx.admin_token);
-  if (!who) {
-    res.set_header("WWW-Authenticate", "Bearer");
-    WriteError(res, 401, "unauthorized",
-               "a valid 'Authorization: Bearer <key>' header is required");
-  }
-  return who;
-}
-
 // Resolves the {id} path segment; writes 400/404 and returns nullopt when it is unusable.
 std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res) {
   ParsedTicket p = ParseTicketNumber(std::string(req.matches[1]));
@@ -54,18 +43,18 @@ bool ReadInt(const json& body, const char* key, int min, int max, int* out,
   return true;
 }
 
-template <class F>
-void Guarded(httplib::Response& res, F&& f) {
-  try {
-    f();
-  } catch (const storage::StoreError& e) {
-    Log(LogLevel::kError, "storage failed in agency API", {{"error", e.what()}});
-    res.set_header("Retry-After", "5");
-    WriteError(res, 503, "storage_unavailable", "storage is unavailable; retry later");
-  }
-}
-
 }  // namespace
+
+std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request& req,
+                                     httplib::Response& res) {
+  auto who = Authenticate(*ctx.deps.store, req.get_header_value("Authorization"), ctx.admin_token);
+  if (!who) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    WriteError(res, 401, "unauthorized",
+               "a valid 'Authorization: Bearer <key>' header is required");
+  }
+  return who;
+}
 
 void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Post("/api/v1/queue/lease", [&ctx](const httplib::Request& req, httplib::Response& res) {

@@ -9,8 +9,12 @@
 #include <string>
 
 #include "channels/adapter.h"
+#include "gateway/api_keys.h"
+#include "gateway/http_util.h"
 #include "gateway/intake.h"
+#include "gateway/log.h"
 #include "gateway/metrics.h"
+#include "gateway/outbox_dispatcher.h"
 #include "gateway/server.h"
 
 namespace aduan::gateway {
@@ -22,11 +26,29 @@ struct GatewayContext {
   std::string admin_token;
   std::string public_base_url;
   Metrics metrics;
+  std::unique_ptr<OutboxDispatcher> dispatcher;
 };
+
+// Authenticates the request; on failure writes 401 and returns nullopt.
+std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request& req,
+                                     httplib::Response& res);
+
+// Runs a handler body, turning a storage failure into 503 with Retry-After.
+template <class F>
+void Guarded(httplib::Response& res, F&& f) {
+  try {
+    f();
+  } catch (const storage::StoreError& e) {
+    Log(LogLevel::kError, "storage failed in API call", {{"error", e.what()}});
+    res.set_header("Retry-After", "5");
+    WriteError(res, 503, "storage_unavailable", "storage is unavailable; retry later");
+  }
+}
 
 void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterWebhookRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx);
 
 }  // namespace aduan::gateway
 

@@ -37,6 +37,10 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     if (auto adapter = reg.make(ctx.deps.env))
       ctx.adapters.emplace(std::string(reg.name), std::move(adapter));
   }
+  std::map<std::string, const channels::ChannelAdapter*> senders;
+  for (const auto& [name, adapter] : ctx.adapters) senders.emplace(name, adapter.get());
+  ctx.dispatcher =
+      std::make_unique<OutboxDispatcher>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock);
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
 
@@ -96,6 +100,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterSystemRoutes(http, ctx);
   RegisterWebhookRoutes(http, ctx);
   RegisterAgencyRoutes(http, ctx);
+  RegisterOperatorRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
@@ -111,11 +116,18 @@ int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
   return bound;
 }
 
-bool GatewayServer::Serve() { return impl_->http.listen_after_bind(); }
+bool GatewayServer::Serve() {
+  if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
+  bool ok = impl_->http.listen_after_bind();
+  impl_->ctx.dispatcher->Stop();
+  return ok;
+}
 
 void GatewayServer::Stop() {
   if (impl_->http.is_running()) impl_->http.stop();
 }
+
+OutboxDispatcher& GatewayServer::dispatcher() { return *impl_->ctx.dispatcher; }
 
 std::vector<std::string> GatewayServer::EnabledChannels() const {
   std::vector<std::string> names;

@@ -13,6 +13,7 @@
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
+#include "gateway/outbox_dispatcher.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -23,6 +24,7 @@ struct ServerDeps {
   ClassifierHandle* classifier = nullptr;
   channels::EnvLookup env;  // ADUAN_* settings: channel secrets, admin token, public base URL
   Clock clock = SystemNowMs;
+  bool run_dispatcher = true;  // send outbox rows in the background while serving
 };
 
 class GatewayServer {
@@ -40,6 +42,9 @@ class GatewayServer {
 
   // The enabled channels' names, for the start-up log.
   std::vector<std::string> EnabledChannels() const;
+
+  // The outbox dispatcher; tests drive it with RunOnce() when run_dispatcher is false.
+  OutboxDispatcher& dispatcher();
 
  private:
   struct Impl;

@@ -91,10 +91,23 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   for (const auto& note : parsed.parsed.ignored) {
     Log(LogLevel::kInfo, "webhook item ignored", {{"channel", channel}, {"what", note}});
   }
-  if (!parsed.parsed.statuses.empty()) {
-    ctx.metrics.Count("aduan_delivery_statuses_total", "channel=\"" + channel + "\"",
-                      parsed.parsed.statuses.size());
+  try {
+    for (const auto& st : parsed.parsed.statuses) {
+      // A report for a message we never sent (or sent from another system) is not an error.
+      bool matched = ctx.deps.store->RecordDeliveryStatus(st.channel, st.provider_message_id,
+                                                          st.status, st.error, ctx.deps.clock());
+      ctx.metrics.Count("aduan_delivery_statuses_total", "channel=\"" + channel + "\",status=\"" +
+                                                             st.status + "\",matched=\"" +
+                                                             (matched ? "yes" : "no") + "\"");
+    }
+  } catch (const storage::StoreError& e) {
+    Log(LogLevel::kError, "storage failed recording a delivery status", {{"error", e.what()}});
+    res.set_header("Retry-After", "5");
+    WriteError(res, 503, "storage_unavailable", "could not store the status; retry later");
+    count(503);
+    return;
   }
+  if (!results.empty()) ctx.dispatcher->Wake();
   if (parsed.parsed.reply) {
     res.status = parsed.parsed.reply->status;
     res.set_content(parsed.parsed.reply->body, parsed.parsed.reply->content_type);

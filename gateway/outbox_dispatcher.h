@@ -1,0 +1,75 @@
+// Sends what the outbox holds: acknowledgements, questions and notifications, each through
+// its channel's provider API, at the base URL ADUAN_<CHANNEL>_API_BASE (tests point it at a
+// fake provider on 127.0.0.1).
+//
+// Delivery is at-least-once with a claim per row: a row is claimed before sending, so two
+// dispatchers never send it at the same time, and marked sent after the provider accepted it,
+// so it is never claimed again, across restarts too. 5xx, 429 and timeouts are retried with
+// exponential backoff and jitter; other 4xx are final. After the last try the row is dead and
+// listed by GET /api/v1/outbox?status=dead.
+#ifndef ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
+#define ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "channels/adapter.h"
+#include "gateway/intake.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+
+struct DispatcherOptions {
+  int batch = 32;                  // rows claimed per pass
+  int max_attempts = 8;            // then dead
+  int64_t base_backoff_ms = 2000;  // first retry after ~2 s, doubling
+  int64_t max_backoff_ms = 60 * 60 * 1000;
+  int64_t claim_ms = 120 * 1000;  // a crashed dispatcher's rows come back after this
+  int timeout_seconds = 10;       // per provider call
+  int64_t idle_poll_ms = 250;     // how often an idle dispatcher looks for work
+};
+
+class OutboxDispatcher {
+ public:
+  // `adapters` maps channel name to adapter; both must outlive the dispatcher.
+  OutboxDispatcher(storage::Store* store,
+                   const std::map<std::string, const channels::ChannelAdapter*>& adapters,
+                   channels::EnvLookup env, Clock clock, DispatcherOptions options = {});
+  ~OutboxDispatcher();
+
+  // One pass: claims due rows and attempts each once. Returns the number attempted.
+  // Throws storage::StoreError when storage fails.
+  int RunOnce();
+
+  // Runs passes on a background thread until Stop(). Wake() shortens the wait after new rows.
+  void Start();
+  void Stop();
+  void Wake();
+
+  // The delay before retry number `attempt` (1-based), jitter included. Exposed for tests.
+  int64_t Backoff(int attempt) const;
+
+ private:
+  storage::OutboxAttempt Attempt(const storage::OutboxRow& row);
+  std::string BaseUrl(const std::string& channel) const;
+
+  storage::Store* store_;
+  std::map<std::string, const channels::ChannelAdapter*> adapters_;
+  channels::EnvLookup env_;
+  Clock clock_;
+  DispatcherOptions options_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool woken_ = false;
+  std::thread thread_;
+};
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
