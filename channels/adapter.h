@@ -97,10 +97,10 @@ struct ProviderRequest {
 
 // How a provider answered a ProviderRequest.
 struct SendOutcome {
-  bool delivered = false;            // accepted by the provider
-  bool retryable = false;            // 5xx, 429, timeout: try again later
-  std::string provider_message_id;   // when delivered and the provider returned one
-  std::string error;                 // when not delivered
+  bool delivered = false;           // accepted by the provider
+  bool retryable = false;           // 5xx, 429, timeout: try again later
+  std::string provider_message_id;  // when delivered and the provider returned one
+  std::string error;                // when not delivered
 };
 
 class ChannelAdapter {

@@ -14,10 +14,10 @@ namespace aduan::channels {
 
 // An attachment the provider told us about. We record it; we never fetch the bytes at intake.
 struct Media {
-  std::string kind;       // "image", "document", "audio", "video", "sticker", "file"
-  std::string reference;  // provider media id, file_id or URL, whatever fetches it later
-  std::string mime_type;  // empty when the provider did not say
-  std::string filename;   // empty when unknown
+  std::string kind;         // "image", "document", "audio", "video", "sticker", "file"
+  std::string reference;    // provider media id, file_id or URL, whatever fetches it later
+  std::string mime_type;    // empty when the provider did not say
+  std::string filename;     // empty when unknown
   int64_t size_bytes = -1;  // -1 when unknown
 };
 

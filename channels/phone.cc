@@ -21,7 +21,8 @@ bool LooksLikePhone(std::string_view s) {
 
 std::string NormalizePhone(std::string_view raw) {
   // Trim first: form fields often carry stray spaces.
-  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front()))) raw.remove_prefix(1);
+  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front())))
+    raw.remove_prefix(1);
   while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) raw.remove_suffix(1);
   if (!LooksLikePhone(raw)) return {};
   bool plus = !raw.empty() && raw.front() == '+';
@@ -33,7 +34,8 @@ std::string NormalizePhone(std::string_view raw) {
   if (digits.rfind("00", 0) == 0) return "+" + digits.substr(2);  // international prefix
   if (digits.rfind("62", 0) == 0 && digits.size() >= 10) return "+" + digits;
   if (digits.rfind("0", 0) == 0) return "+62" + digits.substr(1);  // national trunk prefix
-  if (digits.rfind("8", 0) == 0 && digits.size() >= 9) return "+62" + digits;  // "812..." typed bare
+  if (digits.rfind("8", 0) == 0 && digits.size() >= 9)
+    return "+62" + digits;  // "812..." typed bare
   return "+" + digits;
 }
 

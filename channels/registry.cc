@@ -1,12 +1,14 @@
 // Every channel aduan speaks. Adding a channel: a folder under channels/ and one line here.
 #include "channels/adapter.h"
 #include "channels/generic/generic.h"
+#include "channels/sms/sms.h"
 
 namespace aduan::channels {
 
 const std::vector<ChannelRegistration>& AllChannels() {
   static const std::vector<ChannelRegistration> kChannels = {
       {"generic", MakeGenericAdapter},
+      {"sms", MakeSmsAdapter},
   };
   return kChannels;
 }
