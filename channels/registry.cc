@@ -2,6 +2,7 @@
 #include "channels/adapter.h"
 #include "channels/generic/generic.h"
 #include "channels/sms/sms.h"
+#include "channels/whatsapp/whatsapp.h"
 
 namespace aduan::channels {
 
@@ -9,6 +10,7 @@ const std::vector<ChannelRegistration>& AllChannels() {
   static const std::vector<ChannelRegistration> kChannels = {
       {"generic", MakeGenericAdapter},
       {"sms", MakeSmsAdapter},
+      {"whatsapp", MakeWhatsAppAdapter},
   };
   return kChannels;
 }
