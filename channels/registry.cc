@@ -2,6 +2,7 @@
 #include "channels/adapter.h"
 #include "channels/generic/generic.h"
 #include "channels/sms/sms.h"
+#include "channels/telegram/telegram.h"
 #include "channels/whatsapp/whatsapp.h"
 
 namespace aduan::channels {
@@ -11,6 +12,7 @@ const std::vector<ChannelRegistration>& AllChannels() {
       {"generic", MakeGenericAdapter},
       {"sms", MakeSmsAdapter},
       {"whatsapp", MakeWhatsAppAdapter},
+      {"telegram", MakeTelegramAdapter},
   };
   return kChannels;
 }
