@@ -3,16 +3,16 @@
 #include "channels/generic/generic.h"
 #include "channels/sms/sms.h"
 #include "channels/telegram/telegram.h"
+#include "channels/twilio/twilio.h"
 #include "channels/whatsapp/whatsapp.h"
 
 namespace aduan::channels {
 
 const std::vector<ChannelRegistration>& AllChannels() {
   static const std::vector<ChannelRegistration> kChannels = {
-      {"generic", MakeGenericAdapter},
-      {"sms", MakeSmsAdapter},
-      {"whatsapp", MakeWhatsAppAdapter},
-      {"telegram", MakeTelegramAdapter},
+      {"generic", MakeGenericAdapter},   {"sms", MakeSmsAdapter},
+      {"whatsapp", MakeWhatsAppAdapter}, {"telegram", MakeTelegramAdapter},
+      {"twilio", MakeTwilioAdapter},
   };
   return kChannels;
 }
