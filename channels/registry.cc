@@ -1,6 +1,7 @@
 // Every channel aduan speaks. Adding a channel: a folder under channels/ and one line here.
 #include "channels/adapter.h"
 #include "channels/generic/generic.h"
+#include "channels/mailgun/mailgun.h"
 #include "channels/sms/sms.h"
 #include "channels/telegram/telegram.h"
 #include "channels/twilio/twilio.h"
@@ -12,7 +13,7 @@ const std::vector<ChannelRegistration>& AllChannels() {
   static const std::vector<ChannelRegistration> kChannels = {
       {"generic", MakeGenericAdapter},   {"sms", MakeSmsAdapter},
       {"whatsapp", MakeWhatsAppAdapter}, {"telegram", MakeTelegramAdapter},
-      {"twilio", MakeTwilioAdapter},
+      {"twilio", MakeTwilioAdapter},     {"mailgun", MakeMailgunAdapter},
   };
   return kChannels;
 }
