@@ -2,6 +2,7 @@
 #include "channels/adapter.h"
 #include "channels/generic/generic.h"
 #include "channels/mailgun/mailgun.h"
+#include "channels/sendgrid/sendgrid.h"
 #include "channels/sms/sms.h"
 #include "channels/telegram/telegram.h"
 #include "channels/twilio/twilio.h"
