@@ -19,6 +19,14 @@ struct Media {
   std::string mime_type;    // empty when the provider did not say
   std::string filename;     // empty when unknown
   int64_t size_bytes = -1;  // -1 when unknown
+  std::string content_id;   // email only: the part's Content-ID (no angle brackets), may be empty
+};
+
+// A contact card the resident shared (Telegram contact, WhatsApp contacts message).
+struct SharedContact {
+  std::string phone;       // E.164 when it parses as a phone number, else as sent
+  std::string name;        // display name, may be empty
+  bool is_sender = false;  // the resident shared their own number (Telegram user_id == from.id)
 };
 
 struct Location {
@@ -40,6 +48,7 @@ struct InboundMessage {
   std::string subject;       // email only
   std::vector<Media> media;
   std::optional<Location> location;
+  std::optional<SharedContact> contact;
   // Where a reply must go when that is not `sender` (Telegram chat id, email Reply-To).
   std::string reply_address;
   // Provider references to earlier messages (email In-Reply-To then References, oldest last).

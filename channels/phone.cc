@@ -39,4 +39,16 @@ std::string NormalizePhone(std::string_view raw) {
   return "+" + digits;
 }
 
+std::string NormalizeInternationalPhone(std::string_view raw) {
+  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front())))
+    raw.remove_prefix(1);
+  if (!LooksLikePhone(raw)) return {};
+  if (raw.front() == '+' || raw.front() == '0') return NormalizePhone(raw);
+  std::string digits = "+";
+  for (char c : raw) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+  }
+  return digits;
+}
+
 }  // namespace aduan::channels

@@ -12,6 +12,13 @@ namespace aduan::channels {
 // are one sender. Returns an empty string when `raw` is not a plausible phone number.
 std::string NormalizePhone(std::string_view raw);
 
+// For providers that send international numbers, often without the '+' (WhatsApp `from`,
+// Telegram contacts): "6281234567890" -> "+6281234567890", "14155550100" -> "+14155550100".
+// Unlike NormalizePhone it never assumes Indonesia for a bare number, because "81..." is Japan
+// here; only a national form with a trunk '0' ("0812...") is read as Indonesian. "" when `raw`
+// is not a plausible phone number.
+std::string NormalizeInternationalPhone(std::string_view raw);
+
 // True when `s` looks like a phone number at all (digits with the usual separators).
 bool LooksLikePhone(std::string_view s);
 

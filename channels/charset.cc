@@ -1,0 +1,185 @@
+#include "channels/charset.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace aduan::channels {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Windows-1252 bytes 0x80-0x9F. The five holes map to the C1 control of the same value, as
+// WHATWG specifies; every other byte is its Latin-1 code point.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+std::string NormalizeLabel(std::string_view label) {
+  std::string out;
+  for (char c : label) {
+    if (c == '"' || c == '\'' || std::isspace(static_cast<unsigned char>(c))) continue;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+std::string FromCp1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 4);
+  for (unsigned char b : bytes) {
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b));
+    } else if (b < 0xA0) {
+      AppendUtf8(out, kCp1252High[b - 0x80]);
+    } else {
+      AppendUtf8(out, b);
+    }
+  }
+  return out;
+}
+
+// ISO-8859-15 is Latin-1 with eight code points swapped (the euro sign among them).
+std::string FromLatin9(std::string_view bytes) {
+  std::string out;
+  for (unsigned char b : bytes) {
+    char32_t cp = b;
+    switch (b) {
+      case 0xA4:
+        cp = 0x20AC;
+        break;
+      case 0xA6:
+        cp = 0x0160;
+        break;
+      case 0xA8:
+        cp = 0x0161;
+        break;
+      case 0xB4:
+        cp = 0x017D;
+        break;
+      case 0xB8:
+        cp = 0x017E;
+        break;
+      case 0xBC:
+        cp = 0x0152;
+        break;
+      case 0xBD:
+        cp = 0x0153;
+        break;
+      case 0xBE:
+        cp = 0x0178;
+        break;
+      default:
+        break;
+    }
+    AppendUtf8(out, cp);
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+char32_t NextCodePoint(std::string_view s, size_t& pos) {
+  unsigned char lead = static_cast<unsigned char>(s[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  int extra;
+  char32_t cp;
+  char32_t min;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    extra = 1, cp = lead & 0x1F, min = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    extra = 2, cp = lead & 0x0F, min = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    extra = 3, cp = lead & 0x07, min = 0x10000;
+  } else {
+    ++pos;
+    return kReplacement;
+  }
+  if (pos + extra >= s.size()) {  // truncated sequence
+    ++pos;
+    return kReplacement;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[pos + i]);
+    if ((c & 0xC0) != 0x80) {
+      ++pos;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid UTF-8.
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return kReplacement;
+  }
+  pos += extra + 1;
+  return cp;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(s, pos);
+    // A literal U+FFFD in the input is three bytes; a decoding failure advances only one.
+    if (cp == kReplacement && pos - start == 1) return false;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  size_t pos = 0;
+  while (pos < s.size()) AppendUtf8(out, NextCodePoint(s, pos));
+  return out;
+}
+
+std::string ToUtf8(std::string_view bytes, std::string_view label) {
+  std::string name = NormalizeLabel(label);
+  // RFC 2231 allows "charset*language"; the language tag is irrelevant to decoding.
+  if (auto star = name.find('*'); star != std::string::npos) name.resize(star);
+  if (name == "utf-8" || name == "utf8") {
+    // A byte-order mark is noise at the start of a text field.
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    return SanitizeUtf8(bytes);
+  }
+  static constexpr std::string_view kCp1252Labels[] = {
+      "windows-1252", "cp1252",         "x-cp1252", "iso-8859-1", "iso8859-1",
+      "iso_8859-1",   "latin1",         "latin-1",  "l1",         "us-ascii",
+      "ascii",        "ansi_x3.4-1968", "cp819",    "ibm819",     "iso-ir-100"};
+  if (std::find(std::begin(kCp1252Labels), std::end(kCp1252Labels), name) !=
+      std::end(kCp1252Labels)) {
+    return FromCp1252(bytes);
+  }
+  if (name == "iso-8859-15" || name == "iso8859-15" || name == "latin9" || name == "latin-9") {
+    return FromLatin9(bytes);
+  }
+  return IsValidUtf8(bytes) ? std::string(bytes) : FromCp1252(bytes);
+}
+
+}  // namespace aduan::channels

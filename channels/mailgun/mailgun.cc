@@ -1,0 +1,243 @@
+#include "channels/mailgun/mailgun.h"
+
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "channels/charset.h"
+#include "channels/crypto.h"
+#include "channels/email/mime.h"
+#include "channels/email/text.h"
+#include "channels/form.h"
+#include "channels/util.h"
+
+namespace aduan::channels {
+namespace {
+
+using nlohmann::json;
+
+constexpr int64_t kMaxSkewMs = 5 * 60 * 1000;
+constexpr size_t kMaxRememberedTokens = 10000;
+
+// Tokens seen within the freshness window. Older ones need no memory: their timestamps are
+// stale and refused anyway, which is what keeps the cache small.
+class TokenCache {
+ public:
+  // False when `token` was already seen.
+  bool Insert(const std::string& token, int64_t now_ms) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    while (!order_.empty() && (order_.size() >= kMaxRememberedTokens ||
+                               order_.front().second < now_ms - 2 * kMaxSkewMs)) {
+      seen_.erase(order_.front().first);
+      order_.pop_front();
+    }
+    if (!seen_.insert(token).second) return false;
+    order_.emplace_back(token, now_ms);
+    return true;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::pair<std::string, int64_t>> order_;
+  std::unordered_set<std::string> seen_;
+};
+
+std::string StripAngles(std::string_view id) {
+  id = TrimView(id);
+  if (!id.empty() && id.front() == '<') id.remove_prefix(1);
+  if (!id.empty() && id.back() == '>') id.remove_suffix(1);
+  return std::string(id);
+}
+
+// Header fields Mailgun posts one by one; the JSON `message-headers` list is the fallback.
+HeaderList HeadersOf(const FormFields& fields) {
+  HeaderList headers;
+  for (const char* name :
+       {"Message-Id", "In-Reply-To", "References", "Date", "Reply-To", "From", "Subject"}) {
+    std::string value = FieldValueIgnoreCase(fields, name);
+    if (!value.empty()) headers.emplace_back(name, value);
+  }
+  json list = json::parse(FieldValue(fields, "message-headers"), nullptr, false);
+  if (list.is_array()) {
+    for (const json& pair : list) {
+      if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string()) {
+        std::string name = pair[0].get<std::string>();
+        if (HeaderValue(headers, name).empty())
+          headers.emplace_back(name, pair[1].get<std::string>());
+      }
+    }
+  }
+  return headers;
+}
+
+class MailgunAdapter : public ChannelAdapter {
+ public:
+  MailgunAdapter(std::string signing_key, std::string api_key, std::string domain, std::string from)
+      : signing_key_(std::move(signing_key)),
+        api_key_(std::move(api_key)),
+        domain_(std::move(domain)),
+        from_(std::move(from)) {}
+
+  std::string_view name() const override { return "mailgun"; }
+
+  HandleResult Handle(const WebhookRequest& req) const override {
+    FormFields fields;
+    if (auto error = ParseFormRequest(req, &fields)) {
+      HandleResult result;
+      result.error = std::move(error);
+      return result;
+    }
+    if (auto error = Authenticate(fields, req.now_ms)) {
+      HandleResult result;
+      result.error = std::move(error);
+      return result;
+    }
+    try {
+      return Parse(fields);
+    } catch (const json::exception& e) {
+      return Rejected(400, "malformed_payload", e.what());
+    }
+  }
+
+  ProviderRequest FormatSend(const OutgoingMessage& message) const override {
+    ProviderRequest req;
+    req.path = "/v3/" + domain_ + "/messages";
+    req.content_type = "application/x-www-form-urlencoded";
+    req.headers.emplace("Authorization", BasicAuthorization("api", api_key_));
+    std::vector<std::pair<std::string, std::string>> form = {
+        {"from", from_},
+        {"to", message.recipient},
+        {"subject", message.subject.empty() ? "Tanggapan atas laporan Anda" : message.subject},
+        {"text", SanitizeUtf8(message.text)}};
+    if (!message.in_reply_to.empty()) {
+      // Both headers, so every client threads the reply under the resident's message.
+      form.emplace_back("h:In-Reply-To", "<" + message.in_reply_to + ">");
+      form.emplace_back("h:References", "<" + message.in_reply_to + ">");
+    }
+    if (!message.our_reference.empty()) {
+      form.emplace_back("h:Message-Id", "<" + message.our_reference + ">");
+    }
+    req.body = EncodeForm(form);
+    return req;
+  }
+
+  SendOutcome ParseSendResponse(int http_status, std::string_view body) const override {
+    return JsonSendOutcome(
+        http_status, body, [](const json& j) { return StripAngles(JsonString(j, "id")); },
+        [](const json& j) { return JsonString(j, "message"); });
+  }
+
+ private:
+  std::optional<WebhookError> Authenticate(const FormFields& fields, int64_t now_ms) const {
+    std::string timestamp = FieldValue(fields, "timestamp");
+    std::string token = FieldValue(fields, "token");
+    std::string signature = FieldValue(fields, "signature");
+    if (timestamp.empty() || token.empty() || signature.empty()) {
+      return WebhookError{401, "missing_signature",
+                          "fields timestamp, token and signature are required"};
+    }
+    std::string expected = HexEncode(HmacSha256(signing_key_, timestamp + token));
+    if (!ConstantTimeEquals(AsciiLower(TrimView(signature)), expected)) {
+      return WebhookError{401, "bad_signature", "signature does not match timestamp and token"};
+    }
+    auto seconds = ParseInt64(timestamp);
+    if (!seconds || *seconds > INT64_MAX / 1000 || *seconds * 1000 < now_ms - kMaxSkewMs ||
+        *seconds * 1000 > now_ms + kMaxSkewMs) {
+      return WebhookError{401, "stale_timestamp",
+                          "timestamp " + timestamp + " is more than 5 minutes from now"};
+    }
+    if (!tokens_.Insert(token, now_ms)) {
+      return WebhookError{401, "replayed_token", "this token was already used"};
+    }
+    return std::nullopt;
+  }
+
+  HandleResult Parse(const FormFields& fields) const {
+    HandleResult result;
+    ParsedEmail email;
+    if (std::string mime = FieldValue(fields, "body-mime"); !mime.empty()) {
+      email = ParseEmail(mime);
+    } else {
+      ApplyHeaders(HeadersOf(fields), email);
+      std::string from = FieldValue(fields, "from");
+      if (!from.empty()) email.from = ParseAddress(from);
+      email.subject = SanitizeUtf8(FieldValue(fields, "subject"));
+      email.text_plain = SanitizeUtf8(FieldValue(fields, "body-plain"));
+      email.text_html = SanitizeUtf8(FieldValue(fields, "body-html"));
+      CollectAttachments(fields, email);
+    }
+    if (email.from.address.empty()) {
+      email.from.address = AsciiLower(SanitizeUtf8(TrimView(FieldValue(fields, "sender"))));
+    }
+    if (email.from.address.empty()) {
+      return Rejected(400, "missing_field", "field 'from' or 'sender' is required");
+    }
+    InboundMessage msg = EmailToInboundMessage(email, "mailgun");
+    // Mailgun's own quote stripping knows more layouts than ours; prefer it when present.
+    if (std::string stripped = FieldValue(fields, "stripped-text"); !TrimView(stripped).empty()) {
+      msg.text = StripQuotedReply(SanitizeUtf8(stripped));
+    }
+    result.parsed.messages.push_back(std::move(msg));
+    return result;
+  }
+
+  static void CollectAttachments(const FormFields& fields, ParsedEmail& email) {
+    json cids = json::parse(FieldValue(fields, "content-id-map"), nullptr, false);
+    for (const FormField& f : fields) {
+      if (f.filename.empty()) continue;  // file parts only: "attachment-count" is a plain field
+      Media m;
+      m.mime_type = AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';'))));
+      m.kind = m.mime_type.rfind("image/", 0) == 0   ? "image"
+               : m.mime_type.rfind("video/", 0) == 0 ? "video"
+               : m.mime_type.rfind("audio/", 0) == 0 ? "audio"
+                                                     : "file";
+      m.filename = SanitizeUtf8(f.filename);
+      m.size_bytes = static_cast<int64_t>(f.value.size());
+      m.reference = f.name;
+      if (cids.is_object()) {
+        for (const auto& [cid, field] : cids.items()) {
+          if (field.is_string() && field.get<std::string>() == f.name)
+            m.content_id = StripAngles(cid);
+        }
+      }
+      email.attachments.push_back(std::move(m));
+    }
+    // Stored-message style: a JSON list of {url, content-type, name, size}.
+    json stored = json::parse(FieldValue(fields, "attachments"), nullptr, false);
+    if (stored.is_array()) {
+      for (const json& a : stored) {
+        if (!a.is_object()) continue;
+        Media m;
+        m.reference = JsonString(a, "url");
+        m.mime_type = JsonString(a, "content-type");
+        m.filename = JsonString(a, "name");
+        auto size = ParseInt64(JsonString(a, "size"));
+        m.size_bytes = size ? *size : -1;
+        m.kind = "file";
+        email.attachments.push_back(std::move(m));
+      }
+    }
+  }
+
+  std::string signing_key_;
+  std::string api_key_;
+  std::string domain_;
+  std::string from_;
+  mutable TokenCache tokens_;
+};
+
+}  // namespace
+
+std::unique_ptr<ChannelAdapter> MakeMailgunAdapter(const EnvLookup& env) {
+  auto get = [&](const char* name) {
+    auto v = env ? env(name) : std::nullopt;
+    return v ? *v : std::string();
+  };
+  std::string key = get("ADUAN_MAILGUN_SIGNING_KEY");
+  if (key.empty()) return nullptr;
+  return std::make_unique<MailgunAdapter>(key, get("ADUAN_MAILGUN_API_KEY"),
+                                          get("ADUAN_MAILGUN_DOMAIN"), get("ADUAN_MAILGUN_FROM"));
+}
+
+}  // namespace aduan::channels

@@ -1,0 +1,188 @@
+#include "channels/twilio/twilio.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "channels/charset.h"
+#include "channels/crypto.h"
+#include "channels/phone.h"
+#include "channels/sms/gsm7.h"
+#include "channels/util.h"
+
+namespace aduan::channels {
+namespace {
+
+constexpr char kEmptyTwiml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+// Twilio's vocabulary folded into DeliveryStatus's. Empty: not about a message we sent.
+std::string NormalizeStatus(std::string_view s) {
+  if (s == "queued" || s == "accepted" || s == "scheduled" || s == "sending") return "queued";
+  if (s == "sent") return "sent";
+  if (s == "delivered" || s == "partially_delivered") return "delivered";
+  if (s == "read") return "read";
+  if (s == "failed" || s == "undelivered" || s == "canceled") return "failed";
+  return {};
+}
+
+std::string MediaKind(std::string_view content_type) {
+  for (const char* kind : {"image", "video", "audio"}) {
+    if (StartsWithIgnoreCase(content_type, std::string(kind) + "/")) return kind;
+  }
+  return "file";
+}
+
+// "whatsapp:+62812..." (Twilio's WhatsApp sender) keeps its prefix; plain numbers become E.164.
+std::string Address(std::string_view raw) {
+  raw = TrimView(raw);
+  size_t colon = raw.find(':');
+  std::string prefix = colon == std::string_view::npos ? "" : std::string(raw.substr(0, colon + 1));
+  std::string_view number = raw.substr(prefix.size());
+  std::string phone = NormalizeInternationalPhone(number);
+  return phone.empty() ? std::string(raw) : prefix + phone;
+}
+
+class TwilioAdapter : public ChannelAdapter {
+ public:
+  TwilioAdapter(std::string auth_token, std::string account_sid, std::string from)
+      : auth_token_(std::move(auth_token)),
+        account_sid_(std::move(account_sid)),
+        from_(std::move(from)) {}
+
+  std::string_view name() const override { return "twilio"; }
+
+  HandleResult Handle(const WebhookRequest& req) const override {
+    FormFields params;
+    if (auto error = ParseFormRequest(req, &params)) {
+      HandleResult result;
+      result.error = std::move(error);
+      return result;
+    }
+    std::string signature = req.Header("X-Twilio-Signature");
+    if (signature.empty()) {
+      return Rejected(401, "missing_signature", "X-Twilio-Signature header is missing");
+    }
+    if (req.public_url.empty()) {
+      return Rejected(401, "bad_signature",
+                      "cannot verify X-Twilio-Signature: the public URL is unknown "
+                      "(set ADUAN_PUBLIC_BASE_URL)");
+    }
+    if (!ConstantTimeEquals(TrimView(signature),
+                            TwilioSignature(auth_token_, req.public_url, params))) {
+      return Rejected(
+          401, "bad_signature",
+          "X-Twilio-Signature does not match " + req.public_url + " and the parameters");
+    }
+    HandleResult result;
+    result.parsed.reply = WebhookReply{200, "text/xml", kEmptyTwiml};
+    std::string sid = FieldValue(params, "MessageSid");
+    if (sid.empty()) sid = FieldValue(params, "SmsSid");
+    if (sid.empty()) return Rejected(400, "missing_field", "field 'MessageSid' is required");
+
+    bool has_body = FindField(params, "Body") != nullptr;
+    std::string status = FieldValue(params, "MessageStatus");
+    if (!status.empty() && !has_body) {
+      DeliveryStatus ds;
+      ds.channel = "twilio";
+      ds.provider_message_id = sid;
+      ds.status = NormalizeStatus(status);
+      if (ds.status.empty()) {
+        // "received"/"receiving" describe an inbound message, not one of ours.
+        result.parsed.ignored.push_back("status '" + status + "' for " + sid);
+        return result;
+      }
+      std::string code = FieldValue(params, "ErrorCode");
+      std::string text = FieldValue(params, "ErrorMessage");
+      ds.error = code.empty() ? text : (text.empty() ? code : code + ": " + text);
+      if (ds.error.empty() && status != ds.status && ds.status == "failed") ds.error = status;
+      ds.at_ms = req.now_ms;  // Twilio sends no event time (RawDlrDoneDate is the carrier's)
+      result.parsed.statuses.push_back(std::move(ds));
+      return result;
+    }
+
+    std::string from = FieldValue(params, "From");
+    if (TrimView(from).empty()) return Rejected(400, "missing_field", "field 'From' is required");
+    InboundMessage msg;
+    msg.channel = "twilio";
+    msg.provider_message_id = sid;
+    msg.sender = SanitizeUtf8(Address(from));
+    msg.display_name = SanitizeUtf8(FieldValue(params, "ProfileName"));  // WhatsApp via Twilio
+    msg.text = SanitizeUtf8(FieldValue(params, "Body"));
+    auto num_media = ParseInt64(FieldValue(params, "NumMedia"));
+    for (int64_t i = 0; num_media && i < std::min<int64_t>(*num_media, 20); ++i) {
+      std::string url = FieldValue(params, "MediaUrl" + std::to_string(i));
+      if (url.empty()) continue;
+      Media m;
+      m.mime_type = FieldValue(params, "MediaContentType" + std::to_string(i));
+      m.kind = MediaKind(m.mime_type);
+      m.reference = url;
+      msg.media.push_back(std::move(m));
+    }
+    std::string lat = FieldValue(params, "Latitude");
+    std::string lon = FieldValue(params, "Longitude");
+    if (!lat.empty() && !lon.empty()) {
+      try {
+        msg.location = Location{std::stod(lat), std::stod(lon), "", FieldValue(params, "Address")};
+      } catch (...) {
+        // An unreadable coordinate is dropped; the message itself still counts.
+      }
+    }
+    result.parsed.messages.push_back(std::move(msg));
+    return result;
+  }
+
+  ProviderRequest FormatSend(const OutgoingMessage& message) const override {
+    ProviderRequest req;
+    req.path = "/2010-04-01/Accounts/" + account_sid_ + "/Messages.json";
+    req.content_type = "application/x-www-form-urlencoded";
+    req.headers.emplace("Authorization", BasicAuthorization(account_sid_, auth_token_));
+    // WhatsApp through Twilio is not billed per SMS segment; keep its text as written.
+    bool sms = message.recipient.rfind("whatsapp:", 0) != 0;
+    req.body = EncodeForm({{"To", Address(message.recipient)},
+                           {"From", from_},
+                           {"Body", sms ? ToGsm7Safe(message.text) : SanitizeUtf8(message.text)}});
+    return req;
+  }
+
+  SendOutcome ParseSendResponse(int http_status, std::string_view body) const override {
+    return JsonSendOutcome(
+        http_status, body, [](const nlohmann::json& j) { return JsonString(j, "sid"); },
+        [](const nlohmann::json& j) {
+          std::string code = JsonString(j, "code");
+          return JsonString(j, "message") + (code.empty() ? "" : " (code " + code + ")");
+        });
+  }
+
+ private:
+  std::string auth_token_;
+  std::string account_sid_;
+  std::string from_;
+};
+
+}  // namespace
+
+std::string TwilioSignature(std::string_view auth_token, std::string_view url,
+                            const FormFields& params) {
+  std::vector<std::pair<std::string_view, std::string_view>> sorted;
+  sorted.reserve(params.size());
+  for (const auto& f : params) sorted.emplace_back(f.name, f.value);
+  std::sort(sorted.begin(), sorted.end());
+  std::string data(url.substr(0, url.find('#')));
+  for (const auto& [name, value] : sorted) {
+    data += name;
+    data += value;
+  }
+  return Base64Encode(HmacSha1(auth_token, data));
+}
+
+std::unique_ptr<ChannelAdapter> MakeTwilioAdapter(const EnvLookup& env) {
+  auto get = [&](const char* name) {
+    auto v = env ? env(name) : std::nullopt;
+    return v ? *v : std::string();
+  };
+  std::string token = get("ADUAN_TWILIO_AUTH_TOKEN");
+  if (token.empty()) return nullptr;
+  return std::make_unique<TwilioAdapter>(token, get("ADUAN_TWILIO_ACCOUNT_SID"),
+                                         get("ADUAN_TWILIO_FROM"));
+}
+
+}  // namespace aduan::channels
