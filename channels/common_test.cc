@@ -1,0 +1,122 @@
+// Tests of the shared building blocks (charset, crypto, form, util) and of the registry.
+#include <gtest/gtest.h>
+
+#include "channels/adapter.h"
+#include "channels/charset.h"
+#include "channels/crypto.h"
+#include "channels/form.h"
+#include "channels/test_util.h"
+#include "channels/util.h"
+
+namespace aduan::channels {
+namespace {
+
+TEST(RegistryTest, EveryChannelIsListedAndDisabledWithoutItsSecret) {
+  std::vector<std::string> names;
+  for (const auto& reg : AllChannels()) names.emplace_back(reg.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"generic", "sms", "whatsapp", "telegram", "twilio",
+                                             "mailgun", "sendgrid"}));
+  EnvLookup empty = testing::FakeEnv({});
+  for (const auto& reg : AllChannels()) {
+    auto adapter = reg.make(empty);
+    if (reg.name == "generic") {
+      ASSERT_NE(adapter, nullptr);
+    } else {
+      EXPECT_EQ(adapter, nullptr) << reg.name;
+    }
+  }
+  EnvLookup all = testing::FakeEnv({{"ADUAN_SMS_TOKEN", "a"},
+                                    {"ADUAN_WHATSAPP_APP_SECRET", "b"},
+                                    {"ADUAN_TELEGRAM_SECRET_TOKEN", "c"},
+                                    {"ADUAN_TWILIO_AUTH_TOKEN", "d"},
+                                    {"ADUAN_MAILGUN_SIGNING_KEY", "e"},
+                                    {"ADUAN_SENDGRID_TOKEN", "f"}});
+  for (const auto& reg : AllChannels()) {
+    auto adapter = reg.make(all);
+    ASSERT_NE(adapter, nullptr) << reg.name;
+    EXPECT_EQ(adapter->name(), reg.name);
+  }
+}
+
+TEST(CharsetTest, Utf8ValidationAndReplacement) {
+  EXPECT_TRUE(IsValidUtf8("Jalan \u2013 \U0001F64F \uFFFD"));
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xe2\x80"));          // truncated
+  EXPECT_EQ(SanitizeUtf8("a\xffz"), "a\uFFFDz");
+  EXPECT_EQ(SanitizeUtf8("\xe2\x80"), "\uFFFD\uFFFD");
+}
+
+TEST(CharsetTest, LabelsFollowWhatwg) {
+  EXPECT_EQ(ToUtf8("\x93q\x94 \x96 \xe9", "ISO-8859-1"), "\u201cq\u201d \u2013 \u00e9");
+  EXPECT_EQ(ToUtf8("\x80", "us-ascii"), "\u20ac");
+  EXPECT_EQ(ToUtf8("\xa4", "iso-8859-15"), "\u20ac");
+  EXPECT_EQ(ToUtf8("\xef\xbb\xbfhalo", "utf-8"), "halo");
+  EXPECT_EQ(ToUtf8("caf\xc3\xa9", "x-unknown"), "caf\u00e9");  // valid UTF-8 wins
+  EXPECT_EQ(ToUtf8("caf\xe9", ""), "caf\u00e9");               // else windows-1252
+  EXPECT_EQ(ToUtf8("\x81", "windows-1252"), "\u0081");
+}
+
+TEST(CryptoTest, KnownDigestsAndEncodings) {
+  // RFC 4231 test case 2.
+  EXPECT_EQ(HexEncode(HmacSha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(Base64Encode("hello"), "aGVsbG8=");
+  EXPECT_EQ(Base64DecodeLenient("aGVs\r\nbG8=\r\n"), "hello");
+  EXPECT_EQ(Base64DecodeLenient("aGVsbG8"), "hello");  // missing padding
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
+  EXPECT_FALSE(ConstantTimeEquals("", "x"));
+}
+
+TEST(FormTest, UrlencodedAndMultipart) {
+  auto fields = ParseUrlEncoded("a=1&b=x+y%26z&&c&a=2");
+  ASSERT_TRUE(fields);
+  ASSERT_EQ(fields->size(), 4u);
+  EXPECT_EQ(FieldValue(*fields, "b"), "x y&z");
+  EXPECT_EQ(FieldValue(*fields, "a"), "1");
+  EXPECT_TRUE(FindField(*fields, "c"));
+  EXPECT_FALSE(ParseUrlEncoded("a=%4"));
+  EXPECT_EQ(*UrlDecode(UrlEncode("a b/\u00e9~")), "a b/\u00e9~");
+
+  auto parts = ParseMultipartForm(
+      "preamble\r\n--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a;b.txt\"\r\n"
+      "Content-Type: text/plain\r\n\r\nline1\r\nline2\r\n--B\r\nContent-Disposition: form-data; "
+      "name=x\r\n\r\n\r\n--B--\r\n",
+      "B");
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 2u);
+  EXPECT_EQ((*parts)[0].filename, "a;b.txt");
+  EXPECT_EQ((*parts)[0].value, "line1\r\nline2");
+  EXPECT_EQ((*parts)[1].value, "");
+}
+
+TEST(FormTest, HeaderParamsWithRfc2231) {
+  HeaderParams p = ParseHeaderParams(
+      "attachment; filename*0*=UTF-8''foto%20; filename*1=\"jalan.png\"; size=10");
+  EXPECT_EQ(p.value, "attachment");
+  EXPECT_EQ(p.Param("filename"), "foto jalan.png");
+  EXPECT_EQ(p.Param("size"), "10");
+  HeaderParams q = ParseHeaderParams("text/plain; CHARSET=\"ISO-8859-1\"; name=\"a\\\"b\"");
+  EXPECT_EQ(q.Param("charset"), "ISO-8859-1");
+  EXPECT_EQ(q.Param("name"), "a\"b");
+}
+
+TEST(UtilTest, Timestamps) {
+  EXPECT_EQ(*ParseDateTimeMs("2024-06-03T01:15:30.500Z"), 1717377330500);
+  EXPECT_EQ(*ParseDateTimeMs("2024-06-03 01:15:30"), 1717377330000);
+  EXPECT_EQ(*ParseDateTimeMs("2024-06-03T08:15:30+07:00"), 1717377330000);
+  EXPECT_EQ(*ParseDateTimeMs("1717377330"), 1717377330000);
+  EXPECT_EQ(*ParseDateTimeMs("1717377330500"), 1717377330500);
+  EXPECT_FALSE(ParseDateTimeMs("kemarin"));
+  EXPECT_FALSE(ParseDateTimeMs("2024-13-03 01:15:30"));
+  EXPECT_EQ(*ParseMailDateMs("Mon, 3 Jun 2024 08:15:30 +0700"), 1717377330000);
+  EXPECT_EQ(*ParseMailDateMs("3 Jun 2024 01:15:30 GMT"), 1717377330000);
+  EXPECT_EQ(*ParseMailDateMs("Sun, 2 Jun 2024 21:15:30 EDT"), 1717377330000);
+  EXPECT_FALSE(ParseMailDateMs("garbage"));
+}
+
+}  // namespace
+}  // namespace aduan::channels
