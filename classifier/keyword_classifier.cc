@@ -169,6 +169,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   std::vector<Hit> hits;
+  hits.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     for (int mode = 0; mode < 2; ++mode) {
       const std::vector<uint32_t>& ids = mode == 0 ? stems : surface;
