@@ -169,6 +169,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   std::vector<Hit> hits;
+  hits.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     for (int mode = 0; mode < 2; ++mode) {
       const std::vector<uint32_t>& ids = mode == 0 ? stems : surface;
@@ -191,11 +192,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
   std::sort(hits.begin(), hits.end());
 
+  // Hits are sorted by (phrase, position): a phrase's positions are one binary search away.
   auto positions = [&hits](uint32_t phrase) {
-    auto first = std::lower_bound(hits.begin(), hits.end(), Hit{phrase, 0});
-    auto last = first;
-    while (last != hits.end() && last->phrase == phrase) ++last;
-    return std::pair(first, last);
+    return std::equal_range(hits.begin(), hits.end(), Hit{phrase, 0},
+                            [](const Hit& a, const Hit& b) { return a.phrase < b.phrase; });
   };
   auto present = [&](uint32_t phrase) {
     auto [first, last] = positions(phrase);
@@ -234,14 +234,11 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
           fired = true;
           break;
         }
+        // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
+        const uint32_t window = static_cast<uint32_t>(settings_.near_window);
         auto [first, last] = positions(term.secondary);
-        for (auto it = first; it != last; ++it) {
-          const uint32_t distance = it->position > at ? it->position - at : at - it->position;
-          if (distance <= static_cast<uint32_t>(settings_.near_window)) {
-            fired = true;
-            break;
-          }
-        }
+        auto it = std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
+        fired = it != last && it->position <= at + window;
       }
       if (!fired) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;

@@ -149,6 +149,7 @@ std::string FoldElongation(std::string_view word) {
 
 std::vector<std::string> Tokenize(std::string_view text) {
   std::vector<std::string> tokens;
+  tokens.reserve(text.size() / 5 + 1);  // one growth at most for ordinary text
   size_t i = 0;
   bool chunk_start = true;  // at the start of a whitespace-delimited chunk
   while (i < text.size()) {
@@ -207,11 +208,11 @@ std::vector<std::string> Tokenize(std::string_view text) {
       const bool reduplicated =
           end < text.size() && text[end] == '2' && word.size() >= 2 &&
           (end + 1 == text.size() || !IsAsciiAlnum(static_cast<unsigned char>(text[end + 1])));
-      tokens.push_back(word);
       if (reduplicated) {
         tokens.push_back(word);
         ++end;
       }
+      tokens.push_back(std::move(word));
       i = end;
       continue;
     }

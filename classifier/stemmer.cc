@@ -56,7 +56,7 @@ void Stemmer::AddRoot(std::string_view root) {
 
 bool Stemmer::IsRoot(std::string_view word) const { return roots_.find(word) != roots_.end(); }
 
-bool Stemmer::Accept(std::string_view candidate, int depth,                      std::string_view* root) const {
+bool Stemmer::Accept(std::string_view candidate, int depth, std::string_view* root) const {
   if (candidate.size() < kMinRoot) return false;
   if (auto it = roots_.find(candidate); it != roots_.end()) {
     *root = *it;  // points into the set, which outlives the call
@@ -65,7 +65,7 @@ bool Stemmer::Accept(std::string_view candidate, int depth,                     
   return depth < 2 && StripPrefix(candidate, depth, root);
 }
 
-bool Stemmer::StripPrefix(std::string_view base, int depth,                           std::string_view* root) const {
+bool Stemmer::StripPrefix(std::string_view base, int depth, std::string_view* root) const {
   auto try_rest = [&](std::string_view rest) {
     return !rest.empty() && Accept(rest, depth + 1, root);
   };
@@ -76,9 +76,22 @@ bool Stemmer::StripPrefix(std::string_view base, int depth,                     
     char restored;  // consonant the nasal replaced before a vowel
   };
   static constexpr std::array<Nasal, 16> kNasals = {{
-      {"menge", 0}, {"penge", 0}, {"meng", 'k'}, {"peng", 'k'}, {"meny", 's'}, {"peny", 's'},
-      {"mem", 'p'}, {"pem", 'p'}, {"men", 't'},  {"pen", 't'},  {"nge", 0},    {"ng", 'k'},
-      {"ny", 's'},  {"me", 0},    {"pe", 0},     {"n", 't'},
+      {"menge", 0},
+      {"penge", 0},
+      {"meng", 'k'},
+      {"peng", 'k'},
+      {"meny", 's'},
+      {"peny", 's'},
+      {"mem", 'p'},
+      {"pem", 'p'},
+      {"men", 't'},
+      {"pen", 't'},
+      {"nge", 0},
+      {"ng", 'k'},
+      {"ny", 's'},
+      {"me", 0},
+      {"pe", 0},
+      {"n", 't'},
   }};
   // Plain prefixes; "be"/"te" cover "bekerja", "terasa"-style forms before r.
   static constexpr std::array<std::string_view, 12> kPlain = {
@@ -120,7 +133,7 @@ std::string_view Stemmer::Stem(std::string_view word) const {
     if (c < 'a' || c > 'z') return word;
   }
   // Suffix layers, least stripped first so "dikasih" finds "kasih" before "kas".
-  std::array<std::string_view, 4> bases;
+  std::array<std::string_view, 6> bases;
   size_t count = 0;
   std::string_view base = word;
   bases[count++] = base;
@@ -138,11 +151,11 @@ std::string_view Stemmer::Stem(std::string_view word) const {
       break;
     }
   }
+  // "-kan" and "-an" both end "perbaikan"; keep both readings ("perbai" fails, "perbaik" works).
+  const std::string_view inflected = base;
   for (std::string_view derivational : {"kan", "an", "in", "i"}) {
-    if (EndsWith(base, derivational)) {
-      base = DropSuffix(base, derivational);
-      bases[count++] = base;
-      break;
+    if (EndsWith(inflected, derivational) && count < bases.size()) {
+      bases[count++] = DropSuffix(inflected, derivational);
     }
   }
   std::string_view root;

@@ -1,1 +1,230 @@
+// Hard cases written for these tests (not taken from any evaluation set): negation, word-sense
+// traps, slang and regional words, long rambling texts, cadre relays, hostile input.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "classifier/classifier.h"
+#include "classifier/normalize.h"
+
+namespace aduan::classifier {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* agency;
+  std::vector<std::string> maladministration;  // must all be present
+  bool urgent = false;
+  bool no_maladministration = false;  // and nothing else
+};
+
+const Classifier& Shipped() {
+  static const Classifier* classifier = [] {
+    ClassifierOptions options;
+    options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+    options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
+    options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
+    std::string error;
+    auto loaded = LoadKeywordClassifier(options, &error);
+    EXPECT_NE(loaded, nullptr) << error;
+    return loaded.release();
+  }();
+  return *classifier;
+}
+
+std::string Explain(const Classification& c) {
+  std::string out = c.agency + " " + std::to_string(c.agency_score) + " [";
+  for (const auto& code : c.maladministration) out += code + " ";
+  out += c.urgent ? "] urgent:" : "] not urgent:";
+  for (const auto& m : c.matched) out += " " + m.target + ":" + m.rule;
+  return out;
+}
+
+class RegressionTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(RegressionTest, ClassifiesAsExpected) {
+  const Case& c = GetParam();
+  const Classification result = Shipped().Classify(c.text);
+  SCOPED_TRACE(Explain(result));
+  EXPECT_EQ(result.agency, c.agency);
+  EXPECT_EQ(result.triage, std::string(c.agency) == "TRIAGE");
+  EXPECT_EQ(result.urgent, c.urgent);
+  for (const auto& code : c.maladministration) {
+    EXPECT_THAT(result.maladministration, ::testing::Contains(code));
+  }
+  if (c.no_maladministration) {
+    EXPECT_THAT(result.maladministration, ::testing::IsEmpty());
+  }
+  EXPECT_GE(result.agency_score, 0.0);
+  EXPECT_LE(result.agency_score, 1.0);
+  if (!result.triage) {
+    EXPECT_TRUE(std::any_of(result.matched.begin(), result.matched.end(),
+                            [&](const Match& m) { return m.target == result.agency; }));
+  }
+}
+
+const Case kCases[] = {
+    // Word-sense traps.
+    {"LampuMerahIsTraffic",
+     "Lampu merah di simpang Pasar Baru mati sejak pagi, kendaraan saling serobot dari empat arah",
+     "DISHUB",
+     {},
+     false,
+     true},
+    {"HouseLightsArePln",
+     "Lampu di rumah kami mati sejak jam 6 sore, satu gang gelap semua",
+     "PLN",
+     {},
+     false,
+     true},
+    {"StreetLightsAreDishub",
+     "lampune dalan mati kabeh wis seminggu, peteng banget nek bengi",
+     "DISHUB",
+     {},
+     false,
+     true},
+    {"FloodWaterIsBpbd",
+     "Air banjir masuk rumah setinggi lutut dan terus naik, warga mulai mengungsi ke masjid",
+     "BPBD",
+     {},
+     true},
+    {"TapWaterIsPdam",
+     "bukan soal listrik ya, air PDAM di rumah sudah 3 hari tidak mengalir",
+     "PDAM",
+     {},
+     false,
+     true},
+    {"ParkingAttendantIsDishub",
+     "Juru parkir liar di depan minimarket maksa minta 5 ribu padahal ada tulisan parkir gratis",
+     "DISHUB",
+     {}},
+    {"ParkingTaxIsBapenda",
+     "Pajak parkir restoran kami dinaikkan dua kali lipat tanpa pemberitahuan dari Bapenda",
+     "BAPENDA",
+     {}},
+    {"SpeedBumpIsNotPolice",
+     "Ada polisi tidur baru di gang kami tingginya 20 cm tanpa cat, motor sering jatuh",
+     "DISHUB",
+     {}},
+    // Negation and urgency.
+    {"NoFireJustBurningRubbish",
+     "Tidak ada kebakaran kok, cuma asap dari tetangga yang bakar sampah tiap sore, baunya masuk "
+     "rumah",
+     "DLH",
+     {},
+     false,
+     true},
+    {"FallenTreeYesterdayNoVictims",
+     "Kemarin ada pohon tumbang di Jl. Melati, sudah dipotong, tidak ada korban. Sekarang tinggal "
+     "ranting berserakan di pinggir jalan",
+     "BPBD",
+     {},
+     false},
+    {"FallenTreeOnHouseNow",
+     "Tolong! pohon besar tumbang menimpa rumah tetangga, ada orang di dalam, kabel listrik ikut "
+     "putus",
+     "BPBD",
+     {},
+     true},
+    {"MissingChild",
+     "Anak saya umur 7 tahun hilang sejak pulang mengaji tadi siang, belum ketemu sampai sekarang",
+     "POLRI",
+     {},
+     true},
+    {"EmergencyWardRefusal",
+     "Ibu saya kejang-kejang kami bawa ke IGD RSUD tapi ditolak dengan alasan kamar penuh, tidak "
+     "diperiksa sama sekali",
+     "RSUD",
+     {"TIDAK_MEMBERIKAN_PELAYANAN"},
+     true},
+    // A physical fault fixed late is not maladministration.
+    {"LateRepairIsNotMaladministration",
+     "jln dpn rmh sy udh bolong2 gede bgt sejak 3 bulan, tiap ujan jd kolam, motor ampe jatoh",
+     "PUPR",
+     {},
+     false,
+     true},
+    // Maladministration forms.
+    {"ExtortionAtKelurahan",
+     "Waktu ngurus surat keterangan domisili di kantor kelurahan, staf minta uang 150rb biar "
+     "cepat. Tidak ada kuitansi.",
+     "KEWILAYAHAN",
+     {"PERMINTAAN_IMBALAN"}},
+    {"RudeAtPuskesmas",
+     "Petugas loket puskesmas membentak ibu saya yang sudah lansia karena lupa bawa kartu",
+     "DINKES",
+     {"TIDAK_PATUT"}},
+    {"DelayedKtp",
+     "Selamat pagi admin. Saya mau cerita sedikit, mohon maaf kalau panjang. Anak saya kuliah di "
+     "luar kota jadi jarang pulang, kemarin pulang dan kami sempatkan ke dukcapil. Rekam KTP "
+     "sudah dari bulan Januari, sekarang sudah Mei belum jadi juga. Setiap ke sana petugas bilang "
+     "blangko habis dan disuruh kembali bulan depan. Padahal KTP itu perlu untuk daftar beasiswa. "
+     "Terima kasih atas perhatiannya, semoga cepat ditindaklanjuti.",
+     "DISDUKCAPIL",
+     {"PENUNDAAN_BERLARUT"}},
+    {"ConflictOfInterestRoadProject",
+     "Proyek perbaikan jalan lingkungan di kampung kami dikerjakan perusahaan milik adik kepala "
+     "dinas, hasilnya asal-asalan, baru sebulan sudah retak",
+     "PUPR",
+     {"KONFLIK_KEPENTINGAN"}},
+    {"InsiderQueueJumping",
+     "Di dukcapil yang kenal orang dalam langsung dilayani di ruang belakang, kami yang antre dari "
+     "subuh disuruh pulang",
+     "DISDUKCAPIL",
+     {"DISKRIMINASI"}},
+    {"ThreatenedAidRecipients",
+     "pendamping PKH motong bantuan 100rb per orang, yang protes diancam dicoret dari daftar",
+     "DINSOS",
+     {"PERMINTAAN_IMBALAN", "PENYALAHGUNAAN_WEWENANG"}},
+    // Cadre relays.
+    {"CadreRelayBpjs",
+     "LAPOR UNTUK Ibu Siti, RT 02/RW 05: kartu KIS beliau tiba-tiba nonaktif waktu mau berobat, "
+     "padahal tidak pernah telat bayar iuran",
+     "BPJSKES",
+     {}},
+    {"CadreRelaySampah",
+     "LAPOR UNTUK Pak Darto, RT 03/RW 01: runtah di TPS deket pasar teu diangkut-angkut geus "
+     "saminggu, bau pisan",
+     "DLH",
+     {},
+     false,
+     true},
+    // Hostile input and non-complaints go to a human.
+    {"Empty", "", "TRIAGE", {}, false, true},
+    {"OnlyEmoji", "😡😡😡🙏🙏", "TRIAGE", {}, false, true},
+    {"OtherScript", "水道の水が出ません。助けてください", "TRIAGE", {}, false, true},
+    {"InvalidUtf8", "\xff\xfe\xfd\xc3\x28 \xe2\x82", "TRIAGE", {}, false, true},
+    {"GreetingOnly", "assalamualaikum min, selamat pagi", "TRIAGE", {}, false, true},
+};
+
+INSTANTIATE_TEST_SUITE_P(Cases, RegressionTest, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(RobustnessTest, LargeInputIsLinearAndReturnsAResult) {
+  std::string big;
+  while (big.size() < 100 * 1024) big += "jalan rusak berlubang dan sampah menumpuk di gang ";
+  const auto start = std::chrono::steady_clock::now();
+  const Classification result = Shipped().Classify(big);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(elapsed, std::chrono::seconds(2));
+  EXPECT_GE(result.agency_score, 0.0);
+
+  std::string garbage(100 * 1024, '\xff');
+  EXPECT_EQ(Shipped().Classify(garbage).agency, "TRIAGE");
+  std::string emoji;
+  while (emoji.size() < 100 * 1024) emoji += "😡";
+  EXPECT_EQ(Shipped().Classify(emoji).agency, "TRIAGE");
+}
+
+TEST(RobustnessTest, MaskNikLeavesTheRestOfAComplaintIntact) {
+  EXPECT_EQ(MaskNik("KTP NIK 3273010101900001 belum jadi"), "KTP NIK 3273********0001 belum jadi");
+}
+
+}  // namespace
+}  // namespace aduan::classifier

@@ -1,1 +1,164 @@
+// Rule loading: errors name the file and line, nothing is half-loaded, and the shipped rules
+// cover every code of the taxonomy.
+#include "classifier/rules.h"
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "classifier/classifier.h"
+
+namespace aduan::classifier {
+namespace {
+
+using ::testing::HasSubstr;
+
+ClassifierOptions Shipped() {
+  ClassifierOptions options;
+  options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
+  options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
+  return options;
+}
+
+// Writes one rule file in a fresh directory under the build tree and returns its path.
+std::string WriteRules(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) / "classifier_rules_test";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::unique_ptr<Classifier> LoadOnly(const std::string& rules_path, std::string* error) {
+  ClassifierOptions options = Shipped();
+  options.rules_path = rules_path;
+  return LoadKeywordClassifier(options, error);
+}
+
+TEST(RulesTest, ShippedRulesLoad) {
+  std::string error;
+  auto classifier = LoadKeywordClassifier(Shipped(), &error);
+  ASSERT_NE(classifier, nullptr) << error;
+}
+
+TEST(RulesTest, ShippedRulesCoverEveryTaxonomyCode) {
+  std::vector<DataFile> files;
+  std::string error;
+  ASSERT_TRUE(ReadDataFiles(Shipped().rules_path, ".rules", &files, &error)) << error;
+  RuleSet rules;
+  ASSERT_TRUE(ParseRules(files, &rules, &error)) << error;
+  std::set<std::string> with_terms;
+  for (const auto& term : rules.terms) {
+    if (term.weight > 0) with_terms.insert(term.target);
+  }
+  for (const auto& code : KnownAgencyCodes()) EXPECT_TRUE(with_terms.contains(code)) << code;
+  for (const auto& code : KnownMaladministrationCodes()) {
+    EXPECT_TRUE(with_terms.contains(code)) << code;
+  }
+  EXPECT_TRUE(with_terms.contains(kUrgentTarget));
+}
+
+TEST(RulesTest, BadRegexNamesFileAndLine) {
+  const std::string path =
+      WriteRules("bad_regex.rules", "[agency PDAM]\n3 air mati\n\nre 2 (unclosed\n");
+  std::string error;
+  EXPECT_EQ(LoadOnly(path, &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("bad_regex.rules:4: bad RE2 pattern"));
+}
+
+TEST(RulesTest, UnknownTargetCodeIsRejected) {
+  const std::string path = WriteRules("unknown.rules", "[agency PDAMM]\n3 air mati\n");
+  std::string error;
+  EXPECT_EQ(LoadOnly(path, &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("unknown.rules:1: unknown agency code 'PDAMM'"));
+
+  const std::string malad = WriteRules("unknown_malad.rules", "[maladministration PUNGLI]\n3 x\n");
+  EXPECT_EQ(LoadOnly(malad, &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("unknown_malad.rules:1: unknown maladministration code"));
+}
+
+TEST(RulesTest, ACityCanDeclareItsOwnAgency) {
+  const std::string path = WriteRules(
+      "city.rules", "[settings]\nagency DISPARBUD\n\n[agency DISPARBUD]\n3 wisata | museum\n");
+  std::string error;
+  auto classifier = LoadOnly(path, &error);
+  ASSERT_NE(classifier, nullptr) << error;
+  EXPECT_EQ(classifier->Classify("museum kota tutup terus").agency, "DISPARBUD");
+}
+
+TEST(RulesTest, SyntaxErrorsNameFileAndLine) {
+  struct Case {
+    const char* text;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"3 air\n", "x.rules:1: rule outside a section"},
+      {"[agency PDAM]\nair mati\n", "x.rules:2: expected a weight"},
+      {"[agency PDAM]\n0 air\n", "x.rules:2: weight must be non-zero"},
+      {"[agency PDAM]\n3 air | | pipa\n", "x.rules:2: empty phrase"},
+      {"[agency PDAM]\n3 @nothere\n", "x.rules:2: unknown group '@nothere'"},
+      {"[agency PDAM]\n3 a ~ b ~ c\n", "x.rules:2: '~' joins exactly two phrases"},
+      {"[agency PDAM]\n3 air ! banjir ! hujan\n", "x.rules:2: only one '!'"},
+      {"[agency PDAM]\nneed pipa\n", "x.rules:2: 'need' applies to"},
+      {"[settings]\nfoo 3\n", "x.rules:2: unknown setting 'foo'"},
+      {"[agency PDAM\n", "x.rules:1: section header must end with ']'"},
+      {"[agency PDAM]\n3 !!!\n", "x.rules:2: "},
+  };
+  for (const auto& c : cases) {
+    const std::string path = WriteRules("x.rules", c.text);
+    std::string error;
+    EXPECT_EQ(LoadOnly(path, &error), nullptr) << c.text;
+    EXPECT_THAT(error, HasSubstr(c.expected)) << c.text;
+  }
+}
+
+TEST(RulesTest, MissingPathsAreErrors) {
+  std::string error;
+  EXPECT_EQ(LoadOnly("/nonexistent/rules", &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("/nonexistent/rules"));
+  ClassifierOptions options = Shipped();
+  options.roots_path = "/nonexistent/roots.txt";
+  EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("/nonexistent/roots.txt"));
+  options = Shipped();
+  options.triage_threshold = 2;
+  EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
+}
+
+// A failed reload leaves the running classifier untouched, even while other threads use it.
+TEST(RulesTest, FailedReloadLeavesOldInstanceWorking) {
+  std::string error;
+  std::shared_ptr<Classifier> current = LoadKeywordClassifier(Shipped(), &error);
+  ASSERT_NE(current, nullptr) << error;
+  const Classification before = current->Classify("air pdam mati tiga hari");
+  ASSERT_EQ(before.agency, "PDAM");
+
+  std::atomic<bool> stop = false;
+  std::atomic<int> wrong = 0;
+  std::thread reader([&] {
+    while (!stop) {
+      if (current->Classify("air pdam mati tiga hari").agency != "PDAM") ++wrong;
+    }
+  });
+  const std::string bad = WriteRules("reload_bad.rules", "[agency PDAM]\nre 2 ([a-z\n");
+  for (int i = 0; i < 5; ++i) {
+    auto replacement = LoadOnly(bad, &error);
+    EXPECT_EQ(replacement, nullptr);
+    if (replacement) current = std::move(replacement);
+    auto good = LoadKeywordClassifier(Shipped(), &error);  // a good reload builds independently
+    EXPECT_NE(good, nullptr);
+  }
+  stop = true;
+  reader.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(current->Classify("air pdam mati tiga hari").agency, "PDAM");
+}
+
+}  // namespace
+}  // namespace aduan::classifier
