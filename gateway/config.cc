@@ -168,7 +168,7 @@ void LoadReplies(const std::string& path, const std::string& language, GatewayCo
     if (!it->is_string()) top.Fail(language + "." + it.key(), "must be a string");
     cfg->replies[it.key()] = it->get<std::string>();
   }
-  for (const char* required : {"ack", "ack_triage", "urgent_note"}) {
+  for (const char* required : {"ack", "ack_triage", "urgent_note", "followup"}) {
     if (!cfg->replies.count(required)) top.Fail(language + "." + required, "is required");
   }
 }

@@ -68,6 +68,25 @@ std::string Truncate(const std::string& text, size_t max_chars) {
   return text;
 }
 
+storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::string& body,
+                            const std::string& ticket) {
+  storage::OutboxDraft ack;
+  ack.channel = in.channel;
+  ack.recipient = in.reply_address.empty() ? in.sender : in.reply_address;
+  ack.kind = "ack";
+  ack.body = body;
+  json details = {{"in_reply_to", in.provider_message_id}};
+  if (!in.subject.empty() || in.channel == "mailgun" || in.channel == "sendgrid") {
+    // Email clients thread on headers, but people read subjects: keep theirs and tag ours.
+    std::string subject = in.subject.empty() ? "Aduan" : in.subject;
+    if (subject.rfind("Re:", 0) != 0 && subject.rfind("RE:", 0) != 0) subject = "Re: " + subject;
+    if (subject.find(ticket) == std::string::npos) subject += " [" + ticket + "]";
+    details["subject"] = subject;
+  }
+  ack.details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
+  return ack;
+}
+
 }  // namespace
 
 int64_t SystemNowMs() {
@@ -124,6 +143,38 @@ std::string IntakePipeline::RenderAck(const std::string& ticket, const std::stri
   return reply;
 }
 
+std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
+  if (in.is_edit && !in.edits_message_id.empty()) {
+    std::string t = store_->TicketOfMessage(in.channel, in.edits_message_id);
+    if (!t.empty()) return t;
+  }
+  for (const auto& ref : in.in_reply_to) {
+    // Our own emails carry Message-IDs "outbox-<row>@aduan" (see OutboxDispatcher).
+    constexpr std::string_view kPrefix = "outbox-", kSuffix = "@aduan";
+    if (ref.size() > kPrefix.size() + kSuffix.size() && ref.rfind(kPrefix, 0) == 0 &&
+        ref.compare(ref.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0) {
+      std::string digits = ref.substr(kPrefix.size(), ref.size() - kPrefix.size() - kSuffix.size());
+      if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos &&
+          digits.size() < 18) {
+        std::string t = store_->TicketOfOutboxRow(std::stoll(digits));
+        if (!t.empty()) return t;
+      }
+      continue;
+    }
+    std::string t = store_->TicketOfMessage(in.channel, ref);
+    if (!t.empty()) return t;
+  }
+  // "Re: [ADU-7K3QX9M4] ..." from the same sender: the fallback when clients drop headers.
+  for (size_t at = in.subject.find("ADU-"); at != std::string::npos;
+       at = in.subject.find("ADU-", at + 1)) {
+    ParsedTicket p = ParseTicketNumber(in.subject.substr(at, 12));
+    if (p.status != TicketParse::kOk) continue;
+    auto t = store_->GetTicket(p.canonical);
+    if (t && t->reporter_sender == in.sender) return t->id;
+  }
+  return "";
+}
+
 IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   const int64_t now = clock_();
   storage::IntakeRequest req;
@@ -139,6 +190,14 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   req.message.text = Truncate(in.text, config_->max_text_chars);
   req.message.details_json = DetailsOf(in).dump(-1, ' ', false, json::error_handler_t::replace);
   req.message.received_at_ms = now;
+
+  if (std::string thread = FindThread(in); !thread.empty()) {
+    req.attach_to_ticket = thread;
+    req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
+    if (in.channel != "generic") req.outbox.push_back(AckRow(in, req.reply, thread));
+    storage::IntakeResult r = store_->Intake(req);
+    return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
+  }
 
   auto classifier = classifier_->Get();
   classifier::Classification c = classifier->Classify(req.message.text);
@@ -165,17 +224,9 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
     req.ticket = t;
     req.reply = RenderAck(t.id, t.agency, triage, t.urgent);
     req.outbox.clear();
-    if (in.channel != "generic") {
-      // The generic channel answers in the HTTP response; every provider gets an outbox row,
-      // written in the same transaction so an acknowledged message always has its reply.
-      storage::OutboxDraft ack;
-      ack.channel = in.channel;
-      ack.recipient = in.reply_address.empty() ? in.sender : in.reply_address;
-      ack.kind = "ack";
-      ack.body = req.reply;
-      ack.details_json = json{{"in_reply_to", in.provider_message_id}}.dump();
-      req.outbox.push_back(std::move(ack));
-    }
+    // The generic channel answers in the HTTP response; every provider gets an outbox row,
+    // written in the same transaction so an acknowledged message always has its reply.
+    if (in.channel != "generic") req.outbox.push_back(AckRow(in, req.reply, t.id));
     try {
       storage::IntakeResult r = store_->Intake(req);
       return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};

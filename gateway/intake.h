@@ -40,6 +40,10 @@ class IntakePipeline {
                                 int64_t window_ms);
 
  private:
+  // The ticket an incoming message continues, or "": an edit of a stored message, an email
+  // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
+  // one of the sender's own ticket numbers.
+  std::string FindThread(const channels::InboundMessage& message);
   std::string RenderAck(const std::string& ticket, const std::string& agency, bool triage,
                         bool urgent) const;
 

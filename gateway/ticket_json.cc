@@ -1,5 +1,6 @@
 #include "gateway/ticket_json.h"
 
+#include "classifier/normalize.h"
 #include "gateway/log.h"
 
 namespace aduan::gateway {
@@ -13,7 +14,7 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
             {"agency_score", t.agency_score},
             {"maladministration", t.maladministration},
             {"urgent", t.urgent},
-            {"text", t.text},
+            {"text", classifier::MaskNik(t.text)},
             {"channel", t.channel},
             {"created_at", FormatTime(t.created_at_ms)},
             {"updated_at", FormatTime(t.updated_at_ms)}};
@@ -31,7 +32,7 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
       json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor}, {"kind", e.kind}};
       if (!e.from_status.empty()) ev["from"] = e.from_status;
       if (!e.to_status.empty()) ev["to"] = e.to_status;
-      if (!e.public_note.empty()) ev["note"] = e.public_note;
+      if (!e.public_note.empty()) ev["note"] = classifier::MaskNik(e.public_note);
       if (!e.internal_note.empty()) ev["internal_note"] = e.internal_note;
       events.push_back(std::move(ev));
     }

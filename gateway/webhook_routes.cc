@@ -1,10 +1,10 @@
 // POST/GET /webhooks/{channel}: verify, parse, store durably, then answer.
 #include <chrono>
 
+#include "channels/form.h"
 #include "gateway/http_util.h"
 #include "gateway/log.h"
 #include "gateway/routes.h"
-#include "gateway/url.h"
 
 namespace aduan::gateway {
 namespace {
@@ -23,7 +23,10 @@ channels::WebhookRequest ToWebhookRequest(const httplib::Request& req, const Gat
   std::string target = req.target.empty() ? req.path : req.target;
   auto q = target.find('?');
   if (q != std::string::npos) {
-    for (auto& [k, v] : ParseQueryString(target.substr(q + 1))) out.query.emplace(k, v);
+    // A query with a broken escape parses as empty: token checks then fail with a clear 401.
+    if (auto fields = channels::ParseUrlEncoded(target.substr(q + 1))) {
+      for (auto& f : *fields) out.query.emplace(f.name, f.value);
+    }
   }
   out.body = req.body;
   std::string base = ctx.public_base_url;

@@ -64,6 +64,9 @@ struct OutboxDraft {
 struct IntakeRequest {
   MessageRecord message;
   std::optional<TicketRecord> ticket;  // a new ticket (events ignored: a "created" one is added)
+  // Instead of a new ticket: the ticket this message adds to (an edit, an email reply, more
+  // detail). The message is linked to it and a "resident_message" event carries its text.
+  std::string attach_to_ticket;
   std::vector<OutboxDraft> outbox;
   std::string reply;  // the text answered to the sender; returned again on a retry
   // Other provider ids (same channel) that, if stored, make this message a duplicate: content

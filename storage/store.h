@@ -43,6 +43,12 @@ class Store {
   // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
   virtual std::optional<TicketRecord> GetTicket(const std::string& id) = 0;
 
+  // The ticket a stored message belongs to, or "" when the message is unknown or has none.
+  virtual std::string TicketOfMessage(const std::string& channel,
+                                      const std::string& provider_message_id) = 0;
+  // The ticket an outbox row was written for, or "".
+  virtual std::string TicketOfOutboxRow(int64_t outbox_id) = 0;
+
   // Leases up to `max` of `agency`'s waiting tickets for `lease_ms`: urgent first, then oldest.
   // A ticket whose lease expired is waiting again. No ticket is ever under two live leases.
   virtual std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,

@@ -269,6 +269,19 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
           q.exec();
         }
         result.ticket_id = t.id;
+      } else if (!req.attach_to_ticket.empty()) {
+        SQLite::Statement ev(db,
+                             "INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
+                             "VALUES (?, ?, 'resident', 'resident_message', ?)");
+        ev.bind(1, req.attach_to_ticket);
+        ev.bind(2, m.received_at_ms);
+        ev.bind(3, m.text);
+        ev.exec();
+        SQLite::Statement t(db, "UPDATE tickets SET updated_at = ? WHERE id = ?");
+        t.bind(1, m.received_at_ms);
+        t.bind(2, req.attach_to_ticket);
+        t.exec();
+        result.ticket_id = req.attach_to_ticket;
       }
       SQLite::Statement msg(
           db,
@@ -321,6 +334,28 @@ std::optional<TicketRecord> SqliteStore::GetTicket(const std::string& id) {
   } catch (const SQLite::Exception& e) {
     throw StoreError(std::string("reading ticket: ") + e.what());
   }
+}
+
+std::string SqliteStore::TicketOfMessage(const std::string& channel,
+                                         const std::string& provider_message_id) {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(),
+                        "SELECT COALESCE(ticket_id, '') FROM messages "
+                        "WHERE channel = ? AND provider_message_id = ?");
+    q.bind(1, channel);
+    q.bind(2, provider_message_id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  });
+}
+
+std::string SqliteStore::TicketOfOutboxRow(int64_t outbox_id) {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(), "SELECT COALESCE(ticket_id, '') FROM outbox WHERE id = ?");
+    q.bind(1, outbox_id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  });
 }
 
 std::vector<LeasedTicket> SqliteStore::Lease(const std::string& agency, int max, int64_t lease_ms,

@@ -25,6 +25,9 @@ class SqliteStore : public Store {
 
   IntakeResult Intake(const IntakeRequest& request) override;
   std::optional<TicketRecord> GetTicket(const std::string& id) override;
+  std::string TicketOfMessage(const std::string& channel,
+                              const std::string& provider_message_id) override;
+  std::string TicketOfOutboxRow(int64_t outbox_id) override;
   std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,
                                   int64_t now_ms) override;
   AckOutcome Ack(const std::string& agency, const std::string& ticket_id,

@@ -9,6 +9,11 @@ namespace aduan::testing {
 TestServer::TestServer(std::map<std::string, std::string> env,
                        std::function<void(gateway::GatewayConfig&)> tweak)
     : env_(std::move(env)) {
+  // Tests reach loopback only: any provider API the test did not point at its own fake goes
+  // to a closed local port, never to the real provider's host.
+  for (const char* channel : {"WHATSAPP", "TELEGRAM", "TWILIO", "SMS", "MAILGUN", "SENDGRID"}) {
+    env_.emplace(std::string("ADUAN_") + channel + "_API_BASE", "http://127.0.0.1:9");
+  }
   std::string error;
   auto cfg = gateway::LoadConfig(std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json", &error);
   if (!cfg) throw std::runtime_error("shipped config: " + error);
