@@ -38,6 +38,20 @@ json OutboxJson(const storage::OutboxRow& r) {
 }  // namespace
 
 void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx) {
+  // The same as SIGHUP, for operators who cannot signal the process (containers, remote desks).
+  server.Post(
+      "/api/v1/classifier/reload", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        if (!RequireOperator(ctx, req, res)) return;
+        std::string error;
+        if (!ctx.deps.classifier->Reload(&error)) {
+          Log(LogLevel::kError, "classifier reload failed; old rules stay", {{"error", error}});
+          WriteError(res, 422, "invalid_rules", error + " (the previous rules stay)");
+          return;
+        }
+        Log(LogLevel::kInfo, "classifier rules reloaded by the operator");
+        WriteJson(res, 200, {{"reloaded", true}});
+      });
+
   server.Get("/api/v1/outbox", [&ctx](const httplib::Request& req, httplib::Response& res) {
     Guarded(res, [&] {
       if (!RequireOperator(ctx, req, res)) return;
