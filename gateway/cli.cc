@@ -8,6 +8,7 @@
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
+#include "gateway/ticket_json.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -40,19 +41,6 @@ std::optional<GatewayConfig> LoadOrReport(const CliArgs& args) {
   return cfg;
 }
 
-nlohmann::json ClassificationJson(const classifier::Classification& c) {
-  nlohmann::json matched = nlohmann::json::array();
-  for (const auto& m : c.matched) {
-    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
-  }
-  return {{"agency", c.agency},
-          {"agency_score", c.agency_score},
-          {"maladministration", c.maladministration},
-          {"urgent", c.urgent},
-          {"triage", c.triage},
-          {"matched", matched}};
-}
-
 void PrintClassification(const classifier::Classification& c, bool json) {
   if (json) {
     std::cout << ClassificationJson(c).dump(-1, ' ', false,
@@ -72,16 +60,22 @@ void PrintClassification(const classifier::Classification& c, bool json) {
   }
 }
 
-int ClassifyCommand(const CliArgs& args) {
-  auto cfg = LoadOrReport(args);
-  if (!cfg) return 2;
-  ClassifierHandle handle(cfg->classifier);
+// The configured classifier, or null after telling the operator which rule file is wrong.
+std::shared_ptr<const classifier::Classifier> ClassifierOrReport(const GatewayConfig& cfg) {
+  ClassifierHandle handle(cfg.classifier);
   std::string error;
   if (!handle.Reload(&error)) {
     std::cerr << "aduan: bad classifier rules: " << error << "\n";
-    return 2;
+    return nullptr;
   }
-  auto classifier = handle.Get();
+  return handle.Get();
+}
+
+int ClassifyCommand(const CliArgs& args) {
+  auto cfg = LoadOrReport(args);
+  if (!cfg) return 2;
+  auto classifier = ClassifierOrReport(*cfg);
+  if (!classifier) return 2;
   bool json = args.Has("--json");
   if (!args.positional.empty()) {
     std::string text;
@@ -99,13 +93,7 @@ int ClassifyCommand(const CliArgs& args) {
 
 int CheckConfigCommand(const CliArgs& args) {
   auto cfg = LoadOrReport(args);
-  if (!cfg) return 2;
-  ClassifierHandle handle(cfg->classifier);
-  std::string error;
-  if (!handle.Reload(&error)) {
-    std::cerr << "aduan: bad classifier rules: " << error << "\n";
-    return 2;
-  }
+  if (!cfg || !ClassifierOrReport(*cfg)) return 2;
   std::cout << cfg->path << ": OK (" << cfg->agencies.size() << " agencies, listen " << cfg->listen
             << ", storage " << cfg->storage_url << ")\n";
   return 0;

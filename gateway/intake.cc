@@ -5,6 +5,7 @@
 
 #include "gateway/api_keys.h"
 #include "gateway/log.h"
+#include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
 
 namespace aduan::gateway {
@@ -40,19 +41,6 @@ json DetailsOf(const channels::InboundMessage& m) {
   if (m.is_edit) d["edits"] = m.edits_message_id;
   if (m.sent_at_ms) d["sent_at_ms"] = m.sent_at_ms;
   return d;
-}
-
-json ExplanationOf(const classifier::Classification& c) {
-  json matched = json::array();
-  for (const auto& m : c.matched) {
-    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
-  }
-  return {{"agency", c.agency},
-          {"agency_score", c.agency_score},
-          {"maladministration", c.maladministration},
-          {"urgent", c.urgent},
-          {"triage", c.triage},
-          {"matched", matched}};
 }
 
 // Text a provider sent is never refused for length (refusing loses it); it is cut at a UTF-8
@@ -213,7 +201,8 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   t.agency_score = c.agency_score;
   t.maladministration = c.maladministration;
   t.urgent = c.urgent;
-  t.classification_json = ExplanationOf(c).dump(-1, ' ', false, json::error_handler_t::replace);
+  t.classification_json =
+      ClassificationJson(c).dump(-1, ' ', false, json::error_handler_t::replace);
   t.text = req.message.text;
   t.channel = in.channel;
   t.reporter_sender = in.sender;

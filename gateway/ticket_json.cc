@@ -7,6 +7,19 @@ namespace aduan::gateway {
 
 using nlohmann::json;
 
+json ClassificationJson(const classifier::Classification& c) {
+  json matched = json::array();
+  for (const auto& m : c.matched) {
+    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
+  }
+  return {{"agency", c.agency},
+          {"agency_score", c.agency_score},
+          {"maladministration", c.maladministration},
+          {"urgent", c.urgent},
+          {"triage", c.triage},
+          {"matched", matched}};
+}
+
 json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   json j = {{"id", t.id},
             {"status", t.status},

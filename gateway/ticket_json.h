@@ -6,10 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "classifier/classifier.h"
 #include "gateway/config.h"
 #include "storage/records.h"
 
 namespace aduan::gateway {
+
+// The classifier's decision as API.md's `aduan classify --json` prints it; also what a ticket
+// stores as its explanation.
+nlohmann::json ClassificationJson(const classifier::Classification& c);
 
 nlohmann::json AgencyTicketJson(const storage::TicketRecord& ticket, bool with_events);
 nlohmann::json PublicTicketJson(const storage::TicketRecord& ticket, const GatewayConfig& config);
