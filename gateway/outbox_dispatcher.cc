@@ -1,6 +1,7 @@
 #include "gateway/outbox_dispatcher.h"
 
 #include <httplib.h>
+#include <pthread.h>
 
 #include <algorithm>
 #include <cctype>
@@ -145,6 +146,7 @@ int OutboxDispatcher::RunOnce() {
 
 void OutboxDispatcher::Start() {
   thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "aduan-outbox");
     for (;;) {
       int done = 0;
       try {

@@ -18,7 +18,6 @@ CREATE TABLE messages (
   received_at INTEGER NOT NULL,
   UNIQUE (channel, provider_message_id)
 );
-CREATE INDEX messages_sender ON messages(channel, sender, received_at);
 
 CREATE TABLE tickets (
   id TEXT PRIMARY KEY,

@@ -187,6 +187,7 @@ struct SqliteStore::Impl {
 
   void StartCheckpointer() {
     checkpointer = std::thread([this] {
+      pthread_setname_np(pthread_self(), "aduan-ckpt");
       std::unique_ptr<SQLite::Database> db;
       std::unique_lock<std::mutex> lock(checkpoint_mu);
       while (!checkpoint_cv.wait_for(lock, std::chrono::milliseconds(500),
@@ -257,6 +258,7 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     impl_->writer->exec("PRAGMA journal_mode=WAL");
     impl_->writer->exec("PRAGMA synchronous=FULL");
     impl_->writer->exec("PRAGMA wal_autocheckpoint=0");  // the checkpointer thread does it
+    impl_->writer->exec("PRAGMA cache_size=-65536");     // 64 MiB: index pages stay in memory
     ApplyMigrations(*impl_->writer, migrations);
   } catch (const std::exception& e) {
     throw StoreError("sqlite:" + path + ": " + e.what());
