@@ -108,6 +108,11 @@ void GroupCommitter::RunBatch(std::deque<Job>& batch) {
       batch[i].done.set_value();
     }
   }
+  try {
+    tx_->AfterBatch();
+  } catch (const std::exception&) {
+    // Housekeeping failures (a checkpoint that could not finish) are retried next batch.
+  }
 }
 
 }  // namespace aduan::storage

@@ -32,6 +32,9 @@ class BatchTransaction {
   virtual void Savepoint() = 0;
   virtual void ReleaseSavepoint() = 0;
   virtual void RollbackToSavepoint() = 0;
+  // Called after a batch's callers were released, outside any transaction: housekeeping
+  // that must not delay an answer but must not race the next batch either.
+  virtual void AfterBatch() {}
 };
 
 class GroupCommitter {

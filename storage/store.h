@@ -82,6 +82,9 @@ class Store {
 
 struct StoreOptions {
   int max_batch = 256;  // group commit: most requests sharing one transaction
+  // SQLite: how often the committer finishes a checkpoint between batches so the WAL
+  // restarts (see SqliteBatch::AfterBatch). 0 = after every batch.
+  int checkpoint_interval_ms = 1000;
 };
 
 // Opens the store a URL names: "sqlite:PATH" (PATH's folder is created if missing) or

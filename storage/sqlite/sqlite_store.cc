@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -151,7 +152,8 @@ class StatementCache {
 
 class SqliteBatch : public BatchTransaction {
  public:
-  SqliteBatch(SQLite::Database& db, StatementCache& cache) : db_(db), cache_(cache) {}
+  SqliteBatch(SQLite::Database& db, StatementCache& cache, int checkpoint_interval_ms)
+      : db_(db), cache_(cache), interval_(checkpoint_interval_ms) {}
   void Begin() override { cache_.Get("BEGIN IMMEDIATE").exec(); }
   void Commit() override { cache_.Get("COMMIT").exec(); }
   void Rollback() noexcept override { sqlite3_exec(db_.getHandle(), "ROLLBACK", 0, 0, 0); }
@@ -161,10 +163,24 @@ class SqliteBatch : public BatchTransaction {
     cache_.Get("ROLLBACK TO unit").exec();
     cache_.Get("RELEASE unit").exec();
   }
+  // The background checkpointer copies frames while commits keep appending, so alone it
+  // never catches up with a busy WAL and the WAL never restarts: it would grow without bound
+  // and every sync would extend the file. Here, between batches, nothing appends: a passive
+  // checkpoint finishes the little the background pass left, and the next commit restarts
+  // the WAL from its start, over blocks already allocated.
+  void AfterBatch() override {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_catch_up_ < interval_) return;
+    last_catch_up_ = now;
+    sqlite3_wal_checkpoint_v2(db_.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+  }
 
  private:
   SQLite::Database& db_;
   StatementCache& cache_;
+  const std::chrono::milliseconds interval_;
+  std::chrono::steady_clock::time_point last_catch_up_ = std::chrono::steady_clock::now();
 };
 
 struct SqliteStore::Impl {
@@ -264,7 +280,8 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     throw StoreError("sqlite:" + path + ": " + e.what());
   }
   impl_->writes.Attach(impl_->writer.get());
-  impl_->batch = std::make_unique<SqliteBatch>(*impl_->writer, impl_->writes);
+  impl_->batch =
+      std::make_unique<SqliteBatch>(*impl_->writer, impl_->writes, options.checkpoint_interval_ms);
   impl_->StartCheckpointer();
   impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);
 }
