@@ -152,5 +152,25 @@ TEST(CrashTest, SigtermLetsInFlightRequestsFinish) {
   EXPECT_GE(db.execAndGet("SELECT COUNT(*) FROM messages").getInt(), ok.load());
 }
 
+TEST(CrashTest, SighupReloadsTheRulesWithoutStopping) {
+  TempDir dir;
+  int port = -1;
+  auto server = StartServer(dir, "hup", &port);
+  ASSERT_GT(port, 0);
+  server->Signal(SIGHUP);
+  std::string log;
+  for (int i = 0; i < 200 && log.find("classifier rules reloaded") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    log = ReadFile(dir.File("hup.log"));
+  }
+  EXPECT_NE(log.find("classifier rules reloaded"), std::string::npos) << log;
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Post("/webhooks/generic", Message("h-1").dump(), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  server->Signal(SIGTERM);
+  EXPECT_EQ(server->Wait(), 0);
+}
+
 }  // namespace
 }  // namespace aduan::testing
