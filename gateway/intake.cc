@@ -182,7 +182,8 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   if (std::string thread = FindThread(in); !thread.empty()) {
     req.attach_to_ticket = thread;
     req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
-    if (in.channel != "generic") req.outbox.push_back(AckRow(in, req.reply, thread));
+    // An edit is the resident correcting what they sent: amend quietly, no second reply.
+    if (in.channel != "generic" && !in.is_edit) req.outbox.push_back(AckRow(in, req.reply, thread));
     storage::IntakeResult r = store_->Intake(req);
     return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
   }

@@ -19,6 +19,9 @@
 
 namespace aduan::gateway {
 
+// Where the server keeps a multipart webhook's real Content-Type while httplib reads the body.
+inline constexpr char kOriginalContentType[] = "X-Aduan-Original-Content-Type";
+
 struct GatewayContext {
   ServerDeps deps;
   std::unique_ptr<IntakePipeline> intake;

@@ -1,5 +1,7 @@
 #include "gateway/server.h"
 
+#include <strings.h>
+
 #include "gateway/http_util.h"
 #include "gateway/log.h"
 #include "gateway/routes.h"
@@ -95,6 +97,23 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
          {"status", res.status},
          {"remote", req.remote_addr},
          {"body", res.body.substr(0, 300)}});
+  });
+
+  // cpp-httplib 0.11 parses a multipart/form-data body into req.files and leaves req.body
+  // empty, but adapters must see the bytes the provider sent. Before the body is read, hide
+  // the multipart type from httplib so it keeps the raw body; webhook routes restore it.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    if (req.path.rfind("/webhooks/", 0) == 0) {
+      std::string type = req.get_header_value("Content-Type");
+      if (type.size() >= 19 && strncasecmp(type.c_str(), "multipart/form-data", 19) == 0) {
+        // The Request object is httplib's own, non-const; the handler type is merely const.
+        auto& headers = const_cast<httplib::Headers&>(req.headers);
+        headers.erase("Content-Type");
+        headers.emplace("Content-Type", "application/octet-stream");
+        headers.emplace(kOriginalContentType, type);
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
   });
 
   RegisterSystemRoutes(http, ctx);

@@ -1,4 +1,6 @@
 // POST/GET /webhooks/{channel}: verify, parse, store durably, then answer.
+#include <strings.h>
+
 #include <chrono>
 
 #include "channels/form.h"
@@ -19,7 +21,13 @@ channels::WebhookRequest ToWebhookRequest(const httplib::Request& req, const Gat
   channels::WebhookRequest out;
   out.method = req.method;
   out.path = req.path;
-  for (const auto& [k, v] : req.headers) out.headers.emplace(k, v);
+  std::string original_type = req.get_header_value(kOriginalContentType);
+  for (const auto& [k, v] : req.headers) {
+    if (strcasecmp(k.c_str(), kOriginalContentType) == 0) continue;
+    if (!original_type.empty() && strcasecmp(k.c_str(), "Content-Type") == 0) continue;
+    out.headers.emplace(k, v);
+  }
+  if (!original_type.empty()) out.headers.emplace("Content-Type", original_type);
   std::string target = req.target.empty() ? req.path : req.target;
   auto q = target.find('?');
   if (q != std::string::npos) {

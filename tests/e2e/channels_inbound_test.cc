@@ -292,10 +292,8 @@ INSTANTIATE_TEST_SUITE_P(Providers, ChannelInboundTest,
 // The same test for multipart/form-data webhooks (SendGrid Inbound Parse, parsed and raw).
 class ChannelInboundMultipartTest : public ChannelInboundTest {};
 
-// PRODUCT BUG: multipart bodies reach the adapter empty (cpp-httplib parses multipart into
-// req.files and leaves req.body empty; gateway/webhook_routes.cc ToWebhookRequest copies req.body),
-// so every multipart webhook is refused 400 malformed_multipart.
-TEST_P(ChannelInboundMultipartTest, DISABLED_StoresMessageTicketAndAckThenARetryAddsNothing) {
+// Multipart bodies reach the adapter byte for byte (see the pre-routing handler in server.cc).
+TEST_P(ChannelInboundMultipartTest, StoresMessageTicketAndAckThenARetryAddsNothing) {
   const InboundCase& c = GetParam();
   std::string body = Fixture(c.fixture);
   auto r = Send(c, body);
@@ -322,9 +320,8 @@ TEST_P(ChannelInboundMultipartTest, DISABLED_StoresMessageTicketAndAckThenARetry
 INSTANTIATE_TEST_SUITE_P(Providers, ChannelInboundMultipartTest,
                          ::testing::ValuesIn(CasesWhere(IsMultipart)), CaseName);
 
-// PRODUCT BUG (same as above): the SMS gateway's documented multipart form never reaches the
-// adapter intact and is refused 400 instead of stored.
-TEST(SmsInboundTest, DISABLED_MultipartFormIsAccepted) {
+// The SMS gateway's documented multipart form is stored like the urlencoded one.
+TEST(SmsInboundTest, MultipartFormIsAccepted) {
   ChannelServer s;
   auto r = s.Post("/webhooks/sms", Fixture("sms/testdata/multipart.form"),
                   "multipart/form-data; boundary=b0undary");
@@ -389,10 +386,8 @@ TEST(MailgunInboundTest, StoresTheMessageRefusesAReplayAndAcceptsAFreshlySignedR
   EXPECT_EQ(s.Counts(), after);
 }
 
-// PRODUCT BUG: an edit makes a second complaint. The Telegram adapter marks edited_message as
-// is_edit/edits_message_id, but gateway/intake.cc IntakePipeline::Accept ignores both and opens a
-// new ticket (and sends a second acknowledgement) for the corrected text.
-TEST(TelegramInboundTest, DISABLED_AnEditAmendsTheComplaintInsteadOfOpeningAnother) {
+// An edit amends the complaint: no second ticket and no second acknowledgement.
+TEST(TelegramInboundTest, AnEditAmendsTheComplaintInsteadOfOpeningAnother) {
   ChannelServer s;
   httplib::Headers token = {{"X-Telegram-Bot-Api-Secret-Token", kTelegramSecret}};
   auto first = s.Post("/webhooks/telegram", Fixture("telegram/testdata/telegram_message.json"),

@@ -185,7 +185,7 @@ std::vector<Refusal> Refusals() {
        multipart,
        {},
        400,
-       "bad_request"},  // refused by cpp-httplib's parser before the adapter
+       "malformed_multipart"},  // the adapter sees the raw bytes and names the problem
   };
 }
 
