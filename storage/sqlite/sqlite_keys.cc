@@ -1,0 +1,40 @@
+// Agency API keys on SQLite.
+#include "storage/sqlite/sqlite_store_internal.h"
+
+namespace aduan::storage {
+
+void SqliteStore::InsertApiKey(const ApiKeyRecord& key) {
+  Translated([&] {
+    return impl_->committer->Run([&] {
+      SQLite::Statement& ins = impl_->writes.Get(
+          "INSERT INTO api_keys(id, key_hash, agency, created_at) VALUES (?,?,?,?)");
+      ins.bind(1, key.id);
+      ins.bind(2, key.key_hash);
+      ins.bind(3, key.agency);
+      ins.bind(4, key.created_at_ms);
+      ins.exec();
+    });
+  });
+}
+
+std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash) {
+  try {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(),
+                        "SELECT id, key_hash, agency, created_at, revoked_at FROM api_keys "
+                        "WHERE key_hash = ?");
+    q.bind(1, key_hash);
+    if (!q.executeStep()) return std::nullopt;
+    ApiKeyRecord k;
+    k.id = q.getColumn(0).getString();
+    k.key_hash = q.getColumn(1).getString();
+    k.agency = q.getColumn(2).getString();
+    k.created_at_ms = q.getColumn(3).getInt64();
+    if (!q.getColumn(4).isNull()) k.revoked_at_ms = q.getColumn(4).getInt64();
+    return k;
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(std::string("reading api key: ") + e.what());
+  }
+}
+
+}  // namespace aduan::storage

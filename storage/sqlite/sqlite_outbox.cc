@@ -1,0 +1,126 @@
+// The outbox on SQLite: claims, attempts and delivery reports.
+#include "storage/sqlite/sqlite_store_internal.h"
+
+namespace aduan::storage {
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "id, COALESCE(ticket_id, ''), channel, recipient, kind, body, details, status, attempts, "
+    "next_attempt_at, COALESCE(provider_message_id, ''), delivery_status, last_error, "
+    "created_at, updated_at";
+
+OutboxRow ReadOutboxRow(SQLite::Statement& q) {
+  OutboxRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.ticket_id = q.getColumn(1).getString();
+  r.channel = q.getColumn(2).getString();
+  r.recipient = q.getColumn(3).getString();
+  r.kind = q.getColumn(4).getString();
+  r.body = q.getColumn(5).getString();
+  r.details_json = q.getColumn(6).getString();
+  r.status = q.getColumn(7).getString();
+  r.attempts = q.getColumn(8).getInt();
+  r.next_attempt_at_ms = q.getColumn(9).getInt64();
+  r.provider_message_id = q.getColumn(10).getString();
+  r.delivery_status = q.getColumn(11).getString();
+  r.last_error = q.getColumn(12).getString();
+  r.created_at_ms = q.getColumn(13).getInt64();
+  r.updated_at_ms = q.getColumn(14).getInt64();
+  return r;
+}
+
+}  // namespace
+
+std::string SqliteStore::TicketOfOutboxRow(int64_t outbox_id) {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(), "SELECT COALESCE(ticket_id, '') FROM outbox WHERE id = ?");
+    q.bind(1, outbox_id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  });
+}
+
+std::vector<OutboxRow> SqliteStore::ClaimOutbox(int max, int64_t now_ms, int64_t claim_ms) {
+  return Translated([&] {
+    return impl_->committer->Call([&] {
+      SQLite::Statement& q =
+          impl_->writes.Get(std::string("SELECT ") + kOutboxColumns +
+                            " FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+                            "AND (claimed_until IS NULL OR claimed_until <= ?) "
+                            "ORDER BY next_attempt_at, id LIMIT ?");
+      q.bind(1, now_ms);
+      q.bind(2, now_ms);
+      q.bind(3, max);
+      std::vector<OutboxRow> rows;
+      while (q.executeStep()) rows.push_back(ReadOutboxRow(q));
+      SQLite::Statement& claim =
+          impl_->writes.Get("UPDATE outbox SET claimed_until = ? WHERE id = ?");
+      for (const auto& r : rows) {
+        claim.reset();
+        claim.bind(1, now_ms + claim_ms);
+        claim.bind(2, r.id);
+        claim.exec();
+      }
+      return rows;
+    });
+  });
+}
+
+void SqliteStore::FinishOutbox(int64_t id, const OutboxAttempt& a, int64_t now_ms) {
+  Translated([&] {
+    impl_->committer->Run([&] {
+      const char* status = a.result == OutboxAttempt::Result::kSent   ? "sent"
+                           : a.result == OutboxAttempt::Result::kDead ? "dead"
+                                                                      : "pending";
+      SQLite::Statement& u = impl_->writes.Get(
+          "UPDATE outbox SET status = ?, attempts = attempts + 1, "
+          "claimed_until = NULL, next_attempt_at = ?, last_error = ?, "
+          "provider_message_id = COALESCE(NULLIF(?, ''), provider_message_id), "
+          "updated_at = ? WHERE id = ? AND status = 'pending'");
+      u.bind(1, status);
+      u.bind(2, a.result == OutboxAttempt::Result::kRetry ? a.next_attempt_at_ms : now_ms);
+      u.bind(3, a.error);
+      u.bind(4, a.provider_message_id);
+      u.bind(5, now_ms);
+      u.bind(6, id);
+      u.exec();
+    });
+    return 0;
+  });
+}
+
+bool SqliteStore::RecordDeliveryStatus(const std::string& channel,
+                                       const std::string& provider_message_id,
+                                       const std::string& status, const std::string& error,
+                                       int64_t now_ms) {
+  return Translated([&] {
+    return impl_->committer->Call([&] {
+      SQLite::Statement& u = impl_->writes.Get(
+          "UPDATE outbox SET delivery_status = ?, "
+          "last_error = CASE WHEN ? = '' THEN last_error ELSE ? END, "
+          "updated_at = ? WHERE channel = ? AND provider_message_id = ?");
+      u.bind(1, status);
+      u.bind(2, error);
+      u.bind(3, error);
+      u.bind(4, now_ms);
+      u.bind(5, channel);
+      u.bind(6, provider_message_id);
+      return u.exec() > 0;
+    });
+  });
+}
+
+std::vector<OutboxRow> SqliteStore::ListOutbox(const std::string& status, int limit) {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(), std::string("SELECT ") + kOutboxColumns +
+                                    " FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?");
+    q.bind(1, status);
+    q.bind(2, limit);
+    std::vector<OutboxRow> rows;
+    while (q.executeStep()) rows.push_back(ReadOutboxRow(q));
+    return rows;
+  });
+}
+
+}  // namespace aduan::storage
