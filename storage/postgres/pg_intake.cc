@@ -1,0 +1,110 @@
+// Intake and ticket reads on PostgreSQL.
+//
+// The message row is written first, with ON CONFLICT DO NOTHING: it is the one statement two
+// instances can race on, and PostgreSQL makes the loser wait for the winner's transaction and
+// then do nothing, so the loser reads the winner's ticket instead of failing its whole batch.
+#include "storage/postgres/pg_store_internal.h"
+
+namespace aduan::storage {
+namespace {
+
+std::optional<IntakeResult> StoredBefore(PgConnection& conn, const std::string& channel,
+                                         const std::string& provider_message_id) {
+  PgResult q = conn.Exec(
+      "SELECT COALESCE(ticket_id, ''), reply FROM messages "
+      "WHERE channel = $1 AND provider_message_id = $2",
+      {channel, provider_message_id});
+  if (q.rows() == 0) return std::nullopt;
+  return IntakeResult{true, q.Text(0, 0), q.Text(0, 1)};
+}
+
+// The ticket, its "created" event and (when routed) its queue entry, in one round trip.
+void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
+  try {
+    conn.Exec(
+        "WITH t AS (INSERT INTO tickets(id, status, agency, agency_score, maladministration, "
+        "urgent, classification, text, channel, reporter_sender, reporter_name, confidential, "
+        "created_at, updated_at, version) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1) "
+        "RETURNING id, status, agency, urgent, created_at), "
+        "e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, public_note) "
+        "SELECT id, created_at, 'system', 'created', status, '' FROM t) "
+        "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) "
+        "SELECT id, agency, urgent, created_at FROM t WHERE status = 'routed'",
+        {t.id, t.status, t.agency, t.agency_score, JoinCodes(t.maladministration), t.urgent,
+         t.classification_json, t.text, t.channel, t.reporter_sender, t.reporter_name,
+         t.confidential, at_ms});
+  } catch (const PgError& e) {
+    // The ticket id is the only key here the caller chose.
+    if (e.sqlstate() == kUniqueViolation && e.constraint() == "tickets_pkey") {
+      throw TicketIdTaken("ticket id " + t.id + " is taken");
+    }
+    throw;
+  }
+}
+
+void AttachToTicket(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m) {
+  conn.Exec(
+      "WITH e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
+      "VALUES ($1, $2, 'resident', 'resident_message', $3)) "
+      "UPDATE tickets SET updated_at = $2 WHERE id = $1",
+      {ticket_id, m.received_at_ms, m.text});
+}
+
+}  // namespace
+
+IntakeResult PgStore::Intake(const IntakeRequest& req) {
+  return impl_->Write([&](PgConnection& conn) -> IntakeResult {
+    const MessageRecord& m = req.message;
+    if (!req.duplicate_if_stored.empty()) {
+      // Content keys (messages without a provider id): the message's own key decides first.
+      if (auto before = StoredBefore(conn, m.channel, m.provider_message_id)) return *before;
+      for (const auto& alias : req.duplicate_if_stored) {
+        if (auto before = StoredBefore(conn, m.channel, alias)) return *before;
+      }
+    }
+    std::string ticket_id = req.ticket ? req.ticket->id : req.attach_to_ticket;
+    PgResult inserted = conn.Exec(
+        "INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
+        "details, ticket_id, reply, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+        "ON CONFLICT (channel, provider_message_id) DO NOTHING RETURNING id",
+        {m.channel, m.provider_message_id, m.sender, m.display_name, m.text, m.details_json,
+         PgParam::NullIfEmpty(ticket_id), req.reply, m.received_at_ms});
+    if (inserted.rows() == 0) {
+      // Stored before, by this instance or another one that committed while this waited.
+      if (auto before = StoredBefore(conn, m.channel, m.provider_message_id)) return *before;
+      throw StoreError("message " + m.channel + "/" + m.provider_message_id +
+                       " conflicted but cannot be read back");
+    }
+    if (req.ticket) {
+      InsertTicket(conn, *req.ticket, m.received_at_ms);
+    } else if (!req.attach_to_ticket.empty()) {
+      AttachToTicket(conn, req.attach_to_ticket, m);
+    }
+    for (const auto& o : req.outbox) {
+      conn.Exec(
+          "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
+          "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)",
+          {PgParam::NullIfEmpty(ticket_id), o.channel, o.recipient, o.kind, o.body, o.details_json,
+           m.received_at_ms});
+    }
+    return IntakeResult{false, ticket_id, req.reply};
+  });
+}
+
+std::optional<TicketRecord> PgStore::GetTicket(const std::string& id) {
+  auto conn = impl_->readers->Borrow();
+  return ReadTicket(*conn, id, /*with_events=*/true);
+}
+
+std::string PgStore::TicketOfMessage(const std::string& channel,
+                                     const std::string& provider_message_id) {
+  auto conn = impl_->readers->Borrow();
+  PgResult q = conn->Exec(
+      "SELECT COALESCE(ticket_id, '') FROM messages "
+      "WHERE channel = $1 AND provider_message_id = $2",
+      {channel, provider_message_id});
+  return q.rows() == 0 ? std::string() : q.Text(0, 0);
+}
+
+}  // namespace aduan::storage

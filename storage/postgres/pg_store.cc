@@ -1,0 +1,108 @@
+// Opening the PostgreSQL store: connections, migrations, the group committer; and Ping.
+#include "storage/postgres/pg_store.h"
+
+#include "storage/postgres/pg_store_internal.h"
+
+namespace aduan::storage {
+namespace {
+
+// One advisory lock key for "aduan is migrating this database" (any constant works; this one
+// reads "aduan" in ASCII).
+constexpr int64_t kMigrationLockKey = 0x616475616e;
+
+int CurrentVersion(PgConnection& conn) {
+  return static_cast<int>(
+      conn.Exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Int64(0, 0));
+}
+
+// Applies pending migrations in one transaction under a transaction-scoped advisory lock: an
+// instance starting beside another waits for the lock, then finds nothing left to do. DDL is
+// transactional in PostgreSQL, so a failed migration leaves the schema as it was.
+void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migrations) {
+  conn.Run("BEGIN");
+  try {
+    conn.Exec("SELECT pg_advisory_xact_lock($1::bigint)", {kMigrationLockKey});
+    conn.Run(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "applied_at BIGINT NOT NULL)");
+    int current = CurrentVersion(conn);
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      conn.Run(std::string(m.sql));
+      conn.Exec(
+          "INSERT INTO schema_migrations(version, applied_at) "
+          "VALUES ($1::integer, (extract(epoch FROM now()) * 1000)::bigint)",
+          {m.version});
+    }
+    if (conn.Run("COMMIT").command() != "COMMIT") {
+      throw StoreError("postgresql: the migration transaction was rolled back");
+    }
+  } catch (...) {
+    if (!conn.broken()) conn.Run("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url) {
+  auto conn = std::make_unique<PgConnection>(url);
+  conn->Run("SET synchronous_commit = on");
+  return conn;
+}
+
+std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id,
+                                       bool with_events) {
+  PgResult q =
+      conn.Exec(std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = $1", {id});
+  if (q.rows() == 0) return std::nullopt;
+  TicketRecord t = TicketFromRow(PgRow{q, 0});
+  if (with_events) {
+    PgResult e = conn.Exec(std::string("SELECT ") + kEventColumns +
+                               " FROM ticket_events WHERE ticket_id = $1 ORDER BY id",
+                           {id});
+    for (int i = 0; i < e.rows(); ++i) t.events.push_back(EventFromRow(PgRow{e, i}));
+  }
+  return t;
+}
+
+PgStore::PgStore(const std::string& url, const StoreOptions& options,
+                 const std::vector<Migration>& migrations)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->url = url;
+  impl_->batch = std::make_unique<PgBatch>(url);
+  try {
+    impl_->batch->Connect();
+    ApplyMigrations(impl_->batch->conn(), migrations);
+  } catch (const std::exception& e) {
+    // PgError messages already name the redacted URL when the connection itself failed.
+    std::string what = e.what();
+    throw StoreError(
+        what.find(RedactedUrl(url)) == std::string::npos ? RedactedUrl(url) + ": " + what : what);
+  }
+  impl_->readers = std::make_unique<PgPool>(url, options.pool_size);
+  impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);
+}
+
+PgStore::~PgStore() {
+  impl_->committer.reset();  // drain pending writes before the connection closes
+}
+
+bool PgStore::Ping() {
+  try {
+    auto conn = impl_->readers->Borrow();
+    return conn->Exec("SELECT 1").rows() == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+int PgStore::SchemaVersion() {
+  auto conn = impl_->readers->Borrow();
+  return CurrentVersion(*conn);
+}
+
+uint64_t PgStore::CommittedBatches() const { return impl_->committer->batches(); }
+uint64_t PgStore::CommittedWrites() const { return impl_->committer->units(); }
+
+}  // namespace aduan::storage

@@ -1,0 +1,106 @@
+// Backend-neutral reading of records: the column lists both backends select, and the mapping of
+// one result row to a record, written once for any driver.
+//
+// `Row` is a small adapter over one driver's current row that offers
+//   std::string Text(int col), int64_t Int64(int col), double Double(int col),
+//   bool Bool(int col), bool IsNull(int col)
+// (see SqliteRow in storage/sqlite/ and PgRow in storage/postgres/). Columns are read by position,
+// in the order of the matching k*Columns list below, so a list and its mapping change together.
+#ifndef ADUAN_STORAGE_RECORD_ROWS_H_
+#define ADUAN_STORAGE_RECORD_ROWS_H_
+
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace aduan::storage {
+
+// Code lists (maladministration) are stored as JSON arrays of strings.
+std::string JoinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitCodes(const std::string& text);
+
+inline constexpr const char* kTicketColumns =
+    "id, status, agency, agency_score, maladministration, urgent, classification, text, channel, "
+    "reporter_sender, reporter_name, confidential, created_at, updated_at, version";
+
+inline constexpr const char* kEventColumns =
+    "id, at, actor, kind, from_status, to_status, public_note, internal_note";
+
+inline constexpr const char* kOutboxColumns =
+    "id, COALESCE(ticket_id, ''), channel, recipient, kind, body, details, status, attempts, "
+    "next_attempt_at, COALESCE(provider_message_id, ''), delivery_status, last_error, "
+    "created_at, updated_at";
+
+inline constexpr const char* kApiKeyColumns = "id, key_hash, agency, created_at, revoked_at";
+
+template <class Row>
+TicketRecord TicketFromRow(const Row& r) {
+  TicketRecord t;
+  t.id = r.Text(0);
+  t.status = r.Text(1);
+  t.agency = r.Text(2);
+  t.agency_score = r.Double(3);
+  t.maladministration = SplitCodes(r.Text(4));
+  t.urgent = r.Bool(5);
+  t.classification_json = r.Text(6);
+  t.text = r.Text(7);
+  t.channel = r.Text(8);
+  t.reporter_sender = r.Text(9);
+  t.reporter_name = r.Text(10);
+  t.confidential = r.Bool(11);
+  t.created_at_ms = r.Int64(12);
+  t.updated_at_ms = r.Int64(13);
+  t.version = r.Int64(14);
+  return t;
+}
+
+template <class Row>
+EventRecord EventFromRow(const Row& r) {
+  EventRecord e;
+  e.id = r.Int64(0);
+  e.at_ms = r.Int64(1);
+  e.actor = r.Text(2);
+  e.kind = r.Text(3);
+  e.from_status = r.Text(4);
+  e.to_status = r.Text(5);
+  e.public_note = r.Text(6);
+  e.internal_note = r.Text(7);
+  return e;
+}
+
+template <class Row>
+OutboxRow OutboxFromRow(const Row& r) {
+  OutboxRow o;
+  o.id = r.Int64(0);
+  o.ticket_id = r.Text(1);
+  o.channel = r.Text(2);
+  o.recipient = r.Text(3);
+  o.kind = r.Text(4);
+  o.body = r.Text(5);
+  o.details_json = r.Text(6);
+  o.status = r.Text(7);
+  o.attempts = static_cast<int>(r.Int64(8));
+  o.next_attempt_at_ms = r.Int64(9);
+  o.provider_message_id = r.Text(10);
+  o.delivery_status = r.Text(11);
+  o.last_error = r.Text(12);
+  o.created_at_ms = r.Int64(13);
+  o.updated_at_ms = r.Int64(14);
+  return o;
+}
+
+template <class Row>
+ApiKeyRecord ApiKeyFromRow(const Row& r) {
+  ApiKeyRecord k;
+  k.id = r.Text(0);
+  k.key_hash = r.Text(1);
+  k.agency = r.Text(2);
+  k.created_at_ms = r.Int64(3);
+  if (!r.IsNull(4)) k.revoked_at_ms = r.Int64(4);
+  return k;
+}
+
+}  // namespace aduan::storage
+
+#endif  // ADUAN_STORAGE_RECORD_ROWS_H_
