@@ -114,7 +114,7 @@ int KeysCommand(const CliArgs& args) {
   }
   try {
     auto store =
-        storage::OpenStore(args.Get("--db").value_or(cfg->storage_url), {cfg->storage_max_batch});
+        storage::OpenStore(args.Get("--db").value_or(cfg->storage_url), cfg->StoreOptions());
     IssuedKey key = IssueApiKey(*store, *agency, SystemNowMs());
     std::cerr << "issued " << key.id << " for " << *agency
               << "; the key is shown once, store it now:\n";

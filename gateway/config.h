@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "classifier/classifier.h"
+#include "storage/store.h"
 
 namespace aduan::gateway {
 
@@ -28,6 +29,9 @@ struct GatewayConfig {
   std::string listen = "127.0.0.1:8080";
   std::string storage_url = "sqlite:data/aduan.db";
   int storage_max_batch = 256;
+  int storage_pool_size = 8;  // PostgreSQL read connections per instance (plus one writer)
+
+  storage::StoreOptions StoreOptions() const;
 
   // One keep-alive connection holds one worker thread in cpp-httplib, so the pool must be
   // larger than the number of concurrent keep-alive clients expected, not the core count.

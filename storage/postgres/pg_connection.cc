@@ -98,10 +98,9 @@ PgResult PgConnection::Check(PGresult* res, std::string_view what) {
   std::string sqlstate = Field(res, PG_DIAG_SQLSTATE);
   std::string constraint = Field(res, PG_DIAG_CONSTRAINT_NAME);
   if (res) PQclear(res);
-  std::string where(what.substr(0, 60));
-  throw PgError("postgresql: " + message + (sqlstate.empty() ? "" : " [" + sqlstate + "]") +
-                    " in: " + where + (what.size() > 60 ? "..." : ""),
-                std::move(sqlstate), std::move(constraint));
+  std::string full = "postgresql: " + message + (sqlstate.empty() ? "" : " [" + sqlstate + "]") +
+                     " in: " + std::string(what.substr(0, 60)) + (what.size() > 60 ? "..." : "");
+  throw PgError(full, std::move(sqlstate), std::move(constraint));
 }
 
 PgResult PgConnection::Exec(const std::string& sql, const std::vector<PgParam>& params) {

@@ -1,12 +1,35 @@
 // Intake and ticket reads on PostgreSQL.
 //
 // The message row is written first, with ON CONFLICT DO NOTHING: it is the one statement two
-// instances can race on, and PostgreSQL makes the loser wait for the winner's transaction and
-// then do nothing, so the loser reads the winner's ticket instead of failing its whole batch.
+// instances race on when a provider delivers one message to both. Waiting inside a batch for
+// the other instance's uncommitted row would deadlock two batches that each hold a message the
+// other wants, so the insert first takes a transaction-level advisory lock on the message key
+// without waiting. The instance that gets it inserts; the other gives the unit up, waits for
+// that lock outside any transaction (holding nothing anyone waits for), and runs the unit
+// again in a later batch, where ON CONFLICT finds the committed row and reads its ticket.
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
 namespace {
+
+// Another instance's open transaction is storing this message right now.
+class MessageInFlight : public StoreError {
+ public:
+  explicit MessageInFlight(std::string key)
+      : StoreError("message " + key + " is being stored by another instance"),
+        key(std::move(key)) {}
+  std::string key;
+};
+
+constexpr int kInFlightAttempts = 20;
+
+std::string MessageKey(const MessageRecord& m) { return m.channel + "/" + m.provider_message_id; }
+
+// Returns once no transaction holds the message key's advisory lock: the statement takes the
+// lock (waiting) in its own implicit transaction, which releases it at once.
+void WaitForMessage(PgConnection& conn, const std::string& key) {
+  conn.Exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", {key});
+}
 
 std::optional<IntakeResult> StoredBefore(PgConnection& conn, const std::string& channel,
                                          const std::string& provider_message_id) {
@@ -54,6 +77,18 @@ void AttachToTicket(PgConnection& conn, const std::string& ticket_id, const Mess
 }  // namespace
 
 IntakeResult PgStore::Intake(const IntakeRequest& req) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return IntakeUnit(req);
+    } catch (const MessageInFlight& e) {
+      if (attempt == kInFlightAttempts) throw StoreError(e.what());
+      auto conn = impl_->readers->Borrow();
+      WaitForMessage(*conn, e.key);
+    }
+  }
+}
+
+IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
   return impl_->Write([&](PgConnection& conn) -> IntakeResult {
     const MessageRecord& m = req.message;
     if (!req.duplicate_if_stored.empty()) {
@@ -65,12 +100,16 @@ IntakeResult PgStore::Intake(const IntakeRequest& req) {
     }
     std::string ticket_id = req.ticket ? req.ticket->id : req.attach_to_ticket;
     PgResult inserted = conn.Exec(
-        "INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
-        "details, ticket_id, reply, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-        "ON CONFLICT (channel, provider_message_id) DO NOTHING RETURNING id",
+        "WITH l AS (SELECT pg_try_advisory_xact_lock(hashtextextended($10, 0)) AS got), "
+        "m AS (INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
+        "details, ticket_id, reply, received_at) "
+        "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM l WHERE l.got "
+        "ON CONFLICT (channel, provider_message_id) DO NOTHING RETURNING id) "
+        "SELECT l.got, (SELECT COUNT(*) FROM m) FROM l",
         {m.channel, m.provider_message_id, m.sender, m.display_name, m.text, m.details_json,
-         PgParam::NullIfEmpty(ticket_id), req.reply, m.received_at_ms});
-    if (inserted.rows() == 0) {
+         PgParam::NullIfEmpty(ticket_id), req.reply, m.received_at_ms, MessageKey(m)});
+    if (!inserted.Bool(0, 0)) throw MessageInFlight(MessageKey(m));
+    if (inserted.Int64(0, 1) == 0) {
       // Stored before, by this instance or another one that committed while this waited.
       if (auto before = StoredBefore(conn, m.channel, m.provider_message_id)) return *before;
       throw StoreError("message " + m.channel + "/" + m.provider_message_id +

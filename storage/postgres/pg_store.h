@@ -6,13 +6,14 @@
 // (StoreOptions::pool_size). What SQLite gets from its single writer, PostgreSQL gets from the
 // database across instances:
 //   - Intake inserts the message first with ON CONFLICT (channel, provider_message_id)
-//     DO NOTHING; a second instance inserting the same message waits for the first one's
-//     transaction and then reads the winner's ticket, so one message makes one ticket.
+//     DO NOTHING, under a non-waiting advisory lock on the message key; a second instance
+//     storing the same message at the same moment waits for the first one's commit outside
+//     its batch, then reads the winner's ticket, so one message makes one ticket.
 //   - Lease and ClaimOutbox pick rows with FOR UPDATE SKIP LOCKED and write a lease
 //     (lease_expires_at, claimed_until), so no two instances hold one ticket or one reply.
 //   - Migrations run under pg_advisory_xact_lock: instances starting together migrate once.
-// A deadlock between two instances' batches (each waiting for a message the other inserted)
-// aborts one statement; that unit rolls back to its savepoint and runs again.
+// Should two instances' batches still deadlock (each waiting for a row the other locked),
+// PostgreSQL aborts one statement; that unit rolls back to its savepoint and runs again.
 //
 // Adding a Store method (the next one you add to storage/store.h):
 //   1. Declare it below with `override`.
@@ -72,6 +73,8 @@ class PgStore : public Store {
   uint64_t CommittedWrites() const;
 
  private:
+  IntakeResult IntakeUnit(const IntakeRequest& request);  // one attempt, in one batch
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
