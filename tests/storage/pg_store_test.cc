@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "pg_schema.h"
@@ -84,6 +86,41 @@ TEST_F(PgStoreTest, ABrokenMigrationChangesNothingAndNamesTheProblem) {
   EXPECT_THROW(CountRows(schema_->url(), "schema_migrations"), StoreError);  // all rolled back
   PgStore store(schema_->url(), {});
   EXPECT_EQ(store.SchemaVersion(), PgMigrations().back().version);
+}
+
+TEST_F(PgStoreTest, ReadsNeverOpenMoreConnectionsThanThePoolSize) {
+  constexpr int kPoolSize = 3, kReaders = 12;
+  std::string app = "aduan_pool_" + schema_->name();
+  StoreOptions options;
+  options.pool_size = kPoolSize;
+  PgStore store(schema_->url() + "&application_name=" + app, options);
+  IntakeRequest hello;
+  hello.message = {"generic", "m1", "+6281111111111", "", "halo", "{}", 1};
+  store.Intake(hello);
+  std::atomic<bool> stop{false};
+  std::atomic<int> reads{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < kReaders; ++i) {
+    readers.emplace_back([&] {
+      while (!stop) {
+        EXPECT_EQ(store.TicketOfMessage("generic", "m1"), "");
+        ++reads;
+      }
+    });
+  }
+  PgConnection observer(schema_->url());
+  int most = 0;
+  for (int i = 0; i < 200 || reads < 500; ++i) {
+    most = std::max(most, static_cast<int>(observer
+                                               .Exec("SELECT COUNT(*) FROM pg_stat_activity "
+                                                     "WHERE application_name = $1",
+                                                     {app})
+                                               .Int64(0, 0)));
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  EXPECT_LE(most, kPoolSize + 1);  // the pool plus the committer's write connection
+  EXPECT_GE(most, 2);              // the readers did run beside the writer
 }
 
 TEST(PgConnectionTest, AnUnreachableServerIsAStoreErrorWithoutThePassword) {
