@@ -24,11 +24,10 @@ trap cleanup EXIT
 
 wait_port() { for _ in $(seq 200); do [[ -s $1 ]] && { cat "$1"; return; }; sleep 0.05; done; echo "no port" >&2; exit 1; }
 
-start_aduan() {  # name db-url -> prints the port
+start_aduan() {  # name db-url; then $(wait_port "$work/NAME.port") is its port
   "$build/aduan" serve --config config/aduan.json --db "$2" --listen 127.0.0.1:0 \
-    --port-file "$work/$1.port" 2>"$work/$1.log" &
+    --port-file "$work/$1.port" >"$work/$1.log" 2>&1 &
   pids+=($!)
-  wait_port "$work/$1.port"
 }
 
 measure() {  # port connections [id-prefix] -> "rps p50 p99 max errors requests"
@@ -43,7 +42,8 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname 
 if [[ $mode == bare ]]; then
   "$build/bare_server" "$work/bare.port" 256 & pids+=($!)
   bare=$(wait_port "$work/bare.port")
-  aduan=$(start_aduan aduan "sqlite:$work/aduan.db")
+  start_aduan aduan "sqlite:$work/aduan.db"
+  aduan=$(wait_port "$work/aduan.port")
   echo "storage: SQLite WAL synchronous=FULL on $(df -h "$work" | awk 'NR==2{print $1}'); ${duration}s per point; wrk -t2"
   row conns server "msgs/s" "p50 ms" "p99 ms" "max ms" errors
   for c in 16 64; do
@@ -67,20 +67,24 @@ pg_tickets() { psql "$1" -tAc 'SELECT COUNT(*) FROM tickets'; }
 echo "storage: SQLite WAL synchronous=FULL; PostgreSQL $(psql "$ADUAN_TEST_POSTGRES_URL" -tAc 'SHOW server_version') fsync=on synchronous_commit=on, local Unix socket; ${duration}s per point; wrk -t2"
 row conns setup "msgs/s" "p50 ms" "p99 ms" "max ms" errors
 
-port=$(start_aduan sqlite "sqlite:$work/aduan.db")
+start_aduan sqlite "sqlite:$work/aduan.db"
+port=$(wait_port "$work/sqlite.port")
 read -r rps p50 p99 max err _ < <(measure "$port" 64)
 row 64 "SQLite, 1 instance" "$rps" "$p50" "$p99" "$max" "$err"
 echo "  tickets stored: $(sqlite3 "$work/aduan.db" 'SELECT COUNT(*) FROM tickets' 2>/dev/null || echo '?')"
 
 one=$(pg_db bench_one)
-port=$(start_aduan pg1 "$one")
+start_aduan pg1 "$one"
+port=$(wait_port "$work/pg1.port")
 read -r rps p50 p99 max err _ < <(measure "$port" 64)
 row 64 "PostgreSQL, 1 instance" "$rps" "$p50" "$p99" "$max" "$err"
 echo "  tickets stored: $(pg_tickets "$one")"
 
 two=$(pg_db bench_two)
-port_a=$(start_aduan pg2a "$two")
-port_b=$(start_aduan pg2b "$two")
+start_aduan pg2a "$two"
+start_aduan pg2b "$two"
+port_a=$(wait_port "$work/pg2a.port")
+port_b=$(wait_port "$work/pg2b.port")
 measure "$port_a" 32 a >"$work/a.result" &
 load_a=$!
 measure "$port_b" 32 b >"$work/b.result"
