@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct Backend {
   // Several gateway instances may share one database (StoreInstancesTest runs).
   bool shared_by_instances = false;
 };
+
+// ctest lists parameterised tests with their parameter: show the backend's name, not bytes.
+inline void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 
 // SQLite always; PostgreSQL too, skipped with a reason when ADUAN_TEST_POSTGRES_URL is unset.
 std::vector<Backend> Backends();
