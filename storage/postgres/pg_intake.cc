@@ -110,7 +110,8 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
          PgParam::NullIfEmpty(ticket_id), req.reply, m.received_at_ms, MessageKey(m)});
     if (!inserted.Bool(0, 0)) throw MessageInFlight(MessageKey(m));
     if (inserted.Int64(0, 1) == 0) {
-      // Stored before, by this instance or another one that committed while this waited.
+      // Stored before: committed by any instance, or earlier in this batch (the advisory
+      // lock is ours, so no other open transaction holds this key).
       if (auto before = StoredBefore(conn, m.channel, m.provider_message_id)) return *before;
       throw StoreError("message " + m.channel + "/" + m.provider_message_id +
                        " conflicted but cannot be read back");
