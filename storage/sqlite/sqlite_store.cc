@@ -57,6 +57,7 @@ std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& 
   t.created_at_ms = q.getColumn(12).getInt64();
   t.updated_at_ms = q.getColumn(13).getInt64();
   t.version = q.getColumn(14).getInt64();
+  ReadSlaMarks(db, &t);
   if (with_events) {
     SQLite::Statement e(db,
                         "SELECT id, at, actor, kind, from_status, to_status, public_note, "
