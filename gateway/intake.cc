@@ -185,6 +185,11 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
     req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
     // An edit is the resident correcting what they sent: amend quietly, no second reply.
     if (in.channel != "generic" && !in.is_edit) req.outbox.push_back(AckRow(in, req.reply, thread));
+    if (auto t = store_->GetTicket(thread)) {  // push agencies hear follow-ups too (issue 6)
+      if (auto push = FollowUpPush(*config_, *t, req.message.text, now)) {
+        req.outbox.push_back(std::move(*push));
+      }
+    }
     storage::IntakeResult r = store_->Intake(req);
     return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
   }

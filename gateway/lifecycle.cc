@@ -65,6 +65,8 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     }
     c.new_status = a.action;
     c.agency_response = agency;
+    // Whoever answered has the ticket: it must not be leased out again, even if never acked.
+    c.queue = storage::TicketChange::Queue::kAcknowledge;
     d.public_change = true;
     d.public_note = a.note;
   } else if (a.action == "not_our_authority") {

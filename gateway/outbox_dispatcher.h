@@ -11,7 +11,8 @@
 // Rows of kind "push" (issue 6) go to an agency's push URL instead of a provider: the body is
 // POSTed as JSON with X-Aduan-Signature: sha256=<hex HMAC-SHA256 of the body with the secret in
 // ADUAN_PUSH_SECRET_<AGENCY>>, X-Aduan-Timestamp (Unix seconds) and X-Aduan-Delivery (the row
-// id, stable across retries). A 2xx is an acknowledgement; the same rules then apply.
+// id, stable across retries) and X-Aduan-Event (ticket.routed, ticket.message). A 2xx is an
+// acknowledgement; the same rules then apply.
 #ifndef ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
 #define ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
 

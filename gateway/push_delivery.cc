@@ -25,6 +25,7 @@ std::pair<std::string, std::string> SplitUrl(const std::string& url) {
 storage::OutboxAttempt OutboxDispatcher::AttemptPush(const storage::OutboxRow& row) {
   auto details = nlohmann::json::parse(row.details_json, nullptr, false);
   std::string agency = details.is_object() ? details.value("agency", "") : "";
+  std::string event = details.is_object() ? details.value("event", "ticket.routed") : "";
   auto secret = agency.empty() ? std::nullopt : env_(PushSecretVariable(agency));
   if (!secret) {
     // Unsigned pushes would teach agencies to skip verification; refuse to send one. The row
@@ -43,7 +44,7 @@ storage::OutboxAttempt OutboxDispatcher::AttemptPush(const storage::OutboxRow& r
       {"X-Aduan-Signature", signature},
       {"X-Aduan-Timestamp", std::to_string(clock_() / 1000)},
       {"X-Aduan-Delivery", std::to_string(row.id)},
-      {"X-Aduan-Event", "ticket.routed"},
+      {"X-Aduan-Event", event},
   };
   httplib::Result res = client.Post(path, headers, row.body, "application/json");
   if (res && res->status >= 200 && res->status < 300) {

@@ -49,7 +49,39 @@ std::optional<storage::OutboxDraft> AgencyPush(const GatewayConfig& config,
                          {"version", after.version},
                          {"ticket", AgencyTicketJson(after, /*with_events=*/false)}};
   d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  d.details_json = nlohmann::json{{"agency", after.agency}, {"version", after.version}}.dump();
+  d.details_json =
+      nlohmann::json{
+          {"agency", after.agency}, {"version", after.version}, {"event", "ticket.routed"}}
+          .dump();
+  return d;
+}
+
+std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
+                                                 const storage::TicketRecord& ticket,
+                                                 const std::string& text, int64_t at_ms) {
+  const AgencyConfig* agency = config.FindAgency(ticket.agency);
+  if (!agency || agency->push_url.empty()) return std::nullopt;
+  if (ticket.status != "routed" && ticket.status != "in_progress") return std::nullopt;
+  // Rendered as an event through the agency view, so a confidential reporter's identity is
+  // cut from the text exactly as on GET /api/v1/tickets/{id}.
+  storage::TicketRecord view = ticket;
+  view.events = {storage::EventRecord{0, at_ms, "resident", "resident_message", "", "", text, ""}};
+  nlohmann::json rendered = AgencyTicketJson(view, /*with_events=*/true);
+  nlohmann::json message = rendered["events"][0];
+  rendered.erase("events");
+  storage::OutboxDraft d;
+  d.channel = kPushChannel;
+  d.recipient = agency->push_url;
+  d.kind = kPushKind;
+  nlohmann::json body = {{"type", "ticket.message"},
+                         {"version", ticket.version},
+                         {"ticket", rendered},
+                         {"message", message}};
+  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d.details_json =
+      nlohmann::json{
+          {"agency", ticket.agency}, {"version", ticket.version}, {"event", "ticket.message"}}
+          .dump();
   return d;
 }
 

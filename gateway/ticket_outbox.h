@@ -29,6 +29,13 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
 std::optional<storage::OutboxDraft> AgencyPush(const GatewayConfig& config,
                                                const storage::TicketRecord& after);
 
+// A push of the resident's follow-up `text` on `ticket` ("ticket.message") when the ticket is
+// with an agency that has a push URL: agencies that only receive pushes would otherwise never
+// hear it. nullopt otherwise.
+std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
+                                                 const storage::TicketRecord& ticket,
+                                                 const std::string& text, int64_t at_ms);
+
 // The environment variable holding an agency's push secret: ADUAN_PUSH_SECRET_<CODE>.
 std::string PushSecretVariable(const std::string& agency);
 

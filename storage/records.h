@@ -141,9 +141,11 @@ struct TicketChange {
   // Guards: the change applies only when the stored ticket still has this version (optimistic
   // concurrency: a caller that read version v and decided on it cannot act on stale state).
   int64_t expect_version = 0;
-  std::string new_status;                                              // "" keeps the status
-  std::string new_agency;                                              // "" keeps the agency
-  enum class Queue { kKeep, kEnqueue, kRemove } queue = Queue::kKeep;  // kEnqueue: fresh entry
+  std::string new_status;  // "" keeps the status
+  std::string new_agency;  // "" keeps the agency
+  // kEnqueue: a fresh entry (lease count 0); kRemove: off the queue; kAcknowledge: marked acked
+  // as if the lease holder had acked (an agency that answered has the ticket).
+  enum class Queue { kKeep, kEnqueue, kRemove, kAcknowledge } queue = Queue::kKeep;
   bool agency_response = false;  // sets first_response_at (once) and last_response_at
   bool set_overdue = false;      // writes overdue_since_ms and escalation_level below
   int64_t overdue_since_ms = 0;

@@ -67,6 +67,12 @@ ChangeOutcome SqliteStore::ChangeTicket(const TicketChange& c) {
         q.bind(3, urgent ? 1 : 0);
         q.bind(4, c.now_ms);
         q.exec();
+      } else if (c.queue == TicketChange::Queue::kAcknowledge) {
+        SQLite::Statement& a = impl_->writes.Get(
+            "UPDATE queue SET acked_at = COALESCE(acked_at, ?) WHERE ticket_id = ?");
+        a.bind(1, c.now_ms);
+        a.bind(2, c.ticket_id);
+        a.exec();
       } else if (c.queue == TicketChange::Queue::kRemove) {
         SQLite::Statement& d = impl_->writes.Get("DELETE FROM queue WHERE ticket_id = ?");
         d.bind(1, c.ticket_id);

@@ -37,6 +37,19 @@ TEST_F(LifecycleApiTest, AnAgencyWorksATicketToResolvedAndTheResidentIsTold) {
   EXPECT_EQ(json::parse(pub->body)["status"], "resolved");
 }
 
+TEST_F(LifecycleApiTest, AnAnsweredTicketLeavesTheQueueEvenWithoutAnAck) {
+  std::string ticket = Complaint("a1", kRoadComplaint);
+  std::string pupr = Key("PUPR");
+  json leased = Expect(200, "POST", "/api/v1/queue/lease", pupr, {{"lease_seconds", 10}});
+  ASSERT_EQ(leased["tickets"].size(), 1u);
+  SetStatus(200, ticket, pupr, "in_progress");
+  s_.now_ms += 11'000;
+  EXPECT_TRUE(Expect(200, "POST", "/api/v1/queue/lease", pupr, json::object())["tickets"].empty());
+  // A consumer that acks late is still answered 200.
+  Expect(200, "POST", "/api/v1/tickets/" + ticket + "/ack", pupr,
+         {{"lease_id", leased["tickets"][0]["lease_id"]}});
+}
+
 TEST_F(LifecycleApiTest, IllegalTransitionsAre409WithAReason) {
   std::string ticket = Complaint("a1", kRoadComplaint);
   std::string pupr = Key("PUPR");

@@ -73,7 +73,7 @@ struct FakeAgencyHolder {
 
 std::map<std::string, std::string> PushEnv(bool with_secret) {
   if (!with_secret) return {};
-  return {{"ADUAN_PUSH_SECRET_PUPR", kSecret}};
+  return {{"ADUAN_PUSH_SECRET_PUPR", kSecret}, {"ADUAN_TELEGRAM_SECRET_TOKEN", "tg-secret"}};
 }
 
 class PushTest : public FakeAgencyHolder, public AgencyFixture {
@@ -145,6 +145,34 @@ TEST_F(PushTest, ANewTicketIsPushedSignedAndRetriedUntilAcknowledged) {
   EXPECT_NE(pushes[3].delivery, pushes[0].delivery);
   ExpectSigned(pushes[3]);
   EXPECT_EQ(PushRows("pending"), 0);
+}
+
+TEST_F(PushTest, AResidentsFollowUpIsPushedToTheAgency) {
+  auto telegram = [&](const json& update) {
+    auto r =
+        s_.Client().Post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", "tg-secret"}},
+                         update.dump(), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+  };
+  json message = {{"message_id", 10},
+                  {"from", {{"id", 555}, {"first_name", "Budi"}}},
+                  {"chat", {{"id", 555}, {"type", "private"}}},
+                  {"date", 1790000000},
+                  {"text", kRoadComplaint}};
+  telegram({{"update_id", 1}, {"message", message}});
+  ASSERT_TRUE(AdvanceUntil([&] { return PushRows("sent") == 1; }));
+  message["text"] = std::string(kRoadComplaint) + ", depan SDN 3";
+  telegram({{"update_id", 2}, {"edited_message", message}});
+  ASSERT_TRUE(AdvanceUntil([&] { return PushRows("sent") == 2; }));
+  auto pushes = agency_.pushes();
+  ASSERT_EQ(pushes.size(), 2u);
+  json body = json::parse(pushes[1].body);
+  EXPECT_EQ(body["type"], "ticket.message");
+  EXPECT_EQ(body["message"]["kind"], "resident_message");
+  EXPECT_EQ(body["message"]["note"], message["text"]);
+  EXPECT_EQ(body["ticket"]["id"], json::parse(pushes[0].body)["ticket"]["id"]);
+  ExpectSigned(pushes[1]);
 }
 
 TEST_F(PushTest, APushThatKeepsFailingIsDeadLettered) {

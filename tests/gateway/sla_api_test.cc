@@ -23,6 +23,9 @@ class SlaApiTest : public AgencyFixture {
       : AgencyFixture({}, [](gateway::GatewayConfig& c) {
           c.sla.operator_channel = "telegram";
           c.sla.operator_address = "99001";
+          for (auto& a : c.agencies) {
+            if (a.code == "DISHUB") a.sla.response_days = 1;
+          }
         }) {
     s_.now_ms = Wib(2026, 11, 23, 9);  // Monday 23 November 2026, 09:00 WIB
   }
@@ -113,13 +116,27 @@ TEST_F(SlaApiTest, AnUnroutedTicketPastThreeWorkingDaysGoesToTheOperator) {
   EXPECT_EQ(s_.CountRows("outbox", "kind = 'escalation'"), 1);
 }
 
+TEST_F(SlaApiTest, AnAgencysOwnTargetOverridesTheDefault) {
+  std::string ticket = Complaint("a1", kRoadComplaint);  // PUPR: 5 working days by default
+  Complaint("d1", "Lampu lalu lintas di perempatan Jalan Merdeka mati sejak kemarin");
+  json dishub = Expect(200, "GET", "/api/v1/tickets?agency=DISHUB", kOperator)["tickets"];
+  ASSERT_EQ(dishub.size(), 1u) << "the traffic-light complaint should go to DISHUB";
+  // DISHUB answers within 1 working day (set in the fixture's config).
+  EXPECT_EQ(dishub[0]["sla"]["due_at"], "2026-11-24T17:00:00.000Z");
+  json r = ScanAt(Wib(2026, 11, 25, 8));
+  EXPECT_EQ(r["escalated"], 1);
+  json overdue = Expect(200, "GET", "/api/v1/tickets?overdue=true", kOperator)["tickets"];
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_EQ(overdue[0]["agency"], "DISHUB");
+  EXPECT_NE(overdue[0]["id"], ticket);
+}
+
 TEST_F(SlaApiTest, HolidaysStopTheClock) {
   // Tuesday 22 December 2026: 24 (cuti bersama) and 25 (Christmas) are off, then a weekend.
   s_.now_ms = Wib(2026, 12, 22, 10);
   std::string ticket = Complaint("a1", kRoadComplaint);
   json t = Expect(200, "GET", "/api/v1/tickets/" + ticket, kOperator);
-  // 23, 28, 29, 30, 31 December: due at 1 January... which is a holiday only for counting
-  // further; the deadline is the midnight that ends the 31st.
+  // Working days 23, 28, 29, 30 and 31 December: due at the midnight that ends the 31st.
   EXPECT_EQ(t["sla"]["due_at"], "2026-12-31T17:00:00.000Z");
   EXPECT_EQ(ScanAt(Wib(2026, 12, 31, 16))["escalated"], 0);
 }
