@@ -59,6 +59,8 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
 
   if (OneOf(a.action, {"in_progress", "resolved", "rejected"})) {
     bool legal = a.action == "in_progress" ? t.status == "routed" : open_at_agency;
+    // The desk may turn away what is not a complaint at all (spam, a greeting) from triage.
+    if (a.action == "rejected" && t.status == "triage" && !agency) legal = true;
     if (!legal) return Illegal(t, a.action);
     if (a.action == "rejected" && a.note.empty()) {
       return Refuse(400, "missing_field", "a rejection needs a 'note' telling the resident why");

@@ -5,6 +5,7 @@
 //   received -> routed | triage -> in_progress -> resolved | rejected -> (closed)
 //   routed/in_progress --not_our_authority--> triage (the agency's reason kept for the desk)
 //   any open ticket --reroute--> routed at another agency;  resolved/rejected/closed --reopen-->
+//   triage --rejected (operator only: not a complaint)--> rejected
 #ifndef ADUAN_GATEWAY_LIFECYCLE_H_
 #define ADUAN_GATEWAY_LIFECYCLE_H_
 

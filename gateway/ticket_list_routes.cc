@@ -2,6 +2,7 @@
 // with the classifier's explanation, tickets leased and abandoned too often, the escalation
 // export an Ombudsman or SP4N-LAPOR! desk can take, and an on-demand SLA pass.
 #include <ctime>
+#include <set>
 
 #include "classifier/classifier.h"
 #include "gateway/routes.h"

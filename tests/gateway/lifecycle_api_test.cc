@@ -129,6 +129,16 @@ TEST_F(LifecycleApiTest, TheOperatorRoutesATriageTicketAndTheRouteIsRecorded) {
   EXPECT_EQ(leased[0]["id"], ticket);
 }
 
+TEST_F(LifecycleApiTest, TheDeskRejectsWhatIsNotAComplaint) {
+  std::string ticket = Complaint("v1", kVagueComplaint);
+  EXPECT_EQ(SetStatus(409, ticket, kOperator, "resolved", "x")["error"]["code"],
+            "illegal_transition");
+  json t = SetStatus(200, ticket, kOperator, "rejected", "Bukan aduan; silakan kirim ulang");
+  EXPECT_EQ(t["status"], "rejected");
+  EXPECT_EQ(t["events"].back()["actor"], "operator");
+  EXPECT_TRUE(Expect(200, "GET", "/api/v1/triage", kOperator)["tickets"].empty());
+}
+
 TEST_F(LifecycleApiTest, AnAgencyReroutesToAnotherWithANote) {
   std::string ticket = Complaint("a1", kRoadComplaint);
   std::string pupr = Key("PUPR"), dishub = Key("DISHUB");
