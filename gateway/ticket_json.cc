@@ -30,11 +30,22 @@ std::string RedactReporter(std::string text, const storage::TicketRecord& t) {
   // A phone number also appears without its country prefix: +6281234... and 081234...
   if (t.reporter_sender.rfind("+62", 0) == 0) identity.push_back("0" + t.reporter_sender.substr(3));
   if (t.reporter_sender.rfind("+", 0) == 0) identity.push_back(t.reporter_sender.substr(1));
+  // Case-insensitive over ASCII letters, which keeps byte offsets equal in both copies.
+  auto lower = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  };
+  static constexpr std::string_view kMark = "[rahasia]";
   for (const auto& who : identity) {
     if (who.size() < 3) continue;  // a one- or two-letter name would cut ordinary words
-    for (auto at = text.find(who); at != std::string::npos; at = text.find(who, at)) {
-      text.replace(at, who.size(), "[rahasia]");
-      at += 9;
+    const std::string needle = lower(who);
+    std::string folded = lower(text);
+    for (auto at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at)) {
+      text.replace(at, who.size(), kMark);
+      folded.replace(at, who.size(), kMark);
+      at += kMark.size();
     }
   }
   return text;
