@@ -43,6 +43,91 @@ std::string Actor::Name() const {
   return "system";
 }
 
+namespace {
+
+// in_progress, resolved, rejected: the agency's answers (the operator may give them too).
+std::optional<LifecycleDecision> DecideAnswer(const storage::TicketRecord& t, bool agency,
+                                              const LifecycleAction& a, LifecycleDecision& d) {
+  bool legal =
+      a.action == "in_progress" ? t.status == "routed" : OneOf(t.status, {"routed", "in_progress"});
+  // The desk may turn away what is not a complaint at all (spam, a greeting) from triage.
+  if (a.action == "rejected" && t.status == "triage" && !agency) legal = true;
+  if (!legal) return Illegal(t, a.action);
+  if (a.action == "rejected" && a.note.empty()) {
+    return Refuse(400, "missing_field", "a rejection needs a 'note' telling the resident why");
+  }
+  d.change.new_status = a.action;
+  d.change.agency_response = agency;
+  // Whoever answered has the ticket: it must not be leased out again, even if never acked.
+  d.change.queue = TicketChange::Queue::kAcknowledge;
+  d.public_change = true;
+  d.public_note = a.note;
+  return std::nullopt;
+}
+
+// Bukan wewenang: back to the triage desk with the agency's reason. The resident is not told
+// about a misrouting.
+std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketRecord& t, bool agency,
+                                                       const LifecycleAction& a,
+                                                       LifecycleDecision& d) {
+  if (!agency) {
+    return Refuse(403, "agency_only",
+                  "not_our_authority is the agency's answer; operators use reroute");
+  }
+  if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
+  if (a.note.empty()) {
+    return Refuse(400, "missing_field",
+                  "'note' must say why the ticket is not this agency's authority");
+  }
+  TicketChange& c = d.change;
+  c.new_status = "triage";
+  c.new_agency = std::string(classifier::kTriage);
+  c.queue = TicketChange::Queue::kRemove;
+  c.agency_response = true;
+  c.event.kind = "not_our_authority";
+  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  return std::nullopt;
+}
+
+// Disposition to another agency; for the operator also the first routing of a triage ticket.
+std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, bool agency,
+                                               const LifecycleAction& a,
+                                               const GatewayConfig& config, LifecycleDecision& d) {
+  bool open = OneOf(t.status, {"routed", "in_progress"});
+  if (!(open || (!agency && t.status == "triage"))) return Illegal(t, a.action);
+  if (a.agency.empty() || !config.FindAgency(a.agency) || a.agency == classifier::kTriage) {
+    return Refuse(400, "unknown_agency", "'agency' must be one of the configured agency codes");
+  }
+  if (a.agency == t.agency && t.status != "triage") {
+    return Refuse(409, "same_agency", "ticket " + t.id + " is already with " + a.agency);
+  }
+  TicketChange& c = d.change;
+  c.new_status = "routed";
+  c.new_agency = a.agency;
+  c.queue = TicketChange::Queue::kEnqueue;
+  c.event.kind = t.status == "triage" ? "routed" : "reroute";
+  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  d.public_change = true;
+  return std::nullopt;
+}
+
+std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, const Actor& who,
+                                              const LifecycleAction& a, LifecycleDecision& d) {
+  if (who.kind != Actor::Kind::kOperator) {
+    return Refuse(403, "operator_only", "only the operator reopens a ticket");
+  }
+  if (!OneOf(t.status, {"resolved", "rejected", "closed"})) return Illegal(t, a.action);
+  bool unrouted = t.agency == classifier::kTriage;
+  d.change.new_status = unrouted ? "triage" : "routed";
+  d.change.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
+  d.change.event.kind = "reopen";
+  d.public_change = true;
+  d.public_note = a.note;
+  return std::nullopt;
+}
+
+}  // namespace
+
 LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const LifecycleAction& a,
                          const GatewayConfig& config, int64_t now_ms) {
   const bool agency = who.kind == Actor::Kind::kAgency;
@@ -55,66 +140,16 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
   c.event.actor = who.Name();
   c.event.kind = "status";
   c.event.internal_note = a.internal_note;
-  const bool open_at_agency = OneOf(t.status, {"routed", "in_progress"});
 
+  std::optional<LifecycleDecision> refused;
   if (OneOf(a.action, {"in_progress", "resolved", "rejected"})) {
-    bool legal = a.action == "in_progress" ? t.status == "routed" : open_at_agency;
-    // The desk may turn away what is not a complaint at all (spam, a greeting) from triage.
-    if (a.action == "rejected" && t.status == "triage" && !agency) legal = true;
-    if (!legal) return Illegal(t, a.action);
-    if (a.action == "rejected" && a.note.empty()) {
-      return Refuse(400, "missing_field", "a rejection needs a 'note' telling the resident why");
-    }
-    c.new_status = a.action;
-    c.agency_response = agency;
-    // Whoever answered has the ticket: it must not be leased out again, even if never acked.
-    c.queue = storage::TicketChange::Queue::kAcknowledge;
-    d.public_change = true;
-    d.public_note = a.note;
+    refused = DecideAnswer(t, agency, a, d);
   } else if (a.action == "not_our_authority") {
-    if (!agency) {
-      return Refuse(403, "agency_only",
-                    "not_our_authority is the agency's answer; operators use reroute");
-    }
-    if (!open_at_agency) return Illegal(t, a.action);
-    if (a.note.empty()) {
-      return Refuse(400, "missing_field",
-                    "'note' must say why the ticket is not this agency's authority");
-    }
-    c.new_status = "triage";
-    c.new_agency = std::string(classifier::kTriage);
-    c.queue = TicketChange::Queue::kRemove;
-    c.agency_response = true;
-    c.event.kind = "not_our_authority";
-    // The reason is for the triage desk: the resident is not told about a misrouting.
-    c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+    refused = DecideNotOurAuthority(t, agency, a, d);
   } else if (a.action == "reroute") {
-    bool legal = agency ? open_at_agency : (open_at_agency || t.status == "triage");
-    if (!legal) return Illegal(t, a.action);
-    const AgencyConfig* target = config.FindAgency(a.agency);
-    if (a.agency.empty() || !target || a.agency == classifier::kTriage) {
-      return Refuse(400, "unknown_agency", "'agency' must be one of the configured agency codes");
-    }
-    if (a.agency == t.agency && t.status != "triage") {
-      return Refuse(409, "same_agency", "ticket " + t.id + " is already with " + a.agency);
-    }
-    c.new_status = "routed";
-    c.new_agency = a.agency;
-    c.queue = TicketChange::Queue::kEnqueue;
-    c.event.kind = t.status == "triage" ? "routed" : "reroute";
-    c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
-    d.public_change = true;
+    refused = DecideReroute(t, agency, a, config, d);
   } else if (a.action == "reopen") {
-    if (who.kind != Actor::Kind::kOperator) {
-      return Refuse(403, "operator_only", "only the operator reopens a ticket");
-    }
-    if (!OneOf(t.status, {"resolved", "rejected", "closed"})) return Illegal(t, a.action);
-    bool unrouted = t.agency == classifier::kTriage;
-    c.new_status = unrouted ? "triage" : "routed";
-    c.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
-    c.event.kind = "reopen";
-    d.public_change = true;
-    d.public_note = a.note;
+    refused = DecideReopen(t, who, a, d);
   } else if (a.action == "close") {
     if (t.status != "resolved") return Illegal(t, a.action);
     c.new_status = "closed";
@@ -125,6 +160,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     return Refuse(400, "invalid_status",
                   "status must be in_progress, resolved, rejected or not_our_authority");
   }
+  if (refused) return *refused;
   if (d.public_change) c.event.public_note = d.public_note;
   // Leaving "routed" meets (late) the target the ticket was overdue on: it is no longer
   // overdue. Its escalation events stay in the history.

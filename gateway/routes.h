@@ -69,6 +69,7 @@ void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterLifecycleRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterTicketListRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterKeyRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx);
 
 }  // namespace aduan::gateway
 

@@ -125,6 +125,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterLifecycleRoutes(http, ctx);
   RegisterTicketListRoutes(http, ctx);
   RegisterKeyRoutes(http, ctx);
+  RegisterSlaRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
