@@ -53,5 +53,41 @@ TEST_F(KeyApiTest, BadKeyRequestsAreRefused) {
   }
 }
 
+TEST_F(KeyApiTest, EveryAgencySideCallChecksTheKey) {
+  std::string ticket = Complaint("a1", kRoadComplaint);
+  std::string agency = Key("PUPR");
+  struct Call {
+    std::string method, path;
+    json body;
+    bool operator_only;
+  };
+  const std::vector<Call> calls = {
+      {"POST", "/api/v1/queue/lease", json::object(), false},
+      {"POST", "/api/v1/tickets/" + ticket + "/ack", {{"lease_id", "lease_x"}}, false},
+      {"POST", "/api/v1/tickets/" + ticket + "/status", {{"status", "in_progress"}}, false},
+      {"POST", "/api/v1/tickets/" + ticket + "/reroute", {{"agency", "DLH"}}, false},
+      {"GET", "/api/v1/tickets/" + ticket, nullptr, false},
+      {"GET", "/api/v1/tickets", nullptr, false},
+      {"GET", "/api/v1/triage", nullptr, true},
+      {"POST", "/api/v1/tickets/" + ticket + "/reopen", json::object(), true},
+      {"GET", "/api/v1/tickets/" + ticket + "/export", nullptr, true},
+      {"GET", "/api/v1/queue/flagged", nullptr, true},
+      {"POST", "/api/v1/sla/scan", json::object(), true},
+      {"GET", "/api/v1/outbox?status=dead", nullptr, true},
+  };
+  for (const auto& c : calls) {
+    for (const std::string& wrong : {std::string(), std::string("adk_wrong"), std::string("x")}) {
+      EXPECT_EQ(Expect(401, c.method, c.path, wrong, c.body)["error"]["code"], "unauthorized")
+          << c.method << " " << c.path;
+    }
+    if (c.operator_only) {
+      EXPECT_EQ(Expect(403, c.method, c.path, agency, c.body)["error"]["code"], "operator_only")
+          << c.method << " " << c.path;
+    }
+  }
+  // Nothing the refused calls carried was applied.
+  EXPECT_EQ(Expect(200, "GET", "/api/v1/tickets/" + ticket, agency)["status"], "routed");
+}
+
 }  // namespace
 }  // namespace aduan::testing
