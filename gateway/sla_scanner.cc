@@ -92,7 +92,12 @@ SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
   overdue.overdue_only = true;
   overdue.limit = 100000;
   report.overdue = static_cast<int>(store_->ListTickets(overdue).size());
-  if (metrics_) metrics_->Gauge("aduan_overdue_tickets", report.overdue);
+  if (metrics_) {
+    metrics_->Gauge("aduan_overdue_tickets", report.overdue);
+    // Tickets leased and abandoned too often: a consumer is crashing on them.
+    auto flagged = store_->ListQueueEntries(config_->max_abandoned_leases + 1, 100000);
+    metrics_->Gauge("aduan_flagged_queue_entries", static_cast<double>(flagged.size()));
+  }
   return report;
 }
 

@@ -102,6 +102,9 @@ TEST_F(QueueConcurrencyTest, ATicketAbandonedTooOftenIsFlaggedForTheOperator) {
   EXPECT_EQ(flagged["flagged"][0]["lease_count"], 2);
   EXPECT_EQ(flagged["max_abandoned_leases"], 1);
   Expect(403, "GET", "/api/v1/queue/flagged", key);
+  Expect(200, "POST", "/api/v1/sla/scan", kOperator, json::object());
+  auto metrics = s_.Client().Get("/metrics");
+  EXPECT_NE(metrics->body.find("aduan_flagged_queue_entries 1"), std::string::npos);
   // Still leasable: flagging informs the operator, it does not hide the ticket.
   EXPECT_EQ(Expect(200, "POST", "/api/v1/queue/lease", key, json::object())["tickets"].size(), 1u);
 }
