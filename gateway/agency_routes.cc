@@ -12,23 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// Resolves the {id} path segment; writes 400/404 and returns nullopt when it is unusable.
-std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res) {
-  ParsedTicket p = ParseTicketNumber(std::string(req.matches[1]));
-  if (p.status == TicketParse::kBadCheck) {
-    WriteError(res, 400, "bad_check_character",
-               "ticket number '" + std::string(req.matches[1]) +
-                   "' has a wrong check character; it was probably mistyped");
-    return std::nullopt;
-  }
-  if (p.status != TicketParse::kOk) {
-    WriteError(res, 400, "invalid_ticket_number",
-               "'" + std::string(req.matches[1]) + "' is not a ticket number like ADU-7K3QX9M4");
-    return std::nullopt;
-  }
-  return p.canonical;
-}
-
 bool ReadInt(const json& body, const char* key, int min, int max, int* out,
              httplib::Response& res) {
   auto it = body.find(key);
@@ -44,6 +27,22 @@ bool ReadInt(const json& body, const char* key, int min, int max, int* out,
 }
 
 }  // namespace
+
+std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res) {
+  ParsedTicket p = ParseTicketNumber(std::string(req.matches[1]));
+  if (p.status == TicketParse::kBadCheck) {
+    WriteError(res, 400, "bad_check_character",
+               "ticket number '" + std::string(req.matches[1]) +
+                   "' has a wrong check character; it was probably mistyped");
+    return std::nullopt;
+  }
+  if (p.status != TicketParse::kOk) {
+    WriteError(res, 400, "invalid_ticket_number",
+               "'" + std::string(req.matches[1]) + "' is not a ticket number like ADU-7K3QX9M4");
+    return std::nullopt;
+  }
+  return p.canonical;
+}
 
 std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request& req,
                                      httplib::Response& res) {
@@ -137,7 +136,7 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
             WriteError(res, 404, "not_found", "no ticket " + *id);
             return;
           }
-          WriteJson(res, 200, AgencyTicketJson(*t, /*with_events=*/true));
+          WriteJson(res, 200, TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true));
         });
       });
 }

@@ -8,6 +8,7 @@
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
+#include "gateway/log.h"
 #include "gateway/ticket_json.h"
 #include "storage/store.h"
 
@@ -21,6 +22,8 @@ usage:
   aduan classify [--config FILE] [--json] ["teks aduan"]   (no text: one per line on stdin)
   aduan check-config [--config FILE]
   aduan keys issue --agency CODE [--config FILE] [--db URL]
+  aduan keys list [--config FILE] [--db URL]
+  aduan keys revoke KEY_ID [--config FILE] [--db URL]
 
   --config FILE      configuration (default config/aduan.json)
   --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
@@ -39,6 +42,18 @@ std::optional<GatewayConfig> LoadOrReport(const CliArgs& args) {
   auto cfg = LoadConfig(args.Get("--config").value_or(DefaultConfigPath()), &error);
   if (!cfg) std::cerr << "aduan: bad config: " << error << "\n";
   return cfg;
+}
+
+// Opens the store --db (or the config) names and runs `f` on it; storage failures exit 1.
+template <class F>
+int WithStore(const CliArgs& args, const GatewayConfig& cfg, F&& f) {
+  try {
+    auto store = storage::OpenStore(args.Get("--db").value_or(cfg.storage_url), cfg.StoreOptions());
+    return f(*store);
+  } catch (const std::exception& e) {
+    std::cerr << "aduan: " << e.what() << "\n";
+    return 1;
+  }
 }
 
 void PrintClassification(const classifier::Classification& c, bool json) {
@@ -100,30 +115,51 @@ int CheckConfigCommand(const CliArgs& args) {
 }
 
 int KeysCommand(const CliArgs& args) {
-  if (args.positional.size() != 1 || args.positional[0] != "issue") {
-    return Usage("keys: expected 'keys issue --agency CODE'");
+  const std::string verb = args.positional.empty() ? "" : args.positional[0];
+  if (verb == "issue" && args.positional.size() == 1) {
+    auto agency = args.Get("--agency");
+    if (!agency || agency->empty()) return Usage("keys issue: --agency CODE is required");
+    auto cfg = LoadOrReport(args);
+    if (!cfg) return 2;
+    if (!cfg->FindAgency(*agency) || *agency == classifier::kTriage) {
+      std::cerr << "aduan: unknown agency '" << *agency << "' (not in " << cfg->path
+                << "'s agencies file)\n";
+      return 2;
+    }
+    return WithStore(args, *cfg, [&](storage::Store& store) {
+      IssuedKey key = IssueApiKey(store, *agency, SystemNowMs());
+      std::cerr << "issued " << key.id << " for " << *agency
+                << "; the key is shown once, store it now:\n";
+      std::cout << key.secret << "\n";
+      return 0;
+    });
   }
-  auto agency = args.Get("--agency");
-  if (!agency || agency->empty()) return Usage("keys issue: --agency CODE is required");
-  auto cfg = LoadOrReport(args);
-  if (!cfg) return 2;
-  if (!cfg->FindAgency(*agency) || *agency == classifier::kTriage) {
-    std::cerr << "aduan: unknown agency '" << *agency << "' (not in " << cfg->path
-              << "'s agencies file)\n";
-    return 2;
+  if (verb == "list" && args.positional.size() == 1) {
+    auto cfg = LoadOrReport(args);
+    if (!cfg) return 2;
+    return WithStore(args, *cfg, [&](storage::Store& store) {
+      for (const auto& k : store.ListApiKeys()) {
+        std::cout << k.id << "\t" << k.agency << "\tcreated " << FormatTime(k.created_at_ms) << "\t"
+                  << (k.revoked_at_ms ? "revoked " + FormatTime(*k.revoked_at_ms) : "active")
+                  << "\n";
+      }
+      return 0;
+    });
   }
-  try {
-    auto store =
-        storage::OpenStore(args.Get("--db").value_or(cfg->storage_url), cfg->StoreOptions());
-    IssuedKey key = IssueApiKey(*store, *agency, SystemNowMs());
-    std::cerr << "issued " << key.id << " for " << *agency
-              << "; the key is shown once, store it now:\n";
-    std::cout << key.secret << "\n";
-    return 0;
-  } catch (const std::exception& e) {
-    std::cerr << "aduan: " << e.what() << "\n";
-    return 1;
+  if (verb == "revoke" && args.positional.size() == 2) {
+    auto cfg = LoadOrReport(args);
+    if (!cfg) return 2;
+    const std::string id = args.positional[1];
+    return WithStore(args, *cfg, [&](storage::Store& store) {
+      if (!store.RevokeApiKey(id, SystemNowMs())) {
+        std::cerr << "aduan: no key " << id << " (see 'aduan keys list')\n";
+        return 2;
+      }
+      std::cout << "revoked " << id << "\n";
+      return 0;
+    });
   }
+  return Usage("keys: expected 'keys issue --agency CODE', 'keys list' or 'keys revoke KEY_ID'");
 }
 
 }  // namespace

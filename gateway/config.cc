@@ -66,6 +66,22 @@ class Section {
     }
     *out = static_cast<size_t>((*it)->get<int64_t>());
   }
+  // An array of exactly `count` integers from min to max.
+  void IntList(const char* key, std::vector<int>* out, int min, int max, size_t count) {
+    auto it = Take(key);
+    if (!it) return;
+    bool ok = (*it)->is_array() && (*it)->size() == count;
+    for (size_t i = 0; ok && i < count; ++i) {
+      const json& v = (**it)[i];
+      ok = v.is_number_integer() && v.get<int64_t>() >= min && v.get<int64_t>() <= max;
+    }
+    if (!ok) {
+      Fail(key, "must be an array of " + std::to_string(count) + " integers from " +
+                    std::to_string(min) + " to " + std::to_string(max) + ", got " + (*it)->dump());
+    }
+    out->clear();
+    for (const auto& v : **it) out->push_back(v.get<int>());
+  }
   void Double(const char* key, double* out, double min, double max) {
     auto it = Take(key);
     if (!it) return;
@@ -143,7 +159,19 @@ void LoadAgencies(const std::string& path, GatewayConfig* cfg) {
     s.String("name", &a.name);
     std::string description;
     s.String("description", &description);
+    s.String("push_url", &a.push_url);
+    s.String("inspektorat", &a.inspektorat);
+    a.sla = cfg->sla.defaults;
+    if (auto t = s.Child("sla")) {
+      t->Int("response_days", &a.sla.response_days, 1, 365);
+      t->Int("auto_close_days", &a.sla.auto_close_days, 1, 365);
+      t->RejectUnknown();
+    }
     s.RejectUnknown();
+    if (!a.push_url.empty() && a.push_url.rfind("http://", 0) != 0 &&
+        a.push_url.rfind("https://", 0) != 0) {
+      s.Fail("push_url", "must start with http:// or https://");
+    }
     if (a.code.empty()) s.Fail("code", "is required");
     if (!std::regex_match(a.code, kCode)) {
       s.Fail("code", "must be upper-case letters, digits or _, got \"" + a.code + "\"");
@@ -202,6 +230,7 @@ GatewayConfig Load(const std::string& path) {
     s->Int("default_lease_seconds", &cfg.default_lease_seconds, 1, 86400);
     s->Int("max_lease_seconds", &cfg.max_lease_seconds, 1, 86400);
     s->Int("max_lease_batch", &cfg.max_lease_batch, 1, 1000);
+    s->Int("max_abandoned_leases", &cfg.max_abandoned_leases, 1, 1000);
     s->RejectUnknown();
     if (cfg.default_lease_seconds > cfg.max_lease_seconds) {
       s->Fail("default_lease_seconds", "must not exceed max_lease_seconds");
@@ -220,6 +249,18 @@ GatewayConfig Load(const std::string& path) {
   cfg.classifier.rules_path = Resolve(base, rules);
   cfg.classifier.lexicon_path = Resolve(base, lexicon);
   cfg.classifier.roots_path = Resolve(base, roots);
+  std::string calendar;
+  if (auto s = top.Child("sla")) {
+    s->Int("route_days", &cfg.sla.defaults.route_days, 1, 365);
+    s->Int("response_days", &cfg.sla.defaults.response_days, 1, 365);
+    s->Int("auto_close_days", &cfg.sla.defaults.auto_close_days, 1, 365);
+    s->Int("scan_interval_seconds", &cfg.sla.scan_interval_seconds, 0, 86400);
+    s->String("calendar", &calendar);
+    s->String("operator_channel", &cfg.sla.operator_channel);
+    s->String("operator_address", &cfg.sla.operator_address);
+    s->IntList("escalation_after_days", &cfg.sla.escalation_after_days, 0, 365, 3);
+    s->RejectUnknown();
+  }
   std::string agencies, replies, language = "id";
   top.String("agencies", &agencies);
   top.String("replies", &replies);
@@ -227,6 +268,12 @@ GatewayConfig Load(const std::string& path) {
   top.RejectUnknown();
   if (agencies.empty()) top.Fail("agencies", "is required (a file of agencies)");
   if (replies.empty()) top.Fail("replies", "is required (a file of reply templates)");
+  if (!calendar.empty()) {
+    std::string error;
+    auto loaded = WorkingCalendar::Load(Resolve(base, calendar), &error);
+    if (!loaded) throw ConfigProblem{error};
+    cfg.sla.calendar = std::move(*loaded);
+  }
   LoadAgencies(Resolve(base, agencies), &cfg);
   LoadReplies(Resolve(base, replies), language, &cfg);
   return cfg;

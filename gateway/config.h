@@ -11,13 +11,39 @@
 #include <vector>
 
 #include "classifier/classifier.h"
+#include "gateway/working_days.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
 
+// Service-level targets in working days (SP4N-LAPOR!'s chain by default).
+struct SlaTargets {
+  int route_days = 3;        // a new ticket verified and routed (or the triage desk is late)
+  int response_days = 5;     // the agency's first response after routing
+  int auto_close_days = 10;  // a resolved ticket closes this long after the last response
+};
+
 struct AgencyConfig {
   std::string code;  // "PUPR"; what the classifier emits and agency keys are bound to
   std::string name;  // "Dinas Pekerjaan Umum dan Penataan Ruang", shown to residents
+  // Optional (issue 6): where newly routed tickets are POSTed (its secret is the environment
+  // variable ADUAN_PUSH_SECRET_<CODE>), the inspectorate overdue tickets escalate to, and
+  // this agency's own targets (defaults: sla.* in aduan.json).
+  std::string push_url;
+  std::string inspektorat;
+  SlaTargets sla;
+};
+
+struct SlaConfig {
+  SlaTargets defaults;
+  // Working days past a missed target at which each escalation step fires, in chain order:
+  // the agency itself, its Inspektorat, the operator.
+  std::vector<int> escalation_after_days = {0, 2, 5};
+  int scan_interval_seconds = 300;  // 0 disables the background scanner
+  // Where the operator is told (once) that a ticket reached them; empty: the log only.
+  std::string operator_channel;
+  std::string operator_address;
+  WorkingCalendar calendar;
 };
 
 // Reply texts by key ("ack", "ack_triage", "urgent_note", ...), with {ticket}-style fields.
@@ -46,6 +72,9 @@ struct GatewayConfig {
   int default_lease_seconds = 60;
   int max_lease_seconds = 3600;
   int max_lease_batch = 100;
+  int max_abandoned_leases = 5;  // a ticket leased more often without an ack is flagged
+
+  SlaConfig sla;
 
   classifier::ClassifierOptions classifier;
   std::vector<AgencyConfig> agencies;

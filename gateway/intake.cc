@@ -7,6 +7,7 @@
 #include "gateway/log.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
+#include "gateway/ticket_outbox.h"
 
 namespace aduan::gateway {
 namespace {
@@ -184,6 +185,11 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
     req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
     // An edit is the resident correcting what they sent: amend quietly, no second reply.
     if (in.channel != "generic" && !in.is_edit) req.outbox.push_back(AckRow(in, req.reply, thread));
+    if (auto t = store_->GetTicket(thread)) {  // push agencies hear follow-ups too (issue 6)
+      if (auto push = FollowUpPush(*config_, *t, req.message.text, now)) {
+        req.outbox.push_back(std::move(*push));
+      }
+    }
     storage::IntakeResult r = store_->Intake(req);
     return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
   }
@@ -217,6 +223,10 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
     // The generic channel answers in the HTTP response; every provider gets an outbox row,
     // written in the same transaction so an acknowledged message always has its reply.
     if (in.channel != "generic") req.outbox.push_back(AckRow(in, req.reply, t.id));
+    // An agency with a push URL gets the new ticket in the same transaction (issue 6).
+    storage::TicketRecord stored = t;
+    stored.created_at_ms = stored.updated_at_ms = now;
+    if (auto push = AgencyPush(*config_, stored)) req.outbox.push_back(std::move(*push));
     try {
       storage::IntakeResult r = store_->Intake(req);
       return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};

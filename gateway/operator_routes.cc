@@ -7,16 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-bool RequireOperator(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  auto who = RequireAuth(ctx, req, res);
-  if (!who) return false;
-  if (who->kind != Principal::Kind::kOperator) {
-    WriteError(res, 403, "operator_only", "this call needs the operator token");
-    return false;
-  }
-  return true;
-}
-
 json OutboxJson(const storage::OutboxRow& r) {
   json j = {{"id", r.id},
             {"channel", r.channel},
@@ -36,6 +26,16 @@ json OutboxJson(const storage::OutboxRow& r) {
 }
 
 }  // namespace
+
+bool RequireOperator(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto who = RequireAuth(ctx, req, res);
+  if (!who) return false;
+  if (who->kind != Principal::Kind::kOperator) {
+    WriteError(res, 403, "operator_only", "this call needs the operator token");
+    return false;
+  }
+  return true;
+}
 
 void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx) {
   // The same as SIGHUP, for operators who cannot signal the process (containers, remote desks).

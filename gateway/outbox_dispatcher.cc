@@ -71,6 +71,7 @@ int64_t OutboxDispatcher::Backoff(int attempt) const {
 
 storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) {
   using Result = storage::OutboxAttempt::Result;
+  if (row.kind == "push") return AttemptPush(row);
   storage::OutboxAttempt out;
   auto adapter = adapters_.find(row.channel);
   std::string base = BaseUrl(row.channel);
@@ -109,14 +110,21 @@ storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) 
     out.provider_message_id = outcome.provider_message_id;
     return out;
   }
-  out.error = status == 0 ? "no answer from " + origin + ": " + httplib::to_string(res.error())
-                          : outcome.error;
+  return Failed(row, outcome.retryable,
+                status == 0 ? "no answer from " + origin + ": " + httplib::to_string(res.error())
+                            : outcome.error);
+}
+
+storage::OutboxAttempt OutboxDispatcher::Failed(const storage::OutboxRow& row, bool retryable,
+                                                std::string error) {
+  storage::OutboxAttempt out;
+  out.error = std::move(error);
   int attempt = row.attempts + 1;
-  if (outcome.retryable && attempt < options_.max_attempts) {
-    out.result = Result::kRetry;
+  if (retryable && attempt < options_.max_attempts) {
+    out.result = storage::OutboxAttempt::Result::kRetry;
     out.next_attempt_at_ms = clock_() + Backoff(attempt);
   } else {
-    out.result = Result::kDead;
+    out.result = storage::OutboxAttempt::Result::kDead;
   }
   return out;
 }

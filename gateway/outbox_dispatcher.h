@@ -7,6 +7,12 @@
 // so it is never claimed again, across restarts too. 5xx, 429 and timeouts are retried with
 // exponential backoff and jitter; other 4xx are final. After the last try the row is dead and
 // listed by GET /api/v1/outbox?status=dead.
+//
+// Rows of kind "push" (issue 6) go to an agency's push URL instead of a provider: the body is
+// POSTed as JSON with X-Aduan-Signature: sha256=<hex HMAC-SHA256 of the body with the secret in
+// ADUAN_PUSH_SECRET_<AGENCY>>, X-Aduan-Timestamp (Unix seconds) and X-Aduan-Delivery (the row
+// id, stable across retries) and X-Aduan-Event (ticket.routed, ticket.message). A 2xx is an
+// acknowledgement; the same rules then apply.
 #ifndef ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
 #define ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
 
@@ -55,6 +61,9 @@ class OutboxDispatcher {
 
  private:
   storage::OutboxAttempt Attempt(const storage::OutboxRow& row);
+  storage::OutboxAttempt AttemptPush(const storage::OutboxRow& row);  // push_delivery.cc
+  // A failed attempt: retried with backoff while tries remain and `retryable`, else dead.
+  storage::OutboxAttempt Failed(const storage::OutboxRow& row, bool retryable, std::string error);
   std::string BaseUrl(const std::string& channel) const;
 
   storage::Store* store_;

@@ -16,6 +16,7 @@
 #include "gateway/metrics.h"
 #include "gateway/outbox_dispatcher.h"
 #include "gateway/server.h"
+#include "gateway/sla_scanner.h"
 
 namespace aduan::gateway {
 
@@ -30,11 +31,24 @@ struct GatewayContext {
   std::string public_base_url;
   Metrics metrics;
   std::unique_ptr<OutboxDispatcher> dispatcher;
+  std::unique_ptr<SlaScanner> sla;
 };
 
 // Authenticates the request; on failure writes 401 and returns nullopt.
 std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request& req,
                                      httplib::Response& res);
+
+// Authenticates and requires the operator token; on failure writes 401/403 and returns false.
+bool RequireOperator(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res);
+
+// Resolves the {id} path segment (req.matches[1]); writes 400 and returns nullopt when it is
+// not a ticket number.
+std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res);
+
+// The agency view of a ticket plus its service-level state ("sla": target, due_at, overdue,
+// escalation_level).
+nlohmann::json TicketWithSla(const storage::TicketRecord& ticket, const GatewayConfig& config,
+                             bool with_events);
 
 // Runs a handler body, turning a storage failure into 503 with Retry-After.
 template <class F>
@@ -52,6 +66,10 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterWebhookRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterLifecycleRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterTicketListRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterKeyRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx);
 
 }  // namespace aduan::gateway
 

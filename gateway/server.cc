@@ -43,6 +43,8 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   for (const auto& [name, adapter] : ctx.adapters) senders.emplace(name, adapter.get());
   ctx.dispatcher =
       std::make_unique<OutboxDispatcher>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock);
+  ctx.sla =
+      std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
 
@@ -120,6 +122,10 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterWebhookRoutes(http, ctx);
   RegisterAgencyRoutes(http, ctx);
   RegisterOperatorRoutes(http, ctx);
+  RegisterLifecycleRoutes(http, ctx);
+  RegisterTicketListRoutes(http, ctx);
+  RegisterKeyRoutes(http, ctx);
+  RegisterSlaRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
@@ -137,7 +143,9 @@ int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
 
 bool GatewayServer::Serve() {
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
+  if (impl_->ctx.deps.run_sla_scanner) impl_->ctx.sla->Start();
   bool ok = impl_->http.listen_after_bind();
+  impl_->ctx.sla->Stop();
   impl_->ctx.dispatcher->Stop();
   return ok;
 }
@@ -147,6 +155,8 @@ void GatewayServer::Stop() {
 }
 
 OutboxDispatcher& GatewayServer::dispatcher() { return *impl_->ctx.dispatcher; }
+
+SlaScanner& GatewayServer::sla_scanner() { return *impl_->ctx.sla; }
 
 std::vector<std::string> GatewayServer::EnabledChannels() const {
   std::vector<std::string> names;

@@ -14,6 +14,7 @@
 #include "gateway/config.h"
 #include "gateway/intake.h"
 #include "gateway/outbox_dispatcher.h"
+#include "gateway/sla_scanner.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -24,7 +25,8 @@ struct ServerDeps {
   ClassifierHandle* classifier = nullptr;
   channels::EnvLookup env;  // ADUAN_* settings: channel secrets, admin token, public base URL
   Clock clock = SystemNowMs;
-  bool run_dispatcher = true;  // send outbox rows in the background while serving
+  bool run_dispatcher = true;   // send outbox rows in the background while serving
+  bool run_sla_scanner = true;  // scan service levels every sla.scan_interval_seconds
 };
 
 class GatewayServer {
@@ -45,6 +47,8 @@ class GatewayServer {
 
   // The outbox dispatcher; tests drive it with RunOnce() when run_dispatcher is false.
   OutboxDispatcher& dispatcher();
+  // The service-level scanner; tests call RunOnce(time) on it.
+  SlaScanner& sla_scanner();
 
  private:
   struct Impl;

@@ -49,6 +49,12 @@ struct TicketRecord {
   int64_t updated_at_ms = 0;
   int64_t version = 1;
   std::vector<EventRecord> events;  // oldest first; filled by reads that ask for them
+  // Service-level marks (issue 6). 0 means "not yet".
+  int64_t routed_at_ms = 0;          // reached its current agency; 0: at intake (created_at)
+  int64_t first_response_at_ms = 0;  // the agency's first action after routing
+  int64_t last_response_at_ms = 0;   // the agency's latest action
+  int64_t overdue_since_ms = 0;      // marked overdue by the SLA scanner; 0: on time
+  int escalation_level = 0;          // escalation steps taken since it became overdue
 };
 
 // A reply or push waiting to be sent by the dispatcher.
@@ -126,6 +132,55 @@ struct ApiKeyRecord {
   std::string agency;
   int64_t created_at_ms = 0;
   std::optional<int64_t> revoked_at_ms;
+};
+
+// One change to a ticket, applied atomically with its event and outbox rows (issue 6). The
+// gateway decides what is legal; storage only checks the guards and writes.
+struct TicketChange {
+  std::string ticket_id;
+  // Guards: the change applies only when the stored ticket still has this version (optimistic
+  // concurrency: a caller that read version v and decided on it cannot act on stale state).
+  int64_t expect_version = 0;
+  std::string new_status;  // "" keeps the status
+  std::string new_agency;  // "" keeps the agency
+  // kEnqueue: a fresh entry (lease count 0); kRemove: off the queue; kAcknowledge: marked acked
+  // as if the lease holder had acked (an agency that answered has the ticket).
+  enum class Queue { kKeep, kEnqueue, kRemove, kAcknowledge } queue = Queue::kKeep;
+  bool agency_response = false;  // sets first_response_at (once) and last_response_at
+  bool set_overdue = false;      // writes overdue_since_ms and escalation_level below
+  int64_t overdue_since_ms = 0;
+  int escalation_level = 0;
+  EventRecord event;  // actor, kind and notes; from/to status and time are filled in
+  std::vector<OutboxDraft> outbox;
+  int64_t now_ms = 0;
+};
+
+enum class ChangeOutcome {
+  kChanged,
+  kNotFound,
+  kStale,  // the ticket's version is not expect_version: read it again and decide again
+};
+
+// Which tickets ListTickets returns: newest first by (created_at, id).
+struct TicketQuery {
+  std::string agency;                 // "" = every agency
+  std::vector<std::string> statuses;  // empty = any
+  int64_t updated_since_ms = 0;
+  bool overdue_only = false;
+  int limit = 50;
+  // Keyset cursor: only tickets strictly older than (before_created_ms, before_id).
+  int64_t before_created_ms = 0;
+  std::string before_id;
+};
+
+// A queue entry as the operator sees it, for tickets leased and abandoned again and again.
+struct QueueEntryRecord {
+  std::string ticket_id;
+  std::string agency;
+  bool urgent = false;
+  int64_t enqueued_at_ms = 0;
+  int lease_count = 0;
+  int64_t lease_expires_at_ms = 0;
 };
 
 }  // namespace aduan::storage

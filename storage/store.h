@@ -76,6 +76,21 @@ class Store {
   // The key with this hash, revoked or not, or nullopt.
   virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
 
+  // Agency lifecycle, SLA and push (issue 6)
+
+  // Applies `change` in one transaction: status/agency, version + 1, updated_at, the SLA
+  // marks asked for, the event, the queue entry and the outbox rows. Nothing is written unless
+  // the ticket exists and still has change.expect_version.
+  virtual ChangeOutcome ChangeTicket(const TicketChange& change) = 0;
+  // Tickets matching `query` (without events), newest first.
+  virtual std::vector<TicketRecord> ListTickets(const TicketQuery& query) = 0;
+  // Unacked queue entries leased at least `min_lease_count` times, most leased first.
+  virtual std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) = 0;
+  // Every key, newest first (hashes included; callers show ids only).
+  virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
+  // Marks the key revoked; false when no key has this id. Revoking twice keeps the first time.
+  virtual bool RevokeApiKey(const std::string& id, int64_t now_ms) = 0;
+
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;
 };

@@ -64,6 +64,14 @@ class PgStore : public Store {
   std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) override;
   void InsertApiKey(const ApiKeyRecord& key) override;
   std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
+
+  // Agency lifecycle, SLA and push (issue 6)
+  ChangeOutcome ChangeTicket(const TicketChange& change) override;
+  std::vector<TicketRecord> ListTickets(const TicketQuery& query) override;
+  std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) override;
+  std::vector<ApiKeyRecord> ListApiKeys() override;
+  bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
+
   bool Ping() override;
 
   // The highest migration applied to the database.

@@ -30,4 +30,36 @@ std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash)
   }
 }
 
+std::vector<ApiKeyRecord> SqliteStore::ListApiKeys() {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(r.db(),
+                        "SELECT id, key_hash, agency, created_at, revoked_at FROM api_keys "
+                        "ORDER BY created_at DESC, id");
+    std::vector<ApiKeyRecord> out;
+    while (q.executeStep()) {
+      ApiKeyRecord k;
+      k.id = q.getColumn(0).getString();
+      k.key_hash = q.getColumn(1).getString();
+      k.agency = q.getColumn(2).getString();
+      k.created_at_ms = q.getColumn(3).getInt64();
+      if (!q.getColumn(4).isNull()) k.revoked_at_ms = q.getColumn(4).getInt64();
+      out.push_back(std::move(k));
+    }
+    return out;
+  });
+}
+
+bool SqliteStore::RevokeApiKey(const std::string& id, int64_t now_ms) {
+  return Translated([&] {
+    return impl_->committer->Call([&] {
+      SQLite::Statement& u = impl_->writes.Get(
+          "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?");
+      u.bind(1, now_ms);
+      u.bind(2, id);
+      return u.exec() > 0;
+    });
+  });
+}
+
 }  // namespace aduan::storage

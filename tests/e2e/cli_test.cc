@@ -91,5 +91,35 @@ TEST(CliTest, KeysIssuePrintsAKeyOnceAndRefusesUnknownAgencies) {
   EXPECT_NE(out.find("adk_"), std::string::npos) << out;
 }
 
+TEST(CliTest, KeysListShowsIdsAndRevokeRefusesTheKey) {
+  TempDir dir;
+  std::string out;
+  std::string db = "sqlite:" + dir.File("k.db");
+  ASSERT_EQ(RunCommand({AduanBinary(), "keys", "issue", "--agency", "DISHUB", "--config", kConfig,
+                        "--db", db},
+                       &out),
+            0)
+      << out;
+  auto at = out.find("issued key_");
+  ASSERT_NE(at, std::string::npos) << out;
+  std::string id = out.substr(at + 7, out.find(' ', at + 7) - (at + 7));
+  std::string secret = out.substr(out.find("adk_"), 36);
+  ASSERT_EQ(RunCommand({AduanBinary(), "keys", "list", "--config", kConfig, "--db", db}, &out), 0);
+  EXPECT_NE(out.find(id + "\tDISHUB"), std::string::npos) << out;
+  EXPECT_NE(out.find("active"), std::string::npos) << out;
+  EXPECT_EQ(out.find(secret), std::string::npos) << "a listed key must not show its secret";
+  ASSERT_EQ(
+      RunCommand({AduanBinary(), "keys", "revoke", id, "--config", kConfig, "--db", db}, &out), 0)
+      << out;
+  ASSERT_EQ(RunCommand({AduanBinary(), "keys", "list", "--config", kConfig, "--db", db}, &out), 0);
+  EXPECT_NE(out.find("revoked"), std::string::npos) << out;
+  EXPECT_EQ(
+      RunCommand({AduanBinary(), "keys", "revoke", "key_nope", "--config", kConfig, "--db", db},
+                 &out),
+      2);
+  EXPECT_NE(out.find("no key key_nope"), std::string::npos) << out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "keys", "rotate", "--config", kConfig}, &out), 2);
+}
+
 }  // namespace
 }  // namespace aduan::testing

@@ -126,5 +126,55 @@ TEST_F(BadConfigTest, AgencyCodesAreValidatedWithTheirPlace) {
       << error;
 }
 
+TEST_F(BadConfigTest, ServiceLevelsAndPushSettingsAreRead) {
+  std::ofstream(dir_.File("agencies2.json")) << R"({"agencies": [
+      {"code": "PUPR", "name": "PU", "push_url": "https://pupr.example.go.id/aduan",
+       "inspektorat": "Inspektorat Kota", "sla": {"response_days": 2}},
+      {"code": "DLH", "name": "LH"}]})";
+  std::ofstream(dir_.File("cal.json")) << R"({"city_days_off": [{"date": "2026-12-01"}]})";
+  std::string error;
+  auto cfg = LoadConfig(Write(R"({"classifier": {"rules": "r.json"}, "agencies": "agencies2.json",
+      "replies": "replies.json", "sla": {"calendar": "cal.json", "response_days": 4,
+      "escalation_after_days": [1, 3, 6], "operator_channel": "telegram",
+      "operator_address": "42"}, "queue": {"max_abandoned_leases": 3}})"),
+                        &error);
+  ASSERT_TRUE(cfg) << error;
+  const AgencyConfig* pupr = cfg->FindAgency("PUPR");
+  EXPECT_EQ(pupr->push_url, "https://pupr.example.go.id/aduan");
+  EXPECT_EQ(pupr->inspektorat, "Inspektorat Kota");
+  EXPECT_EQ(pupr->sla.response_days, 2);
+  EXPECT_EQ(cfg->FindAgency("DLH")->sla.response_days, 4);  // the file's default
+  EXPECT_EQ(cfg->sla.escalation_after_days, (std::vector<int>{1, 3, 6}));
+  EXPECT_EQ(cfg->sla.operator_address, "42");
+  EXPECT_EQ(cfg->max_abandoned_leases, 3);
+  EXPECT_EQ(cfg->sla.calendar.days_off_count(), 1u);
+}
+
+TEST_F(BadConfigTest, BadServiceLevelSettingsNameTheirPlace) {
+  std::ofstream(dir_.File("bad_push.json"))
+      << R"({"agencies": [{"code": "PUPR", "name": "a", "push_url": "ftp://x"}]})";
+  std::ofstream(dir_.File("bad_sla.json"))
+      << R"({"agencies": [{"code": "PUPR", "name": "a", "sla": {"route_days": 2}}]})";
+  std::ofstream(dir_.File("bad_cal.json")) << R"({"holidays": [{"date": "17-08-2026"}]})";
+  struct Case {
+    std::string body, expect;
+  };
+  const std::string with = R"({"classifier": {"rules": "r.json"}, "replies": "replies.json", )";
+  const std::vector<Case> cases = {
+      {with + R"("agencies": "bad_push.json"})", "agencies[0].push_url: must start with http"},
+      {with + R"("agencies": "bad_sla.json"})", "agencies[0].sla.route_days: unknown setting"},
+      {with + R"("agencies": "agencies.json", "sla": {"calendar": "bad_cal.json"}})",
+       "bad_cal.json: holidays[0].date"},
+      {with + R"("agencies": "agencies.json", "sla": {"escalation_after_days": [1, 2]}})",
+       "sla.escalation_after_days: must be an array of 3 integers"},
+      {with + R"("agencies": "agencies.json", "sla": {"response_days": 0}})",
+       "sla.response_days: must be an integer from 1"},
+  };
+  for (const auto& c : cases) {
+    std::string error = ErrorFor(c.body);
+    EXPECT_NE(error.find(c.expect), std::string::npos) << "got: " << error;
+  }
+}
+
 }  // namespace
 }  // namespace aduan::gateway

@@ -1,0 +1,242 @@
+// The Store contract for issue 6: version-guarded ticket changes, ticket lists, queue flags and
+// key revocation. Parameterised over backends like store_test.cc (PostgreSQL joins later).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
+#include <set>
+#include <thread>
+
+#include "storage/store.h"
+#include "temp_dir.h"
+
+namespace aduan::storage {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
+};
+
+std::vector<Backend> Backends() {
+  return {{"sqlite", [](const testing::TempDir& dir) {
+             return OpenStore("sqlite:" + dir.File("aduan.db"));
+           }}};
+}
+
+IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
+                        const std::string& agency, int64_t at_ms) {
+  IntakeRequest r;
+  r.message.channel = "generic";
+  r.message.provider_message_id = msg_id;
+  r.message.sender = "+6281234567890";
+  r.message.text = "Lampu jalan mati";
+  r.message.received_at_ms = at_ms;
+  TicketRecord t;
+  t.id = ticket_id;
+  t.status = agency == "TRIAGE" ? "triage" : "routed";
+  t.agency = agency;
+  t.text = r.message.text;
+  t.channel = "generic";
+  t.reporter_sender = r.message.sender;
+  r.ticket = t;
+  return r;
+}
+
+class LifecycleStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { store_ = GetParam().open(dir_); }
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  TicketChange c;
+  c.ticket_id = "ADU-AAAAAAAA";
+  c.expect_version = 1;
+  c.new_status = "in_progress";
+  c.agency_response = true;
+  c.event = {0, 0, "agency:PUPR", "status", "", "", "sedang dikerjakan", "tim B"};
+  c.outbox.push_back({"whatsapp", "+6281234567890", "notify", "Aduan sedang ditangani", "{}"});
+  c.now_ms = 5000;
+  ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->status, "in_progress");
+  EXPECT_EQ(t->version, 2);
+  EXPECT_EQ(t->updated_at_ms, 5000);
+  EXPECT_EQ(t->first_response_at_ms, 5000);
+  EXPECT_EQ(t->last_response_at_ms, 5000);
+  ASSERT_EQ(t->events.size(), 2u);
+  EXPECT_EQ(t->events[1].from_status, "routed");
+  EXPECT_EQ(t->events[1].to_status, "in_progress");
+  EXPECT_EQ(t->events[1].actor, "agency:PUPR");
+  EXPECT_EQ(t->events[1].public_note, "sedang dikerjakan");
+  EXPECT_EQ(t->events[1].internal_note, "tim B");
+  auto pending = store_->ListOutbox("pending", 10);
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].ticket_id, "ADU-AAAAAAAA");
+  EXPECT_EQ(pending[0].kind, "notify");
+
+  // A second response keeps the first response time and moves the last.
+  c.expect_version = 2;
+  c.new_status = "resolved";
+  c.outbox.clear();
+  c.now_ms = 9000;
+  ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
+  t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->first_response_at_ms, 5000);
+  EXPECT_EQ(t->last_response_at_ms, 9000);
+}
+
+TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  TicketChange c;
+  c.ticket_id = "ADU-AAAAAAAA";
+  c.expect_version = 7;
+  c.new_status = "resolved";
+  c.event.kind = "status";
+  c.outbox.push_back({"whatsapp", "+62811", "notify", "x", "{}"});
+  c.now_ms = 2000;
+  EXPECT_EQ(store_->ChangeTicket(c), ChangeOutcome::kStale);
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->status, "routed");
+  EXPECT_EQ(t->version, 1);
+  EXPECT_EQ(t->events.size(), 1u);
+  EXPECT_TRUE(store_->ListOutbox("pending", 10).empty());
+  c.ticket_id = "ADU-ZZZZZZZZ";
+  EXPECT_EQ(store_->ChangeTicket(c), ChangeOutcome::kNotFound);
+}
+
+TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  std::atomic<int> changed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      TicketChange c;
+      c.ticket_id = "ADU-AAAAAAAA";
+      c.expect_version = 1;
+      c.set_overdue = true;
+      c.overdue_since_ms = 1500;
+      c.escalation_level = 1;
+      c.event.kind = "escalation";
+      c.now_ms = 2000 + i;
+      if (store_->ChangeTicket(c) == ChangeOutcome::kChanged) ++changed;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(changed.load(), 1);
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->overdue_since_ms, 1500);
+  EXPECT_EQ(t->escalation_level, 1);
+  EXPECT_EQ(t->events.size(), 2u);
+}
+
+TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  auto leased = store_->Lease("PUPR", 10, 60000, 1100);
+  ASSERT_EQ(leased.size(), 1u);
+  TicketChange c;
+  c.ticket_id = "ADU-AAAAAAAA";
+  c.expect_version = 1;
+  c.new_status = "routed";
+  c.new_agency = "DISHUB";
+  c.queue = TicketChange::Queue::kEnqueue;
+  c.event.kind = "reroute";
+  c.now_ms = 3000;
+  ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
+  EXPECT_TRUE(store_->Lease("PUPR", 10, 60000, 3100).empty());
+  auto at_dishub = store_->Lease("DISHUB", 10, 60000, 3100);
+  ASSERT_EQ(at_dishub.size(), 1u);  // not blocked by PUPR's live lease
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->agency, "DISHUB");
+  EXPECT_EQ(t->routed_at_ms, 3000);
+  EXPECT_EQ(t->first_response_at_ms, 0);
+
+  c.expect_version = 2;
+  c.new_status = "triage";
+  c.new_agency = "TRIAGE";
+  c.queue = TicketChange::Queue::kRemove;
+  c.now_ms = 4000;
+  ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
+  EXPECT_TRUE(store_->Lease("DISHUB", 10, 60000, 999999).empty());
+}
+
+TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
+  for (int i = 0; i < 5; ++i) {
+    std::string id = "ADU-AAAAAAA" + std::to_string(i);
+    store_->Intake(Complaint("m" + std::to_string(i), id, i % 2 ? "DISHUB" : "PUPR", 1000 + i));
+  }
+  store_->Intake(Complaint("t1", "ADU-TTTTTTTT", "TRIAGE", 2000));
+  TicketQuery q;
+  q.agency = "PUPR";
+  auto pupr = store_->ListTickets(q);
+  ASSERT_EQ(pupr.size(), 3u);
+  EXPECT_EQ(pupr[0].id, "ADU-AAAAAAA4");
+  EXPECT_EQ(pupr[2].id, "ADU-AAAAAAA0");
+
+  TicketQuery page;
+  page.limit = 2;
+  std::vector<std::string> seen;
+  for (;;) {
+    auto got = store_->ListTickets(page);
+    for (const auto& t : got) seen.push_back(t.id);
+    if (static_cast<int>(got.size()) < page.limit) break;
+    page.before_created_ms = got.back().created_at_ms;
+    page.before_id = got.back().id;
+  }
+  EXPECT_EQ(seen.size(), 6u);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 6u);
+  EXPECT_EQ(seen.front(), "ADU-TTTTTTTT");
+
+  TicketQuery triage;
+  triage.statuses = {"triage"};
+  ASSERT_EQ(store_->ListTickets(triage).size(), 1u);
+  TicketQuery since;
+  since.updated_since_ms = 1003;
+  EXPECT_EQ(store_->ListTickets(since).size(), 3u);
+  TicketQuery overdue;
+  overdue.overdue_only = true;
+  EXPECT_TRUE(store_->ListTickets(overdue).empty());
+}
+
+TEST_P(LifecycleStoreTest, QueueEntriesLeasedOftenAreListed) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(Complaint("m2", "ADU-BBBBBBBB", "PUPR", 1001));
+  // Lease both, let the leases expire, three times over; then ack B.
+  std::string lease_b;
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& l : store_->Lease("PUPR", 10, 100, 2000 + round * 1000)) {
+      if (l.ticket.id == "ADU-BBBBBBBB") lease_b = l.lease_id;
+    }
+  }
+  EXPECT_EQ(store_->Ack("PUPR", "ADU-BBBBBBBB", lease_b, 4050), AckOutcome::kAcked);
+  auto flagged = store_->ListQueueEntries(3, 10);
+  ASSERT_EQ(flagged.size(), 1u);
+  EXPECT_EQ(flagged[0].ticket_id, "ADU-AAAAAAAA");
+  EXPECT_EQ(flagged[0].lease_count, 3);
+  EXPECT_TRUE(store_->ListQueueEntries(4, 10).empty());
+}
+
+TEST_P(LifecycleStoreTest, KeysAreListedAndRevokedOnce) {
+  store_->InsertApiKey({"key_1", "hash1", "PUPR", 100, std::nullopt});
+  store_->InsertApiKey({"key_2", "hash2", "DISHUB", 200, std::nullopt});
+  auto keys = store_->ListApiKeys();
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].id, "key_2");
+  EXPECT_TRUE(store_->RevokeApiKey("key_1", 300));
+  EXPECT_TRUE(store_->RevokeApiKey("key_1", 400));
+  EXPECT_FALSE(store_->RevokeApiKey("key_9", 300));
+  auto k = store_->FindApiKey("hash1");
+  ASSERT_TRUE(k && k->revoked_at_ms);
+  EXPECT_EQ(*k->revoked_at_ms, 300);
+  EXPECT_FALSE(store_->FindApiKey("hash2")->revoked_at_ms);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LifecycleStoreTest, ::testing::ValuesIn(Backends()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace aduan::storage
