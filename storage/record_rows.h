@@ -22,7 +22,8 @@ std::vector<std::string> SplitCodes(const std::string& text);
 
 inline constexpr const char* kTicketColumns =
     "id, status, agency, agency_score, maladministration, urgent, classification, text, channel, "
-    "reporter_sender, reporter_name, confidential, created_at, updated_at, version";
+    "reporter_sender, reporter_name, confidential, created_at, updated_at, version, "
+    "routed_at, first_response_at, last_response_at, overdue_since, escalation_level";
 
 inline constexpr const char* kEventColumns =
     "id, at, actor, kind, from_status, to_status, public_note, internal_note";
@@ -33,6 +34,9 @@ inline constexpr const char* kOutboxColumns =
     "created_at, updated_at";
 
 inline constexpr const char* kApiKeyColumns = "id, key_hash, agency, created_at, revoked_at";
+
+inline constexpr const char* kQueueEntryColumns =
+    "ticket_id, agency, urgent, enqueued_at, lease_count, COALESCE(lease_expires_at, 0)";
 
 template <class Row>
 TicketRecord TicketFromRow(const Row& r) {
@@ -52,6 +56,11 @@ TicketRecord TicketFromRow(const Row& r) {
   t.created_at_ms = r.Int64(12);
   t.updated_at_ms = r.Int64(13);
   t.version = r.Int64(14);
+  t.routed_at_ms = r.Int64(15);
+  t.first_response_at_ms = r.Int64(16);
+  t.last_response_at_ms = r.Int64(17);
+  t.overdue_since_ms = r.Int64(18);
+  t.escalation_level = static_cast<int>(r.Int64(19));
   return t;
 }
 
@@ -99,6 +108,18 @@ ApiKeyRecord ApiKeyFromRow(const Row& r) {
   k.created_at_ms = r.Int64(3);
   if (!r.IsNull(4)) k.revoked_at_ms = r.Int64(4);
   return k;
+}
+
+template <class Row>
+QueueEntryRecord QueueEntryFromRow(const Row& r) {
+  QueueEntryRecord e;
+  e.ticket_id = r.Text(0);
+  e.agency = r.Text(1);
+  e.urgent = r.Bool(2);
+  e.enqueued_at_ms = r.Int64(3);
+  e.lease_count = static_cast<int>(r.Int64(4));
+  e.lease_expires_at_ms = r.Int64(5);
+  return e;
 }
 
 }  // namespace aduan::storage

@@ -33,6 +33,23 @@ PgParam PgParam::NullIfEmpty(const std::string& s) {
   return s.empty() ? PgParam(std::nullopt) : PgParam(s);
 }
 
+PgParam PgParam::TextArray(const std::vector<std::string>& items) {
+  // Every element quoted, with quotes and backslashes escaped: the array literal's own syntax,
+  // so no element is read as NULL or split at a comma.
+  std::string out = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (char c : items[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return PgParam(std::move(out));
+}
+
 PgResult::~PgResult() {
   if (res_) PQclear(res_);
 }

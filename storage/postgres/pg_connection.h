@@ -51,6 +51,8 @@ struct PgParam {
   PgParam(double v);                                // NOLINT
   // "" becomes NULL: columns that are NULL rather than empty when unset (ticket_id).
   static PgParam NullIfEmpty(const std::string& s);
+  // A text[] literal of `items`, for `= ANY($n::text[])`: one statement for any list length.
+  static PgParam TextArray(const std::vector<std::string>& items);
 };
 
 class PgResult {

@@ -18,4 +18,21 @@ std::optional<ApiKeyRecord> PgStore::FindApiKey(const std::string& key_hash) {
   return ApiKeyFromRow(PgRow{q, 0});
 }
 
+std::vector<ApiKeyRecord> PgStore::ListApiKeys() {
+  auto conn = impl_->readers->Borrow();
+  PgResult q = conn->Exec(std::string("SELECT ") + kApiKeyColumns +
+                          " FROM api_keys ORDER BY created_at DESC, id");
+  std::vector<ApiKeyRecord> out;
+  for (int i = 0; i < q.rows(); ++i) out.push_back(ApiKeyFromRow(PgRow{q, i}));
+  return out;
+}
+
+bool PgStore::RevokeApiKey(const std::string& id, int64_t now_ms) {
+  return impl_->Write([&](PgConnection& conn) {
+    return conn.Exec("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2",
+                     {now_ms, id})
+               .affected() > 0;
+  });
+}
+
 }  // namespace aduan::storage

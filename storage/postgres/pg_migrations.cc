@@ -98,6 +98,17 @@ CREATE TABLE api_keys (
 ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
 )sql"},
+      // Issue 6: service-level marks on tickets, shared by every instance; lists by status and
+      // by overdue.
+      {4, R"sql(
+ALTER TABLE tickets ADD COLUMN routed_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN first_response_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN last_response_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN overdue_since BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_status_created ON tickets(status, created_at);
+CREATE INDEX tickets_created ON tickets(created_at, id);
+)sql"},
   };
   return kMigrations;
 }

@@ -55,4 +55,15 @@ AckOutcome PgStore::Ack(const std::string& agency, const std::string& ticket_id,
   });
 }
 
+std::vector<QueueEntryRecord> PgStore::ListQueueEntries(int min_lease_count, int limit) {
+  auto conn = impl_->readers->Borrow();
+  PgResult q = conn->Exec(std::string("SELECT ") + kQueueEntryColumns +
+                              " FROM queue WHERE acked_at IS NULL AND lease_count >= $1 "
+                              "ORDER BY lease_count DESC, enqueued_at LIMIT $2",
+                          {min_lease_count, limit});
+  std::vector<QueueEntryRecord> out;
+  for (int i = 0; i < q.rows(); ++i) out.push_back(QueueEntryFromRow(PgRow{q, i}));
+  return out;
+}
+
 }  // namespace aduan::storage

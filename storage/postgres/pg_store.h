@@ -18,14 +18,17 @@
 // Adding a Store method (the next one you add to storage/store.h):
 //   1. Declare it below with `override`.
 //   2. Implement it in the file of its group: pg_intake.cc (messages, tickets), pg_queue.cc
-//      (lease, ack), pg_outbox.cc, pg_keys.cc, or a new pg_<group>.cc beside them (the build
-//      globs storage/postgres/*.cc). Writes go through impl_->Write(...) (committer thread,
+//      (lease, ack, queue listing), pg_outbox.cc, pg_keys.cc, pg_lifecycle.cc (ticket
+//      changes), pg_ticket_list.cc, or a new pg_<group>.cc beside them (the build globs
+//      storage/postgres/*.cc). Writes go through impl_->Write(...) (committer thread,
 //      the unit's savepoint, deadlock retry; SQL with $n parameters, prepared once);
 //      reads borrow a pool connection with impl_->readers.Borrow(). Select records with the
 //      shared column lists and mappings of storage/record_rows.h.
 //   3. A new table or column is a new numbered migration in pg_migrations.cc with the same
 //      number and meaning as the SQLite one (storage/sqlite/sqlite_migrations.cc).
-//   4. Test it in tests/storage/store_test.cc, which runs against both backends: run it on
+//   4. Test it in tests/storage/store_test.cc (or a sibling suite deriving from StoreTest in
+//      tests/storage/store_fixture.h, like lifecycle_store_test.cc; behaviour across two
+//      instances in store_instances_test.cc), which runs against both backends: run it on
 //      PostgreSQL with `tests/postgres/with-cluster.sh ctest --test-dir build -R Store`.
 #ifndef ADUAN_STORAGE_POSTGRES_PG_STORE_H_
 #define ADUAN_STORAGE_POSTGRES_PG_STORE_H_

@@ -23,7 +23,6 @@ std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& 
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   TicketRecord t = TicketFromRow(SqliteRow{q});
-  ReadSlaMarks(db, &t);
   if (with_events) {
     SQLite::Statement e(db, std::string("SELECT ") + kEventColumns +
                                 " FROM ticket_events WHERE ticket_id = ? ORDER BY id");

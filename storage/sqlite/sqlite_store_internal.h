@@ -40,9 +40,6 @@ struct SqliteRow {
 std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
                                        bool with_events);
 
-// Fills the ticket's service-level marks (sqlite_lifecycle.cc).
-void ReadSlaMarks(SQLite::Database& db, TicketRecord* ticket);
-
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>
 auto Translated(F&& f) -> decltype(f()) {
