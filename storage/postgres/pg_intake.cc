@@ -121,13 +121,7 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
     } else if (!req.attach_to_ticket.empty()) {
       AttachToTicket(conn, req.attach_to_ticket, m);
     }
-    for (const auto& o : req.outbox) {
-      conn.Exec(
-          "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
-          "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)",
-          {PgParam::NullIfEmpty(ticket_id), o.channel, o.recipient, o.kind, o.body, o.details_json,
-           m.received_at_ms});
-    }
+    for (const auto& o : req.outbox) InsertOutbox(conn, ticket_id, m.received_at_ms, o);
     return IntakeResult{false, ticket_id, req.reply};
   });
 }

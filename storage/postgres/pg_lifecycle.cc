@@ -72,17 +72,11 @@ ChangeOutcome PgStore::ChangeTicket(const TicketChange& c) {
     // stays in the statement so a change can never land on a version it did not see.
     if (!UpdateTicket(conn, c, to_status, agency, enqueue)) return ChangeOutcome::kStale;
     ApplyQueueChange(conn, c, agency, q.Bool(0, 2));
-    conn.Exec(
-        "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
-        "public_note, internal_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {c.ticket_id, c.now_ms, c.event.actor, c.event.kind, from_status, to_status,
-         c.event.public_note, c.event.internal_note});
-    for (const auto& o : c.outbox) {
-      conn.Exec(
-          "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
-          "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)",
-          {c.ticket_id, o.channel, o.recipient, o.kind, o.body, o.details_json, c.now_ms});
-    }
+    EventRecord event = c.event;
+    event.from_status = from_status;
+    event.to_status = to_status;
+    InsertEvent(conn, c.ticket_id, c.now_ms, event);
+    for (const auto& o : c.outbox) InsertOutbox(conn, c.ticket_id, c.now_ms, o);
     return ChangeOutcome::kChanged;
   });
 }

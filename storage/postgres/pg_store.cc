@@ -66,6 +66,24 @@ std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id
   return t;
 }
 
+void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                 const EventRecord& e) {
+  conn.Exec(
+      "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
+      "public_note, internal_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      {ticket_id, at_ms, e.actor, e.kind, e.from_status, e.to_status, e.public_note,
+       e.internal_note});
+}
+
+void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                  const OutboxDraft& o) {
+  conn.Exec(
+      "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
+      "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)",
+      {PgParam::NullIfEmpty(ticket_id), o.channel, o.recipient, o.kind, o.body, o.details_json,
+       at_ms});
+}
+
 PgStore::PgStore(const std::string& url, const StoreOptions& options,
                  const std::vector<Migration>& migrations)
     : impl_(std::make_unique<Impl>()) {

@@ -20,6 +20,14 @@ namespace aduan::storage {
 // batch, readers outside it.
 std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id, bool with_events);
 
+// Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
+void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                 const EventRecord& event);
+
+// Queues `draft` for the dispatcher, due at `at_ms`; "" ticket_id: a reply to no ticket.
+void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                  const OutboxDraft& draft);
+
 // Opens a connection for the backend: the URL's settings plus the session settings every
 // aduan connection needs (synchronous_commit=on: a COMMIT returns only once it is flushed).
 std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url);
