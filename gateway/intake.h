@@ -23,6 +23,9 @@ struct IntakeOutcome {
   std::string ticket;  // empty when the message made no ticket
   bool duplicate = false;
   std::string reply;  // what the sender is told
+  // The sender is over the per-sender limit: the generic webhook answers 429 (providers get
+  // 200 and the apology once, through the outbox).
+  bool rate_limited = false;
 };
 
 class IntakePipeline {
@@ -31,7 +34,9 @@ class IntakePipeline {
   IntakePipeline(const GatewayConfig* config, storage::Store* store, ClassifierHandle* classifier,
                  Clock clock);
 
-  // Stores `message` durably (or finds it stored before). Throws storage::StoreError.
+  // Stores `message` durably (or finds it stored before) together with everything the
+  // conversation decided (see gateway/conversation/conversation.h), in one transaction.
+  // Throws storage::StoreError.
   IntakeOutcome Accept(const channels::InboundMessage& message);
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
@@ -44,8 +49,8 @@ class IntakePipeline {
   // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
   // one of the sender's own ticket numbers.
   std::string FindThread(const channels::InboundMessage& message);
-  std::string RenderAck(const std::string& ticket, const std::string& agency, bool triage,
-                        bool urgent) const;
+  // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
+  IntakeOutcome AcceptOnce(const channels::InboundMessage& message);
 
   const GatewayConfig* config_;
   storage::Store* store_;

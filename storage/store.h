@@ -30,6 +30,20 @@ class TicketIdTaken : public StoreError {
   using StoreError::StoreError;
 };
 
+// Thrown by Intake when a TicketChange or ConversationWrite precondition no longer holds
+// (another request changed the ticket or the conversation first); nothing was written. The
+// caller reads again, decides again and retries.
+class ConcurrentChange : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// Thrown by PutCadre when another cadre already has that (channel, sender).
+class CadreConflict : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -75,6 +89,24 @@ class Store {
   virtual void InsertApiKey(const ApiKeyRecord& key) = 0;
   // The key with this hash, revoked or not, or nullopt.
   virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
+
+  // Conversations and cadres (issue 5).
+
+  // The stored conversation of (channel, sender), or nullopt when there is none.
+  virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
+                                                            const std::string& sender) = 0;
+  // Messages stored from (channel, sender) at or after `since_ms`.
+  virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
+                                     int64_t since_ms) = 0;
+  virtual std::vector<TicketRecord> FindTickets(const TicketQuery& query) = 0;
+  // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
+  // Throws CadreConflict when another id holds the same (channel, sender).
+  virtual void PutCadre(const CadreRecord& cadre) = 0;
+  // The cadre writing from (channel, sender), active or not, or nullopt.
+  virtual std::optional<CadreRecord> FindCadre(const std::string& channel,
+                                               const std::string& sender) = 0;
+  // Every cadre by id, with its tickets counted by status.
+  virtual std::vector<CadreRecord> ListCadres() = 0;
 
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;

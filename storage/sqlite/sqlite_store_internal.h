@@ -33,6 +33,19 @@ std::vector<std::string> SplitCodes(const std::string& text);
 std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
                                        bool with_events);
 
+// Conversations and cadres (issue 5), sqlite_conversation.cc: the ticket columns migration 3
+// added, as a SELECT list, and reading them from column `first` of a row selected with it.
+extern const char kTicketColumnsIssue5[];
+void ReadTicketColumnsIssue5(SQLite::Statement& row, int first, TicketRecord* ticket);
+
+class StatementCache;
+// Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
+// ConcurrentChange when a precondition fails.
+void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
+                        const std::vector<TicketChange>& changes, int64_t now_ms);
+void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
+                        int64_t now_ms);
+
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>
 auto Translated(F&& f) -> decltype(f()) {
