@@ -82,6 +82,12 @@ class Section {
     }
     *out = (*it)->get<std::string>();
   }
+  void Bool(const char* key, bool* out) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_boolean()) Fail(key, "must be true or false, got " + (*it)->dump());
+    *out = (*it)->get<bool>();
+  }
   void Strings(const char* key, std::vector<std::string>* out) {
     auto it = Take(key);
     if (!it) return;
@@ -194,6 +200,41 @@ void LoadReplies(const std::string& path, const std::string& language, GatewayCo
   }
 }
 
+// {"cadres": [{"id", "channel", "sender", "name", "area"?, "active"?}]}
+void LoadCadres(const std::string& path, std::vector<GatewayConfig::Conversation::Cadre>* out) {
+  json doc = ParseJsonFile(path);
+  Section top(path, "", doc);
+  auto it = doc.find("cadres");
+  if (it == doc.end() || !it->is_array()) top.Fail("cadres", "must be an array of cadres");
+  static const std::regex kId("^[A-Za-z0-9_.-]{1,64}$");
+  std::set<std::string> ids, identities;
+  for (size_t i = 0; i < it->size(); ++i) {
+    Section s(path, "cadres[" + std::to_string(i) + "]", (*it)[i]);
+    GatewayConfig::Conversation::Cadre c;
+    s.String("id", &c.id);
+    s.String("channel", &c.channel);
+    s.String("sender", &c.sender);
+    s.String("name", &c.name);
+    s.String("area", &c.area);
+    s.Bool("active", &c.active);
+    s.RejectUnknown();
+    for (const char* required : {"id", "channel", "sender", "name"}) {
+      if ((std::string(required) == "id" && c.id.empty()) ||
+          (std::string(required) == "channel" && c.channel.empty()) ||
+          (std::string(required) == "sender" && c.sender.empty()) ||
+          (std::string(required) == "name" && c.name.empty())) {
+        s.Fail(required, "is required");
+      }
+    }
+    if (!std::regex_match(c.id, kId)) s.Fail("id", "must be letters, digits, _ . or -");
+    if (!ids.insert(c.id).second) s.Fail("id", "\"" + c.id + "\" appears twice");
+    if (!identities.insert(c.channel + ":" + c.sender).second) {
+      s.Fail("sender", "another cadre already writes from " + c.channel + ":" + c.sender);
+    }
+    out->push_back(std::move(c));
+  }
+}
+
 void LoadConversation(Section& s, const std::filesystem::path& base,
                       GatewayConfig::Conversation* c) {
   constexpr int kDay = 86400;
@@ -210,6 +251,7 @@ void LoadConversation(Section& s, const std::filesystem::path& base,
   s.String("cadres", &cadres);
   s.RejectUnknown();
   c->cadres_path = Resolve(base, cadres);
+  if (!c->cadres_path.empty()) LoadCadres(c->cadres_path, &c->cadres);
 }
 
 GatewayConfig Load(const std::string& path) {

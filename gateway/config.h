@@ -55,7 +55,12 @@ struct GatewayConfig {
     int link_window_hours = 72;   // complaints this recent may be linked as "the same thing"
     int link_min_shared_terms = 2;
     int link_radius_meters = 250;  // when both complaints carry coordinates
-    std::string cadres_path;       // optional file of cadres loaded into storage at start
+    std::string cadres_path;       // optional file of cadres, put into storage at start
+    struct Cadre {
+      std::string id, channel, sender, name, area;
+      bool active = true;
+    };
+    std::vector<Cadre> cadres;  // read from cadres_path
   } conversation;
 
   classifier::ClassifierOptions classifier;

@@ -52,6 +52,9 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterWebhookRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterOperatorRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
+// Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
+void SeedConfiguredCadres(GatewayContext& ctx);
 
 }  // namespace aduan::gateway
 

@@ -45,6 +45,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
       std::make_unique<OutboxDispatcher>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock);
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
+  SeedConfiguredCadres(ctx);
 
   httplib::Server& http = impl_->http;
   const int threads = cfg.http_threads;
@@ -120,6 +121,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterWebhookRoutes(http, ctx);
   RegisterAgencyRoutes(http, ctx);
   RegisterOperatorRoutes(http, ctx);
+  RegisterCadreRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }

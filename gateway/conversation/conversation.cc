@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gateway/intake.h"
+#include "gateway/recipients.h"
 #include "gateway/ticket_number.h"
 
 namespace aduan::gateway::conversation {
@@ -15,11 +16,6 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 // A resident asked to consent to a cadre's report has a week to answer YA.
 constexpr int64_t kConsentWaitMs = 7LL * 24 * 3600 * 1000;
 constexpr size_t kListedTickets = 5;
-
-// Channels that address people by phone number, so a cadre's "HP 0812..." reaches them.
-bool ReachesPhones(const std::string& channel) {
-  return channel == "whatsapp" || channel == "twilio" || channel == "sms";
-}
 
 std::string TrimEnd(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
@@ -294,7 +290,7 @@ class Decider {
       t.reporter_name = r.name;
       t.reporter_contact = r.phone;
       t.relayed_by = facts_.cadre->id;
-      t.consent = !r.phone.empty() && ReachesPhones(in_.channel) ? "requested" : "declared";
+      t.consent = !r.phone.empty() && ChannelReachesPhones(in_.channel) ? "requested" : "declared";
       if (t.consent == "requested") RequestConsent(t.id, r.phone);
     }
     t.linked_to = t.agency == classifier::kTriage ? "" : LinkTarget(KeyTerms(t.text));
