@@ -269,6 +269,10 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   if (!d.store_message) return IntakeOutcome{"", false, d.reply, true};
 
   req.ticket = d.new_ticket;
+  if (req.ticket && c) {
+    req.ticket->classification_json =
+        ClassificationJson(*c).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
   req.attach_to_ticket = d.attach_to;
   req.reply = d.reply;
   req.ticket_changes = d.changes;
