@@ -1,5 +1,6 @@
 #include "gateway/intake.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -194,6 +195,14 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
       store_->CountMessagesSince(in.channel, in.sender,
                                  now - int64_t{conv.rate_limit_window_seconds} * 1000) >=
       conv.rate_limit_messages;
+  if (facts.over_rate_limit) {
+    // A provider's retry of a message already answered gets its first answer, not the apology.
+    std::vector<std::string> keys = {req.message.provider_message_id};
+    keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
+    for (const auto& key : keys) {
+      if (!store_->TicketOfMessage(in.channel, key).empty()) facts.over_rate_limit = false;
+    }
+  }
   if (!facts.over_rate_limit) {
     if (std::string thread = FindThread(in); !thread.empty()) {
       req.attach_to_ticket = thread;
@@ -210,8 +219,11 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   auto stored = store_->GetConversation(in.channel, in.sender);
   cv::ConversationState state = stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
   cv::ReadText text = cv::ReadMessageText(req.message.text);
-  cv::Inbound inbound{in.channel, in.sender, in.reply_address, in.display_name,
-                      req.message.text, !in.media.empty(), std::nullopt, "", now};
+  // A sticker says hello; a photo, video or document is evidence.
+  bool evidence = std::any_of(in.media.begin(), in.media.end(),
+                              [](const channels::Media& m) { return m.kind != "sticker"; });
+  cv::Inbound inbound{in.channel, in.sender,  in.reply_address, in.display_name, req.message.text,
+                      evidence,   std::nullopt, "",             now};
   if (in.location) {
     inbound.coordinates = cv::Coordinates{in.location->latitude, in.location->longitude};
     inbound.location_label = in.location->name;

@@ -23,6 +23,11 @@ std::string TrimEnd(std::string s) {
   return s;
 }
 
+std::string Trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b);
+}
+
 class Decider {
  public:
   Decider(const ConversationState& state, const Inbound& in, const ReadText& text,
@@ -40,6 +45,8 @@ class Decider {
         if (d_.next.awaiting == "consent" && facts_.awaited_ticket) return Consent();
         return Reply("help");
       case Command::kGreeting:
+        // No words but a photo or a shared location: that is a complaint (or more of one).
+        if (Trimmed(in_.text).empty() && (in_.has_media || in_.coordinates)) return Complaint();
         return Reply("help");
       case Command::kUnknown:
         return Reply("unknown_command");

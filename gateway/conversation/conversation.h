@@ -25,7 +25,7 @@ struct Inbound {
   std::string reply_address;  // where replies go (Telegram chat, email Reply-To), or ""
   std::string display_name;
   std::string text;
-  bool has_media = false;
+  bool has_media = false;  // a photo, video or document (a sticker is not evidence)
   std::optional<Coordinates> coordinates;
   std::string location_label;  // a shared venue's name and address, when any
   int64_t now_ms = 0;
