@@ -33,20 +33,24 @@ class Decider {
   Decider(const ConversationState& state, const Inbound& in, const ReadText& text,
           const Facts& facts, const classifier::Classification* c, const GatewayConfig& config)
       : state_(state), in_(in), text_(text), facts_(facts), c_(c), config_(config) {
+    // No words but a photo or a shared location: that is a complaint (or more of one).
+    command_ = text.command;
+    if (command_ == Command::kGreeting && Trimmed(in.text).empty() &&
+        (in.has_media || in.coordinates)) {
+      command_ = Command::kNone;
+    }
     d_.next = state;
     if (!d_.next.awaiting.empty() && d_.next.awaiting_until_ms <= in.now_ms) ClearAwaiting();
   }
 
   Decision Run() {
     if (facts_.over_rate_limit) return RateLimited();
-    switch (text_.command) {
+    switch (command_) {
       case Command::kYes:
       case Command::kNo:
         if (d_.next.awaiting == "consent" && facts_.awaited_ticket) return Consent();
         return Reply("help");
       case Command::kGreeting:
-        // No words but a photo or a shared location: that is a complaint (or more of one).
-        if (Trimmed(in_.text).empty() && (in_.has_media || in_.coordinates)) return Complaint();
         return Reply("help");
       case Command::kUnknown:
         return Reply("unknown_command");
@@ -199,21 +203,21 @@ class Decider {
     const std::string body = ComplaintText(text_);
     const bool has_content = !body.empty() || in_.has_media || in_.coordinates;
     const int64_t now = in_.now_ms;
-    if (text_.command == Command::kNone && d_.next.awaiting == "location" &&
+    if (command_ == Command::kNone && d_.next.awaiting == "location" &&
         facts_.awaited_ticket && (in_.coordinates || !body.empty())) {
       return LocationAnswer(body);
     }
-    if (!has_content && text_.command != Command::kRelay) return Reply("help");
+    if (!has_content && command_ != Command::kRelay) return Reply("help");
     const auto& conv = config_.conversation;
     if (!state_.last_ticket.empty() && !body.empty() && KeyOfText(body) == state_.last_text_key &&
         now - state_.last_ticket_at_ms < int64_t{conv.duplicate_window_seconds} * 1000) {
       d_.attach_to = state_.last_ticket;
       return Reply("duplicate", {{"ticket", state_.last_ticket}});
     }
-    if (text_.command == Command::kRelay && text_.relay.text.empty()) {
+    if (command_ == Command::kRelay && text_.relay.text.empty()) {
       return Reply("relay_no_text");
     }
-    if (text_.command == Command::kNone && !state_.last_ticket.empty() &&
+    if (command_ == Command::kNone && !state_.last_ticket.empty() &&
         now - state_.last_ticket_at_ms < int64_t{conv.followup_window_seconds} * 1000) {
       d_.attach_to = state_.last_ticket;
       if (in_.coordinates) AddLocation(state_.last_ticket, std::nullopt);
@@ -263,7 +267,7 @@ class Decider {
   }
 
   Decision NewTicket(const std::string& body) {
-    const bool relay = text_.command == Command::kRelay;
+    const bool relay = command_ == Command::kRelay;
     const bool cadre = relay && facts_.cadre && facts_.cadre->active;
     const RelayHeader& r = text_.relay;
     storage::TicketRecord t;
@@ -352,6 +356,7 @@ class Decider {
   const Facts& facts_;
   const classifier::Classification* c_;
   const GatewayConfig& config_;
+  Command command_;
   Decision d_;
 };
 

@@ -72,7 +72,8 @@ bool LooksLikeTicket(const std::string& rest) {
     if (std::isalnum(static_cast<unsigned char>(c))) compact.push_back(c);
   }
   std::string low = Lower(compact);
-  if (low.rfind("adu", 0) == 0 && low.size() == 11) return true;
+  // "ADU-" and anything number-like after it is an attempt at a ticket number, right or not.
+  if (low.rfind("adu", 0) == 0 && low.size() >= 6 && low.size() <= 14) return true;
   return compact.size() == 8 && std::any_of(compact.begin(), compact.end(), [](char c) {
            return std::isdigit(static_cast<unsigned char>(c));
          });

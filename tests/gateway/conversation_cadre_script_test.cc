@@ -77,7 +77,8 @@ TEST_P(CadreScript, BadRelaysGetHelpOrAHintNotAnError) {
 
 TEST_P(CadreScript, TheCadreFollowsTheirRelayedTickets) {
   std::string t =
-      d_.Send(rina_, "LAPOR UNTUK Ibu Siti, RT 02/RW 05: got mampet, air masuk rumah").ticket;
+      d_.Send(rina_, "LAPOR UNTUK Ibu Siti, RT 02/RW 05: saluran got mampet, air meluap ke jalan")
+          .ticket;
   ASSERT_FALSE(t.empty());
   d_.Run({
       {rina_, "STATUS " + t, 10, t + ": diteruskan ke dinas", TicketIs::kNone},

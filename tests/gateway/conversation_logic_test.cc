@@ -5,6 +5,7 @@
 #include "gateway/config.h"
 #include "gateway/conversation/conversation.h"
 #include "gateway/recipients.h"
+#include "gateway/ticket_number.h"
 
 namespace aduan::gateway::conversation {
 namespace {
@@ -219,7 +220,7 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
 
 TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
   storage::TicketRecord t;
-  t.id = "ADU-7K3QX9M4";
+  t.id = NewTicketNumber();
   t.status = "in_progress";
   t.channel = "whatsapp";
   t.reporter_sender = "+6281111";
@@ -227,25 +228,27 @@ TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
   note.actor = "agency:PUPR";
   note.public_note = "Tim dijadwalkan Kamis";
   t.events = {note};
+  std::string typed = "adu " + t.id.substr(4, 4) + "-" + t.id.substr(8);
   Facts f;
-  f.named_ticket_input = "adu-7k3q-x9m4";
+  f.named_ticket_input = typed;
   f.named_ticket = t;
   Script owner;
-  EXPECT_EQ(owner.Send("STATUS adu-7k3q-x9m4", f).reply,
-            "ADU-7K3QX9M4: sedang ditangani. Tim dijadwalkan Kamis.");
+  EXPECT_EQ(owner.Send("STATUS " + typed, f).reply,
+            t.id + ": sedang ditangani. Tim dijadwalkan Kamis.");
   t.reporter_sender = "+6282222";
   f.named_ticket = t;
   Script stranger;
-  EXPECT_EQ(stranger.Send("STATUS adu-7k3q-x9m4", f).reply, "ADU-7K3QX9M4: sedang ditangani.");
-  Facts typo;
-  typo.named_ticket_input = "ADU-7K3QX9M5";
-  EXPECT_NE(stranger.Send("STATUS ADU-7K3QX9M5", typo).reply.find("salah ketik"),
-            std::string::npos);
+  EXPECT_EQ(stranger.Send("STATUS " + typed, f).reply, t.id + ": sedang ditangani.");
+  std::string typo = t.id;
+  typo[6] = typo[6] == 'A' ? 'B' : 'A';
+  Facts bad;
+  bad.named_ticket_input = typo;
+  EXPECT_NE(stranger.Send("STATUS " + typo, bad).reply.find("salah ketik"), std::string::npos);
 }
 
 TEST(ConversationDecideTest, WithdrawOnlyOwnTicketsNoAgencyPickedUp) {
   storage::TicketRecord t;
-  t.id = "ADU-7K3QX9M4";
+  t.id = NewTicketNumber();
   t.status = "routed";
   t.channel = "whatsapp";
   t.reporter_sender = "+6281111";
