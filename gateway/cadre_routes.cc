@@ -37,10 +37,14 @@ json CadreJson(const storage::CadreRecord& c) {
     counts[status] = n;
     total += n;
   }
-  return {{"id", c.id},         {"channel", c.channel},
-          {"sender", c.sender}, {"name", c.name},
-          {"area", c.area},     {"active", c.active},
-          {"tickets", total},   {"tickets_by_status", counts},
+  return {{"id", c.id},
+          {"channel", c.channel},
+          {"sender", c.sender},
+          {"name", c.name},
+          {"area", c.area},
+          {"active", c.active},
+          {"tickets", total},
+          {"tickets_by_status", counts},
           {"created_at", FormatTime(c.created_at_ms)},
           {"updated_at", FormatTime(c.updated_at_ms)}};
 }

@@ -176,13 +176,33 @@ void LoadAgencies(const std::string& path, GatewayConfig* cfg) {
 }
 
 // Every template the gateway renders; a city's replies.json must define them all.
-constexpr const char* kRequiredReplies[] = {
-    "ack",           "ack_triage",     "urgent_note",      "followup",       "help",
-    "ask_location",  "location_added", "duplicate",        "status_owner",   "status_public",
-    "status_usage",  "bad_number",     "ticket_not_found", "not_your_ticket", "withdrawn",
-    "cannot_withdraw", "list_header",  "list_empty",       "relay_ack",      "relay_no_text",
-    "relay_hint",    "consent_request", "consent_given",   "consent_refused", "rate_limited",
-    "unknown_command", "status_changed"};
+constexpr const char* kRequiredReplies[] = {"ack",
+                                            "ack_triage",
+                                            "urgent_note",
+                                            "followup",
+                                            "help",
+                                            "ask_location",
+                                            "location_added",
+                                            "duplicate",
+                                            "status_owner",
+                                            "status_public",
+                                            "status_usage",
+                                            "bad_number",
+                                            "ticket_not_found",
+                                            "not_your_ticket",
+                                            "withdrawn",
+                                            "cannot_withdraw",
+                                            "list_header",
+                                            "list_empty",
+                                            "relay_ack",
+                                            "relay_no_text",
+                                            "relay_hint",
+                                            "consent_request",
+                                            "consent_given",
+                                            "consent_refused",
+                                            "rate_limited",
+                                            "unknown_command",
+                                            "status_changed"};
 
 void LoadReplies(const std::string& path, const std::string& language, GatewayConfig* cfg) {
   json doc = ParseJsonFile(path);

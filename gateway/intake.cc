@@ -191,10 +191,9 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   req.message.received_at_ms = now;
 
   cv::Facts facts;
-  facts.over_rate_limit =
-      store_->CountMessagesSince(in.channel, in.sender,
-                                 now - int64_t{conv.rate_limit_window_seconds} * 1000) >=
-      conv.rate_limit_messages;
+  facts.over_rate_limit = store_->CountMessagesSince(in.channel, in.sender,
+                                                     now - int64_t{conv.rate_limit_window_seconds} *
+                                                               1000) >= conv.rate_limit_messages;
   if (facts.over_rate_limit) {
     // A provider's retry of a message already answered gets its first answer, not the apology.
     std::vector<std::string> keys = {req.message.provider_message_id};
@@ -217,13 +216,21 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   }
 
   auto stored = store_->GetConversation(in.channel, in.sender);
-  cv::ConversationState state = stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
+  cv::ConversationState state =
+      stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
   cv::ReadText text = cv::ReadMessageText(req.message.text);
   // A sticker says hello; a photo, video or document is evidence.
   bool evidence = std::any_of(in.media.begin(), in.media.end(),
                               [](const channels::Media& m) { return m.kind != "sticker"; });
-  cv::Inbound inbound{in.channel, in.sender,  in.reply_address, in.display_name, req.message.text,
-                      evidence,   std::nullopt, "",             now};
+  cv::Inbound inbound{in.channel,
+                      in.sender,
+                      in.reply_address,
+                      in.display_name,
+                      req.message.text,
+                      evidence,
+                      std::nullopt,
+                      "",
+                      now};
   if (in.location) {
     inbound.coordinates = cv::Coordinates{in.location->latitude, in.location->longitude};
     inbound.location_label = in.location->name;

@@ -51,14 +51,14 @@ struct TicketRecord {
   int64_t version = 1;
   std::vector<EventRecord> events;  // oldest first; filled by reads that ask for them
   // Conversations and cadres (issue 5).
-  std::string reply_address;     // where replies to the sender go when not reporter_sender
-  std::string reporter_contact;  // relayed: the resident's own phone, if the cadre gave one
-  std::string relayed_by;        // relayed: the cadre's id; reporter_sender is then the cadre
-  bool content_private = false;  // RAHASIA: the content stays out of anything public
-  std::string consent;           // relayed: "requested", "given" or "declared"; else ""
-  std::string linked_to;         // the earlier ticket about the same thing, or ""
+  std::string reply_address;        // where replies to the sender go when not reporter_sender
+  std::string reporter_contact;     // relayed: the resident's own phone, if the cadre gave one
+  std::string relayed_by;           // relayed: the cadre's id; reporter_sender is then the cadre
+  bool content_private = false;     // RAHASIA: the content stays out of anything public
+  std::string consent;              // relayed: "requested", "given" or "declared"; else ""
+  std::string linked_to;            // the earlier ticket about the same thing, or ""
   std::string details_json = "{}";  // location and similar: the gateway's business
-  int linked_count = 0;  // reads only: tickets whose linked_to names this one
+  int linked_count = 0;             // reads only: tickets whose linked_to names this one
 };
 
 // A change to an existing ticket, made in the same transaction as the message causing it.

@@ -151,7 +151,8 @@ class Decider {
         break;
       }
     }
-    d_.reply = TrimEnd(Render("status_owner", {{"ticket", t->id}, {"status", status}, {"note", note}}));
+    d_.reply =
+        TrimEnd(Render("status_owner", {{"ticket", t->id}, {"status", status}, {"note", note}}));
     return d_;
   }
 
@@ -203,8 +204,8 @@ class Decider {
     const std::string body = ComplaintText(text_);
     const bool has_content = !body.empty() || in_.has_media || in_.coordinates;
     const int64_t now = in_.now_ms;
-    if (command_ == Command::kNone && d_.next.awaiting == "location" &&
-        facts_.awaited_ticket && (in_.coordinates || !body.empty())) {
+    if (command_ == Command::kNone && d_.next.awaiting == "location" && facts_.awaited_ticket &&
+        (in_.coordinates || !body.empty())) {
       return LocationAnswer(body);
     }
     if (!has_content && command_ != Command::kRelay) return Reply("help");
@@ -257,10 +258,10 @@ class Decider {
       if (s.status == "withdrawn" || s.status == "rejected") continue;
       int shared = SharedTerms(terms, KeyTerms(s.text + " " + s.details_json));
       auto theirs = CoordinatesIn(s.details_json);
-      bool same = in_.coordinates && theirs
-                      ? DistanceMeters(*in_.coordinates, *theirs) <= conv.link_radius_meters &&
-                            shared >= 1
-                      : shared >= conv.link_min_shared_terms;
+      bool same =
+          in_.coordinates && theirs
+              ? DistanceMeters(*in_.coordinates, *theirs) <= conv.link_radius_meters && shared >= 1
+              : shared >= conv.link_min_shared_terms;
       if (same) return s.linked_to.empty() ? s.id : s.linked_to;
     }
     return "";
@@ -272,8 +273,8 @@ class Decider {
     const RelayHeader& r = text_.relay;
     storage::TicketRecord t;
     t.id = facts_.candidate_ticket_id;
-    bool triage = !c_ || c_->triage || c_->agency == classifier::kTriage ||
-                  !config_.FindAgency(c_->agency);
+    bool triage =
+        !c_ || c_->triage || c_->agency == classifier::kTriage || !config_.FindAgency(c_->agency);
     t.status = triage ? "triage" : "routed";
     t.agency = triage ? std::string(classifier::kTriage) : c_->agency;
     if (c_) {
@@ -309,11 +310,11 @@ class Decider {
     const auto& places = config_.conversation.place_agencies;
     bool placed = in_.coordinates || !in_.location_label.empty() || MentionsPlace(body) ||
                   (cadre && !r.place.empty());
-    bool ask = !triage && !placed &&
-               std::find(places.begin(), places.end(), t.agency) != places.end();
+    bool ask =
+        !triage && !placed && std::find(places.begin(), places.end(), t.agency) != places.end();
     Fields fields = {{"ticket", t.id}, {"agency", AgencyName(t.agency)}, {"name", r.name}};
-    std::string reply = Render(cadre ? "relay_ack"
-                               : ask ? "ask_location"
+    std::string reply = Render(cadre    ? "relay_ack"
+                               : ask    ? "ask_location"
                                : triage ? "ack_triage"
                                         : "ack",
                                fields);
@@ -336,9 +337,9 @@ class Decider {
   }
 
   void RequestConsent(const std::string& ticket, const std::string& phone) {
-    d_.others.push_back({in_.channel, phone, "consent",
-                         Render("consent_request", {{"cadre", facts_.cadre->name},
-                                                    {"ticket", ticket}})});
+    d_.others.push_back(
+        {in_.channel, phone, "consent",
+         Render("consent_request", {{"cadre", facts_.cadre->name}, {"ticket", ticket}})});
     ConversationState theirs;
     theirs.awaiting = "consent";
     theirs.awaiting_ticket = ticket;

@@ -34,12 +34,12 @@ struct Inbound {
 // What the pipeline looked up before deciding. Which facts are needed follows from
 // ReadMessageText() and the state (see NeedsNamedTicket and friends in intake.cc).
 struct Facts {
-  std::optional<storage::CadreRecord> cadre;          // the sender, when registered
-  std::string named_ticket_input;                     // kStatus/kWithdraw argument as typed
-  std::optional<storage::TicketRecord> named_ticket;  // that ticket, when it exists
+  std::optional<storage::CadreRecord> cadre;            // the sender, when registered
+  std::string named_ticket_input;                       // kStatus/kWithdraw argument as typed
+  std::optional<storage::TicketRecord> named_ticket;    // that ticket, when it exists
   std::optional<storage::TicketRecord> awaited_ticket;  // state.awaiting_ticket, when set
   std::vector<storage::TicketRecord> listed;            // DAFTAR: the sender's/cadre's tickets
-  std::vector<storage::TicketRecord> similar;  // recent tickets of the classified agency
+  std::vector<storage::TicketRecord> similar;           // recent tickets of the classified agency
   bool over_rate_limit = false;
   std::string candidate_ticket_id;  // the id a new ticket gets (drawn by the pipeline)
 };
@@ -57,7 +57,7 @@ struct Decision {
   std::string reply;  // to the sender; "" sends nothing
 
   std::optional<storage::TicketRecord> new_ticket;  // complete except events
-  std::string attach_to;  // the message adds to this ticket instead
+  std::string attach_to;                            // the message adds to this ticket instead
   std::vector<storage::TicketChange> changes;
   std::vector<OtherMessage> others;
   std::vector<storage::ConversationWrite> other_conversations;  // unconditional writes

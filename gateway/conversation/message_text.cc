@@ -52,13 +52,64 @@ std::string Fold(const std::string& w) {
 }
 
 bool IsGreeting(std::string_view text) {
-  static const std::set<std::string> kWords = {
-      "halo", "hallo", "helo", "hello", "hai", "hi", "hay", "p", "ping", "tes", "test", "testing",
-      "asalamualaikum", "asalamualaikom", "asalamu", "salam", "ass", "askum", "wr", "wb",
-      "warahmatullahi", "wabarakatuh", "selamat", "pagi", "siang", "sore", "malam", "permisi",
-      "start", "help", "bantuan", "menu", "info", "min", "kak", "pak", "bu", "bang", "gan",
-      "admin", "mas", "mbak", "om", "swastiastu", "shalom", "punten", "sampurasun", "ya", "iya",
-      "ok", "oke", "terima", "kasih", "makasih", "thanks", "trims", "tq", "y"};
+  static const std::set<std::string> kWords = {"halo",
+                                               "hallo",
+                                               "helo",
+                                               "hello",
+                                               "hai",
+                                               "hi",
+                                               "hay",
+                                               "p",
+                                               "ping",
+                                               "tes",
+                                               "test",
+                                               "testing",
+                                               "asalamualaikum",
+                                               "asalamualaikom",
+                                               "asalamu",
+                                               "salam",
+                                               "ass",
+                                               "askum",
+                                               "wr",
+                                               "wb",
+                                               "warahmatullahi",
+                                               "wabarakatuh",
+                                               "selamat",
+                                               "pagi",
+                                               "siang",
+                                               "sore",
+                                               "malam",
+                                               "permisi",
+                                               "start",
+                                               "help",
+                                               "bantuan",
+                                               "menu",
+                                               "info",
+                                               "min",
+                                               "kak",
+                                               "pak",
+                                               "bu",
+                                               "bang",
+                                               "gan",
+                                               "admin",
+                                               "mas",
+                                               "mbak",
+                                               "om",
+                                               "swastiastu",
+                                               "shalom",
+                                               "punten",
+                                               "sampurasun",
+                                               "ya",
+                                               "iya",
+                                               "ok",
+                                               "oke",
+                                               "terima",
+                                               "kasih",
+                                               "makasih",
+                                               "thanks",
+                                               "trims",
+                                               "tq",
+                                               "y"};
   auto words = Words(text);
   for (const auto& w : words) {
     if (!kWords.count(w) && !kWords.count(Fold(w))) return false;
@@ -236,11 +287,10 @@ ReadText ReadMessageText(std::string_view raw) {
     if (at != std::string::npos && at < space) cmd_low.erase(at, space - at);
   }
   size_t end = 0;
-  for (auto [word, command] : {std::pair{"status", Command::kStatus},
-                               std::pair{"cek", Command::kStatus},
-                               std::pair{"check", Command::kStatus},
-                               std::pair{"batal", Command::kWithdraw},
-                               std::pair{"cancel", Command::kWithdraw}}) {
+  for (auto [word, command] :
+       {std::pair{"status", Command::kStatus}, std::pair{"cek", Command::kStatus},
+        std::pair{"check", Command::kStatus}, std::pair{"batal", Command::kWithdraw},
+        std::pair{"cancel", Command::kWithdraw}}) {
     if (StartsWithPhrase(cmd_low, word, &end)) {
       std::string rest = Trim(text.substr(text.size() - cmd_low.size() + end));
       if (rest.empty() || LooksLikeTicket(rest)) {
@@ -260,8 +310,8 @@ ReadText ReadMessageText(std::string_view raw) {
     out.command = Command::kYes;
     return out;
   }
-  if (words_only == "tidak" || words_only == "tdk" || words_only == "no" ||
-      words_only == "tolak" || words_only == "tidak setuju") {
+  if (words_only == "tidak" || words_only == "tdk" || words_only == "no" || words_only == "tolak" ||
+      words_only == "tidak setuju") {
     out.command = Command::kNo;
     return out;
   }

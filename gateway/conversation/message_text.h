@@ -32,8 +32,8 @@ struct RelayHeader {
 
 struct ReadText {
   Command command = Command::kNone;
-  std::string argument;  // kStatus / kWithdraw: the ticket number as typed (may be empty)
-  RelayHeader relay;     // kRelay
+  std::string argument;    // kStatus / kWithdraw: the ticket number as typed (may be empty)
+  RelayHeader relay;       // kRelay
   bool anonymous = false;  // ANONIM or "jangan sebut nama saya"...
   bool secret = false;     // RAHASIA or "mohon dirahasiakan"...
   std::string body;        // the complaint text without the ANONIM/RAHASIA keywords

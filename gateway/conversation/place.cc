@@ -27,13 +27,14 @@ bool MentionsPlace(std::string_view text) {
 
 std::vector<std::string> KeyTerms(std::string_view text) {
   static const std::set<std::string> kStop = {
-      "yang", "dan", "di", "ke", "dari", "ini", "itu", "ada", "sudah", "udah", "sdh", "belum",
-      "blm", "tidak", "tdk", "gak", "nggak", "ga", "mohon", "tolong", "segera", "pak", "bu",
-      "bapak", "ibu", "min", "kak", "saya", "kami", "kita", "warga", "sangat", "sekali", "banget",
-      "bgt", "juga", "lagi", "karena", "untuk", "dengan", "pada", "akan", "bisa", "dong", "nih",
-      "sih", "ya", "terima", "kasih", "hari", "minggu", "bulan", "tahun", "sejak", "masih",
-      "jadi", "atau", "oleh", "agar", "supaya", "para", "dinas", "pemerintah", "lapor", "aduan",
-      "keluhan", "the", "and", "near", "please"};
+      "yang",  "dan",    "di",      "ke",     "dari",   "ini",    "itu",    "ada",   "sudah",
+      "udah",  "sdh",    "belum",   "blm",    "tidak",  "tdk",    "gak",    "nggak", "ga",
+      "mohon", "tolong", "segera",  "pak",    "bu",     "bapak",  "ibu",    "min",   "kak",
+      "saya",  "kami",   "kita",    "warga",  "sangat", "sekali", "banget", "bgt",   "juga",
+      "lagi",  "karena", "untuk",   "dengan", "pada",   "akan",   "bisa",   "dong",  "nih",
+      "sih",   "ya",     "terima",  "kasih",  "hari",   "minggu", "bulan",  "tahun", "sejak",
+      "masih", "jadi",   "atau",    "oleh",   "agar",   "supaya", "para",   "dinas", "pemerintah",
+      "lapor", "aduan",  "keluhan", "the",    "and",    "near",   "please"};
   std::vector<std::string> words = classifier::Tokenize(text);
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size(); ++i) {

@@ -57,8 +57,8 @@ std::optional<CadreRecord> SqliteStore::FindCadre(const std::string& channel,
                                                   const std::string& sender) {
   return Translated([&]() -> std::optional<CadreRecord> {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kCadreColumns +
-                                    " WHERE channel = ? AND sender = ?");
+    SQLite::Statement q(
+        r.db(), std::string("SELECT ") + kCadreColumns + " WHERE channel = ? AND sender = ?");
     q.bind(1, channel);
     q.bind(2, sender);
     if (!q.executeStep()) return std::nullopt;

@@ -160,7 +160,8 @@ TEST_P(ResidentScript, BatalWithdrawsOwnTicketsNoAgencyPickedUp) {
 TEST_P(ResidentScript, ResidentsReportingTheSameThingAreLinked) {
   std::string first =
       d_.Send(ani_, "Saluran got mampet di RT 02 RW 05 Ciwaduk, air meluap ke jalan").ticket;
-  std::string second = d_.Send(budi_, "Saluran got di RT 2 RW 5 Ciwaduk mampet, air meluap kalau hujan").ticket;
+  std::string second =
+      d_.Send(budi_, "Saluran got di RT 2 RW 5 Ciwaduk mampet, air meluap kalau hujan").ticket;
   std::string unrelated = d_.Send("6281100000003", "Lampu jalan mati di gang Mawar").ticket;
   ASSERT_FALSE(first.empty());
   EXPECT_EQ(AgencyView(s_, second)["linked_to"], first);
