@@ -238,13 +238,10 @@ void LoadCadres(const std::string& path, std::vector<GatewayConfig::Conversation
     s.String("area", &c.area);
     s.Bool("active", &c.active);
     s.RejectUnknown();
-    for (const char* required : {"id", "channel", "sender", "name"}) {
-      if ((std::string(required) == "id" && c.id.empty()) ||
-          (std::string(required) == "channel" && c.channel.empty()) ||
-          (std::string(required) == "sender" && c.sender.empty()) ||
-          (std::string(required) == "name" && c.name.empty())) {
-        s.Fail(required, "is required");
-      }
+    const std::pair<const char*, const std::string*> required[] = {
+        {"id", &c.id}, {"channel", &c.channel}, {"sender", &c.sender}, {"name", &c.name}};
+    for (const auto& [key, value] : required) {
+      if (value->empty()) s.Fail(key, "is required");
     }
     if (!std::regex_match(c.id, kId)) s.Fail("id", "must be letters, digits, _ . or -");
     if (!ids.insert(c.id).second) s.Fail("id", "\"" + c.id + "\" appears twice");

@@ -256,7 +256,7 @@ class Decider {
     for (const auto& s : facts_.similar) {
       if (s.channel == in_.channel && s.reporter_sender == in_.sender) continue;
       if (s.status == "withdrawn" || s.status == "rejected") continue;
-      int shared = SharedTerms(terms, KeyTerms(s.text + " " + s.details_json));
+      int shared = SharedTerms(terms, KeyTerms(s.text + " " + PlaceTextIn(s.details_json)));
       auto theirs = CoordinatesIn(s.details_json);
       bool same =
           in_.coordinates && theirs
@@ -305,7 +305,9 @@ class Decider {
       t.consent = !r.phone.empty() && ChannelReachesPhones(in_.channel) ? "requested" : "declared";
       if (t.consent == "requested") RequestConsent(t.id, r.phone);
     }
-    t.linked_to = t.agency == classifier::kTriage ? "" : LinkTarget(KeyTerms(t.text));
+    t.linked_to = t.agency == classifier::kTriage
+                      ? ""
+                      : LinkTarget(KeyTerms(t.text + " " + PlaceTextIn(t.details_json)));
 
     const auto& places = config_.conversation.place_agencies;
     bool placed = in_.coordinates || !in_.location_label.empty() || MentionsPlace(body) ||

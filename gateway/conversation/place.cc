@@ -85,4 +85,16 @@ std::optional<Coordinates> CoordinatesIn(const std::string& details_json) {
   return Coordinates{loc["latitude"].get<double>(), loc["longitude"].get<double>()};
 }
 
+std::string PlaceTextIn(const std::string& details_json) {
+  auto j = nlohmann::json::parse(details_json, nullptr, false);
+  if (!j.is_object()) return "";
+  std::string out;
+  if (j.contains("place") && j["place"].is_string()) out = j["place"].get<std::string>();
+  if (j.contains("location") && j["location"].is_object() && j["location"].contains("label") &&
+      j["location"]["label"].is_string()) {
+    out += (out.empty() ? "" : " ") + j["location"]["label"].get<std::string>();
+  }
+  return out;
+}
+
 }  // namespace aduan::gateway::conversation

@@ -33,6 +33,9 @@ double DistanceMeters(const Coordinates& a, const Coordinates& b);
 // Coordinates stored in a ticket's details JSON ({"location": {"latitude", "longitude"}}).
 std::optional<Coordinates> CoordinatesIn(const std::string& details_json);
 
+// The place words stored in a ticket's details JSON: its "place" and the location's label.
+std::string PlaceTextIn(const std::string& details_json);
+
 }  // namespace aduan::gateway::conversation
 
 #endif  // ADUAN_GATEWAY_CONVERSATION_PLACE_H_

@@ -2,8 +2,13 @@
 // server, storage or clock. The HTTP scripts (conversation_*_script_test.cc) cover the wiring.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "gateway/config.h"
 #include "gateway/conversation/conversation.h"
+#include "gateway/intake.h"
 #include "gateway/recipients.h"
 #include "gateway/ticket_number.h"
 
@@ -213,6 +218,8 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
   Decision d = s.Send("got mampet banjir RT 2 RW 5 Ciwaduk", f, Routed("PUPR"));
   ASSERT_TRUE(d.new_ticket);
   EXPECT_EQ(d.new_ticket->linked_to, "ADU-FIRST00");
+  // Details JSON keys ("place", "location") are not words the two reports share.
+  f.similar[0].details_json = R"({"place": "gang Mawar", "location": {"label": "Masjid"}})";
   Script other;
   Decision unrelated = other.Send("lampu taman kota mati", f, Routed("PUPR"));
   EXPECT_EQ(unrelated.new_ticket->linked_to, "");
@@ -310,6 +317,32 @@ TEST(ConversationDecideTest, OverTheLimitApologisesOnceThenDrops) {
   Decision second = s.Send("sampah lagi", f);
   EXPECT_TRUE(second.rate_limited);
   EXPECT_FALSE(second.store_message);
+}
+
+TEST(ReplyTemplatesTest, EveryReplyFitsOneSmsWithTypicalFields) {
+  std::ifstream in(std::string(ADUAN_SOURCE_DIR) + "/config/replies.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto doc = nlohmann::json::parse(text.str(), nullptr, true, /*ignore_comments=*/true);
+  // The longest agency name a resident is likely to see in an acknowledgement.
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"ticket", "ADU-7K3QX9M4"},
+      {"agency", "Dinas Pekerjaan Umum dan Penataan Ruang"},
+      {"name", "Ibu Siti Rahmawati"},
+      {"cadre", "Bu Rina"},
+      {"status", "sedang ditangani"},
+      {"minutes", "10"},
+      {"note", ""},
+      {"list", ""}};
+  for (const char* language : {"id", "en"}) {
+    ASSERT_TRUE(doc.contains(language));
+    for (const auto& [key, tmpl] : doc[language].items()) {
+      std::string reply = FillTemplate(tmpl.get<std::string>(), fields);
+      size_t chars = 0;
+      for (unsigned char c : reply) chars += (c & 0xC0) != 0x80;
+      EXPECT_LE(chars, 160u) << language << "." << key << ": " << reply;
+    }
+  }
 }
 
 TEST(NotificationRecipientsTest, ReporterThenTheRelayedResidentsPhone) {
