@@ -169,6 +169,37 @@ TEST_P(ResidentScript, ResidentsReportingTheSameThingAreLinked) {
   EXPECT_FALSE(AgencyView(s_, unrelated).contains("linked_to"));
 }
 
+TEST_P(ResidentScript, AStickerGetsHelp) {
+  if (GetParam() != "telegram") GTEST_SKIP() << "the generic webhook carries text only";
+  json update = {{"update_id", 77},
+                 {"message",
+                  {{"message_id", 77},
+                   {"from", {{"id", 6281100000001}, {"first_name", "Ani"}}},
+                   {"chat", {{"id", 6281100000001}, {"type", "private"}}},
+                   {"date", 1790000000},
+                   {"sticker", {{"file_id", "CAACAgIAAxkBAAIC"}, {"emoji", "👋"}}}}}};
+  auto r =
+      s_.Client().Post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", kTelegramSecret}},
+                       update.dump(), "application/json");
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto row = d_.NewestRowTo(ani_);
+  ASSERT_TRUE(row);
+  EXPECT_NE(row->body.find("layanan aduan warga"), std::string::npos) << row->body;
+  EXPECT_EQ(s_.CountRows("tickets"), 0);
+}
+
+TEST_P(ResidentScript, ASecondGatewayOnTheSameDatabaseContinuesTheConversation) {
+  TestServer second(ScriptEnv(), nullptr, s_.db_path());
+  ConversationDriver other(second, GetParam(), 5000);
+  second.now_ms = s_.now_ms.load() + 60'000;
+  std::string asked = d_.Send(ani_, "jalan rusak parah banyak lubang, motor sering jatuh").ticket;
+  ASSERT_FALSE(asked.empty());
+  auto answer = other.Send(ani_, "depan SDN 3 Cilegon");
+  EXPECT_EQ(answer.ticket, asked);
+  EXPECT_NE(answer.reply.find("Lokasi untuk aduan"), std::string::npos) << answer.reply;
+  EXPECT_EQ(AgencyView(s_, asked)["place"], "depan SDN 3 Cilegon");
+}
+
 INSTANTIATE_TEST_SUITE_P(Channels, ResidentScript, ::testing::Values("generic", "telegram"),
                          [](const auto& info) { return info.param; });
 

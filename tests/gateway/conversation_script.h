@@ -58,8 +58,9 @@ struct Step {
 
 class ConversationDriver {
  public:
-  ConversationDriver(TestServer& server, std::string channel)
-      : s_(server), channel_(std::move(channel)) {}
+  // `first_id` numbers the provider message ids; drivers sharing a database need apart ranges.
+  ConversationDriver(TestServer& server, std::string channel, int first_id = 1)
+      : s_(server), channel_(std::move(channel)), next_id_(first_id) {}
 
   Sent Send(const std::string& from, const std::string& text,
             std::optional<std::pair<double, double>> location = std::nullopt);
@@ -73,7 +74,7 @@ class ConversationDriver {
  private:
   TestServer& s_;
   std::string channel_;
-  int next_id_ = 1;
+  int next_id_;
   std::string last_ticket_;
 };
 
