@@ -244,6 +244,10 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
         text.command == Command::kWithdraw || text.command == Command::kList) {
       facts.cadre = store_->FindCadre(in.channel, in.sender);
     }
+    if (text.command == Command::kRelay && !text.relay.phone.empty() && facts.cadre &&
+        facts.cadre->active) {
+      facts.relayed_resident = store_->GetConversation(in.channel, text.relay.phone);
+    }
     if (text.command == Command::kStatus || text.command == Command::kWithdraw) {
       facts.named_ticket_input = text.argument.empty() ? state.last_ticket : text.argument;
       ParsedTicket p = ParseTicketNumber(facts.named_ticket_input);

@@ -342,7 +342,8 @@ class Decider {
     d_.others.push_back(
         {in_.channel, phone, "consent",
          Render("consent_request", {{"cadre", facts_.cadre->name}, {"ticket", ticket}})});
-    ConversationState theirs;
+    const auto& stored = facts_.relayed_resident;
+    ConversationState theirs = stored ? StateFromJson(stored->state_json) : ConversationState{};
     theirs.awaiting = "consent";
     theirs.awaiting_ticket = ticket;
     theirs.awaiting_until_ms = in_.now_ms + kConsentWaitMs;
@@ -350,6 +351,7 @@ class Decider {
     w.record.channel = in_.channel;
     w.record.sender = phone;
     w.record.state_json = StateToJson(theirs);
+    w.expect_version = stored ? stored->version : 0;
     d_.other_conversations.push_back(std::move(w));
   }
 

@@ -40,6 +40,9 @@ struct Facts {
   std::optional<storage::TicketRecord> awaited_ticket;  // state.awaiting_ticket, when set
   std::vector<storage::TicketRecord> listed;            // DAFTAR: the sender's/cadre's tickets
   std::vector<storage::TicketRecord> similar;           // recent tickets of the classified agency
+  // A cadre's relay with the resident's phone: that resident's own conversation (nullopt when
+  // they never wrote), which the consent question is added to.
+  std::optional<storage::ConversationRecord> relayed_resident;
   bool over_rate_limit = false;
   std::string candidate_ticket_id;  // the id a new ticket gets (drawn by the pipeline)
 };
@@ -60,7 +63,8 @@ struct Decision {
   std::string attach_to;                            // the message adds to this ticket instead
   std::vector<storage::TicketChange> changes;
   std::vector<OtherMessage> others;
-  std::vector<storage::ConversationWrite> other_conversations;  // unconditional writes
+  // The relayed resident's conversation, guarded by the version read into Facts.
+  std::vector<storage::ConversationWrite> other_conversations;
 
   bool rate_limited = false;  // the generic webhook answers 429
   bool store_message = true;  // false: over the limit again; nothing is written

@@ -294,6 +294,22 @@ TEST(ConversationDecideTest, ACadreRelayRecordsTheResidentAndAsksConsent) {
   EXPECT_EQ(d.others[0].recipient, "+6281234567890");
   ASSERT_EQ(d.other_conversations.size(), 1u);
   EXPECT_EQ(StateFromJson(d.other_conversations[0].record.state_json).awaiting, "consent");
+  EXPECT_EQ(d.other_conversations[0].expect_version, 0);
+  // A resident who wrote before keeps what aduan remembered about them.
+  ConversationState hers;
+  hers.last_ticket = "ADU-HERS000";
+  hers.last_ticket_at_ms = 5;
+  f.relayed_resident =
+      storage::ConversationRecord{"whatsapp", "+6281234567890", StateToJson(hers), 4, 5};
+  Script again;
+  Decision merged = again.Send("LAPOR UNTUK Ibu Siti, 0812 3456 7890: got mampet di gang Mawar", f,
+                               Routed("PUPR"));
+  ASSERT_EQ(merged.other_conversations.size(), 1u);
+  ConversationState after = StateFromJson(merged.other_conversations[0].record.state_json);
+  EXPECT_EQ(after.last_ticket, "ADU-HERS000");
+  EXPECT_EQ(after.awaiting, "consent");
+  EXPECT_EQ(merged.other_conversations[0].expect_version, 4);
+  f.relayed_resident.reset();
   EXPECT_TRUE(s.state.awaiting.empty()) << "the relay names a place: nothing to ask";
   Decision empty = s.Send("LAPOR UNTUK Ibu Siti:", f);
   EXPECT_FALSE(empty.new_ticket);
