@@ -250,27 +250,34 @@ RelayHeader ReadRelay(const std::string& rest_in) {
   return out;
 }
 
-// Strips a leading/trailing "ANONIM" / "RAHASIA" keyword (also "#anonim", "[rahasia]").
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Strips the ANONIM / RAHASIA keywords opening a text ("#anonim", "[RAHASIA]", "anonim,").
+// "Rahasia" also opens ordinary sentences ("Rahasia umum bahwa..."), so it counts only in
+// capitals or marked off by punctuation.
 std::string StripKeywords(const std::string& text, bool* anonymous, bool* secret) {
-  std::string body = Trim(text);
-  for (bool changed = true; changed;) {
-    changed = false;
-    auto words = Words(body.substr(0, std::min<size_t>(body.size(), 12)));
-    if (words.empty()) break;
-    const std::string& w = words[0];
-    if (w != "anonim" && w != "anonymous" && w != "rahasia") break;
-    if (Lower(body).find(w) > 2) break;  // the keyword must open the text
-    size_t at = Lower(body).find(w) + w.size();
-    if (at < body.size() && std::isalnum(static_cast<unsigned char>(body[at]))) break;
-    while (at < body.size() && (std::ispunct(static_cast<unsigned char>(body[at])) ||
-                                std::isspace(static_cast<unsigned char>(body[at])))) {
-      ++at;
+  size_t at = 0;
+  for (;;) {
+    size_t start = at;
+    while (start < text.size() && !IsAlnum(text[start])) ++start;
+    size_t end = start;
+    while (end < text.size() && IsAlnum(text[end])) ++end;
+    std::string original = text.substr(start, end - start);
+    std::string word = Lower(original);
+    bool marked =
+        start > at || (end < text.size() &&
+                       std::string_view(":,.;-]\n").find(text[end]) != std::string_view::npos);
+    if (word == "anonim" || word == "anonymous") {
+      *anonymous = true;
+    } else if (word == "rahasia" && (original == "RAHASIA" || marked)) {
+      *secret = true;
+    } else {
+      break;
     }
-    (w == "rahasia" ? *secret : *anonymous) = true;
-    body = body.substr(at);
-    changed = true;
+    at = end;
+    while (at < text.size() && !IsAlnum(text[at])) ++at;
   }
-  return body;
+  return Trim(text.substr(at));
 }
 
 }  // namespace

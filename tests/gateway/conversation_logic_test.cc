@@ -68,6 +68,8 @@ TEST(ConversationTextTest, ReadsCommandsGreetingsAndPrivacy) {
       {"tolong jangan sebut nama saya, petugas minta uang", Command::kNone, "", true},
       {"mohon dirahasiakan, ada pungli parkir", Command::kNone, "", false, true},
       {"anonimitas pelapor", Command::kNone},
+      {"Rahasia umum bahwa petugas minta uang", Command::kNone},
+      {"#rahasia ada pungli parkir", Command::kNone, "", false, true},
   };
   for (const auto& c : cases) {
     ReadText r = ReadMessageText(c.text);
@@ -77,6 +79,9 @@ TEST(ConversationTextTest, ReadsCommandsGreetingsAndPrivacy) {
     EXPECT_EQ(r.secret, c.secret) << c.text;
   }
   EXPECT_EQ(ReadMessageText("ANONIM pungli di kelurahan").body, "pungli di kelurahan");
+  EXPECT_EQ(ReadMessageText("[RAHASIA] anonim: ada pungli").body, "ada pungli");
+  EXPECT_EQ(ReadMessageText("Rahasia umum bahwa petugas minta uang").body,
+            "Rahasia umum bahwa petugas minta uang");
 }
 
 struct RelayCase {
