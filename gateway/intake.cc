@@ -81,6 +81,24 @@ storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::strin
   return ack;
 }
 
+conversation::Inbound ToInbound(const channels::InboundMessage& in, const std::string& text,
+                                int64_t now) {
+  // A sticker says hello; a photo, video or document is evidence.
+  bool evidence = std::any_of(in.media.begin(), in.media.end(),
+                              [](const channels::Media& m) { return m.kind != "sticker"; });
+  conversation::Inbound out{in.channel,      in.sender, in.reply_address,
+                            in.display_name, text,      evidence,
+                            std::nullopt,    "",        now};
+  if (in.location) {
+    out.coordinates = conversation::Coordinates{in.location->latitude, in.location->longitude};
+    out.location_label = in.location->name;
+    if (!in.location->address.empty()) {
+      out.location_label += (out.location_label.empty() ? "" : ", ") + in.location->address;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int64_t SystemNowMs() {
@@ -172,6 +190,75 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   }
 }
 
+bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req) {
+  const auto& conv = config_->conversation;
+  const storage::MessageRecord& m = req.message;
+  int64_t since = m.received_at_ms - int64_t{conv.rate_limit_window_seconds} * 1000;
+  if (store_->CountMessagesSince(m.channel, m.sender, since) < conv.rate_limit_messages) {
+    return false;
+  }
+  // A provider's retry of a message already answered gets its first answer, not the apology.
+  std::vector<std::string> keys = {m.provider_message_id};
+  keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
+  for (const auto& key : keys) {
+    if (!store_->TicketOfMessage(m.channel, key).empty()) return false;
+  }
+  return true;
+}
+
+void IntakePipeline::LookUp(const channels::InboundMessage& in,
+                            const conversation::ConversationState& state,
+                            const conversation::ReadText& text,
+                            const conversation::Inbound& inbound, int64_t now,
+                            conversation::Facts* facts,
+                            std::optional<classifier::Classification>* c) {
+  using conversation::Command;
+  const auto& conv = config_->conversation;
+  if (text.command == Command::kRelay || text.command == Command::kStatus ||
+      text.command == Command::kWithdraw || text.command == Command::kList) {
+    facts->cadre = store_->FindCadre(in.channel, in.sender);
+  }
+  const bool active_cadre = facts->cadre && facts->cadre->active;
+  if (text.command == Command::kRelay && !text.relay.phone.empty() && active_cadre) {
+    facts->relayed_resident = store_->GetConversation(in.channel, text.relay.phone);
+  }
+  if (text.command == Command::kStatus || text.command == Command::kWithdraw) {
+    facts->named_ticket_input = text.argument.empty() ? state.last_ticket : text.argument;
+    ParsedTicket p = ParseTicketNumber(facts->named_ticket_input);
+    if (p.status == TicketParse::kOk) facts->named_ticket = store_->GetTicket(p.canonical);
+  }
+  if (!state.awaiting_ticket.empty() && state.awaiting_until_ms > now) {
+    facts->awaited_ticket = store_->GetTicket(state.awaiting_ticket);
+  }
+  if (text.command == Command::kList) {
+    storage::TicketQuery q;
+    if (active_cadre) {
+      q.relayed_by = facts->cadre->id;
+    } else {
+      q.reporter_channel = in.channel;
+      q.reporter_sender = in.sender;
+    }
+    q.limit = kListedTickets;
+    facts->listed = store_->FindTickets(q);
+  }
+  std::string body = conversation::ComplaintText(text);
+  bool complaint = text.command == Command::kNone || text.command == Command::kRelay;
+  if (!complaint || (body.empty() && !inbound.has_media && !inbound.coordinates)) return;
+  *c = classifier_->Get()->Classify(body);
+  bool known = config_->FindAgency((*c)->agency) != nullptr;
+  if (!(*c)->triage && (*c)->agency != classifier::kTriage && !known) {
+    Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
+        {{"agency", (*c)->agency}});
+  }
+  if (!(*c)->triage && known) {
+    storage::TicketQuery q;
+    q.agency = (*c)->agency;
+    q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
+    q.limit = kSimilarTickets;
+    facts->similar = store_->FindTickets(q);
+  }
+}
+
 IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   namespace cv = conversation;
   const int64_t now = clock_();
@@ -191,17 +278,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   req.message.received_at_ms = now;
 
   cv::Facts facts;
-  facts.over_rate_limit = store_->CountMessagesSince(in.channel, in.sender,
-                                                     now - int64_t{conv.rate_limit_window_seconds} *
-                                                               1000) >= conv.rate_limit_messages;
-  if (facts.over_rate_limit) {
-    // A provider's retry of a message already answered gets its first answer, not the apology.
-    std::vector<std::string> keys = {req.message.provider_message_id};
-    keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
-    for (const auto& key : keys) {
-      if (!store_->TicketOfMessage(in.channel, key).empty()) facts.over_rate_limit = false;
-    }
-  }
+  facts.over_rate_limit = OverRateLimit(req);
   if (!facts.over_rate_limit) {
     if (std::string thread = FindThread(in); !thread.empty()) {
       req.attach_to_ticket = thread;
@@ -219,73 +296,9 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   cv::ConversationState state =
       stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
   cv::ReadText text = cv::ReadMessageText(req.message.text);
-  // A sticker says hello; a photo, video or document is evidence.
-  bool evidence = std::any_of(in.media.begin(), in.media.end(),
-                              [](const channels::Media& m) { return m.kind != "sticker"; });
-  cv::Inbound inbound{in.channel,
-                      in.sender,
-                      in.reply_address,
-                      in.display_name,
-                      req.message.text,
-                      evidence,
-                      std::nullopt,
-                      "",
-                      now};
-  if (in.location) {
-    inbound.coordinates = cv::Coordinates{in.location->latitude, in.location->longitude};
-    inbound.location_label = in.location->name;
-    if (!in.location->address.empty()) {
-      inbound.location_label += (inbound.location_label.empty() ? "" : ", ") + in.location->address;
-    }
-  }
-  using cv::Command;
-  if (!facts.over_rate_limit) {
-    if (text.command == Command::kRelay || text.command == Command::kStatus ||
-        text.command == Command::kWithdraw || text.command == Command::kList) {
-      facts.cadre = store_->FindCadre(in.channel, in.sender);
-    }
-    if (text.command == Command::kRelay && !text.relay.phone.empty() && facts.cadre &&
-        facts.cadre->active) {
-      facts.relayed_resident = store_->GetConversation(in.channel, text.relay.phone);
-    }
-    if (text.command == Command::kStatus || text.command == Command::kWithdraw) {
-      facts.named_ticket_input = text.argument.empty() ? state.last_ticket : text.argument;
-      ParsedTicket p = ParseTicketNumber(facts.named_ticket_input);
-      if (p.status == TicketParse::kOk) facts.named_ticket = store_->GetTicket(p.canonical);
-    }
-    if (!state.awaiting_ticket.empty() && state.awaiting_until_ms > now) {
-      facts.awaited_ticket = store_->GetTicket(state.awaiting_ticket);
-    }
-    if (text.command == Command::kList) {
-      storage::TicketQuery q;
-      if (facts.cadre && facts.cadre->active) {
-        q.relayed_by = facts.cadre->id;
-      } else {
-        q.reporter_channel = in.channel;
-        q.reporter_sender = in.sender;
-      }
-      q.limit = kListedTickets;
-      facts.listed = store_->FindTickets(q);
-    }
-  }
+  cv::Inbound inbound = ToInbound(in, req.message.text, now);
   std::optional<classifier::Classification> c;
-  std::string body = cv::ComplaintText(text);
-  if (!facts.over_rate_limit &&
-      (text.command == Command::kNone || text.command == Command::kRelay) &&
-      (!body.empty() || inbound.has_media || inbound.coordinates)) {
-    c = classifier_->Get()->Classify(body);
-    if (!c->triage && c->agency != classifier::kTriage && !config_->FindAgency(c->agency)) {
-      Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
-          {{"agency", c->agency}});
-    }
-    if (!c->triage && config_->FindAgency(c->agency)) {
-      storage::TicketQuery q;
-      q.agency = c->agency;
-      q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
-      q.limit = kSimilarTickets;
-      facts.similar = store_->FindTickets(q);
-    }
-  }
+  if (!facts.over_rate_limit) LookUp(in, state, text, inbound, now, &facts, &c);
   facts.candidate_ticket_id = NewTicketNumber();
 
   cv::Decision d = cv::Decide(state, inbound, text, facts, c ? &*c : nullptr, *config_);

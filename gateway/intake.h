@@ -7,11 +7,13 @@
 #define ADUAN_GATEWAY_INTAKE_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "channels/message.h"
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
+#include "gateway/conversation/conversation.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -51,6 +53,13 @@ class IntakePipeline {
   std::string FindThread(const channels::InboundMessage& message);
   // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
   IntakeOutcome AcceptOnce(const channels::InboundMessage& message);
+  // The sender went over the per-sender limit (a retry of an answered message never does).
+  bool OverRateLimit(const storage::IntakeRequest& req);
+  // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited
+  // ticket, a list, similar tickets) and classifies a complaint into *c.
+  void LookUp(const channels::InboundMessage& in, const conversation::ConversationState& state,
+              const conversation::ReadText& text, const conversation::Inbound& inbound, int64_t now,
+              conversation::Facts* facts, std::optional<classifier::Classification>* c);
 
   const GatewayConfig* config_;
   storage::Store* store_;

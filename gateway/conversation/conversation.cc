@@ -17,7 +17,8 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 constexpr int64_t kConsentWaitMs = 7LL * 24 * 3600 * 1000;
 constexpr size_t kListedTickets = 5;
 
-std::string TrimEnd(std::string s) {
+// Ends a reply with one full stop, whether or not an optional field ({note}) was empty.
+std::string EndSentence(std::string s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '.')) s.pop_back();
   if (!s.empty() && s.back() != '.') s.push_back('.');
   return s;
@@ -151,8 +152,8 @@ class Decider {
         break;
       }
     }
-    d_.reply =
-        TrimEnd(Render("status_owner", {{"ticket", t->id}, {"status", status}, {"note", note}}));
+    d_.reply = EndSentence(
+        Render("status_owner", {{"ticket", t->id}, {"status", status}, {"note", note}}));
     return d_;
   }
 
