@@ -52,6 +52,8 @@ class Store {
   // when the ticket is routed, a queue entry) and its outbox rows, all in one transaction.
   // A message already stored under (channel, provider_message_id) changes nothing and returns
   // duplicate=true with the ticket and reply stored the first time.
+  // The same transaction applies the request's ticket changes and conversation writes; when
+  // one's precondition fails it throws ConcurrentChange and nothing of the request is stored.
   virtual IntakeResult Intake(const IntakeRequest& request) = 0;
 
   // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
@@ -98,6 +100,8 @@ class Store {
   // Messages stored from (channel, sender) at or after `since_ms`.
   virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
                                      int64_t since_ms) = 0;
+  // Recent tickets matching `query` (see TicketQuery), newest first, without events: a cadre's
+  // relays, one sender's own tickets, an agency's recent tickets for linking.
   virtual std::vector<TicketRecord> FindTickets(const TicketQuery& query) = 0;
   // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
   // Throws CadreConflict when another id holds the same (channel, sender).
