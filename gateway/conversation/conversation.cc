@@ -87,6 +87,11 @@ class Decider {
   }
   bool Owns(const storage::TicketRecord& t) const {
     if (t.channel == in_.channel && t.reporter_sender == in_.sender) return true;
+    // The resident a cadre reported for, writing from the phone the cadre gave.
+    if (t.channel == in_.channel && !t.reporter_contact.empty() &&
+        t.reporter_contact == in_.sender) {
+      return true;
+    }
     return facts_.cadre && !t.relayed_by.empty() && t.relayed_by == facts_.cadre->id;
   }
 

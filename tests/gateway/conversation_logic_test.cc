@@ -251,6 +251,13 @@ TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
   f.named_ticket = t;
   Script stranger;
   EXPECT_EQ(stranger.Send("STATUS " + typed, f).reply, t.id + ": sedang ditangani.");
+  // The resident a cadre reported for sees what the reporter sees.
+  t.relayed_by = "kdr_1";
+  t.reporter_contact = "+6281111";
+  f.named_ticket = t;
+  Script resident;
+  EXPECT_EQ(resident.Send("STATUS " + typed, f).reply,
+            t.id + ": sedang ditangani. Tim dijadwalkan Kamis.");
   std::string typo = t.id;
   typo[6] = typo[6] == 'A' ? 'B' : 'A';
   Facts bad;
