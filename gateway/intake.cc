@@ -231,7 +231,7 @@ void IntakePipeline::LookUp(const channels::InboundMessage& in,
     facts->awaited_ticket = store_->GetTicket(state.awaiting_ticket);
   }
   if (text.command == Command::kList) {
-    storage::TicketQuery q;
+    storage::RecentTicketQuery q;
     if (active_cadre) {
       q.relayed_by = facts->cadre->id;
     } else {
@@ -251,7 +251,7 @@ void IntakePipeline::LookUp(const channels::InboundMessage& in,
         {{"agency", (*c)->agency}});
   }
   if (!(*c)->triage && known) {
-    storage::TicketQuery q;
+    storage::RecentTicketQuery q;
     q.agency = (*c)->agency;
     q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
     q.limit = kSimilarTickets;

@@ -62,7 +62,7 @@ struct TicketRecord {
 };
 
 // A change to an existing ticket, made in the same transaction as the message causing it.
-struct TicketChange {
+struct TicketAmendment {
   std::string ticket_id;
   // When not empty, the change applies only while the ticket has one of these statuses; any
   // other status fails the whole intake with ConcurrentChange.
@@ -108,7 +108,7 @@ struct CadreRecord {
 };
 
 // Recent tickets matching every non-empty filter, newest first, without events.
-struct TicketQuery {
+struct RecentTicketQuery {
   std::string agency;
   std::string relayed_by;
   std::string reporter_channel;  // with reporter_sender: one sender's own tickets
@@ -139,7 +139,7 @@ struct IntakeRequest {
   // keys of the previous dedupe window, so a retry straddling a window edge is still caught.
   std::vector<std::string> duplicate_if_stored;
   // Conversations and cadres (issue 5): written in the same transaction, after the ticket.
-  std::vector<TicketChange> ticket_changes;
+  std::vector<TicketAmendment> ticket_changes;
   std::vector<ConversationWrite> conversations;
 };
 

@@ -30,7 +30,7 @@ class TicketIdTaken : public StoreError {
   using StoreError::StoreError;
 };
 
-// Thrown by Intake when a TicketChange or ConversationWrite precondition no longer holds
+// Thrown by Intake when a TicketAmendment or ConversationWrite precondition no longer holds
 // (another request changed the ticket or the conversation first); nothing was written. The
 // caller reads again, decides again and retries.
 class ConcurrentChange : public StoreError {
@@ -100,9 +100,9 @@ class Store {
   // Messages stored from (channel, sender) at or after `since_ms`.
   virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
                                      int64_t since_ms) = 0;
-  // Recent tickets matching `query` (see TicketQuery), newest first, without events: a cadre's
-  // relays, one sender's own tickets, an agency's recent tickets for linking.
-  virtual std::vector<TicketRecord> FindTickets(const TicketQuery& query) = 0;
+  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events: a
+  // cadre's relays, one sender's own tickets, an agency's recent tickets for linking.
+  virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
   // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
   // Throws CadreConflict when another id holds the same (channel, sender).
   virtual void PutCadre(const CadreRecord& cadre) = 0;

@@ -111,7 +111,7 @@ class Decider {
   Decision Consent() {
     const storage::TicketRecord& t = *facts_.awaited_ticket;
     bool yes = text_.command == Command::kYes;
-    storage::TicketChange change;
+    storage::TicketAmendment change;
     change.ticket_id = t.id;
     change.consent = yes ? "given" : "refused";
     change.event.actor = "resident";
@@ -172,7 +172,7 @@ class Decider {
       return Reply("cannot_withdraw",
                    {{"ticket", t->id}, {"status", StatusInWords(t->status, config_)}});
     }
-    storage::TicketChange change;
+    storage::TicketAmendment change;
     change.ticket_id = t->id;
     change.only_from_statuses = {"routed", "triage"};
     change.to_status = "withdrawn";
@@ -243,7 +243,7 @@ class Decider {
     if (!details.is_object()) details = json::object();
     if (in_.coordinates || !in_.location_label.empty()) details["location"] = LocationJson();
     if (place_text) details["place"] = *place_text;
-    storage::TicketChange change;
+    storage::TicketAmendment change;
     change.ticket_id = ticket_id;
     change.details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
     d_.changes.push_back(change);

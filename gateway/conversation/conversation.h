@@ -61,7 +61,7 @@ struct Decision {
 
   std::optional<storage::TicketRecord> new_ticket;  // complete except events
   std::string attach_to;                            // the message adds to this ticket instead
-  std::vector<storage::TicketChange> changes;
+  std::vector<storage::TicketAmendment> changes;
   std::vector<OtherMessage> others;
   // The relayed resident's conversation, guarded by the version read into Facts.
   std::vector<storage::ConversationWrite> other_conversations;

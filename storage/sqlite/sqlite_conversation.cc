@@ -22,7 +22,7 @@ void ReadTicketColumnsIssue5(SQLite::Statement& q, int first, TicketRecord* t) {
 }
 
 void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
-                        const std::vector<TicketChange>& changes, int64_t now_ms) {
+                        const std::vector<TicketAmendment>& changes, int64_t now_ms) {
   for (const auto& c : changes) {
     auto current = ReadTicket(db, c.ticket_id, /*with_events=*/false);
     if (!current) throw ConcurrentChange("ticket " + c.ticket_id + " does not exist");
@@ -131,7 +131,7 @@ int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::s
   });
 }
 
-std::vector<TicketRecord> SqliteStore::FindTickets(const TicketQuery& query) {
+std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
     // Ids first, then each ticket through ReadTicket, so one reader decodes rows.

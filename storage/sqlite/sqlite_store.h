@@ -46,7 +46,7 @@ class SqliteStore : public Store {
                                                     const std::string& sender) override;
   int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
                              int64_t since_ms) override;
-  std::vector<TicketRecord> FindTickets(const TicketQuery& query) override;
+  std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,
                                        const std::string& sender) override;

@@ -42,7 +42,7 @@ class StatementCache;
 // Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
 // ConcurrentChange when a precondition fails.
 void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
-                        const std::vector<TicketChange>& changes, int64_t now_ms);
+                        const std::vector<TicketAmendment>& changes, int64_t now_ms);
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
                         int64_t now_ms);
 

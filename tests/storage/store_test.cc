@@ -171,7 +171,7 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   IntakeRequest more = Complaint("m2", "unused");
   more.ticket.reset();
   more.attach_to_ticket = "ADU-AAAAAAAA";
-  TicketChange withdraw;
+  TicketAmendment withdraw;
   withdraw.ticket_id = "ADU-AAAAAAAA";
   withdraw.only_from_statuses = {"routed", "triage"};
   withdraw.to_status = "withdrawn";
@@ -223,18 +223,18 @@ TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
   EXPECT_EQ(t->linked_count, 1);
   EXPECT_EQ(store_->GetTicket("ADU-BBBBBBBB")->linked_to, "ADU-AAAAAAAA");
 
-  TicketQuery by_cadre;
+  RecentTicketQuery by_cadre;
   by_cadre.relayed_by = "kdr_1";
   auto found = store_->FindTickets(by_cadre);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, "ADU-AAAAAAAA");
-  TicketQuery recent;
+  RecentTicketQuery recent;
   recent.agency = "PUPR";
   recent.created_since_ms = 1500;
   found = store_->FindTickets(recent);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, "ADU-BBBBBBBB");
-  TicketQuery own;
+  RecentTicketQuery own;
   own.reporter_channel = "generic";
   own.reporter_sender = "+6289";
   EXPECT_EQ(store_->FindTickets(own).size(), 1u);
