@@ -35,6 +35,18 @@ std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& 
 
 // Fills the ticket's service-level marks (sqlite_lifecycle.cc).
 void ReadSlaMarks(SQLite::Database& db, TicketRecord* ticket);
+// Conversations and cadres (issue 5), sqlite_conversation.cc: the ticket columns migration 3
+// added, as a SELECT list, and reading them from column `first` of a row selected with it.
+extern const char kTicketColumnsIssue5[];
+void ReadTicketColumnsIssue5(SQLite::Statement& row, int first, TicketRecord* ticket);
+
+class StatementCache;
+// Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
+// ConcurrentChange when a precondition fails.
+void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
+                        const std::vector<TicketAmendment>& changes, int64_t now_ms);
+void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
+                        int64_t now_ms);
 
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>
