@@ -98,6 +98,24 @@ class Section {
     }
     *out = (*it)->get<std::string>();
   }
+  void Bool(const char* key, bool* out) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_boolean()) Fail(key, "must be true or false, got " + (*it)->dump());
+    *out = (*it)->get<bool>();
+  }
+  void Strings(const char* key, std::vector<std::string>* out) {
+    auto it = Take(key);
+    if (!it) return;
+    if (!(*it)->is_array()) Fail(key, "must be an array of strings, got " + (*it)->dump());
+    out->clear();
+    for (const auto& v : **it) {
+      if (!v.is_string() || v.get<std::string>().empty()) {
+        Fail(key, "must be an array of non-empty strings, got " + (*it)->dump());
+      }
+      out->push_back(v.get<std::string>());
+    }
+  }
   std::optional<Section> Child(const char* key) {
     auto it = Take(key);
     if (!it) return std::nullopt;
@@ -185,6 +203,35 @@ void LoadAgencies(const std::string& path, GatewayConfig* cfg) {
   }
 }
 
+// Every template the gateway renders; a city's replies.json must define them all.
+constexpr const char* kRequiredReplies[] = {"ack",
+                                            "ack_triage",
+                                            "urgent_note",
+                                            "followup",
+                                            "help",
+                                            "ask_location",
+                                            "location_added",
+                                            "duplicate",
+                                            "status_owner",
+                                            "status_public",
+                                            "status_usage",
+                                            "bad_number",
+                                            "ticket_not_found",
+                                            "not_your_ticket",
+                                            "withdrawn",
+                                            "cannot_withdraw",
+                                            "list_header",
+                                            "list_empty",
+                                            "relay_ack",
+                                            "relay_no_text",
+                                            "relay_hint",
+                                            "consent_request",
+                                            "consent_given",
+                                            "consent_refused",
+                                            "rate_limited",
+                                            "unknown_command",
+                                            "status_changed"};
+
 void LoadReplies(const std::string& path, const std::string& language, GatewayConfig* cfg) {
   json doc = ParseJsonFile(path);
   Section top(path, "", doc);
@@ -196,9 +243,60 @@ void LoadReplies(const std::string& path, const std::string& language, GatewayCo
     if (!it->is_string()) top.Fail(language + "." + it.key(), "must be a string");
     cfg->replies[it.key()] = it->get<std::string>();
   }
-  for (const char* required : {"ack", "ack_triage", "urgent_note", "followup"}) {
+  for (const char* required : kRequiredReplies) {
     if (!cfg->replies.count(required)) top.Fail(language + "." + required, "is required");
   }
+}
+
+// {"cadres": [{"id", "channel", "sender", "name", "area"?, "active"?}]}
+void LoadCadres(const std::string& path, std::vector<GatewayConfig::Conversation::Cadre>* out) {
+  json doc = ParseJsonFile(path);
+  Section top(path, "", doc);
+  auto it = doc.find("cadres");
+  if (it == doc.end() || !it->is_array()) top.Fail("cadres", "must be an array of cadres");
+  static const std::regex kId("^[A-Za-z0-9_.-]{1,64}$");
+  std::set<std::string> ids, identities;
+  for (size_t i = 0; i < it->size(); ++i) {
+    Section s(path, "cadres[" + std::to_string(i) + "]", (*it)[i]);
+    GatewayConfig::Conversation::Cadre c;
+    s.String("id", &c.id);
+    s.String("channel", &c.channel);
+    s.String("sender", &c.sender);
+    s.String("name", &c.name);
+    s.String("area", &c.area);
+    s.Bool("active", &c.active);
+    s.RejectUnknown();
+    const std::pair<const char*, const std::string*> required[] = {
+        {"id", &c.id}, {"channel", &c.channel}, {"sender", &c.sender}, {"name", &c.name}};
+    for (const auto& [key, value] : required) {
+      if (value->empty()) s.Fail(key, "is required");
+    }
+    if (!std::regex_match(c.id, kId)) s.Fail("id", "must be letters, digits, _ . or -");
+    if (!ids.insert(c.id).second) s.Fail("id", "\"" + c.id + "\" appears twice");
+    if (!identities.insert(c.channel + ":" + c.sender).second) {
+      s.Fail("sender", "another cadre already writes from " + c.channel + ":" + c.sender);
+    }
+    out->push_back(std::move(c));
+  }
+}
+
+void LoadConversation(Section& s, const std::filesystem::path& base,
+                      GatewayConfig::Conversation* c) {
+  constexpr int kDay = 86400;
+  s.Int("followup_window_seconds", &c->followup_window_seconds, 0, kDay);
+  s.Int("duplicate_window_seconds", &c->duplicate_window_seconds, 1, kDay);
+  s.Int("location_wait_seconds", &c->location_wait_seconds, 0, 7 * kDay);
+  s.Int("rate_limit_messages", &c->rate_limit_messages, 1, 100000);
+  s.Int("rate_limit_window_seconds", &c->rate_limit_window_seconds, 1, kDay);
+  s.Strings("place_agencies", &c->place_agencies);
+  s.Int("link_window_hours", &c->link_window_hours, 0, 24 * 365);
+  s.Int("link_min_shared_terms", &c->link_min_shared_terms, 1, 50);
+  s.Int("link_radius_meters", &c->link_radius_meters, 1, 100000);
+  std::string cadres;
+  s.String("cadres", &cadres);
+  s.RejectUnknown();
+  c->cadres_path = Resolve(base, cadres);
+  if (!c->cadres_path.empty()) LoadCadres(c->cadres_path, &c->cadres);
 }
 
 GatewayConfig Load(const std::string& path) {
@@ -236,6 +334,7 @@ GatewayConfig Load(const std::string& path) {
       s->Fail("default_lease_seconds", "must not exceed max_lease_seconds");
     }
   }
+  if (auto s = top.Child("conversation")) LoadConversation(*s, base, &cfg.conversation);
   std::string rules, lexicon, roots;
   if (auto s = top.Child("classifier")) {
     s->String("rules", &rules);

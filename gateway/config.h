@@ -76,6 +76,26 @@ struct GatewayConfig {
 
   SlaConfig sla;
 
+  // Conversations and cadres (issue 5): the "conversation" section of aduan.json.
+  struct Conversation {
+    int followup_window_seconds = 300;   // a photo or more text this soon joins the last ticket
+    int duplicate_window_seconds = 600;  // the same text again this soon is the same complaint
+    int location_wait_seconds = 3600;    // how long the answer to "where is it?" is awaited
+    int rate_limit_messages = 20;        // per sender within rate_limit_window_seconds
+    int rate_limit_window_seconds = 600;
+    std::vector<std::string> place_agencies = {"PUPR",     "DLH", "DISHUB", "PERKIM",
+                                               "SATPOLPP", "PLN", "PDAM",   "KEWILAYAHAN"};
+    int link_window_hours = 72;  // complaints this recent may be linked as "the same thing"
+    int link_min_shared_terms = 3;
+    int link_radius_meters = 250;  // when both complaints carry coordinates
+    std::string cadres_path;       // optional file of cadres, put into storage at start
+    struct Cadre {
+      std::string id, channel, sender, name, area;
+      bool active = true;
+    };
+    std::vector<Cadre> cadres;  // read from cadres_path
+  } conversation;
+
   classifier::ClassifierOptions classifier;
   std::vector<AgencyConfig> agencies;
   ReplyTemplates replies;

@@ -1,9 +1,11 @@
 #include "gateway/intake.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "gateway/api_keys.h"
+#include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
@@ -14,8 +16,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kTicketIdAttempts = 8;
-constexpr int64_t kContentDedupeWindowMs = 10 * 60 * 1000;
+// Tries of one message: a taken ticket id or a conversation another request moved on means
+// reading and deciding again.
+constexpr int kIntakeAttempts = 8;
+// Candidates for "other residents reported the same thing".
+constexpr int kSimilarTickets = 50;
+constexpr int kListedTickets = 5;
 
 json DetailsOf(const channels::InboundMessage& m) {
   json d = json::object();
@@ -76,6 +82,24 @@ storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::strin
   return ack;
 }
 
+conversation::Inbound ToInbound(const channels::InboundMessage& in, const std::string& text,
+                                int64_t now) {
+  // A sticker says hello; a photo, video or document is evidence.
+  bool evidence = std::any_of(in.media.begin(), in.media.end(),
+                              [](const channels::Media& m) { return m.kind != "sticker"; });
+  conversation::Inbound out{in.channel,      in.sender, in.reply_address,
+                            in.display_name, text,      evidence,
+                            std::nullopt,    "",        now};
+  if (in.location) {
+    out.coordinates = conversation::Coordinates{in.location->latitude, in.location->longitude};
+    out.location_label = in.location->name;
+    if (!in.location->address.empty()) {
+      out.location_label += (out.location_label.empty() ? "" : ", ") + in.location->address;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int64_t SystemNowMs() {
@@ -122,16 +146,6 @@ std::string IntakePipeline::ContentKey(const channels::InboundMessage& m, int64_
   return "h:" + Sha256Hex(material).substr(0, 32) + ":" + std::to_string(now_ms / window_ms);
 }
 
-std::string IntakePipeline::RenderAck(const std::string& ticket, const std::string& agency,
-                                      bool triage, bool urgent) const {
-  const AgencyConfig* a = config_->FindAgency(agency);
-  std::string name = a ? a->name : agency;
-  const std::string& tmpl = config_->replies.at(triage ? "ack_triage" : "ack");
-  std::string reply = FillTemplate(tmpl, {{"ticket", ticket}, {"agency", name}});
-  if (urgent) reply += " " + config_->replies.at("urgent_note");
-  return reply;
-}
-
 std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
   if (in.is_edit && !in.edits_message_id.empty()) {
     std::string t = store_->TicketOfMessage(in.channel, in.edits_message_id);
@@ -165,14 +179,105 @@ std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
 }
 
 IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return AcceptOnce(in);
+    } catch (const storage::TicketIdTaken&) {
+      if (attempt == kIntakeAttempts) throw;
+    } catch (const storage::ConcurrentChange& e) {
+      if (attempt == kIntakeAttempts) throw;
+      Log(LogLevel::kDebug, "conversation moved on; deciding again", {{"error", e.what()}});
+    }
+  }
+}
+
+bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req) {
+  const auto& conv = config_->conversation;
+  const storage::MessageRecord& m = req.message;
+  int64_t since = m.received_at_ms - int64_t{conv.rate_limit_window_seconds} * 1000;
+  if (store_->CountMessagesSince(m.channel, m.sender, since) < conv.rate_limit_messages) {
+    return false;
+  }
+  // A provider's retry of a message already answered gets its first answer, not the apology.
+  std::vector<std::string> keys = {m.provider_message_id};
+  keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
+  for (const auto& key : keys) {
+    if (!store_->TicketOfMessage(m.channel, key).empty()) return false;
+  }
+  return true;
+}
+
+void IntakePipeline::LookUp(const channels::InboundMessage& in,
+                            const conversation::ConversationState& state,
+                            const conversation::ReadText& text,
+                            const conversation::Inbound& inbound, int64_t now,
+                            conversation::Facts* facts,
+                            std::optional<classifier::Classification>* c) {
+  using conversation::Command;
+  const auto& conv = config_->conversation;
+  if (text.command == Command::kRelay || text.command == Command::kStatus ||
+      text.command == Command::kWithdraw || text.command == Command::kList) {
+    facts->cadre = store_->FindCadre(in.channel, in.sender);
+  }
+  const bool active_cadre = facts->cadre && facts->cadre->active;
+  if (text.command == Command::kRelay && !text.relay.phone.empty() && active_cadre) {
+    facts->relayed_resident = store_->GetConversation(in.channel, text.relay.phone);
+  }
+  if (text.command == Command::kStatus || text.command == Command::kWithdraw) {
+    facts->named_ticket_input = text.argument.empty() ? state.last_ticket : text.argument;
+    ParsedTicket p = ParseTicketNumber(facts->named_ticket_input);
+    if (p.status == TicketParse::kOk) facts->named_ticket = store_->GetTicket(p.canonical);
+  }
+  if (!state.awaiting_ticket.empty() && state.awaiting_until_ms > now) {
+    facts->awaited_ticket = store_->GetTicket(state.awaiting_ticket);
+  }
+  if (text.command == Command::kList) {
+    storage::RecentTicketQuery q;
+    if (active_cadre) {
+      q.relayed_by = facts->cadre->id;
+    } else {
+      q.reporter_channel = in.channel;
+      q.reporter_sender = in.sender;
+    }
+    q.limit = kListedTickets;
+    facts->listed = store_->FindTickets(q);
+  }
+  std::string body = conversation::ComplaintText(text);
+  bool complaint = text.command == Command::kNone || text.command == Command::kRelay;
+  if (!complaint || (body.empty() && !inbound.has_media && !inbound.coordinates)) return;
+  *c = classifier_->Get()->Classify(body);
+  bool known = config_->FindAgency((*c)->agency) != nullptr;
+  if (!(*c)->triage && (*c)->agency != classifier::kTriage && !known) {
+    Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
+        {{"agency", (*c)->agency}});
+  }
+  if (!(*c)->triage && known) {
+    storage::RecentTicketQuery q;
+    q.agency = (*c)->agency;
+    q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
+    q.limit = kSimilarTickets;
+    facts->similar = store_->FindTickets(q);
+  }
+}
+
+void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::string& text,
+                                     int64_t now, storage::IntakeRequest* req) {
+  auto t = store_->GetTicket(ticket);
+  if (!t) return;
+  if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));
+}
+
+IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
+  namespace cv = conversation;
   const int64_t now = clock_();
+  const auto& conv = config_->conversation;
+  const int64_t dedupe_ms = int64_t{conv.duplicate_window_seconds} * 1000;
   storage::IntakeRequest req;
   req.message.channel = in.channel;
   req.message.provider_message_id = in.provider_message_id;
   if (in.provider_message_id.empty()) {
-    req.message.provider_message_id = ContentKey(in, now, kContentDedupeWindowMs);
-    req.duplicate_if_stored = {
-        ContentKey(in, now - kContentDedupeWindowMs, kContentDedupeWindowMs)};
+    req.message.provider_message_id = ContentKey(in, now, dedupe_ms);
+    req.duplicate_if_stored = {ContentKey(in, now - dedupe_ms, dedupe_ms)};
   }
   req.message.sender = in.sender;
   req.message.display_name = in.display_name;
@@ -180,60 +285,73 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   req.message.details_json = DetailsOf(in).dump(-1, ' ', false, json::error_handler_t::replace);
   req.message.received_at_ms = now;
 
-  if (std::string thread = FindThread(in); !thread.empty()) {
-    req.attach_to_ticket = thread;
-    req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
-    // An edit is the resident correcting what they sent: amend quietly, no second reply.
-    if (in.channel != "generic" && !in.is_edit) req.outbox.push_back(AckRow(in, req.reply, thread));
-    if (auto t = store_->GetTicket(thread)) {  // push agencies hear follow-ups too (issue 6)
-      if (auto push = FollowUpPush(*config_, *t, req.message.text, now)) {
-        req.outbox.push_back(std::move(*push));
+  cv::Facts facts;
+  facts.over_rate_limit = OverRateLimit(req);
+  if (!facts.over_rate_limit) {
+    if (std::string thread = FindThread(in); !thread.empty()) {
+      req.attach_to_ticket = thread;
+      req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
+      // An edit is the resident correcting what they sent: amend quietly, no second reply.
+      if (in.channel != "generic" && !in.is_edit) {
+        req.outbox.push_back(AckRow(in, req.reply, thread));
       }
-    }
-    storage::IntakeResult r = store_->Intake(req);
-    return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
-  }
-
-  auto classifier = classifier_->Get();
-  classifier::Classification c = classifier->Classify(req.message.text);
-  bool triage = c.triage || !config_->FindAgency(c.agency) || c.agency == classifier::kTriage;
-  if (triage && c.agency != classifier::kTriage && !c.triage) {
-    Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
-        {{"agency", c.agency}});
-  }
-
-  storage::TicketRecord t;
-  t.status = triage ? "triage" : "routed";
-  t.agency = triage ? std::string(classifier::kTriage) : c.agency;
-  t.agency_score = c.agency_score;
-  t.maladministration = c.maladministration;
-  t.urgent = c.urgent;
-  t.classification_json =
-      ClassificationJson(c).dump(-1, ' ', false, json::error_handler_t::replace);
-  t.text = req.message.text;
-  t.channel = in.channel;
-  t.reporter_sender = in.sender;
-  t.reporter_name = in.display_name;
-
-  for (int attempt = 1;; ++attempt) {
-    t.id = NewTicketNumber();
-    req.ticket = t;
-    req.reply = RenderAck(t.id, t.agency, triage, t.urgent);
-    req.outbox.clear();
-    // The generic channel answers in the HTTP response; every provider gets an outbox row,
-    // written in the same transaction so an acknowledged message always has its reply.
-    if (in.channel != "generic") req.outbox.push_back(AckRow(in, req.reply, t.id));
-    // An agency with a push URL gets the new ticket in the same transaction (issue 6).
-    storage::TicketRecord stored = t;
-    stored.created_at_ms = stored.updated_at_ms = now;
-    if (auto push = AgencyPush(*config_, stored)) req.outbox.push_back(std::move(*push));
-    try {
+      AddFollowUpPush(thread, req.message.text, now, &req);
       storage::IntakeResult r = store_->Intake(req);
       return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
-    } catch (const storage::TicketIdTaken&) {
-      if (attempt == kTicketIdAttempts) throw;
     }
   }
+
+  auto stored = store_->GetConversation(in.channel, in.sender);
+  cv::ConversationState state =
+      stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
+  cv::ReadText text = cv::ReadMessageText(req.message.text);
+  cv::Inbound inbound = ToInbound(in, req.message.text, now);
+  std::optional<classifier::Classification> c;
+  if (!facts.over_rate_limit) LookUp(in, state, text, inbound, now, &facts, &c);
+  facts.candidate_ticket_id = NewTicketNumber();
+
+  cv::Decision d = cv::Decide(state, inbound, text, facts, c ? &*c : nullptr, *config_);
+  if (!d.store_message) return IntakeOutcome{"", false, d.reply, true};
+
+  req.ticket = d.new_ticket;
+  if (req.ticket && c) {
+    req.ticket->classification_json =
+        ClassificationJson(*c).dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  req.attach_to_ticket = d.attach_to;
+  req.reply = d.reply;
+  req.ticket_changes = d.changes;
+  if (!stored || d.next != state) {
+    storage::ConversationWrite own;
+    own.record.channel = in.channel;
+    own.record.sender = in.sender;
+    own.record.state_json = cv::StateToJson(d.next);
+    own.expect_version = stored ? stored->version : 0;
+    req.conversations.push_back(std::move(own));
+  }
+  for (auto& w : d.other_conversations) req.conversations.push_back(std::move(w));
+  // The generic channel answers in the HTTP response; every provider gets an outbox row,
+  // written in the same transaction so an acknowledged message always has its reply.
+  std::string about = d.new_ticket ? d.new_ticket->id : d.attach_to;
+  if (in.channel != "generic" && !d.reply.empty()) {
+    storage::OutboxDraft row = AckRow(in, d.reply, about);
+    if (!d.new_ticket) row.kind = "reply";
+    req.outbox.push_back(std::move(row));
+  }
+  for (const auto& o : d.others) {
+    req.outbox.push_back({o.channel, o.recipient, o.kind, o.body, "{}"});
+  }
+  // Agencies with a push URL hear of new routed tickets and of residents' follow-ups in the
+  // same transaction (issue 6).
+  if (d.new_ticket) {
+    storage::TicketRecord pushed = *req.ticket;
+    pushed.created_at_ms = pushed.updated_at_ms = now;
+    if (auto push = AgencyPush(*config_, pushed)) req.outbox.push_back(std::move(*push));
+  } else if (!d.attach_to.empty()) {
+    AddFollowUpPush(d.attach_to, req.message.text, now, &req);
+  }
+  storage::IntakeResult r = store_->Intake(req);
+  return IntakeOutcome{r.ticket_id, r.duplicate, r.reply, d.rate_limited && !r.duplicate};
 }
 
 }  // namespace aduan::gateway

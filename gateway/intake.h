@@ -7,11 +7,13 @@
 #define ADUAN_GATEWAY_INTAKE_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "channels/message.h"
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
+#include "gateway/conversation/conversation.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -23,6 +25,9 @@ struct IntakeOutcome {
   std::string ticket;  // empty when the message made no ticket
   bool duplicate = false;
   std::string reply;  // what the sender is told
+  // The sender is over the per-sender limit: the generic webhook answers 429 (providers get
+  // 200 and the apology once, through the outbox).
+  bool rate_limited = false;
 };
 
 class IntakePipeline {
@@ -31,7 +36,9 @@ class IntakePipeline {
   IntakePipeline(const GatewayConfig* config, storage::Store* store, ClassifierHandle* classifier,
                  Clock clock);
 
-  // Stores `message` durably (or finds it stored before). Throws storage::StoreError.
+  // Stores `message` durably (or finds it stored before) together with everything the
+  // conversation decided (see gateway/conversation/conversation.h), in one transaction.
+  // Throws storage::StoreError.
   IntakeOutcome Accept(const channels::InboundMessage& message);
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
@@ -44,8 +51,19 @@ class IntakePipeline {
   // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
   // one of the sender's own ticket numbers.
   std::string FindThread(const channels::InboundMessage& message);
-  std::string RenderAck(const std::string& ticket, const std::string& agency, bool triage,
-                        bool urgent) const;
+  // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
+  IntakeOutcome AcceptOnce(const channels::InboundMessage& message);
+  // The sender went over the per-sender limit (a retry of an answered message never does).
+  bool OverRateLimit(const storage::IntakeRequest& req);
+  // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited
+  // ticket, a list, similar tickets) and classifies a complaint into *c.
+  void LookUp(const channels::InboundMessage& in, const conversation::ConversationState& state,
+              const conversation::ReadText& text, const conversation::Inbound& inbound, int64_t now,
+              conversation::Facts* facts, std::optional<classifier::Classification>* c);
+  // Adds the push that tells `ticket`'s agency about a resident's follow-up, when the agency
+  // has a push URL.
+  void AddFollowUpPush(const std::string& ticket, const std::string& text, int64_t now,
+                       storage::IntakeRequest* req);
 
   const GatewayConfig* config_;
   storage::Store* store_;

@@ -70,6 +70,9 @@ void RegisterLifecycleRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterTicketListRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterKeyRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx);
+void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
+// Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
+void SeedConfiguredCadres(GatewayContext& ctx);
 
 }  // namespace aduan::gateway
 

@@ -47,6 +47,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
       std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
+  SeedConfiguredCadres(ctx);
 
   httplib::Server& http = impl_->http;
   const int threads = cfg.http_threads;
@@ -126,6 +127,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterTicketListRoutes(http, ctx);
   RegisterKeyRoutes(http, ctx);
   RegisterSlaRoutes(http, ctx);
+  RegisterCadreRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }

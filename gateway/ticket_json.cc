@@ -71,6 +71,20 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   } else if (!t.reporter_name.empty()) {
     j["reporter"] = {{"name", t.reporter_name}};
   }
+  // Conversations and cadres (issue 5): privacy, relay, consent, place and linked reports.
+  // The resident's contact is never shown: it stays with aduan like every address.
+  j["privacy"] = {{"anonymous", t.confidential}, {"secret", t.content_private}};
+  if (!t.relayed_by.empty()) {
+    j["relayed_by"] = t.confidential ? json{{"confidential", true}} : json{{"cadre", t.relayed_by}};
+    j["consent"] = t.consent;
+  }
+  if (auto details = json::parse(t.details_json, nullptr, false); details.is_object()) {
+    if (details.contains("location")) j["location"] = details["location"];
+    if (details.contains("place")) j["place"] = details["place"];
+  }
+  if (!t.linked_to.empty()) j["linked_to"] = t.linked_to;
+  if (t.linked_count > 0) j["reported_by_residents"] = t.linked_count + 1;
+  // End of issue 5's fields.
   auto explanation = json::parse(t.classification_json, nullptr, false);
   if (!explanation.is_discarded()) j["classification"] = explanation;
   if (with_events) {

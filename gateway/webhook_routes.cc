@@ -82,6 +82,15 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   try {
     for (const auto& m : parsed.parsed.messages) {
       IntakeOutcome out = ctx.intake->Accept(m);
+      if (out.rate_limited && channel == "generic") {
+        // Providers get 200 (a retry would only repeat the flood) and the apology through the
+        // outbox; the generic caller reads the answer, so it gets a clear 429.
+        res.set_header("Retry-After",
+                       std::to_string(ctx.deps.config->conversation.rate_limit_window_seconds));
+        WriteError(res, 429, "rate_limited", out.reply);
+        count(429);
+        return;
+      }
       ctx.metrics.Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
                         "channel=\"" + channel + "\"");
       if (!out.duplicate && !out.ticket.empty()) {

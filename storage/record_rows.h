@@ -20,10 +20,13 @@ namespace aduan::storage {
 std::string JoinCodes(const std::vector<std::string>& codes);
 std::vector<std::string> SplitCodes(const std::string& text);
 
+// Selected FROM tickets (unaliased: the last column counts the tickets linked to this one).
 inline constexpr const char* kTicketColumns =
     "id, status, agency, agency_score, maladministration, urgent, classification, text, channel, "
     "reporter_sender, reporter_name, confidential, created_at, updated_at, version, "
-    "routed_at, first_response_at, last_response_at, overdue_since, escalation_level";
+    "routed_at, first_response_at, last_response_at, overdue_since, escalation_level, "
+    "reply_address, reporter_contact, relayed_by, content_private, consent, linked_to, details, "
+    "(SELECT COUNT(*) FROM tickets AS l WHERE l.linked_to = tickets.id)";
 
 inline constexpr const char* kEventColumns =
     "id, at, actor, kind, from_status, to_status, public_note, internal_note";
@@ -61,6 +64,14 @@ TicketRecord TicketFromRow(const Row& r) {
   t.last_response_at_ms = r.Int64(17);
   t.overdue_since_ms = r.Int64(18);
   t.escalation_level = static_cast<int>(r.Int64(19));
+  t.reply_address = r.Text(20);
+  t.reporter_contact = r.Text(21);
+  t.relayed_by = r.Text(22);
+  t.content_private = r.Bool(23);
+  t.consent = r.Text(24);
+  t.linked_to = r.Text(25);
+  t.details_json = r.Text(26);
+  t.linked_count = static_cast<int>(r.Int64(27));
   return t;
 }
 

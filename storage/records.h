@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace aduan::storage {
@@ -55,6 +56,71 @@ struct TicketRecord {
   int64_t last_response_at_ms = 0;   // the agency's latest action
   int64_t overdue_since_ms = 0;      // marked overdue by the SLA scanner; 0: on time
   int escalation_level = 0;          // escalation steps taken since it became overdue
+  // Conversations and cadres (issue 5).
+  std::string reply_address;        // where replies to the sender go when not reporter_sender
+  std::string reporter_contact;     // relayed: the resident's own phone, if the cadre gave one
+  std::string relayed_by;           // relayed: the cadre's id; reporter_sender is then the cadre
+  bool content_private = false;     // RAHASIA: the content stays out of anything public
+  std::string consent;              // relayed: "requested", "given" or "declared"; else ""
+  std::string linked_to;            // the earlier ticket about the same thing, or ""
+  std::string details_json = "{}";  // location and similar: the gateway's business
+  int linked_count = 0;             // reads only: tickets whose linked_to names this one
+};
+
+// A change to an existing ticket, made in the same transaction as the message causing it.
+struct TicketAmendment {
+  std::string ticket_id;
+  // When not empty, the change applies only while the ticket has one of these statuses; any
+  // other status fails the whole intake with ConcurrentChange.
+  std::vector<std::string> only_from_statuses;
+  std::string to_status;  // "" keeps the status
+  // Takes the ticket off its agency's queue; fails with ConcurrentChange once it was acked.
+  bool dequeue = false;
+  std::optional<std::string> details_json;
+  std::optional<std::string> consent;
+  std::optional<std::string> linked_to;
+  EventRecord event;  // appended when `event.kind` is set (id and at_ms are filled in)
+};
+
+// One (channel, sender)'s conversation with aduan. Storage keeps `state_json` uninterpreted.
+struct ConversationRecord {
+  std::string channel;
+  std::string sender;
+  std::string state_json = "{}";
+  int64_t version = 0;  // 0: never stored; each write adds one
+  int64_t updated_at_ms = 0;
+};
+
+// Writing a conversation inside Intake. With `expect_version` set, the write applies only if
+// the stored version is still that one (0: no row yet); otherwise the whole intake fails with
+// ConcurrentChange, so two gateways answering one sender at once cannot both win.
+struct ConversationWrite {
+  ConversationRecord record;
+  std::optional<int64_t> expect_version;
+};
+
+// A community cadre (kader) who relays complaints for neighbours.
+struct CadreRecord {
+  std::string id;       // "kdr_..." or an operator-chosen id
+  std::string channel;  // the channel identity they write from
+  std::string sender;
+  std::string name;
+  std::string area;  // kelurahan / RW, free text
+  bool active = true;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+  // Reads by ListCadres only: the tickets they relayed, by ticket status.
+  std::vector<std::pair<std::string, int64_t>> tickets_by_status;
+};
+
+// Recent tickets matching every non-empty filter, newest first, without events.
+struct RecentTicketQuery {
+  std::string agency;
+  std::string relayed_by;
+  std::string reporter_channel;  // with reporter_sender: one sender's own tickets
+  std::string reporter_sender;
+  int64_t created_since_ms = 0;
+  int limit = 50;
 };
 
 // A reply or push waiting to be sent by the dispatcher.
@@ -78,6 +144,9 @@ struct IntakeRequest {
   // Other provider ids (same channel) that, if stored, make this message a duplicate: content
   // keys of the previous dedupe window, so a retry straddling a window edge is still caught.
   std::vector<std::string> duplicate_if_stored;
+  // Conversations and cadres (issue 5): written in the same transaction, after the ticket.
+  std::vector<TicketAmendment> ticket_changes;
+  std::vector<ConversationWrite> conversations;
 };
 
 struct IntakeResult {

@@ -30,6 +30,20 @@ class TicketIdTaken : public StoreError {
   using StoreError::StoreError;
 };
 
+// Thrown by Intake when a TicketAmendment or ConversationWrite precondition no longer holds
+// (another request changed the ticket or the conversation first); nothing was written. The
+// caller reads again, decides again and retries.
+class ConcurrentChange : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+// Thrown by PutCadre when another cadre already has that (channel, sender).
+class CadreConflict : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -38,6 +52,8 @@ class Store {
   // when the ticket is routed, a queue entry) and its outbox rows, all in one transaction.
   // A message already stored under (channel, provider_message_id) changes nothing and returns
   // duplicate=true with the ticket and reply stored the first time.
+  // The same transaction applies the request's ticket changes and conversation writes; when
+  // one's precondition fails it throws ConcurrentChange and nothing of the request is stored.
   virtual IntakeResult Intake(const IntakeRequest& request) = 0;
 
   // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
@@ -90,6 +106,25 @@ class Store {
   virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
   // Marks the key revoked; false when no key has this id. Revoking twice keeps the first time.
   virtual bool RevokeApiKey(const std::string& id, int64_t now_ms) = 0;
+  // Conversations and cadres (issue 5).
+
+  // The stored conversation of (channel, sender), or nullopt when there is none.
+  virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
+                                                            const std::string& sender) = 0;
+  // Messages stored from (channel, sender) at or after `since_ms`.
+  virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
+                                     int64_t since_ms) = 0;
+  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events: a
+  // cadre's relays, one sender's own tickets, an agency's recent tickets for linking.
+  virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
+  // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
+  // Throws CadreConflict when another id holds the same (channel, sender).
+  virtual void PutCadre(const CadreRecord& cadre) = 0;
+  // The cadre writing from (channel, sender), active or not, or nullopt.
+  virtual std::optional<CadreRecord> FindCadre(const std::string& channel,
+                                               const std::string& sender) = 0;
+  // Every cadre by id, with its tickets counted by status.
+  virtual std::vector<CadreRecord> ListCadres() = 0;
 
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;

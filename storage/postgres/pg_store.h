@@ -75,6 +75,17 @@ class PgStore : public Store {
   std::vector<ApiKeyRecord> ListApiKeys() override;
   bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
 
+  // Conversations and cadres (issue 5)
+  std::optional<ConversationRecord> GetConversation(const std::string& channel,
+                                                    const std::string& sender) override;
+  int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
+                             int64_t since_ms) override;
+  std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
+  void PutCadre(const CadreRecord& cadre) override;
+  std::optional<CadreRecord> FindCadre(const std::string& channel,
+                                       const std::string& sender) override;
+  std::vector<CadreRecord> ListCadres() override;
+
   bool Ping() override;
 
   // The highest migration applied to the database.

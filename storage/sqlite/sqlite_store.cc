@@ -123,7 +123,9 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         SQLite::Statement& ins = impl_->writes.Get(
             "INSERT INTO tickets(id, status, agency, agency_score, maladministration, urgent, "
             "classification, text, channel, reporter_sender, reporter_name, confidential, "
-            "created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
+            "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
+            "content_private, consent, linked_to, details) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?)");
         ins.bind(1, t.id);
         ins.bind(2, t.status);
         ins.bind(3, t.agency);
@@ -138,6 +140,13 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         ins.bind(12, t.confidential ? 1 : 0);
         ins.bind(13, m.received_at_ms);
         ins.bind(14, m.received_at_ms);
+        ins.bind(15, t.reply_address);
+        ins.bind(16, t.reporter_contact);
+        ins.bind(17, t.relayed_by);
+        ins.bind(18, t.content_private ? 1 : 0);
+        ins.bind(19, t.consent);
+        ins.bind(20, t.linked_to);
+        ins.bind(21, t.details_json);
         try {
           ins.exec();
         } catch (const SQLite::Exception& e) {
@@ -216,6 +225,8 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         out.bind(9, m.received_at_ms);
         out.exec();
       }
+      ApplyTicketChanges(*impl_->writer, impl_->writes, req.ticket_changes, m.received_at_ms);
+      WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
       result.reply = req.reply;
       return result;
     });

@@ -46,6 +46,16 @@ class SqliteStore : public Store {
   std::vector<ApiKeyRecord> ListApiKeys() override;
   bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
   bool Ping() override;
+  // Conversations and cadres (issue 5): sqlite_conversation.cc, sqlite_cadres.cc.
+  std::optional<ConversationRecord> GetConversation(const std::string& channel,
+                                                    const std::string& sender) override;
+  int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
+                             int64_t since_ms) override;
+  std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
+  void PutCadre(const CadreRecord& cadre) override;
+  std::optional<CadreRecord> FindCadre(const std::string& channel,
+                                       const std::string& sender) override;
+  std::vector<CadreRecord> ListCadres() override;
 
   // The highest migration applied to the file.
   int SchemaVersion();

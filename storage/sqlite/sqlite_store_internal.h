@@ -40,6 +40,14 @@ struct SqliteRow {
 std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
                                        bool with_events);
 
+class StatementCache;
+// Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
+// ConcurrentChange when a precondition fails.
+void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
+                        const std::vector<TicketAmendment>& changes, int64_t now_ms);
+void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
+                        int64_t now_ms);
+
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>
 auto Translated(F&& f) -> decltype(f()) {

@@ -1,5 +1,6 @@
 // What the agency-side API tests share: a real server with an operator token, complaints sent
-// through the generic webhook, agency keys, and authenticated calls.
+// through the SMS gateway webhook (a channel that can hear back about status changes), agency
+// keys, and authenticated calls.
 #ifndef ADUAN_TESTS_GATEWAY_AGENCY_FIXTURE_H_
 #define ADUAN_TESTS_GATEWAY_AGENCY_FIXTURE_H_
 
@@ -7,12 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "channels/form.h"
 #include "gateway/api_keys.h"
 #include "test_server.h"
 
 namespace aduan::testing {
 
 inline constexpr char kOperator[] = "operator-secret";
+inline constexpr char kAgencySmsToken[] = "sms-gateway-token";
 inline constexpr char kRoadComplaint[] =
     "Jalan raya Cibeber rusak parah dan berlubang, banyak motor jatuh";
 inline constexpr char kVagueComplaint[] = "Ada masalah di sini tolong dicek";
@@ -23,13 +26,19 @@ class AgencyFixture : public ::testing::Test {
                          std::function<void(gateway::GatewayConfig&)> tweak = nullptr)
       : s_(WithOperator(std::move(env)), std::move(tweak)) {}
 
-  // Sends a complaint through the generic webhook; returns its ticket number.
-  std::string Complaint(const std::string& id, const std::string& text,
-                        const std::string& from = "081234567890") {
-    nlohmann::json body = {{"id", id}, {"from", from}, {"name", "Budi"}, {"text", text}};
-    auto r = s_.Client().Post("/webhooks/generic", body.dump(), "application/json");
+  // Sends a complaint through the SMS gateway webhook; returns its ticket number. Each complaint
+  // comes from its own resident unless `from` says otherwise: one sender's messages in quick
+  // succession would be follow-ups of one ticket and meet the per-sender rate limit.
+  std::string Complaint(const std::string& id, const std::string& text, std::string from = "") {
+    if (from.empty()) from = "0813" + std::to_string(10000000 + ++residents_);
+    std::vector<std::pair<std::string, std::string>> form = {
+        {"id", id}, {"from", from}, {"text", text}, {"token", kAgencySmsToken}};
+    auto r = s_.Client().Post("/webhooks/sms", channels::EncodeForm(form),
+                              "application/x-www-form-urlencoded");
     EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-    return nlohmann::json::parse(r->body)["ticket"];
+    std::string ticket = s_.store().TicketOfMessage("sms", id);
+    EXPECT_FALSE(ticket.empty()) << "complaint " << id << " made no ticket";
+    return ticket;
   }
   std::string Key(const std::string& agency) {
     return gateway::IssueApiKey(s_.store(), agency, s_.now_ms.load()).secret;
@@ -61,8 +70,10 @@ class AgencyFixture : public ::testing::Test {
   TestServer s_;
 
  private:
+  int residents_ = 0;
   static std::map<std::string, std::string> WithOperator(std::map<std::string, std::string> env) {
     env.emplace("ADUAN_ADMIN_TOKEN", kOperator);
+    env.emplace("ADUAN_SMS_TOKEN", kAgencySmsToken);
     return env;
   }
 };

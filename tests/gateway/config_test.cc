@@ -176,5 +176,48 @@ TEST_F(BadConfigTest, BadServiceLevelSettingsNameTheirPlace) {
   }
 }
 
+TEST_F(BadConfigTest, ConversationSettingsAndCadresAreValidated) {
+  std::ofstream(dir_.File("cadres.json"))
+      << R"({"cadres": [{"id": "kdr_1", "channel": "sms", "sender": "0812", "name": "Rina"},)"
+      << R"( {"id": "kdr_2", "channel": "sms", "sender": "0812", "name": "Ani"}]})";
+  std::ofstream(dir_.File("good_cadres.json"))
+      << R"({"cadres": [{"id": "kdr_1", "channel": "sms", "sender": "0812", "name": "Rina",)"
+      << R"( "area": "RW 05", "active": false}]})";
+  const std::pair<std::string, std::string> cases[] = {
+      {R"(, "conversation": {"followup_window_seconds": -1}})",
+       "aduan.json: conversation.followup_window_seconds: must be an integer from 0 to 86400"},
+      {R"(, "conversation": {"rate_limit_messages": 0}})",
+       "conversation.rate_limit_messages: must be an integer from 1 to 100000"},
+      {R"(, "conversation": {"place_agencies": "PUPR"}})",
+       "conversation.place_agencies: must be an array of strings"},
+      {R"(, "conversation": {"rate_limit": 5}})", "conversation.rate_limit: unknown setting"},
+      {R"(, "conversation": {"cadres": "cadres.json"}})",
+       "cadres.json: cadres[1].sender: another cadre already writes from sms:0812"},
+      {R"(, "conversation": {"cadres": "nope.json"}})", "nope.json: cannot read the file"},
+  };
+  for (const auto& [tail, expect] : cases) {
+    std::string error = ErrorFor(std::string(kMinimal) + tail);
+    EXPECT_NE(error.find(expect), std::string::npos) << "got: " << error;
+  }
+  std::string error;
+  auto cfg = LoadConfig(
+      Write(std::string(kMinimal) +
+            R"(, "conversation": {"cadres": "good_cadres.json", "followup_window_seconds": 60}})"),
+      &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->conversation.followup_window_seconds, 60);
+  ASSERT_EQ(cfg->conversation.cadres.size(), 1u);
+  EXPECT_FALSE(cfg->conversation.cadres[0].active);
+  EXPECT_EQ(cfg->conversation.cadres[0].area, "RW 05");
+}
+
+TEST_F(BadConfigTest, EveryReplyTemplateIsRequired) {
+  std::ofstream(dir_.File("few_replies.json")) << R"({"id": {"ack": "a", "ack_triage": "b",)"
+                                               << R"( "urgent_note": "c", "followup": "d"}})";
+  std::string error = ErrorFor(
+      R"({"classifier": {"rules": "r.json"}, "agencies": "agencies.json", "replies": "few_replies.json"})");
+  EXPECT_NE(error.find("few_replies.json: id.help: is required"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace aduan::gateway

@@ -156,7 +156,11 @@ TEST(IntakeApiTest, UnknownAndDisabledChannelsAre404) {
 }
 
 TEST(IntakeApiTest, ConcurrentSendersEachGetTheirOwnDurableTicket) {
-  TestServer s;
+  // Every message here is a new complaint: no follow-up window joins them, no rate limit.
+  TestServer s({}, [](gateway::GatewayConfig& c) {
+    c.conversation.followup_window_seconds = 0;
+    c.conversation.rate_limit_messages = 100000;
+  });
   constexpr int kThreads = 8, kEach = 25;
   std::mutex mu;
   std::map<std::string, std::set<std::string>> tickets;  // message id -> tickets answered

@@ -13,7 +13,7 @@ using nlohmann::json;
 class LifecycleApiTest : public AgencyFixture {};
 
 TEST_F(LifecycleApiTest, AnAgencyWorksATicketToResolvedAndTheResidentIsTold) {
-  std::string ticket = Complaint("a1", kRoadComplaint);
+  std::string ticket = Complaint("a1", kRoadComplaint, "081234567890");
   std::string pupr = Key("PUPR");
   json t = SetStatus(200, ticket, pupr, "in_progress", "Tim sudah dijadwalkan Kamis");
   EXPECT_EQ(t["status"], "in_progress");

@@ -180,9 +180,13 @@ TEST_F(PushTest, APushThatKeepsFailingIsDeadLettered) {
   Complaint("a1", kRoadComplaint);
   ASSERT_TRUE(AdvanceUntil([&] { return PushRows("dead") == 1; }));
   EXPECT_EQ(agency_.pushes().size(), 8u);  // DispatcherOptions::max_attempts
-  json dead = Expect(200, "GET", "/api/v1/outbox?status=dead", kOperator)["outbox"];
+  // The resident's SMS acknowledgement may be dead too (the test's SMS API does not answer).
+  json all = Expect(200, "GET", "/api/v1/outbox?status=dead", kOperator);
+  json dead = json::array();
+  for (const auto& row : all["outbox"]) {
+    if (row["kind"] == "push") dead.push_back(row);
+  }
   ASSERT_EQ(dead.size(), 1u);
-  EXPECT_EQ(dead[0]["kind"], "push");
   EXPECT_EQ(dead[0]["attempts"], 8);
   EXPECT_NE(dead[0]["last_error"].get<std::string>().find("500"), std::string::npos);
 }

@@ -7,8 +7,8 @@
 namespace aduan::testing {
 
 TestServer::TestServer(std::map<std::string, std::string> env,
-                       std::function<void(gateway::GatewayConfig&)> tweak)
-    : env_(std::move(env)) {
+                       std::function<void(gateway::GatewayConfig&)> tweak, std::string db_file)
+    : db_file_(std::move(db_file)), env_(std::move(env)) {
   // Tests reach loopback only: any provider API the test did not point at its own fake goes
   // to a closed local port, never to the real provider's host.
   for (const char* channel : {"WHATSAPP", "TELEGRAM", "TWILIO", "SMS", "MAILGUN", "SENDGRID"}) {

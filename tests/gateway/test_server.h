@@ -22,14 +22,17 @@ namespace aduan::testing {
 class TestServer {
  public:
   // `env` holds the ADUAN_* variables the server sees; `tweak` may edit the loaded config.
+  // `db_file`, when set, is the SQLite file to use instead of a fresh one in the temp dir: two
+  // servers on one file stand for two gateway instances sharing a database.
   explicit TestServer(std::map<std::string, std::string> env = {},
-                      std::function<void(gateway::GatewayConfig&)> tweak = nullptr);
+                      std::function<void(gateway::GatewayConfig&)> tweak = nullptr,
+                      std::string db_file = "");
   ~TestServer();
 
   int port() const { return port_; }
   httplib::Client Client() const;
   storage::Store& store() { return *store_; }
-  std::string db_path() const { return dir_.File("aduan.db"); }
+  std::string db_path() const { return db_file_.empty() ? dir_.File("aduan.db") : db_file_; }
   // Number of rows in `table` of the SQLite file, read through a separate connection.
   int CountRows(const std::string& table, const std::string& where = "1=1") const;
 
@@ -37,6 +40,7 @@ class TestServer {
 
  private:
   TempDir dir_;
+  std::string db_file_;
   std::map<std::string, std::string> env_;
   gateway::GatewayConfig config_;
   std::unique_ptr<storage::Store> store_;

@@ -85,6 +85,133 @@ TEST_P(StoreTest, AMessageWithoutTicketIsStoredAndDeduplicated) {
   EXPECT_EQ(again.reply, r.reply);
 }
 
+// Conversations and cadres (issue 5).
+
+TEST_P(StoreTest, ConversationStateIsWrittenWithTheMessageAndGuardedByVersion) {
+  EXPECT_FALSE(store_->GetConversation("sms", "+6281"));
+  IntakeRequest r = Complaint("m1", "ADU-AAAAAAAA");
+  ConversationWrite w;
+  w.record = {"sms", "+6281", R"({"last_ticket":"ADU-AAAAAAAA"})", 0, 0};
+  w.expect_version = 0;
+  r.conversations.push_back(w);
+  store_->Intake(r);
+  auto c = store_->GetConversation("sms", "+6281");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->version, 1);
+  EXPECT_EQ(c->state_json, R"({"last_ticket":"ADU-AAAAAAAA"})");
+  EXPECT_EQ(c->updated_at_ms, 1000);
+
+  // A second writer that read version 0 lost the race: nothing of its intake is stored.
+  IntakeRequest stale = Complaint("m2", "ADU-BBBBBBBB");
+  stale.conversations.push_back(w);
+  EXPECT_THROW(store_->Intake(stale), ConcurrentChange);
+  EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
+  EXPECT_EQ(store_->TicketOfMessage("generic", "m2"), "");
+  w.expect_version = 1;
+  w.record.state_json = "{}";
+  stale.conversations = {w};
+  store_->Intake(stale);
+  EXPECT_EQ(store_->GetConversation("sms", "+6281")->version, 2);
+  EXPECT_EQ(store_->CountMessagesSince("generic", "+6281234567890", 0), 2);
+  EXPECT_EQ(store_->CountMessagesSince("generic", "+6281234567890", 1001), 0);
+}
+
+TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  IntakeRequest more = Complaint("m2", "unused");
+  more.ticket.reset();
+  more.attach_to_ticket = "ADU-AAAAAAAA";
+  TicketAmendment withdraw;
+  withdraw.ticket_id = "ADU-AAAAAAAA";
+  withdraw.only_from_statuses = {"routed", "triage"};
+  withdraw.to_status = "withdrawn";
+  withdraw.dequeue = true;
+  withdraw.details_json = R"({"place":"RT 02"})";
+  withdraw.event.actor = "resident";
+  withdraw.event.kind = "withdrawn";
+  more.ticket_changes.push_back(withdraw);
+  store_->Intake(more);
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->status, "withdrawn");
+  EXPECT_EQ(t->details_json, R"({"place":"RT 02"})");
+  EXPECT_EQ(t->events.back().kind, "withdrawn");
+  EXPECT_EQ(t->events.back().from_status, "routed");
+  EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 2000).empty());
+
+  // Once picked up by an agency, a dequeue fails the whole intake.
+  store_->Intake(Complaint("m3", "ADU-CCCCCCCC"));
+  auto leased = store_->Lease("PUPR", 10, 1000, 2000);
+  ASSERT_EQ(leased.size(), 1u);
+  ASSERT_EQ(store_->Ack("PUPR", "ADU-CCCCCCCC", leased[0].lease_id, 2000), AckOutcome::kAcked);
+  IntakeRequest late = Complaint("m4", "ADU-DDDDDDDD");
+  withdraw.ticket_id = "ADU-CCCCCCCC";
+  late.ticket_changes = {withdraw};
+  EXPECT_THROW(store_->Intake(late), ConcurrentChange);
+  EXPECT_FALSE(store_->GetTicket("ADU-DDDDDDDD"));
+  EXPECT_EQ(store_->GetTicket("ADU-CCCCCCCC")->status, "routed");
+}
+
+TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
+  IntakeRequest r = Complaint("m1", "ADU-AAAAAAAA");
+  r.ticket->relayed_by = "kdr_1";
+  r.ticket->reporter_contact = "+6281300000042";
+  r.ticket->consent = "requested";
+  r.ticket->content_private = true;
+  r.ticket->reply_address = "chat-1";
+  store_->Intake(r);
+  IntakeRequest second = Complaint("m2", "ADU-BBBBBBBB", "PUPR", false, 2000);
+  second.ticket->linked_to = "ADU-AAAAAAAA";
+  second.message.sender = "+6289";
+  second.ticket->reporter_sender = "+6289";
+  store_->Intake(second);
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->relayed_by, "kdr_1");
+  EXPECT_EQ(t->reporter_contact, "+6281300000042");
+  EXPECT_EQ(t->consent, "requested");
+  EXPECT_TRUE(t->content_private);
+  EXPECT_EQ(t->reply_address, "chat-1");
+  EXPECT_EQ(t->linked_count, 1);
+  EXPECT_EQ(store_->GetTicket("ADU-BBBBBBBB")->linked_to, "ADU-AAAAAAAA");
+
+  RecentTicketQuery by_cadre;
+  by_cadre.relayed_by = "kdr_1";
+  auto found = store_->FindTickets(by_cadre);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "ADU-AAAAAAAA");
+  RecentTicketQuery recent;
+  recent.agency = "PUPR";
+  recent.created_since_ms = 1500;
+  found = store_->FindTickets(recent);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "ADU-BBBBBBBB");
+  RecentTicketQuery own;
+  own.reporter_channel = "generic";
+  own.reporter_sender = "+6289";
+  EXPECT_EQ(store_->FindTickets(own).size(), 1u);
+}
+
+TEST_P(StoreTest, CadresAreRegisteredOncePerIdentityAndCounted) {
+  CadreRecord c{"kdr_1", "sms", "+6281", "Rina", "RW 05", true, 10, 10, {}};
+  store_->PutCadre(c);
+  c.name = "Bu Rina";
+  c.created_at_ms = 99;
+  store_->PutCadre(c);
+  CadreRecord other{"kdr_2", "sms", "+6281", "Ani", "", true, 10, 10, {}};
+  EXPECT_THROW(store_->PutCadre(other), CadreConflict);
+  auto found = store_->FindCadre("sms", "+6281");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->name, "Bu Rina");
+  EXPECT_EQ(found->created_at_ms, 10);
+  EXPECT_FALSE(store_->FindCadre("whatsapp", "+6281"));
+  IntakeRequest r = Complaint("m1", "ADU-AAAAAAAA");
+  r.ticket->relayed_by = "kdr_1";
+  store_->Intake(r);
+  auto all = store_->ListCadres();
+  ASSERT_EQ(all.size(), 1u);
+  ASSERT_EQ(all[0].tickets_by_status.size(), 1u);
+  EXPECT_EQ(all[0].tickets_by_status[0], (std::pair<std::string, int64_t>{"routed", 1}));
+}
+
 TEST_P(StoreTest, LeaseServesUrgentFirstThenOldest) {
   store_->Intake(Complaint("m1", "ADU-11111111", "PUPR", false, 100));
   store_->Intake(Complaint("m2", "ADU-22222222", "PUPR", false, 50));

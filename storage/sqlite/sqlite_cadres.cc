@@ -1,0 +1,90 @@
+// The cadre registry (issue 5) on SQLite.
+#include "storage/sqlite/sqlite_store_internal.h"
+
+namespace aduan::storage {
+namespace {
+
+constexpr char kCadreColumns[] =
+    "id, channel, sender, name, area, active, created_at, updated_at FROM cadres";
+
+CadreRecord ReadCadre(SQLite::Statement& q) {
+  CadreRecord c;
+  c.id = q.getColumn(0).getString();
+  c.channel = q.getColumn(1).getString();
+  c.sender = q.getColumn(2).getString();
+  c.name = q.getColumn(3).getString();
+  c.area = q.getColumn(4).getString();
+  c.active = q.getColumn(5).getInt() != 0;
+  c.created_at_ms = q.getColumn(6).getInt64();
+  c.updated_at_ms = q.getColumn(7).getInt64();
+  return c;
+}
+
+}  // namespace
+
+void SqliteStore::PutCadre(const CadreRecord& c) {
+  Translated([&] {
+    impl_->committer->Run([&] {
+      SQLite::Statement& other =
+          impl_->writes.Get("SELECT id FROM cadres WHERE channel = ? AND sender = ? AND id <> ?");
+      other.bind(1, c.channel);
+      other.bind(2, c.sender);
+      other.bind(3, c.id);
+      if (other.executeStep()) {
+        throw CadreConflict("cadre " + other.getColumn(0).getString() + " already writes from " +
+                            c.channel + ":" + c.sender);
+      }
+      other.tryReset();
+      SQLite::Statement& put = impl_->writes.Get(
+          "INSERT INTO cadres(id, channel, sender, name, area, active, created_at, updated_at) "
+          "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET channel = excluded.channel, "
+          "sender = excluded.sender, name = excluded.name, area = excluded.area, "
+          "active = excluded.active, updated_at = excluded.updated_at");
+      put.bind(1, c.id);
+      put.bind(2, c.channel);
+      put.bind(3, c.sender);
+      put.bind(4, c.name);
+      put.bind(5, c.area);
+      put.bind(6, c.active ? 1 : 0);
+      put.bind(7, c.created_at_ms);
+      put.bind(8, c.updated_at_ms);
+      put.exec();
+    });
+  });
+}
+
+std::optional<CadreRecord> SqliteStore::FindCadre(const std::string& channel,
+                                                  const std::string& sender) {
+  return Translated([&]() -> std::optional<CadreRecord> {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement q(
+        r.db(), std::string("SELECT ") + kCadreColumns + " WHERE channel = ? AND sender = ?");
+    q.bind(1, channel);
+    q.bind(2, sender);
+    if (!q.executeStep()) return std::nullopt;
+    return ReadCadre(q);
+  });
+}
+
+std::vector<CadreRecord> SqliteStore::ListCadres() {
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    std::vector<CadreRecord> out;
+    SQLite::Statement q(r.db(), std::string("SELECT ") + kCadreColumns + " ORDER BY id");
+    while (q.executeStep()) out.push_back(ReadCadre(q));
+    SQLite::Statement counts(r.db(),
+                             "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? "
+                             "GROUP BY status ORDER BY status");
+    for (auto& c : out) {
+      counts.reset();
+      counts.bind(1, c.id);
+      while (counts.executeStep()) {
+        c.tickets_by_status.emplace_back(counts.getColumn(0).getString(),
+                                         counts.getColumn(1).getInt64());
+      }
+    }
+    return out;
+  });
+}
+
+}  // namespace aduan::storage
