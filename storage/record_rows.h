@@ -38,6 +38,9 @@ inline constexpr const char* kOutboxColumns =
 
 inline constexpr const char* kApiKeyColumns = "id, key_hash, agency, created_at, revoked_at";
 
+inline constexpr const char* kCadreColumns =
+    "id, channel, sender, name, area, active, created_at, updated_at";
+
 inline constexpr const char* kQueueEntryColumns =
     "ticket_id, agency, urgent, enqueued_at, lease_count, COALESCE(lease_expires_at, 0)";
 
@@ -131,6 +134,20 @@ QueueEntryRecord QueueEntryFromRow(const Row& r) {
   e.lease_count = static_cast<int>(r.Int64(4));
   e.lease_expires_at_ms = r.Int64(5);
   return e;
+}
+
+template <class Row>
+CadreRecord CadreFromRow(const Row& r) {
+  CadreRecord c;
+  c.id = r.Text(0);
+  c.channel = r.Text(1);
+  c.sender = r.Text(2);
+  c.name = r.Text(3);
+  c.area = r.Text(4);
+  c.active = r.Bool(5);
+  c.created_at_ms = r.Int64(6);
+  c.updated_at_ms = r.Int64(7);
+  return c;
 }
 
 }  // namespace aduan::storage

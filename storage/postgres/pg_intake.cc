@@ -47,16 +47,35 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
     conn.Exec(
         "WITH t AS (INSERT INTO tickets(id, status, agency, agency_score, maladministration, "
         "urgent, classification, text, channel, reporter_sender, reporter_name, confidential, "
-        "created_at, updated_at, version) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1) "
+        "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
+        "content_private, consent, linked_to, details) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1, $14, $15, $16, "
+        "$17, $18, $19, $20) "
         "RETURNING id, status, agency, urgent, created_at), "
         "e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, public_note) "
         "SELECT id, created_at, 'system', 'created', status, '' FROM t) "
         "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) "
         "SELECT id, agency, urgent, created_at FROM t WHERE status = 'routed'",
-        {t.id, t.status, t.agency, t.agency_score, JoinCodes(t.maladministration), t.urgent,
-         t.classification_json, t.text, t.channel, t.reporter_sender, t.reporter_name,
-         t.confidential, at_ms});
+        {t.id,
+         t.status,
+         t.agency,
+         t.agency_score,
+         JoinCodes(t.maladministration),
+         t.urgent,
+         t.classification_json,
+         t.text,
+         t.channel,
+         t.reporter_sender,
+         t.reporter_name,
+         t.confidential,
+         at_ms,
+         t.reply_address,
+         t.reporter_contact,
+         t.relayed_by,
+         t.content_private,
+         t.consent,
+         t.linked_to,
+         t.details_json});
   } catch (const PgError& e) {
     // The ticket id is the only key here the caller chose.
     if (e.sqlstate() == kUniqueViolation && e.constraint() == "tickets_pkey") {
@@ -122,6 +141,8 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
       AttachToTicket(conn, req.attach_to_ticket, m);
     }
     for (const auto& o : req.outbox) InsertOutbox(conn, ticket_id, m.received_at_ms, o);
+    ApplyTicketAmendments(conn, req.ticket_changes, m.received_at_ms);
+    WriteConversations(conn, req.conversations, m.received_at_ms);
     return IntakeResult{false, ticket_id, req.reply};
   });
 }

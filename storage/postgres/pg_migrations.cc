@@ -98,6 +98,42 @@ CREATE TABLE api_keys (
 ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
 )sql"},
+      // Issue 5: conversation state per (channel, sender), the cadre registry, and what a
+      // ticket needs for privacy, relays, consent and linking.
+      {3, R"sql(
+ALTER TABLE tickets ADD COLUMN reply_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN reporter_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN relayed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN content_private BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE tickets ADD COLUMN consent TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN linked_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX tickets_linked_to ON tickets(linked_to) WHERE linked_to <> '';
+CREATE INDEX tickets_relayed_by ON tickets(relayed_by, created_at) WHERE relayed_by <> '';
+CREATE INDEX tickets_reporter ON tickets(channel, reporter_sender, created_at);
+CREATE INDEX messages_sender ON messages(channel, sender, received_at);
+
+CREATE TABLE conversations (
+  channel TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT '{}',
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (channel, sender)
+);
+
+CREATE TABLE cadres (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  name TEXT NOT NULL,
+  area TEXT NOT NULL DEFAULT '',
+  active BOOLEAN NOT NULL DEFAULT true,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (channel, sender)
+);
+)sql"},
       // Issue 6: service-level marks on tickets, shared by every instance; lists by status and
       // by overdue.
       {4, R"sql(

@@ -11,6 +11,9 @@
 //     its batch, then reads the winner's ticket, so one message makes one ticket.
 //   - Lease and ClaimOutbox pick rows with FOR UPDATE SKIP LOCKED and write a lease
 //     (lease_expires_at, claimed_until), so no two instances hold one ticket or one reply.
+//   - Intake's ticket amendments lock the ticket (FOR UPDATE); a conversation write is an
+//     INSERT ... ON CONFLICT DO NOTHING or an UPDATE ... WHERE version = the one read, so of
+//     two instances answering one sender at once one wins and the other gets ConcurrentChange.
 //   - Migrations run under pg_advisory_xact_lock: instances starting together migrate once.
 // Should two instances' batches still deadlock (each waiting for a row the other locked),
 // PostgreSQL aborts one statement; that unit rolls back to its savepoint and runs again.
@@ -19,7 +22,8 @@
 //   1. Declare it below with `override`.
 //   2. Implement it in the file of its group: pg_intake.cc (messages, tickets), pg_queue.cc
 //      (lease, ack, queue listing), pg_outbox.cc, pg_keys.cc, pg_lifecycle.cc (ticket
-//      changes), pg_ticket_list.cc, or a new pg_<group>.cc beside them (the build globs
+//      changes), pg_ticket_list.cc, pg_conversation.cc (conversations, Intake's amendments,
+//      recent tickets), pg_cadres.cc, or a new pg_<group>.cc beside them (the build globs
 //      storage/postgres/*.cc). Writes go through impl_->Write(...) (committer thread,
 //      the unit's savepoint, deadlock retry; SQL with $n parameters, prepared once);
 //      reads borrow a pool connection with impl_->readers.Borrow(). Select records with the

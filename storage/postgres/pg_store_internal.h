@@ -28,6 +28,13 @@ void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms
 void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
                   const OutboxDraft& draft);
 
+// Intake's part for issue 5 (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
+// when a precondition no longer holds, so the whole request rolls back to its savepoint.
+void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
+                           int64_t now_ms);
+void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
+                        int64_t now_ms);
+
 // Opens a connection for the backend: the URL's settings plus the session settings every
 // aduan connection needs (synchronous_commit=on: a COMMIT returns only once it is flushed).
 std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url);
