@@ -1,6 +1,9 @@
 // Opening the PostgreSQL store: connections, migrations, the group committer; and Ping.
 #include "storage/postgres/pg_store.h"
 
+#include <algorithm>
+#include <set>
+
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
@@ -18,6 +21,9 @@ int CurrentVersion(PgConnection& conn) {
 // Applies pending migrations in one transaction under a transaction-scoped advisory lock: an
 // instance starting beside another waits for the lock, then finds nothing left to do. DDL is
 // transactional in PostgreSQL, so a failed migration leaves the schema as it was.
+// "Pending" is every migration not recorded, not only those above the highest recorded: issues
+// merge in any order, so a database migrated to 4 by one build can meet a later build that
+// also has 3 (issue 5's migration 3 was merged after issue 6's 4).
 void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migrations) {
   conn.Run("BEGIN");
   try {
@@ -25,14 +31,21 @@ void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migration
     conn.Run(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
         "applied_at BIGINT NOT NULL)");
-    int current = CurrentVersion(conn);
+    std::set<int> applied;
+    PgResult done = conn.Exec("SELECT version FROM schema_migrations");
+    for (int i = 0; i < done.rows(); ++i) applied.insert(static_cast<int>(done.Int64(i, 0)));
+    std::vector<const Migration*> pending;
     for (const auto& m : migrations) {
-      if (m.version <= current) continue;
-      conn.Run(std::string(m.sql));
+      if (!applied.count(m.version)) pending.push_back(&m);
+    }
+    std::sort(pending.begin(), pending.end(),
+              [](const Migration* a, const Migration* b) { return a->version < b->version; });
+    for (const Migration* m : pending) {
+      conn.Run(std::string(m->sql));
       conn.Exec(
           "INSERT INTO schema_migrations(version, applied_at) "
           "VALUES ($1::integer, (extract(epoch FROM now()) * 1000)::bigint)",
-          {m.version});
+          {m->version});
     }
     if (conn.Run("COMMIT").command() != "COMMIT") {
       throw StoreError("postgresql: the migration transaction was rolled back");
