@@ -106,25 +106,17 @@ int64_t PgStore::CountMessagesSince(const std::string& channel, const std::strin
 }
 
 std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
-  std::string sql =
-      std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE created_at >= $1";
-  std::vector<PgParam> params = {query.created_since_ms};
-  auto next = [&](PgParam p) {
-    params.push_back(std::move(p));
-    return "$" + std::to_string(params.size());
-  };
-  if (!query.agency.empty()) sql += " AND agency = " + next(query.agency);
-  if (!query.relayed_by.empty()) sql += " AND relayed_by = " + next(query.relayed_by);
+  PgParams p;
+  std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
+  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
+  if (!query.relayed_by.empty()) sql += " AND relayed_by = " + p.Add(query.relayed_by);
   if (!query.reporter_sender.empty()) {
-    sql += " AND channel = " + next(query.reporter_channel);
-    sql += " AND reporter_sender = " + next(query.reporter_sender);
+    sql += " AND channel = " + p.Add(query.reporter_channel);
+    sql += " AND reporter_sender = " + p.Add(query.reporter_sender);
   }
-  sql += " ORDER BY created_at DESC, id LIMIT " + next(query.limit);
+  sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
   auto conn = impl_->readers->Borrow();
-  PgResult q = conn->Exec(sql, params);
-  std::vector<TicketRecord> out;
-  for (int i = 0; i < q.rows(); ++i) out.push_back(TicketFromRow(PgRow{q, i}));
-  return out;
+  return SelectTickets(*conn, sql, p);
 }
 
 }  // namespace aduan::storage

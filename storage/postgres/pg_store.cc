@@ -79,6 +79,16 @@ std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id
   return t;
 }
 
+std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
+                                        const PgParams& params) {
+  PgResult q =
+      conn.Exec(std::string("SELECT ") + kTicketColumns + " FROM tickets " + where_order_limit,
+                params.values);
+  std::vector<TicketRecord> out;
+  for (int i = 0; i < q.rows(); ++i) out.push_back(TicketFromRow(PgRow{q, i}));
+  return out;
+}
+
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
                  const EventRecord& e) {
   conn.Exec(

@@ -20,6 +20,19 @@ namespace aduan::storage {
 // batch, readers outside it.
 std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id, bool with_events);
 
+// A statement's parameters, numbered as filters add them: Add returns the placeholder ("$3").
+struct PgParams {
+  std::vector<PgParam> values;
+  std::string Add(PgParam p) {
+    values.push_back(std::move(p));
+    return "$" + std::to_string(values.size());
+  }
+};
+
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets".
+std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
+                                        const PgParams& params);
+
 // Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
                  const EventRecord& event);
