@@ -5,6 +5,7 @@
 #include "channels/phone.h"
 #include "gateway/recipients.h"
 #include "gateway/routes.h"
+#include "storage/random_id.h"
 
 namespace aduan::gateway {
 namespace {
@@ -39,45 +40,87 @@ json CadreJson(const storage::CadreRecord& c) {
           {"updated_at", FormatTime(c.updated_at_ms)}};
 }
 
-void PutCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  if (!RequireOperator(ctx, req, res)) return;
-  auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
-  if (!body) return;
-  storage::CadreRecord c;
-  c.id = req.matches[1];
-  for (auto [key, out] : {std::pair{"channel", &c.channel}, std::pair{"sender", &c.sender},
-                          std::pair{"name", &c.name}, std::pair{"area", &c.area}}) {
-    auto it = body->find(key);
-    if (it == body->end() && std::string(key) == "area") continue;
-    if (it == body->end() || !it->is_string() || it->get<std::string>().empty()) {
-      WriteError(res, 400, it == body->end() ? "missing_field" : "invalid_field",
+// Reads a cadre's fields from a request body into *c; on a bad body writes 400 and returns
+// false. `active` is optional and keeps *c's value when absent.
+bool ReadCadreBody(const json& body, storage::CadreRecord* c, httplib::Response& res) {
+  for (auto [key, out] : {std::pair{"channel", &c->channel}, std::pair{"sender", &c->sender},
+                          std::pair{"name", &c->name}, std::pair{"area", &c->area}}) {
+    auto it = body.find(key);
+    if (it == body.end() && std::string(key) == "area") continue;
+    if (it == body.end() || !it->is_string() || it->get<std::string>().empty()) {
+      WriteError(res, 400, it == body.end() ? "missing_field" : "invalid_field",
                  std::string("field '") + key + "' must be a non-empty string");
-      return;
+      return false;
     }
     *out = it->get<std::string>();
   }
-  if (auto it = body->find("active"); it != body->end()) {
+  if (auto it = body.find("active"); it != body.end()) {
     if (!it->is_boolean()) {
       WriteError(res, 400, "invalid_field", "field 'active' must be true or false");
-      return;
+      return false;
     }
-    c.active = it->get<bool>();
+    c->active = it->get<bool>();
   }
-  c.sender = CanonicalSender(c.channel, c.sender);
-  int64_t now = ctx.deps.clock();
-  c.created_at_ms = now;
-  c.updated_at_ms = now;
-  bool existed = false;
-  for (const auto& known : ctx.deps.store->ListCadres()) existed = existed || known.id == c.id;
+  c->sender = CanonicalSender(c->channel, c->sender);
+  return true;
+}
+
+std::optional<storage::CadreRecord> FindCadreById(GatewayContext& ctx, const std::string& id) {
+  for (auto& c : ctx.deps.store->ListCadres()) {
+    if (c.id == id) return std::move(c);
+  }
+  return std::nullopt;
+}
+
+// Stores `c` and answers it as stored: `status` on success, 409 when another cadre already
+// writes from the same channel and sender.
+void StoreCadre(GatewayContext& ctx, storage::CadreRecord c, int status, httplib::Response& res) {
   try {
     ctx.deps.store->PutCadre(c);
   } catch (const storage::CadreConflict& e) {
     WriteError(res, 409, "cadre_conflict", e.what());
     return;
   }
-  for (const auto& stored : ctx.deps.store->ListCadres()) {
-    if (stored.id == c.id) WriteJson(res, existed ? 200 : 201, CadreJson(stored));
+  if (auto stored = FindCadreById(ctx, c.id)) WriteJson(res, status, CadreJson(*stored));
+}
+
+// PUT /api/v1/cadres/{id}: registers (201) or replaces (200) the cadre with this id.
+void PutCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!RequireOperator(ctx, req, res)) return;
+  auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
+  if (!body) return;
+  storage::CadreRecord c;
+  c.id = req.matches[1];
+  if (!ReadCadreBody(*body, &c, res)) return;
+  c.created_at_ms = c.updated_at_ms = ctx.deps.clock();
+  bool existed = FindCadreById(ctx, c.id).has_value();
+  StoreCadre(ctx, std::move(c), existed ? 200 : 201, res);
+}
+
+// POST /api/v1/cadres: registers a new cadre under an id aduan draws.
+void PostCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!RequireOperator(ctx, req, res)) return;
+  auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
+  if (!body) return;
+  storage::CadreRecord c;
+  c.id = storage::RandomId("kdr_");
+  if (!ReadCadreBody(*body, &c, res)) return;
+  c.created_at_ms = c.updated_at_ms = ctx.deps.clock();
+  StoreCadre(ctx, std::move(c), 201, res);
+}
+
+// DELETE /api/v1/cadres/{id}: deactivates; the cadre's tickets and history stay. A relay from
+// an inactive cadre is treated like one from someone not registered.
+void DeactivateCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!RequireOperator(ctx, req, res)) return;
+  auto c = FindCadreById(ctx, req.matches[1]);
+  if (!c) {
+    WriteError(res, 404, "not_found", "no cadre '" + std::string(req.matches[1]) + "'");
+    return;
   }
+  c->active = false;
+  c->updated_at_ms = ctx.deps.clock();
+  StoreCadre(ctx, std::move(*c), 200, res);
 }
 
 }  // namespace
@@ -107,14 +150,18 @@ void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx) {
       WriteJson(res, 200, {{"cadres", list}});
     });
   });
+  server.Post("/api/v1/cadres", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    Guarded(res, [&] { PostCadre(ctx, req, res); });
+  });
   server.Get(kCadrePath, [&ctx](const httplib::Request& req, httplib::Response& res) {
     Guarded(res, [&] {
       if (!RequireOperator(ctx, req, res)) return;
-      for (const auto& c : ctx.deps.store->ListCadres()) {
-        if (c.id == req.matches[1]) return WriteJson(res, 200, CadreJson(c));
-      }
+      if (auto c = FindCadreById(ctx, req.matches[1])) return WriteJson(res, 200, CadreJson(*c));
       WriteError(res, 404, "not_found", "no cadre '" + std::string(req.matches[1]) + "'");
     });
+  });
+  server.Delete(kCadrePath, [&ctx](const httplib::Request& req, httplib::Response& res) {
+    Guarded(res, [&] { DeactivateCadre(ctx, req, res); });
   });
   server.Put(kCadrePath, [&ctx](const httplib::Request& req, httplib::Response& res) {
     Guarded(res, [&] { PutCadre(ctx, req, res); });

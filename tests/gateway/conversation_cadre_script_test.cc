@@ -129,5 +129,35 @@ TEST(CadreRoutesTest, TheRegistryRefusesBadInputAndConflicts) {
   EXPECT_EQ(json::parse(one->body)["sender"], "+6281200000001");
 }
 
+TEST(CadreRoutesTest, PostRegistersUnderANewIdAndDeleteDeactivates) {
+  TestServer s(ScriptEnv());
+  json body = {
+      {"channel", "sms"}, {"sender", "081200000009"}, {"name", "Pak Joko"}, {"area", "RW 03"}};
+  auto made = s.Client().Post("/api/v1/cadres", Operator(), body.dump(), "application/json");
+  ASSERT_EQ(made->status, 201) << made->body;
+  json cadre = json::parse(made->body);
+  std::string id = cadre["id"];
+  EXPECT_EQ(id.rfind("kdr_", 0), 0u) << id;
+  EXPECT_EQ(cadre["sender"], "+6281200000009");
+  EXPECT_TRUE(cadre["active"].get<bool>());
+  // The same phone again is another cadre's identity: refused, not duplicated.
+  auto twice = s.Client().Post("/api/v1/cadres", Operator(), body.dump(), "application/json");
+  EXPECT_EQ(twice->status, 409);
+  EXPECT_EQ(json::parse(twice->body)["error"]["code"], "cadre_conflict");
+  auto bad =
+      s.Client().Post("/api/v1/cadres", Operator(), R"({"channel":"sms"})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"]["code"], "missing_field");
+
+  auto gone = s.Client().Delete("/api/v1/cadres/" + id, Operator());
+  ASSERT_EQ(gone->status, 200) << gone->body;
+  EXPECT_FALSE(json::parse(gone->body)["active"].get<bool>());
+  auto list = json::parse(s.Client().Get("/api/v1/cadres", Operator())->body)["cadres"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_FALSE(list[0]["active"].get<bool>());
+  EXPECT_EQ(s.Client().Delete("/api/v1/cadres/nobody", Operator())->status, 404);
+  EXPECT_EQ(s.Client().Delete("/api/v1/cadres/" + id)->status, 401);
+}
+
 }  // namespace
 }  // namespace aduan::testing
