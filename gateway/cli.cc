@@ -48,8 +48,7 @@ std::optional<GatewayConfig> LoadOrReport(const CliArgs& args) {
 template <class F>
 int WithStore(const CliArgs& args, const GatewayConfig& cfg, F&& f) {
   try {
-    auto store =
-        storage::OpenStore(args.Get("--db").value_or(cfg.storage_url), {cfg.storage_max_batch});
+    auto store = storage::OpenStore(args.Get("--db").value_or(cfg.storage_url), cfg.StoreOptions());
     return f(*store);
   } catch (const std::exception& e) {
     std::cerr << "aduan: " << e.what() << "\n";

@@ -309,6 +309,7 @@ GatewayConfig Load(const std::string& path) {
   if (auto s = top.Child("storage")) {
     s->String("url", &cfg.storage_url);
     s->Int("max_batch", &cfg.storage_max_batch, 1, 100000);
+    s->Int("pool_size", &cfg.storage_pool_size, 1, 1000);
     s->RejectUnknown();
   }
   if (auto s = top.Child("http")) {
@@ -384,6 +385,13 @@ const AgencyConfig* GatewayConfig::FindAgency(const std::string& code) const {
     if (a.code == code) return &a;
   }
   return nullptr;
+}
+
+storage::StoreOptions GatewayConfig::StoreOptions() const {
+  storage::StoreOptions o;
+  o.max_batch = storage_max_batch;
+  o.pool_size = storage_pool_size;
+  return o;
 }
 
 std::optional<GatewayConfig> LoadConfig(const std::string& path, std::string* error) {

@@ -12,6 +12,7 @@
 
 #include "classifier/classifier.h"
 #include "gateway/working_days.h"
+#include "storage/store.h"
 
 namespace aduan::gateway {
 
@@ -54,6 +55,9 @@ struct GatewayConfig {
   std::string listen = "127.0.0.1:8080";
   std::string storage_url = "sqlite:data/aduan.db";
   int storage_max_batch = 256;
+  int storage_pool_size = 8;  // PostgreSQL read connections per instance (plus one writer)
+
+  storage::StoreOptions StoreOptions() const;
 
   // One keep-alive connection holds one worker thread in cpp-httplib, so the pool must be
   // larger than the number of concurrent keep-alive clients expected, not the core count.

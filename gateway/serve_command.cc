@@ -64,7 +64,7 @@ int ServeCommand(const CliArgs& args) {
   std::unique_ptr<storage::Store> store;
   std::string db = args.Get("--db").value_or(cfg->storage_url);
   try {
-    store = storage::OpenStore(db, {cfg->storage_max_batch});
+    store = storage::OpenStore(db, cfg->StoreOptions());
   } catch (const std::exception& e) {
     std::cerr << "aduan: cannot open storage: " << e.what() << "\n";
     return 2;

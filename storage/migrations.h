@@ -14,6 +14,7 @@ struct Migration {
 };
 
 const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PgMigrations();
 
 }  // namespace aduan::storage
 

@@ -1,3 +1,4 @@
+#include "storage/postgres/pg_store.h"
 #include "storage/sqlite/sqlite_store.h"
 #include "storage/store.h"
 
@@ -10,8 +11,7 @@ std::unique_ptr<Store> OpenStore(const std::string& url, const StoreOptions& opt
     return std::make_unique<SqliteStore>(path, options);
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    throw StoreError("storage URL '" + url +
-                     "': the PostgreSQL backend is not part of this build yet (use sqlite:PATH)");
+    return std::make_unique<PgStore>(url, options);
   }
   throw StoreError("storage URL '" + url + "' must start with sqlite: or postgresql://");
 }

@@ -135,6 +135,8 @@ struct StoreOptions {
   // SQLite: how often the committer finishes a checkpoint between batches so the WAL
   // restarts (see SqliteBatch::AfterBatch). 0 = after every batch.
   int checkpoint_interval_ms = 1000;
+  // PostgreSQL: read connections per instance (the group committer holds one more for writes).
+  int pool_size = 8;
 };
 
 // Opens the store a URL names: "sqlite:PATH" (PATH's folder is created if missing) or

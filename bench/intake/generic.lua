@@ -10,13 +10,14 @@ end
 
 function init(args)
   counter = 0
+  prefix = args[1] or ""  -- distinct per wrk process when several load one database
 end
 
 function request()
   counter = counter + 1
   local body = string.format(
-    '{"id":"b%d-%d-%d","from":"+62812%07d","text":"Jalan di RT %d dekat SDN %d rusak parah dan berlubang, sudah 3 bulan belum diperbaiki"}',
-    run, tid, counter, (tid * 1000003 + counter) % 10000000, counter % 20, counter % 9)
+    '{"id":"b%s%d-%d-%d","from":"+62812%07d","text":"Jalan di RT %d dekat SDN %d rusak parah dan berlubang, sudah 3 bulan belum diperbaiki"}',
+    prefix, run, tid, counter, (tid * 1000003 + counter) % 10000000, counter % 20, counter % 9)
   return wrk.format("POST", "/webhooks/generic", {["Content-Type"] = "application/json"}, body)
 end
 

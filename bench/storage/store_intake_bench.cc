@@ -1,6 +1,9 @@
 // Durable intake straight into the Store, no HTTP: how many complaints per second the group
 // committer makes durable with N concurrent writers, and the latency each writer sees.
-// Usage: store_intake_bench [URL] [SECONDS]   (default: a temp sqlite: file, 5 s)
+// Usage: store_intake_bench [URL] [SECONDS] [INSTANCES]
+//   (default: a temp sqlite: file, 5 s, 1). INSTANCES > 1 opens that many stores on the one
+//   database, as that many gateway processes would (PostgreSQL), and deals the writers out
+//   among them round-robin.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -19,9 +22,11 @@ int main(int argc, char** argv) {
   std::filesystem::remove_all(dir);
   std::string url = argc > 1 && *argv[1] ? argv[1] : "sqlite:" + dir + "/bench.db";
   double seconds = argc > 2 ? std::atof(argv[2]) : 5;
-  auto store = aduan::storage::OpenStore(url);
-  std::printf("store: %s, %.0f s per point\n%8s %12s %9s %9s\n", url.c_str(), seconds, "writers",
-              "intakes/s", "p50 ms", "p99 ms");
+  int instances = argc > 3 ? std::max(1, std::atoi(argv[3])) : 1;
+  std::vector<std::unique_ptr<aduan::storage::Store>> stores;
+  for (int i = 0; i < instances; ++i) stores.push_back(aduan::storage::OpenStore(url));
+  std::printf("store: %s, %d instance(s), %.0f s per point\n%8s %12s %9s %9s\n", url.c_str(),
+              instances, seconds, "writers", "intakes/s", "p50 ms", "p99 ms");
   std::atomic<int64_t> serial{0};
   for (int writers : {1, 4, 16, 64}) {
     std::atomic<bool> stop{false};
@@ -53,7 +58,7 @@ int main(int argc, char** argv) {
           r.reply = "Terima kasih, aduan Anda tercatat dengan nomor " + t.id;
           r.outbox.push_back({"whatsapp", r.message.sender, "ack", r.reply, "{}"});
           auto t0 = Clock::now();
-          store->Intake(r);
+          stores[w % instances]->Intake(r);
           latencies[w].push_back(
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }

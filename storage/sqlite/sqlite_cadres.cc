@@ -2,26 +2,6 @@
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
-namespace {
-
-constexpr char kCadreColumns[] =
-    "id, channel, sender, name, area, active, created_at, updated_at FROM cadres";
-
-CadreRecord ReadCadre(SQLite::Statement& q) {
-  CadreRecord c;
-  c.id = q.getColumn(0).getString();
-  c.channel = q.getColumn(1).getString();
-  c.sender = q.getColumn(2).getString();
-  c.name = q.getColumn(3).getString();
-  c.area = q.getColumn(4).getString();
-  c.active = q.getColumn(5).getInt() != 0;
-  c.created_at_ms = q.getColumn(6).getInt64();
-  c.updated_at_ms = q.getColumn(7).getInt64();
-  return c;
-}
-
-}  // namespace
-
 void SqliteStore::PutCadre(const CadreRecord& c) {
   Translated([&] {
     impl_->committer->Run([&] {
@@ -57,12 +37,12 @@ std::optional<CadreRecord> SqliteStore::FindCadre(const std::string& channel,
                                                   const std::string& sender) {
   return Translated([&]() -> std::optional<CadreRecord> {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(
-        r.db(), std::string("SELECT ") + kCadreColumns + " WHERE channel = ? AND sender = ?");
+    SQLite::Statement q(r.db(), std::string("SELECT ") + kCadreColumns +
+                                    " FROM cadres WHERE channel = ? AND sender = ?");
     q.bind(1, channel);
     q.bind(2, sender);
     if (!q.executeStep()) return std::nullopt;
-    return ReadCadre(q);
+    return CadreFromRow(SqliteRow{q});
   });
 }
 
@@ -70,8 +50,9 @@ std::vector<CadreRecord> SqliteStore::ListCadres() {
   return Translated([&] {
     Impl::Reader r(impl_.get());
     std::vector<CadreRecord> out;
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kCadreColumns + " ORDER BY id");
-    while (q.executeStep()) out.push_back(ReadCadre(q));
+    SQLite::Statement q(r.db(),
+                        std::string("SELECT ") + kCadreColumns + " FROM cadres ORDER BY id");
+    while (q.executeStep()) out.push_back(CadreFromRow(SqliteRow{q}));
     SQLite::Statement counts(r.db(),
                              "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? "
                              "GROUP BY status ORDER BY status");

@@ -1,25 +1,11 @@
 // Conversations (issue 5) on SQLite: conversation state per (channel, sender), the ticket
-// columns for privacy, relays, consent and linking, and the reads the conversation needs.
+// changes a message causes, and the reads the conversation needs. (The ticket columns for
+// privacy, relays, consent and linking are read by the shared mapping, storage/record_rows.h.)
 #include <algorithm>
 
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
-
-const char kTicketColumnsIssue5[] =
-    "reply_address, reporter_contact, relayed_by, content_private, consent, linked_to, details, "
-    "(SELECT COUNT(*) FROM tickets AS l WHERE l.linked_to = tickets.id)";
-
-void ReadTicketColumnsIssue5(SQLite::Statement& q, int first, TicketRecord* t) {
-  t->reply_address = q.getColumn(first).getString();
-  t->reporter_contact = q.getColumn(first + 1).getString();
-  t->relayed_by = q.getColumn(first + 2).getString();
-  t->content_private = q.getColumn(first + 3).getInt() != 0;
-  t->consent = q.getColumn(first + 4).getString();
-  t->linked_to = q.getColumn(first + 5).getString();
-  t->details_json = q.getColumn(first + 6).getString();
-  t->linked_count = q.getColumn(first + 7).getInt();
-}
 
 void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
                         const std::vector<TicketAmendment>& changes, int64_t now_ms) {

@@ -20,18 +20,11 @@ void SqliteStore::InsertApiKey(const ApiKeyRecord& key) {
 std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash) {
   try {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT id, key_hash, agency, created_at, revoked_at FROM api_keys "
-                        "WHERE key_hash = ?");
+    SQLite::Statement q(
+        r.db(), std::string("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE key_hash = ?");
     q.bind(1, key_hash);
     if (!q.executeStep()) return std::nullopt;
-    ApiKeyRecord k;
-    k.id = q.getColumn(0).getString();
-    k.key_hash = q.getColumn(1).getString();
-    k.agency = q.getColumn(2).getString();
-    k.created_at_ms = q.getColumn(3).getInt64();
-    if (!q.getColumn(4).isNull()) k.revoked_at_ms = q.getColumn(4).getInt64();
-    return k;
+    return ApiKeyFromRow(SqliteRow{q});
   } catch (const SQLite::Exception& e) {
     throw StoreError(std::string("reading api key: ") + e.what());
   }
@@ -40,19 +33,10 @@ std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash)
 std::vector<ApiKeyRecord> SqliteStore::ListApiKeys() {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT id, key_hash, agency, created_at, revoked_at FROM api_keys "
-                        "ORDER BY created_at DESC, id");
+    SQLite::Statement q(r.db(), std::string("SELECT ") + kApiKeyColumns +
+                                    " FROM api_keys ORDER BY created_at DESC, id");
     std::vector<ApiKeyRecord> out;
-    while (q.executeStep()) {
-      ApiKeyRecord k;
-      k.id = q.getColumn(0).getString();
-      k.key_hash = q.getColumn(1).getString();
-      k.agency = q.getColumn(2).getString();
-      k.created_at_ms = q.getColumn(3).getInt64();
-      if (!q.getColumn(4).isNull()) k.revoked_at_ms = q.getColumn(4).getInt64();
-      out.push_back(std::move(k));
-    }
+    while (q.executeStep()) out.push_back(ApiKeyFromRow(SqliteRow{q}));
     return out;
   });
 }

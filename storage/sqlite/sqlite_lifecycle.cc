@@ -4,19 +4,6 @@
 
 namespace aduan::storage {
 
-void ReadSlaMarks(SQLite::Database& db, TicketRecord* t) {
-  SQLite::Statement q(db,
-                      "SELECT routed_at, first_response_at, last_response_at, overdue_since, "
-                      "escalation_level FROM tickets WHERE id = ?");
-  q.bind(1, t->id);
-  if (!q.executeStep()) return;
-  t->routed_at_ms = q.getColumn(0).getInt64();
-  t->first_response_at_ms = q.getColumn(1).getInt64();
-  t->last_response_at_ms = q.getColumn(2).getInt64();
-  t->overdue_since_ms = q.getColumn(3).getInt64();
-  t->escalation_level = q.getColumn(4).getInt();
-}
-
 ChangeOutcome SqliteStore::ChangeTicket(const TicketChange& c) {
   return Translated([&] {
     return impl_->committer->Call([&]() -> ChangeOutcome {

@@ -2,34 +2,6 @@
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
-namespace {
-
-constexpr const char* kOutboxColumns =
-    "id, COALESCE(ticket_id, ''), channel, recipient, kind, body, details, status, attempts, "
-    "next_attempt_at, COALESCE(provider_message_id, ''), delivery_status, last_error, "
-    "created_at, updated_at";
-
-OutboxRow ReadOutboxRow(SQLite::Statement& q) {
-  OutboxRow r;
-  r.id = q.getColumn(0).getInt64();
-  r.ticket_id = q.getColumn(1).getString();
-  r.channel = q.getColumn(2).getString();
-  r.recipient = q.getColumn(3).getString();
-  r.kind = q.getColumn(4).getString();
-  r.body = q.getColumn(5).getString();
-  r.details_json = q.getColumn(6).getString();
-  r.status = q.getColumn(7).getString();
-  r.attempts = q.getColumn(8).getInt();
-  r.next_attempt_at_ms = q.getColumn(9).getInt64();
-  r.provider_message_id = q.getColumn(10).getString();
-  r.delivery_status = q.getColumn(11).getString();
-  r.last_error = q.getColumn(12).getString();
-  r.created_at_ms = q.getColumn(13).getInt64();
-  r.updated_at_ms = q.getColumn(14).getInt64();
-  return r;
-}
-
-}  // namespace
 
 std::string SqliteStore::TicketOfOutboxRow(int64_t outbox_id) {
   return Translated([&] {
@@ -52,7 +24,7 @@ std::vector<OutboxRow> SqliteStore::ClaimOutbox(int max, int64_t now_ms, int64_t
       q.bind(2, now_ms);
       q.bind(3, max);
       std::vector<OutboxRow> rows;
-      while (q.executeStep()) rows.push_back(ReadOutboxRow(q));
+      while (q.executeStep()) rows.push_back(OutboxFromRow(SqliteRow{q}));
       SQLite::Statement& claim =
           impl_->writes.Get("UPDATE outbox SET claimed_until = ? WHERE id = ?");
       for (const auto& r : rows) {
@@ -118,7 +90,7 @@ std::vector<OutboxRow> SqliteStore::ListOutbox(const std::string& status, int li
     q.bind(1, status);
     q.bind(2, limit);
     std::vector<OutboxRow> rows;
-    while (q.executeStep()) rows.push_back(ReadOutboxRow(q));
+    while (q.executeStep()) rows.push_back(OutboxFromRow(SqliteRow{q}));
     return rows;
   });
 }

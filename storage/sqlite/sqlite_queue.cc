@@ -77,30 +77,16 @@ AckOutcome SqliteStore::Ack(const std::string& agency, const std::string& ticket
   });
 }
 
-}  // namespace aduan::storage
-
-namespace aduan::storage {
-
 std::vector<QueueEntryRecord> SqliteStore::ListQueueEntries(int min_lease_count, int limit) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT ticket_id, agency, urgent, enqueued_at, lease_count, "
-                        "COALESCE(lease_expires_at, 0) FROM queue WHERE acked_at IS NULL "
-                        "AND lease_count >= ? ORDER BY lease_count DESC, enqueued_at LIMIT ?");
+    SQLite::Statement q(r.db(), std::string("SELECT ") + kQueueEntryColumns +
+                                    " FROM queue WHERE acked_at IS NULL AND lease_count >= ? "
+                                    "ORDER BY lease_count DESC, enqueued_at LIMIT ?");
     q.bind(1, min_lease_count);
     q.bind(2, limit);
     std::vector<QueueEntryRecord> out;
-    while (q.executeStep()) {
-      QueueEntryRecord e;
-      e.ticket_id = q.getColumn(0).getString();
-      e.agency = q.getColumn(1).getString();
-      e.urgent = q.getColumn(2).getInt() != 0;
-      e.enqueued_at_ms = q.getColumn(3).getInt64();
-      e.lease_count = q.getColumn(4).getInt();
-      e.lease_expires_at_ms = q.getColumn(5).getInt64();
-      out.push_back(std::move(e));
-    }
+    while (q.executeStep()) out.push_back(QueueEntryFromRow(SqliteRow{q}));
     return out;
   });
 }

@@ -1,7 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "storage/sqlite/sqlite_store_internal.h"
 
@@ -10,21 +9,6 @@ namespace aduan::storage {
 namespace {
 constexpr int kBusyTimeoutMs = 10000;
 }  // namespace
-
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  return nlohmann::json(codes).dump();
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array()) {
-    for (const auto& v : j) {
-      if (v.is_string()) out.push_back(v.get<std::string>());
-    }
-  }
-  return out;
-}
 
 void ConfigureConnection(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
@@ -35,48 +19,15 @@ void ConfigureConnection(SQLite::Database& db) {
 // inside its transaction, readers outside it.
 std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
                                        bool with_events) {
-  SQLite::Statement q(db,
-                      "SELECT id, status, agency, agency_score, maladministration, urgent, "
-                      "classification, text, channel, reporter_sender, reporter_name, "
-                      "confidential, created_at, updated_at, version, " +
-                          std::string(kTicketColumnsIssue5) + " FROM tickets WHERE id = ?");
+  SQLite::Statement q(db, std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
-  TicketRecord t;
-  t.id = q.getColumn(0).getString();
-  t.status = q.getColumn(1).getString();
-  t.agency = q.getColumn(2).getString();
-  t.agency_score = q.getColumn(3).getDouble();
-  t.maladministration = SplitCodes(q.getColumn(4).getString());
-  t.urgent = q.getColumn(5).getInt() != 0;
-  t.classification_json = q.getColumn(6).getString();
-  t.text = q.getColumn(7).getString();
-  t.channel = q.getColumn(8).getString();
-  t.reporter_sender = q.getColumn(9).getString();
-  t.reporter_name = q.getColumn(10).getString();
-  t.confidential = q.getColumn(11).getInt() != 0;
-  t.created_at_ms = q.getColumn(12).getInt64();
-  t.updated_at_ms = q.getColumn(13).getInt64();
-  t.version = q.getColumn(14).getInt64();
-  ReadSlaMarks(db, &t);
-  ReadTicketColumnsIssue5(q, 15, &t);
+  TicketRecord t = TicketFromRow(SqliteRow{q});
   if (with_events) {
-    SQLite::Statement e(db,
-                        "SELECT id, at, actor, kind, from_status, to_status, public_note, "
-                        "internal_note FROM ticket_events WHERE ticket_id = ? ORDER BY id");
+    SQLite::Statement e(db, std::string("SELECT ") + kEventColumns +
+                                " FROM ticket_events WHERE ticket_id = ? ORDER BY id");
     e.bind(1, id);
-    while (e.executeStep()) {
-      EventRecord ev;
-      ev.id = e.getColumn(0).getInt64();
-      ev.at_ms = e.getColumn(1).getInt64();
-      ev.actor = e.getColumn(2).getString();
-      ev.kind = e.getColumn(3).getString();
-      ev.from_status = e.getColumn(4).getString();
-      ev.to_status = e.getColumn(5).getString();
-      ev.public_note = e.getColumn(6).getString();
-      ev.internal_note = e.getColumn(7).getString();
-      t.events.push_back(std::move(ev));
-    }
+    while (e.executeStep()) t.events.push_back(EventFromRow(SqliteRow{e}));
   }
   return t;
 }

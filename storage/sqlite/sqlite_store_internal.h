@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "storage/group_commit.h"
+#include "storage/record_rows.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace aduan::storage {
@@ -24,21 +25,20 @@ namespace aduan::storage {
 // Busy timeout and foreign keys, for every connection the backend opens.
 void ConfigureConnection(SQLite::Database& db);
 
-// Code lists (maladministration) are stored as JSON arrays of strings.
-std::string JoinCodes(const std::vector<std::string>& codes);
-std::vector<std::string> SplitCodes(const std::string& text);
+// The current row of a stepped statement, for the shared mappings in storage/record_rows.h.
+struct SqliteRow {
+  SQLite::Statement& q;
+  std::string Text(int c) const { return q.getColumn(c).getString(); }
+  int64_t Int64(int c) const { return q.getColumn(c).getInt64(); }
+  double Double(int c) const { return q.getColumn(c).getDouble(); }
+  bool Bool(int c) const { return q.getColumn(c).getInt() != 0; }
+  bool IsNull(int c) const { return q.getColumn(c).isNull(); }
+};
 
 // Reads a ticket (and optionally its events) through any connection: the writer uses this
 // inside its transaction, readers outside it.
 std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
                                        bool with_events);
-
-// Fills the ticket's service-level marks (sqlite_lifecycle.cc).
-void ReadSlaMarks(SQLite::Database& db, TicketRecord* ticket);
-// Conversations and cadres (issue 5), sqlite_conversation.cc: the ticket columns migration 3
-// added, as a SELECT list, and reading them from column `first` of a row selected with it.
-extern const char kTicketColumnsIssue5[];
-void ReadTicketColumnsIssue5(SQLite::Statement& row, int first, TicketRecord* ticket);
 
 class StatementCache;
 // Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws

@@ -60,6 +60,16 @@ TEST_F(BadConfigTest, AMinimalConfigTakesTheDefaults) {
   ASSERT_TRUE(cfg) << error;
   EXPECT_EQ(cfg->http_threads, 256);
   EXPECT_EQ(cfg->classifier.rules_path, dir_.File("r.json"));
+  EXPECT_EQ(cfg->StoreOptions().pool_size, 8);
+}
+
+TEST_F(BadConfigTest, ThePostgresPoolSizeReachesTheStoreOptions) {
+  std::string error;
+  auto cfg = LoadConfig(
+      Write(std::string(kMinimal) + R"(, "storage": {"max_batch": 64, "pool_size": 3}})"), &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->StoreOptions().pool_size, 3);
+  EXPECT_EQ(cfg->StoreOptions().max_batch, 64);
 }
 
 TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
@@ -75,6 +85,8 @@ TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
            R"(, "queue": {"default_lease_seconds": 100, "max_lease_seconds": 10}})",
        "queue.default_lease_seconds: must not exceed max_lease_seconds"},
       {std::string(kMinimal) + R"(, "classifier": 5})", "classifier: must be an object"},
+      {std::string(kMinimal) + R"(, "storage": {"pool_size": 0}})",
+       "storage.pool_size: must be an integer from 1 to 1000"},
       {R"({"agencies": "agencies.json", "replies": "replies.json"})",
        "classifier.rules: is required"},
       {std::string(kMinimal) + ", ", "invalid JSON"},

@@ -1,57 +1,29 @@
 // The Store contract for issue 6: version-guarded ticket changes, ticket lists, queue flags and
-// key revocation. Parameterised over backends like store_test.cc (PostgreSQL joins later).
+// key revocation. Runs against every backend through the shared fixture (store_fixture.h).
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <functional>
 #include <set>
 #include <thread>
 
 #include "storage/store.h"
-#include "temp_dir.h"
+#include "store_fixture.h"
 
 namespace aduan::storage {
 namespace {
 
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
-};
-
-std::vector<Backend> Backends() {
-  return {{"sqlite", [](const testing::TempDir& dir) {
-             return OpenStore("sqlite:" + dir.File("aduan.db"));
-           }}};
-}
-
-IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
-                        const std::string& agency, int64_t at_ms) {
-  IntakeRequest r;
-  r.message.channel = "generic";
-  r.message.provider_message_id = msg_id;
-  r.message.sender = "+6281234567890";
-  r.message.text = "Lampu jalan mati";
-  r.message.received_at_ms = at_ms;
-  TicketRecord t;
-  t.id = ticket_id;
-  t.status = agency == "TRIAGE" ? "triage" : "routed";
-  t.agency = agency;
-  t.text = r.message.text;
-  t.channel = "generic";
-  t.reporter_sender = r.message.sender;
-  r.ticket = t;
+// A complaint that queues nothing for the outbox: these tests count the rows a change writes.
+IntakeRequest ComplaintWithoutOutbox(const std::string& msg_id, const std::string& ticket_id,
+                                     const std::string& agency, int64_t at_ms) {
+  IntakeRequest r = Complaint(msg_id, ticket_id, agency, /*urgent=*/false, at_ms);
+  r.outbox.clear();
   return r;
 }
 
-class LifecycleStoreTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override { store_ = GetParam().open(dir_); }
-  testing::TempDir dir_;
-  std::unique_ptr<Store> store_;
-};
+class LifecycleStoreTest : public StoreTest {};
 
 TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 1;
@@ -91,7 +63,7 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
 }
 
 TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 7;
@@ -110,7 +82,7 @@ TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
 }
 
 TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
   std::atomic<int> changed{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
@@ -135,7 +107,7 @@ TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
 }
 
 TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
   auto leased = store_->Lease("PUPR", 10, 60000, 1100);
   ASSERT_EQ(leased.size(), 1u);
   TicketChange c;
@@ -167,9 +139,10 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
 TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
   for (int i = 0; i < 5; ++i) {
     std::string id = "ADU-AAAAAAA" + std::to_string(i);
-    store_->Intake(Complaint("m" + std::to_string(i), id, i % 2 ? "DISHUB" : "PUPR", 1000 + i));
+    store_->Intake(
+        ComplaintWithoutOutbox("m" + std::to_string(i), id, i % 2 ? "DISHUB" : "PUPR", 1000 + i));
   }
-  store_->Intake(Complaint("t1", "ADU-TTTTTTTT", "TRIAGE", 2000));
+  store_->Intake(ComplaintWithoutOutbox("t1", "ADU-TTTTTTTT", "TRIAGE", 2000));
   TicketQuery q;
   q.agency = "PUPR";
   auto pupr = store_->ListTickets(q);
@@ -203,8 +176,8 @@ TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
 }
 
 TEST_P(LifecycleStoreTest, QueueEntriesLeasedOftenAreListed) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "PUPR", 1000));
-  store_->Intake(Complaint("m2", "ADU-BBBBBBBB", "PUPR", 1001));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m2", "ADU-BBBBBBBB", "PUPR", 1001));
   // Lease both, let the leases expire, three times over; then ack B.
   std::string lease_b;
   for (int round = 0; round < 3; ++round) {

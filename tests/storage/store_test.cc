@@ -1,5 +1,5 @@
-// The storage contract, run against every backend this machine can reach. PostgreSQL joins
-// when ADUAN_TEST_POSTGRES_URL names a database the test may wipe.
+// The storage contract, run against every backend (see store_fixture.h). PostgreSQL joins when
+// ADUAN_TEST_POSTGRES_URL names a database the test may write schemas into.
 #include "storage/store.h"
 
 #include <gtest/gtest.h>
@@ -12,60 +12,10 @@
 #include <set>
 #include <thread>
 
-#include "temp_dir.h"
+#include "store_fixture.h"
 
 namespace aduan::storage {
 namespace {
-
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
-};
-
-std::vector<Backend> Backends() {
-  std::vector<Backend> out;
-  out.push_back({"sqlite", [](const testing::TempDir& dir) {
-                   return OpenStore("sqlite:" + dir.File("aduan.db"));
-                 }});
-  return out;
-}
-
-IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
-                        const std::string& agency = "PUPR", bool urgent = false,
-                        int64_t at_ms = 1000) {
-  IntakeRequest r;
-  r.message.channel = "generic";
-  r.message.provider_message_id = msg_id;
-  r.message.sender = "+6281234567890";
-  r.message.text = "Jalan rusak parah";
-  r.message.received_at_ms = at_ms;
-  TicketRecord t;
-  t.id = ticket_id;
-  t.status = agency == "TRIAGE" ? "triage" : "routed";
-  t.agency = agency;
-  t.agency_score = 0.9;
-  t.maladministration = {"PENUNDAAN_BERLARUT"};
-  t.urgent = urgent;
-  t.text = r.message.text;
-  t.channel = "generic";
-  t.reporter_sender = r.message.sender;
-  r.ticket = t;
-  r.reply = "Terima kasih, aduan Anda tercatat dengan nomor " + ticket_id;
-  OutboxDraft o;
-  o.channel = "whatsapp";
-  o.recipient = r.message.sender;
-  o.kind = "ack";
-  o.body = r.reply;
-  r.outbox.push_back(o);
-  return r;
-}
-
-class StoreTest : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override { store_ = GetParam().open(dir_); }
-  testing::TempDir dir_;
-  std::unique_ptr<Store> store_;
-};
 
 TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
   auto r = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));

@@ -1,0 +1,152 @@
+// PostgreSQL's numbered migrations: the same numbers and meaning as SQLite's
+// (storage/sqlite/sqlite_migrations.cc), in PostgreSQL's types: BIGINT for Unix milliseconds
+// and identity keys, BOOLEAN for flags, DOUBLE PRECISION for scores.
+#include "storage/migrations.h"
+
+namespace aduan::storage {
+
+const std::vector<Migration>& PgMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, R"sql(
+CREATE TABLE messages (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  channel TEXT NOT NULL,
+  provider_message_id TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  display_name TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',
+  ticket_id TEXT,
+  reply TEXT NOT NULL DEFAULT '',
+  received_at BIGINT NOT NULL,
+  UNIQUE (channel, provider_message_id)
+);
+
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  agency_score DOUBLE PRECISION NOT NULL DEFAULT 0,
+  maladministration TEXT NOT NULL DEFAULT '[]',
+  urgent BOOLEAN NOT NULL DEFAULT false,
+  classification TEXT NOT NULL DEFAULT '{}',
+  text TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  reporter_sender TEXT NOT NULL,
+  reporter_name TEXT NOT NULL DEFAULT '',
+  confidential BOOLEAN NOT NULL DEFAULT false,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX tickets_agency_created ON tickets(agency, created_at);
+
+CREATE TABLE ticket_events (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ticket_id TEXT NOT NULL REFERENCES tickets(id),
+  at BIGINT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '',
+  public_note TEXT NOT NULL DEFAULT '',
+  internal_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+
+CREATE TABLE queue (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+  agency TEXT NOT NULL,
+  urgent BOOLEAN NOT NULL DEFAULT false,
+  enqueued_at BIGINT NOT NULL,
+  lease_id TEXT,
+  lease_expires_at BIGINT,
+  lease_count INTEGER NOT NULL DEFAULT 0,
+  acked_at BIGINT
+);
+CREATE INDEX queue_waiting ON queue(agency, acked_at, urgent DESC, enqueued_at);
+
+CREATE TABLE outbox (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ticket_id TEXT,
+  channel TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  claimed_until BIGINT,
+  provider_message_id TEXT,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL UNIQUE,
+  agency TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+)sql"},
+      // Delivery reports find their row by the id the provider gave our message.
+      {2, R"sql(
+ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
+)sql"},
+      // Issue 5: conversation state per (channel, sender), the cadre registry, and what a
+      // ticket needs for privacy, relays, consent and linking.
+      {3, R"sql(
+ALTER TABLE tickets ADD COLUMN reply_address TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN reporter_contact TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN relayed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN content_private BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE tickets ADD COLUMN consent TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN linked_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX tickets_linked_to ON tickets(linked_to) WHERE linked_to <> '';
+CREATE INDEX tickets_relayed_by ON tickets(relayed_by, created_at) WHERE relayed_by <> '';
+CREATE INDEX tickets_reporter ON tickets(channel, reporter_sender, created_at);
+CREATE INDEX messages_sender ON messages(channel, sender, received_at);
+
+CREATE TABLE conversations (
+  channel TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT '{}',
+  version BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (channel, sender)
+);
+
+CREATE TABLE cadres (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  name TEXT NOT NULL,
+  area TEXT NOT NULL DEFAULT '',
+  active BOOLEAN NOT NULL DEFAULT true,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (channel, sender)
+);
+)sql"},
+      // Issue 6: service-level marks on tickets, shared by every instance; lists by status and
+      // by overdue.
+      {4, R"sql(
+ALTER TABLE tickets ADD COLUMN routed_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN first_response_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN last_response_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN overdue_since BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_status_created ON tickets(status, created_at);
+CREATE INDEX tickets_created ON tickets(created_at, id);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace aduan::storage

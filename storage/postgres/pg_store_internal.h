@@ -1,0 +1,128 @@
+// Private to the PostgreSQL backend: what its .cc files share (one file per group of Store
+// methods). Nothing outside storage/postgres/ includes this.
+#ifndef ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_
+#define ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "storage/group_commit.h"
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_pool.h"
+#include "storage/postgres/pg_store.h"
+#include "storage/record_rows.h"
+
+namespace aduan::storage {
+
+// Reads a ticket (and optionally its events) through any connection: the writer inside its
+// batch, readers outside it.
+std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id, bool with_events);
+
+// A statement's parameters, numbered as filters add them: Add returns the placeholder ("$3").
+struct PgParams {
+  std::vector<PgParam> values;
+  std::string Add(PgParam p) {
+    values.push_back(std::move(p));
+    return "$" + std::to_string(values.size());
+  }
+};
+
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets".
+std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
+                                        const PgParams& params);
+
+// Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
+void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                 const EventRecord& event);
+
+// Queues `draft` for the dispatcher, due at `at_ms`; "" ticket_id: a reply to no ticket.
+void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
+                  const OutboxDraft& draft);
+
+// Intake's part for issue 5 (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
+// when a precondition no longer holds, so the whole request rolls back to its savepoint.
+void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
+                           int64_t now_ms);
+void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
+                        int64_t now_ms);
+
+// Opens a connection for the backend: the URL's settings plus the session settings every
+// aduan connection needs (synchronous_commit=on: a COMMIT returns only once it is flushed).
+std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url);
+
+// The group committer's transaction verbs over the write connection. The connection is
+// replaced at the next Begin() when the server dropped it, so a database restart costs the
+// batches in flight, not the instance.
+class PgBatch : public BatchTransaction {
+ public:
+  explicit PgBatch(std::string url) : url_(std::move(url)) {}
+  PgConnection& conn() { return *conn_; }
+  void Connect() { conn_ = OpenPgConnection(url_); }
+
+  void Begin() override {
+    if (!conn_ || conn_->broken()) Connect();
+    conn_->Run("BEGIN");
+  }
+  void Commit() override {
+    // COMMIT of a transaction that failed answers ROLLBACK instead of an error.
+    if (conn_->Run("COMMIT").command() != "COMMIT") {
+      throw StoreError("postgresql: the transaction was rolled back at COMMIT");
+    }
+  }
+  void Rollback() noexcept override {
+    try {
+      if (conn_ && !conn_->broken()) conn_->Run("ROLLBACK");
+    } catch (...) {
+      // The connection is gone or unusable; Begin() replaces it.
+    }
+  }
+  void Savepoint() override { conn_->Run("SAVEPOINT unit"); }
+  void ReleaseSavepoint() override { conn_->Run("RELEASE SAVEPOINT unit"); }
+  void RollbackToSavepoint() override {
+    conn_->Run("ROLLBACK TO SAVEPOINT unit");
+    conn_->Run("RELEASE SAVEPOINT unit");
+  }
+  // Undoes the current unit's work but keeps its savepoint, to run the unit again.
+  void RestartUnit() { conn_->Run("ROLLBACK TO SAVEPOINT unit"); }
+
+ private:
+  std::string url_;
+  std::unique_ptr<PgConnection> conn_;
+};
+
+struct PgStore::Impl {
+  std::string url;
+  std::unique_ptr<PgPool> readers;
+  std::unique_ptr<PgBatch> batch;
+  std::unique_ptr<GroupCommitter> committer;
+
+  // Runs `work(writer)` as one unit of the next batch and returns its result once the batch
+  // committed. A unit chosen as a deadlock victim (two instances' batches waiting on each
+  // other's messages) runs again; the other batch has then gone ahead.
+  template <class F>
+  auto Write(F&& work) -> std::invoke_result_t<F, PgConnection&> {
+    using R = std::invoke_result_t<F, PgConnection&>;
+    auto unit = [&]() -> R {
+      constexpr int kAttempts = 5;
+      for (int attempt = 1;; ++attempt) {
+        try {
+          return work(batch->conn());
+        } catch (const PgError& e) {
+          if (e.sqlstate() != kDeadlockDetected || attempt == kAttempts) throw;
+          batch->RestartUnit();
+        }
+      }
+    };
+    if constexpr (std::is_void_v<R>) {
+      committer->Run(unit);
+    } else {
+      return committer->Call(unit);
+    }
+  }
+};
+
+}  // namespace aduan::storage
+
+#endif  // ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_

@@ -1,0 +1,27 @@
+// Ticket lists on PostgreSQL (issue 6): the agency's and operator's views, keyset-paged by
+// (created_at, id), newest first. The SQL is built from the filters present, so each shape is
+// one prepared statement that can use the tickets_* indexes; the status list is one array
+// parameter, whatever its length.
+#include "storage/postgres/pg_store_internal.h"
+
+namespace aduan::storage {
+
+std::vector<TicketRecord> PgStore::ListTickets(const TicketQuery& query) {
+  PgParams p;
+  std::string sql = "WHERE updated_at >= " + p.Add(query.updated_since_ms);
+  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
+  if (query.overdue_only) sql += " AND overdue_since > 0";
+  if (!query.statuses.empty()) {
+    sql += " AND status = ANY(" + p.Add(PgParam::TextArray(query.statuses)) + "::text[])";
+  }
+  if (!query.before_id.empty()) {
+    const std::string created = p.Add(query.before_created_ms) + "::bigint";
+    sql += " AND (created_at < " + created + " OR (created_at = " + created + " AND id < " +
+           p.Add(query.before_id) + "))";
+  }
+  sql += " ORDER BY created_at DESC, id DESC LIMIT " + p.Add(query.limit);
+  auto conn = impl_->readers->Borrow();
+  return SelectTickets(*conn, sql, p);
+}
+
+}  // namespace aduan::storage
