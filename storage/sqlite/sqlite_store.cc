@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
 #include <filesystem>
+#include <set>
 
 #include "storage/sqlite/sqlite_store_internal.h"
 
@@ -47,9 +48,15 @@ void ApplyMigrations(SQLite::Database& db, const std::vector<Migration>& migrati
   db.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
       "applied_at INTEGER NOT NULL)");
-  int current = CurrentVersion(db);
+  // Every migration without a record runs, not only those above the highest: branches that
+  // were merged in another order than they were numbered leave gaps (4 applied before 3).
+  std::set<int> applied;
+  {
+    SQLite::Statement q(db, "SELECT version FROM schema_migrations");
+    while (q.executeStep()) applied.insert(q.getColumn(0).getInt());
+  }
   for (const auto& m : migrations) {
-    if (m.version <= current) continue;
+    if (applied.count(m.version) != 0) continue;
     db.exec(std::string(m.sql));
     SQLite::Statement ins(db,
                           "INSERT INTO schema_migrations(version, applied_at) "

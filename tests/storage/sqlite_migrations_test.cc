@@ -59,6 +59,24 @@ TEST(SqliteMigrationsTest, AnExistingFileGetsOnlyTheNewMigrations) {
   EXPECT_EQ(q.getColumn(0).getInt(), 1);
 }
 
+TEST(SqliteMigrationsTest, AMigrationNumberedBelowTheHighestAppliedStillRuns) {
+  // A file migrated by a build that had 1, 2 and 4 (3 merged later) must still get 3.
+  testing::TempDir dir;
+  std::vector<Migration> all = SqliteMigrations();
+  all.push_back({100, "CREATE TABLE later (x INTEGER);"});
+  std::vector<Migration> gap = all;
+  gap.erase(gap.end() - 2);  // without the last shipped migration, with 100
+  { SqliteStore store(dir.File("a.db"), {}, gap); }
+  {
+    SqliteStore store(dir.File("a.db"), {}, all);
+    EXPECT_TRUE(store.Intake(Hello("m1")).ticket_id.empty());  // the full schema works
+  }
+  SQLite::Database db(dir.File("a.db"));
+  SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
+  q.executeStep();
+  EXPECT_EQ(q.getColumn(0).getInt(), static_cast<int>(all.size()));
+}
+
 TEST(SqliteMigrationsTest, ABrokenMigrationFailsStartUpAndLeavesTheFileAsItWas) {
   testing::TempDir dir;
   { SqliteStore store(dir.File("a.db"), {}); }
