@@ -37,8 +37,8 @@ std::optional<CadreRecord> SqliteStore::FindCadre(const std::string& channel,
                                                   const std::string& sender) {
   return Translated([&]() -> std::optional<CadreRecord> {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kCadreColumns +
-                                    " FROM cadres WHERE channel = ? AND sender = ?");
+    SQLite::Statement& q = r.Get(std::string("SELECT ") + kCadreColumns +
+                                 " FROM cadres WHERE channel = ? AND sender = ?");
     q.bind(1, channel);
     q.bind(2, sender);
     if (!q.executeStep()) return std::nullopt;
@@ -50,12 +50,12 @@ std::vector<CadreRecord> SqliteStore::ListCadres() {
   return Translated([&] {
     Impl::Reader r(impl_.get());
     std::vector<CadreRecord> out;
-    SQLite::Statement q(r.db(),
-                        std::string("SELECT ") + kCadreColumns + " FROM cadres ORDER BY id");
+    SQLite::Statement& q =
+        r.Get(std::string("SELECT ") + kCadreColumns + " FROM cadres ORDER BY id");
     while (q.executeStep()) out.push_back(CadreFromRow(SqliteRow{q}));
-    SQLite::Statement counts(r.db(),
-                             "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? "
-                             "GROUP BY status ORDER BY status");
+    SQLite::Statement& counts = r.Get(
+        "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? "
+        "GROUP BY status ORDER BY status");
     for (auto& c : out) {
       counts.reset();
       counts.bind(1, c.id);

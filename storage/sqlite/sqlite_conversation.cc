@@ -7,10 +7,10 @@
 
 namespace aduan::storage {
 
-void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
-                        const std::vector<TicketAmendment>& changes, int64_t now_ms) {
+void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
+                        int64_t now_ms) {
   for (const auto& c : changes) {
-    auto current = ReadTicket(db, c.ticket_id, /*with_events=*/false);
+    auto current = ReadTicket(writes, c.ticket_id, /*with_events=*/false);
     if (!current) throw ConcurrentChange("ticket " + c.ticket_id + " does not exist");
     if (!c.only_from_statuses.empty() &&
         std::find(c.only_from_statuses.begin(), c.only_from_statuses.end(), current->status) ==
@@ -86,9 +86,9 @@ std::optional<ConversationRecord> SqliteStore::GetConversation(const std::string
                                                                const std::string& sender) {
   return Translated([&]() -> std::optional<ConversationRecord> {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT state, version, updated_at FROM conversations "
-                        "WHERE channel = ? AND sender = ?");
+    SQLite::Statement& q = r.Get(
+        "SELECT state, version, updated_at FROM conversations "
+        "WHERE channel = ? AND sender = ?");
     q.bind(1, channel);
     q.bind(2, sender);
     if (!q.executeStep()) return std::nullopt;
@@ -106,9 +106,9 @@ int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::s
                                         int64_t since_ms) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT COUNT(*) FROM messages "
-                        "WHERE channel = ? AND sender = ? AND received_at >= ?");
+    SQLite::Statement& q = r.Get(
+        "SELECT COUNT(*) FROM messages "
+        "WHERE channel = ? AND sender = ? AND received_at >= ?");
     q.bind(1, channel);
     q.bind(2, sender);
     q.bind(3, since_ms);
@@ -120,13 +120,13 @@ int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::s
 std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    // Ids first, then each ticket through ReadTicket, so one reader decodes rows.
-    std::string sql = "SELECT id FROM tickets WHERE created_at >= ?";
+    std::string sql =
+        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE created_at >= ?";
     if (!query.agency.empty()) sql += " AND agency = ?";
     if (!query.relayed_by.empty()) sql += " AND relayed_by = ?";
     if (!query.reporter_sender.empty()) sql += " AND channel = ? AND reporter_sender = ?";
     sql += " ORDER BY created_at DESC, id LIMIT ?";
-    SQLite::Statement q(r.db(), sql);
+    SQLite::Statement& q = r.Get(sql);
     int i = 1;
     q.bind(i++, query.created_since_ms);
     if (!query.agency.empty()) q.bind(i++, query.agency);
@@ -136,12 +136,8 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& quer
       q.bind(i++, query.reporter_sender);
     }
     q.bind(i, query.limit);
-    std::vector<std::string> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
     std::vector<TicketRecord> out;
-    for (const auto& id : ids) {
-      if (auto t = ReadTicket(r.db(), id, /*with_events=*/false)) out.push_back(std::move(*t));
-    }
+    while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}));
     return out;
   });
 }

@@ -20,8 +20,8 @@ void SqliteStore::InsertApiKey(const ApiKeyRecord& key) {
 std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash) {
   try {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(
-        r.db(), std::string("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE key_hash = ?");
+    SQLite::Statement& q =
+        r.Get(std::string("SELECT ") + kApiKeyColumns + " FROM api_keys WHERE key_hash = ?");
     q.bind(1, key_hash);
     if (!q.executeStep()) return std::nullopt;
     return ApiKeyFromRow(SqliteRow{q});
@@ -33,8 +33,8 @@ std::optional<ApiKeyRecord> SqliteStore::FindApiKey(const std::string& key_hash)
 std::vector<ApiKeyRecord> SqliteStore::ListApiKeys() {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kApiKeyColumns +
-                                    " FROM api_keys ORDER BY created_at DESC, id");
+    SQLite::Statement& q = r.Get(std::string("SELECT ") + kApiKeyColumns +
+                                 " FROM api_keys ORDER BY created_at DESC, id");
     std::vector<ApiKeyRecord> out;
     while (q.executeStep()) out.push_back(ApiKeyFromRow(SqliteRow{q}));
     return out;

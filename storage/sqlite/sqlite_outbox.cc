@@ -6,7 +6,7 @@ namespace aduan::storage {
 std::string SqliteStore::TicketOfOutboxRow(int64_t outbox_id) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), "SELECT COALESCE(ticket_id, '') FROM outbox WHERE id = ?");
+    SQLite::Statement& q = r.Get("SELECT COALESCE(ticket_id, '') FROM outbox WHERE id = ?");
     q.bind(1, outbox_id);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   });
@@ -85,8 +85,8 @@ bool SqliteStore::RecordDeliveryStatus(const std::string& channel,
 std::vector<OutboxRow> SqliteStore::ListOutbox(const std::string& status, int limit) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kOutboxColumns +
-                                    " FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?");
+    SQLite::Statement& q = r.Get(std::string("SELECT ") + kOutboxColumns +
+                                 " FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?");
     q.bind(1, status);
     q.bind(2, limit);
     std::vector<OutboxRow> rows;

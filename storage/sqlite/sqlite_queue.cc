@@ -9,7 +9,6 @@ std::vector<LeasedTicket> SqliteStore::Lease(const std::string& agency, int max,
                                              int64_t now_ms) {
   return Translated([&] {
     return impl_->committer->Call([&] {
-      SQLite::Database& db = *impl_->writer;
       std::vector<std::string> ids;
       {
         SQLite::Statement& q = impl_->writes.Get(
@@ -33,7 +32,7 @@ std::vector<LeasedTicket> SqliteStore::Lease(const std::string& agency, int max,
         u.bind(2, l.lease_expires_at_ms);
         u.bind(3, id);
         u.exec();
-        auto t = ReadTicket(db, id, /*with_events=*/false);
+        auto t = ReadTicket(impl_->writes, id, /*with_events=*/false);
         if (!t) continue;
         l.ticket = std::move(*t);
         leased.push_back(std::move(l));
@@ -80,9 +79,9 @@ AckOutcome SqliteStore::Ack(const std::string& agency, const std::string& ticket
 std::vector<QueueEntryRecord> SqliteStore::ListQueueEntries(int min_lease_count, int limit) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), std::string("SELECT ") + kQueueEntryColumns +
-                                    " FROM queue WHERE acked_at IS NULL AND lease_count >= ? "
-                                    "ORDER BY lease_count DESC, enqueued_at LIMIT ?");
+    SQLite::Statement& q = r.Get(std::string("SELECT ") + kQueueEntryColumns +
+                                 " FROM queue WHERE acked_at IS NULL AND lease_count >= ? "
+                                 "ORDER BY lease_count DESC, enqueued_at LIMIT ?");
     q.bind(1, min_lease_count);
     q.bind(2, limit);
     std::vector<QueueEntryRecord> out;

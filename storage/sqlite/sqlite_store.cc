@@ -16,17 +16,16 @@ void ConfigureConnection(SQLite::Database& db) {
   db.exec("PRAGMA foreign_keys=ON");
 }
 
-// Reads a ticket (and optionally its events) through any connection: the writer uses this
-// inside its transaction, readers outside it.
-std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
+std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::string& id,
                                        bool with_events) {
-  SQLite::Statement q(db, std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?");
+  SQLite::Statement& q =
+      statements.Get(std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   TicketRecord t = TicketFromRow(SqliteRow{q});
   if (with_events) {
-    SQLite::Statement e(db, std::string("SELECT ") + kEventColumns +
-                                " FROM ticket_events WHERE ticket_id = ? ORDER BY id");
+    SQLite::Statement& e = statements.Get(std::string("SELECT ") + kEventColumns +
+                                          " FROM ticket_events WHERE ticket_id = ? ORDER BY id");
     e.bind(1, id);
     while (e.executeStep()) t.events.push_back(EventFromRow(SqliteRow{e}));
   }
@@ -232,7 +231,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         out.bind(9, m.received_at_ms);
         out.exec();
       }
-      ApplyTicketChanges(*impl_->writer, impl_->writes, req.ticket_changes, m.received_at_ms);
+      ApplyTicketChanges(impl_->writes, req.ticket_changes, m.received_at_ms);
       WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
       result.reply = req.reply;
       return result;
@@ -243,7 +242,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
 std::optional<TicketRecord> SqliteStore::GetTicket(const std::string& id) {
   try {
     Impl::Reader r(impl_.get());
-    return ReadTicket(r.db(), id, /*with_events=*/true);
+    return ReadTicket(r.statements(), id, /*with_events=*/true);
   } catch (const SQLite::Exception& e) {
     throw StoreError(std::string("reading ticket: ") + e.what());
   }
@@ -253,9 +252,9 @@ std::string SqliteStore::TicketOfMessage(const std::string& channel,
                                          const std::string& provider_message_id) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(),
-                        "SELECT COALESCE(ticket_id, '') FROM messages "
-                        "WHERE channel = ? AND provider_message_id = ?");
+    SQLite::Statement& q = r.Get(
+        "SELECT COALESCE(ticket_id, '') FROM messages "
+        "WHERE channel = ? AND provider_message_id = ?");
     q.bind(1, channel);
     q.bind(2, provider_message_id);
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
@@ -265,7 +264,7 @@ std::string SqliteStore::TicketOfMessage(const std::string& channel,
 bool SqliteStore::Ping() {
   try {
     Impl::Reader r(impl_.get());
-    SQLite::Statement q(r.db(), "SELECT 1");
+    SQLite::Statement& q = r.Get("SELECT 1");
     return q.executeStep();
   } catch (const std::exception&) {
     return false;

@@ -35,16 +35,16 @@ struct SqliteRow {
   bool IsNull(int c) const { return q.getColumn(c).isNull(); }
 };
 
-// Reads a ticket (and optionally its events) through any connection: the writer uses this
-// inside its transaction, readers outside it.
-std::optional<TicketRecord> ReadTicket(SQLite::Database& db, const std::string& id,
-                                       bool with_events);
-
 class StatementCache;
+
+// Reads a ticket (and optionally its events) through any connection's statements: the writer
+// uses this inside its transaction, readers outside it.
+std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::string& id,
+                                       bool with_events);
 // Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
 // ConcurrentChange when a precondition fails.
-void ApplyTicketChanges(SQLite::Database& db, StatementCache& writes,
-                        const std::vector<TicketAmendment>& changes, int64_t now_ms);
+void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
+                        int64_t now_ms);
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
                         int64_t now_ms);
 
@@ -60,12 +60,14 @@ auto Translated(F&& f) -> decltype(f()) {
   }
 }
 
-// Prepared statements of the write connection, kept for its lifetime: parsing SQL for every
-// write was the committer thread's largest cost. Used only on the committer thread.
+// Prepared statements of one connection, kept for its lifetime: parsing SQL for every call
+// was the committer thread's largest cost, and 60% of a reader's. Used by one thread at a time
+// (the connection's). SQL must bind its values, not embed them, or the cache grows without end.
 class StatementCache {
  public:
   void Attach(SQLite::Database* db) { db_ = db; }
-  // The statement for `sql`, reset and with no bindings, ready to bind and run.
+  // The statement for `sql`, reset and with no bindings, ready to bind and run. Another Get
+  // of the same SQL resets it, so a caller still stepping it must not ask again meanwhile.
   SQLite::Statement& Get(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
@@ -75,13 +77,25 @@ class StatementCache {
       it->second->tryReset();
       it->second->clearBindings();
     }
+    used_.push_back(it->second.get());
     return *it->second;
   }
-  void Clear() { cache_.clear(); }
+  // Resets every statement handed out since the last call. A stepped statement left alone
+  // holds its read transaction open, which pins the WAL: readers call this when they are
+  // handed back to the pool.
+  void ResetUsed() {
+    for (SQLite::Statement* q : used_) q->tryReset();
+    used_.clear();
+  }
+  void Clear() {
+    used_.clear();
+    cache_.clear();
+  }
 
  private:
   SQLite::Database* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::vector<SQLite::Statement*> used_;
 };
 
 class SqliteBatch : public BatchTransaction {
@@ -89,8 +103,16 @@ class SqliteBatch : public BatchTransaction {
   SqliteBatch(SQLite::Database& db, StatementCache& cache, int checkpoint_interval_ms)
       : db_(db), cache_(cache), interval_(checkpoint_interval_ms) {}
   void Begin() override { cache_.Get("BEGIN IMMEDIATE").exec(); }
-  void Commit() override { cache_.Get("COMMIT").exec(); }
-  void Rollback() noexcept override { sqlite3_exec(db_.getHandle(), "ROLLBACK", 0, 0, 0); }
+  // Statements are reset first: one left stepped would hold a read transaction past the
+  // commit and keep the WAL from restarting.
+  void Commit() override {
+    cache_.ResetUsed();
+    cache_.Get("COMMIT").exec();
+  }
+  void Rollback() noexcept override {
+    cache_.ResetUsed();
+    sqlite3_exec(db_.getHandle(), "ROLLBACK", 0, 0, 0);
+  }
   void Savepoint() override { cache_.Get("SAVEPOINT unit").exec(); }
   void ReleaseSavepoint() override { cache_.Get("RELEASE unit").exec(); }
   void RollbackToSavepoint() override {
@@ -124,8 +146,13 @@ struct SqliteStore::Impl {
   std::unique_ptr<SqliteBatch> batch;
   std::unique_ptr<GroupCommitter> committer;
 
+  // A read-only connection with its own prepared statements.
+  struct ReadConnection {
+    std::unique_ptr<SQLite::Database> db;
+    StatementCache statements;
+  };
   std::mutex readers_mu;
-  std::vector<std::unique_ptr<SQLite::Database>> idle_readers;
+  std::vector<std::unique_ptr<ReadConnection>> idle_readers;
 
   // Checkpoints run here rather than inside a commit: an automatic checkpoint copies pages
   // and syncs the main file while every writer waits, which showed as p99 spikes of hundreds
@@ -172,24 +199,30 @@ struct SqliteStore::Impl {
       {
         std::lock_guard<std::mutex> lock(impl_->readers_mu);
         if (!impl_->idle_readers.empty()) {
-          db_ = std::move(impl_->idle_readers.back());
+          conn_ = std::move(impl_->idle_readers.back());
           impl_->idle_readers.pop_back();
         }
       }
-      if (!db_) {
-        db_ = std::make_unique<SQLite::Database>(impl_->path, SQLite::OPEN_READONLY);
-        ConfigureConnection(*db_);
+      if (!conn_) {
+        conn_ = std::make_unique<ReadConnection>();
+        conn_->db = std::make_unique<SQLite::Database>(impl_->path, SQLite::OPEN_READONLY);
+        ConfigureConnection(*conn_->db);
+        conn_->statements.Attach(conn_->db.get());
       }
     }
     ~Reader() {
+      conn_->statements.ResetUsed();
       std::lock_guard<std::mutex> lock(impl_->readers_mu);
-      impl_->idle_readers.push_back(std::move(db_));
+      impl_->idle_readers.push_back(std::move(conn_));
     }
-    SQLite::Database& db() { return *db_; }
+    SQLite::Database& db() { return *conn_->db; }
+    StatementCache& statements() { return conn_->statements; }
+    // The connection's prepared statement for `sql` (see StatementCache::Get).
+    SQLite::Statement& Get(const std::string& sql) { return conn_->statements.Get(sql); }
 
    private:
     Impl* impl_;
-    std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<ReadConnection> conn_;
   };
 };
 

@@ -6,7 +6,8 @@ namespace aduan::storage {
 std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    std::string sql = "SELECT id FROM tickets WHERE updated_at >= ?";
+    std::string sql =
+        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE updated_at >= ?";
     if (!query.agency.empty()) sql += " AND agency = ?";
     if (query.overdue_only) sql += " AND overdue_since > 0";
     if (!query.statuses.empty()) {
@@ -16,7 +17,7 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
     }
     if (!query.before_id.empty()) sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
     sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
-    SQLite::Statement q(r.db(), sql);
+    SQLite::Statement& q = r.Get(sql);
     int n = 0;
     q.bind(++n, query.updated_since_ms);
     if (!query.agency.empty()) q.bind(++n, query.agency);
@@ -27,12 +28,8 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
       q.bind(++n, query.before_id);
     }
     q.bind(++n, query.limit);
-    std::vector<std::string> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
     std::vector<TicketRecord> out;
-    for (const auto& id : ids) {
-      if (auto t = ReadTicket(r.db(), id, /*with_events=*/false)) out.push_back(std::move(*t));
-    }
+    while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}));
     return out;
   });
 }
