@@ -7,10 +7,6 @@
 
 namespace aduan::storage {
 
-namespace {
-constexpr int kBusyTimeoutMs = 10000;
-}  // namespace
-
 void ConfigureConnection(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA foreign_keys=ON");
