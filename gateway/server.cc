@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "gateway/http_util.h"
+#include "gateway/listen_backlog.h"
 #include "gateway/log.h"
 #include "gateway/routes.h"
 
@@ -11,6 +12,7 @@ namespace aduan::gateway {
 struct GatewayServer::Impl {
   GatewayContext ctx;
   httplib::Server http;
+  ListenBacklog backlog{http};
 };
 
 bool SplitHostPort(const std::string& listen, std::string* host, int* port) {
@@ -140,6 +142,12 @@ int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
     bound = port;
   }
   if (bound < 0 && error) *error = "cannot listen on " + host + ":" + std::to_string(port);
+  if (bound >= 0 && !impl_->backlog.Raise()) {
+    Log(LogLevel::kWarn,
+        "kept cpp-httplib's listen backlog of 5: bursts of new connections "
+        "may wait seconds",
+        {});
+  }
   return bound;
 }
 
