@@ -262,6 +262,10 @@ void IntakePipeline::LookUp(const channels::InboundMessage& in,
 
 void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::string& text,
                                      int64_t now, storage::IntakeRequest* req) {
+  // Most cities start without push integrations: then a follow-up reads nothing more.
+  bool any_push = std::any_of(config_->agencies.begin(), config_->agencies.end(),
+                              [](const AgencyConfig& a) { return !a.push_url.empty(); });
+  if (!any_push) return;
   auto t = store_->GetTicket(ticket);
   if (!t) return;
   if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));

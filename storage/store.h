@@ -114,8 +114,9 @@ class Store {
   // Messages stored from (channel, sender) at or after `since_ms`.
   virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
                                      int64_t since_ms) = 0;
-  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events: a
-  // cadre's relays, one sender's own tickets, an agency's recent tickets for linking.
+  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events and
+  // with linked_count left at 0: a cadre's relays, one sender's own tickets, an agency's
+  // recent tickets for linking.
   virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
   // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
   // Throws CadreConflict when another id holds the same (channel, sender).

@@ -116,7 +116,7 @@ std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
   }
   sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
   auto conn = impl_->readers->Borrow();
-  return SelectTickets(*conn, sql, p);
+  return SelectTickets(*conn, sql, p, /*count_linked=*/false);
 }
 
 }  // namespace aduan::storage

@@ -80,9 +80,10 @@ std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id
 }
 
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
-                                        const PgParams& params) {
+                                        const PgParams& params, bool count_linked) {
   PgResult q =
-      conn.Exec(std::string("SELECT ") + kTicketColumns + " FROM tickets " + where_order_limit,
+      conn.Exec(std::string("SELECT ") + (count_linked ? kTicketColumns : kTicketColumnsUncounted) +
+                    " FROM tickets " + where_order_limit,
                 params.values);
   std::vector<TicketRecord> out;
   for (int i = 0; i < q.rows(); ++i) out.push_back(TicketFromRow(PgRow{q, i}));

@@ -29,9 +29,10 @@ struct PgParams {
   }
 };
 
-// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets".
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets";
+// linked_count is counted only when `count_linked`.
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
-                                        const PgParams& params);
+                                        const PgParams& params, bool count_linked);
 
 // Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,

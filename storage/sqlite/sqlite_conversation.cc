@@ -121,7 +121,7 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& quer
   return Translated([&] {
     Impl::Reader r(impl_.get());
     std::string sql =
-        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE created_at >= ?";
+        std::string("SELECT ") + kTicketColumnsUncounted + " FROM tickets WHERE created_at >= ?";
     if (!query.agency.empty()) sql += " AND agency = ?";
     if (!query.relayed_by.empty()) sql += " AND relayed_by = ?";
     if (!query.reporter_sender.empty()) sql += " AND channel = ? AND reporter_sender = ?";
