@@ -109,7 +109,9 @@ std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
   PgParams p;
   std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
   if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
-  if (!query.relayed_by.empty()) sql += " AND relayed_by = " + p.Add(query.relayed_by);
+  // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
+  if (!query.relayed_by.empty())
+    sql += " AND relayed_by <> '' AND relayed_by = " + p.Add(query.relayed_by);
   if (!query.reporter_sender.empty()) {
     sql += " AND channel = " + p.Add(query.reporter_channel);
     sql += " AND reporter_sender = " + p.Add(query.reporter_sender);

@@ -2,11 +2,17 @@
 #include "storage/postgres/pg_store.h"
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
+
+int64_t RetryJitterMicros(int attempt) {
+  thread_local std::mt19937 rng(std::random_device{}());
+  return std::uniform_int_distribution<int64_t>(0, int64_t{attempt} * 2000)(rng);
+}
 namespace {
 
 // One advisory lock key for "aduan is migrating this database" (any constant works; this one

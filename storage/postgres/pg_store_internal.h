@@ -3,9 +3,11 @@
 #ifndef ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_
 #define ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 
 #include "storage/group_commit.h"
@@ -85,13 +87,14 @@ class PgBatch : public BatchTransaction {
     conn_->Run("ROLLBACK TO SAVEPOINT unit");
     conn_->Run("RELEASE SAVEPOINT unit");
   }
-  // Undoes the current unit's work but keeps its savepoint, to run the unit again.
-  void RestartUnit() { conn_->Run("ROLLBACK TO SAVEPOINT unit"); }
 
  private:
   std::string url_;
   std::unique_ptr<PgConnection> conn_;
 };
+
+// A random pause of up to attempt x 2 ms before a deadlocked unit runs again.
+int64_t RetryJitterMicros(int attempt);
 
 struct PgStore::Impl {
   std::string url;
@@ -100,26 +103,29 @@ struct PgStore::Impl {
   std::unique_ptr<GroupCommitter> committer;
 
   // Runs `work(writer)` as one unit of the next batch and returns its result once the batch
-  // committed. A unit chosen as a deadlock victim (two instances' batches waiting on each
-  // other's messages) runs again; the other batch has then gone ahead.
+  // committed. A unit chosen as a deadlock victim (two instances' batches each waiting on rows
+  // the other's earlier units locked) is rolled back to its savepoint and runs again in a
+  // later batch: once this batch commits, its locks are gone and the other batch goes ahead.
+  // Running it again inside the same batch (as this once did) kept those locks and could meet
+  // the same deadlock every time.
   template <class F>
   auto Write(F&& work) -> std::invoke_result_t<F, PgConnection&> {
     using R = std::invoke_result_t<F, PgConnection&>;
-    auto unit = [&]() -> R {
-      constexpr int kAttempts = 5;
-      for (int attempt = 1;; ++attempt) {
-        try {
-          return work(batch->conn());
-        } catch (const PgError& e) {
-          if (e.sqlstate() != kDeadlockDetected || attempt == kAttempts) throw;
-          batch->RestartUnit();
+    auto unit = [&]() -> R { return work(batch->conn()); };
+    constexpr int kAttempts = 8;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        if constexpr (std::is_void_v<R>) {
+          committer->Run(unit);
+          return;
+        } else {
+          return committer->Call(unit);
         }
+      } catch (const PgError& e) {
+        if (e.sqlstate() != kDeadlockDetected || attempt == kAttempts) throw;
+        // Jitter, so two instances retrying together do not meet in step again.
+        std::this_thread::sleep_for(std::chrono::microseconds(RetryJitterMicros(attempt)));
       }
-    };
-    if constexpr (std::is_void_v<R>) {
-      committer->Run(unit);
-    } else {
-      return committer->Call(unit);
     }
   }
 };

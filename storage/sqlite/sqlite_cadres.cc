@@ -53,8 +53,9 @@ std::vector<CadreRecord> SqliteStore::ListCadres() {
     SQLite::Statement& q =
         r.Get(std::string("SELECT ") + kCadreColumns + " FROM cadres ORDER BY id");
     while (q.executeStep()) out.push_back(CadreFromRow(SqliteRow{q}));
+    // `relayed_by <> ''` is what lets the partial index tickets_relayed_by serve this.
     SQLite::Statement& counts = r.Get(
-        "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? "
+        "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? AND relayed_by <> '' "
         "GROUP BY status ORDER BY status");
     for (auto& c : out) {
       counts.reset();

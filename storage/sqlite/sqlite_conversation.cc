@@ -123,7 +123,8 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& quer
     std::string sql =
         std::string("SELECT ") + kTicketColumnsUncounted + " FROM tickets WHERE created_at >= ?";
     if (!query.agency.empty()) sql += " AND agency = ?";
-    if (!query.relayed_by.empty()) sql += " AND relayed_by = ?";
+    // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
+    if (!query.relayed_by.empty()) sql += " AND relayed_by = ? AND relayed_by <> ''";
     if (!query.reporter_sender.empty()) sql += " AND channel = ? AND reporter_sender = ?";
     sql += " ORDER BY created_at DESC, id LIMIT ?";
     SQLite::Statement& q = r.Get(sql);

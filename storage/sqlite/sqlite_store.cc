@@ -272,6 +272,18 @@ int SqliteStore::SchemaVersion() {
   return CurrentVersion(r.db());
 }
 
+uint64_t SqliteStore::ReaderFullScanSteps() {
+  std::lock_guard<std::mutex> lock(impl_->readers_mu);
+  uint64_t steps = 0;
+  for (const auto& reader : impl_->idle_readers) {
+    sqlite3* db = reader->db->getHandle();
+    for (sqlite3_stmt* q = sqlite3_next_stmt(db, nullptr); q; q = sqlite3_next_stmt(db, q)) {
+      steps += static_cast<uint64_t>(sqlite3_stmt_status(q, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0));
+    }
+  }
+  return steps;
+}
+
 uint64_t SqliteStore::CommittedBatches() const { return impl_->committer->batches(); }
 uint64_t SqliteStore::CommittedWrites() const { return impl_->committer->units(); }
 

@@ -62,6 +62,10 @@ class SqliteStore : public Store {
   // Group-commit counters: transactions committed and writes they carried.
   uint64_t CommittedBatches() const;
   uint64_t CommittedWrites() const;
+  // Rows the idle read connections' statements have stepped through in full scans (of a table
+  // or a whole index) since they were prepared: reads that grow with the file. For tests and
+  // diagnosis; counts only connections not lent out at the moment.
+  uint64_t ReaderFullScanSteps();
 
  private:
   struct Impl;
