@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "agency_fixture.h"
-#include "gateway/ticket_number.h"
 
 namespace aduan::testing {
 namespace {
@@ -191,25 +190,8 @@ TEST_F(LifecycleApiTest, AResidentsFollowUpReachesTheAgencyAsAnEvent) {
 }
 
 TEST_F(LifecycleApiTest, AConfidentialReportersIdentityNeverReachesTheAgency) {
-  storage::IntakeRequest req;
-  req.message = {"whatsapp",
-                 "w1",
-                 "+6281299887766",
-                 "Siti Aminah",
-                 "Saya Siti Aminah, pungli di kelurahan, hubungi 081299887766",
-                 "{}",
-                 s_.now_ms.load()};
-  storage::TicketRecord t;
-  t.id = gateway::NewTicketNumber();
-  t.status = "routed";
-  t.agency = "KEWILAYAHAN";
-  t.text = req.message.text;
-  t.channel = "whatsapp";
-  t.reporter_sender = req.message.sender;
-  t.reporter_name = "Siti Aminah";
-  t.confidential = true;
-  req.ticket = t;
-  s_.store().Intake(req);
+  const std::string id = s_.StoreConfidentialComplaint(
+      "Saya Siti Aminah, pungli di kelurahan, hubungi 081299887766", "routed", "KEWILAYAHAN");
   std::string key = Key("KEWILAYAHAN");
   storage::IntakeRequest more;
   more.message = {"whatsapp",
@@ -219,19 +201,19 @@ TEST_F(LifecycleApiTest, AConfidentialReportersIdentityNeverReachesTheAgency) {
                   "Ini SITI AMINAH lagi, kejadiannya kemarin",
                   "{}",
                   s_.now_ms.load()};
-  more.attach_to_ticket = t.id;
+  more.attach_to_ticket = id;
   s_.store().Intake(more);
-  SetStatus(200, t.id, key, "in_progress", "Sedang diperiksa");
-  Expect(200, "POST", "/api/v1/tickets/" + t.id + "/reroute", kOperator,
+  SetStatus(200, id, key, "in_progress", "Sedang diperiksa");
+  Expect(200, "POST", "/api/v1/tickets/" + id + "/reroute", kOperator,
          {{"agency", "SATPOLPP"}, {"note", "Pelapor Siti Aminah minta dirahasiakan"}});
   std::string satpol = Key("SATPOLPP");
   std::vector<std::string> bodies = {
-      Call("GET", "/api/v1/tickets/" + t.id, satpol)->body,
+      Call("GET", "/api/v1/tickets/" + id, satpol)->body,
       Call("GET", "/api/v1/tickets", satpol)->body,
       Call("POST", "/api/v1/queue/lease", satpol, "{}")->body,
   };
   for (const auto& body : bodies) {
-    EXPECT_NE(body.find(t.id), std::string::npos) << body;
+    EXPECT_NE(body.find(id), std::string::npos) << body;
     for (const char* secret : {"Siti", "Aminah", "SITI", "AMINAH", "81299887766"}) {
       EXPECT_EQ(body.find(secret), std::string::npos) << secret << " leaked in " << body;
     }

@@ -7,7 +7,6 @@
 
 #include "agency_fixture.h"
 #include "channels/crypto.h"
-#include "gateway/ticket_number.h"
 
 namespace aduan::testing {
 namespace {
@@ -199,26 +198,9 @@ TEST_F(PushTest, APushRefusedWithA4xxIsNotRetried) {
 }
 
 TEST_F(PushTest, AConfidentialReporterIsNotInThePush) {
-  storage::IntakeRequest req;
-  req.message = {"whatsapp",
-                 "w1",
-                 "+6281299887766",
-                 "Siti Aminah",
-                 "Saya Siti Aminah, jalan depan rumah 081299887766 rusak",
-                 "{}",
-                 s_.now_ms.load()};
-  storage::TicketRecord t;
-  t.id = gateway::NewTicketNumber();
-  t.status = "triage";
-  t.agency = "TRIAGE";
-  t.text = req.message.text;
-  t.channel = "whatsapp";
-  t.reporter_sender = req.message.sender;
-  t.reporter_name = "Siti Aminah";
-  t.confidential = true;
-  req.ticket = t;
-  s_.store().Intake(req);
-  Expect(200, "POST", "/api/v1/tickets/" + t.id + "/reroute", kOperator, {{"agency", "PUPR"}});
+  const std::string id = s_.StoreConfidentialComplaint(
+      "Saya Siti Aminah, jalan depan rumah 081299887766 rusak", "triage", "TRIAGE");
+  Expect(200, "POST", "/api/v1/tickets/" + id + "/reroute", kOperator, {{"agency", "PUPR"}});
   ASSERT_TRUE(AdvanceUntil([&] { return PushRows("sent") == 1; }));
   auto pushes = agency_.pushes();
   ASSERT_EQ(pushes.size(), 1u);

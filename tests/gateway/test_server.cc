@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "gateway/ticket_number.h"
+
 namespace aduan::testing {
 
 TestServer::TestServer(std::map<std::string, std::string> env,
@@ -54,6 +56,25 @@ httplib::Client TestServer::Client() const {
   c.set_connection_timeout(5, 0);
   c.set_read_timeout(30, 0);
   return c;
+}
+
+std::string TestServer::StoreConfidentialComplaint(const std::string& text,
+                                                   const std::string& status,
+                                                   const std::string& agency) {
+  storage::IntakeRequest req;
+  req.message = {"whatsapp", "w1", "+6281299887766", "Siti Aminah", text, "{}", now_ms.load()};
+  storage::TicketRecord t;
+  t.id = gateway::NewTicketNumber();
+  t.status = status;
+  t.agency = agency;
+  t.text = text;
+  t.channel = "whatsapp";
+  t.reporter_sender = req.message.sender;
+  t.reporter_name = "Siti Aminah";
+  t.confidential = true;
+  req.ticket = t;
+  store_->Intake(req);
+  return t.id;
 }
 
 int TestServer::CountRows(const std::string& table, const std::string& where) const {

@@ -35,6 +35,11 @@ class TestServer {
   std::string db_path() const { return db_file_.empty() ? dir_.File("aduan.db") : db_file_; }
   // Number of rows in `table` of the SQLite file, read through a separate connection.
   int CountRows(const std::string& table, const std::string& where = "1=1") const;
+  // Stores, straight through the store, a WhatsApp complaint (message id "w1") from Siti
+  // Aminah, +6281299887766, who asked to stay confidential; `text` should name her so tests
+  // can look for leaks. Returns the new ticket's number.
+  std::string StoreConfidentialComplaint(const std::string& text, const std::string& status,
+                                         const std::string& agency);
 
   std::atomic<int64_t> now_ms{1'790'000'000'000};  // the server's clock; tests move it
 

@@ -6,6 +6,7 @@
 
 #include "storage/record_rows.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "store_fixture.h"
 #include "temp_dir.h"
 
 // The reads an inbound message makes must stay index lookups: a scan there grows with each
@@ -47,22 +48,15 @@ TEST(SqliteQueryPlanTest, TheCheckSeesAScanWhenThereIsOne) {
   EXPECT_EQ(scans[0], "SCAN l");
 }
 
+// Complaint i from its own sender, relayed by `cadre` ("" for none); every tenth links to the
+// first.
 IntakeRequest Relayed(int i, const std::string& cadre) {
-  IntakeRequest r;
   std::string n = std::to_string(i);
-  r.message = {"sms", "m" + n, "+62812000" + n, "", "jalan rusak " + n, "{}", 1000 + i};
-  TicketRecord t;
-  t.id = "ADU-T" + std::string(7 - n.size(), '0') + n;
-  t.status = "routed";
-  t.agency = i % 2 ? "PUPR" : "DLH";
-  t.text = r.message.text;
-  t.channel = "sms";
-  t.reporter_sender = r.message.sender;
-  t.created_at_ms = t.updated_at_ms = 1000 + i;
-  t.relayed_by = cadre;
-  if (i % 10 == 3) t.linked_to = "ADU-T0000000";
-  r.ticket = t;
-  r.reply = "ok";
+  IntakeRequest r = Complaint("m" + n, "ADU-T" + std::string(7 - n.size(), '0') + n,
+                              i % 2 ? "PUPR" : "DLH", /*urgent=*/false, 1000 + i);
+  r.message.sender = r.ticket->reporter_sender = "+62812000" + n;
+  r.ticket->relayed_by = cadre;
+  if (i % 10 == 3) r.ticket->linked_to = "ADU-T0000000";
   return r;
 }
 
@@ -74,9 +68,9 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   store.PutCadre(CadreRecord{"kdr_1", "sms", "+6281300000001", "Rina", "RW 05", true, 1, 1, {}});
   for (int i = 0; i < 300; ++i) store.Intake(Relayed(i, i % 3 == 0 ? "kdr_1" : ""));
   EXPECT_EQ(store.GetTicket("ADU-T0000000")->linked_count, 30);
-  EXPECT_EQ(store.TicketOfMessage("sms", "m7"), "ADU-T0000007");
-  EXPECT_EQ(store.CountMessagesSince("sms", "+628120007", 0), 1);
-  EXPECT_FALSE(store.GetConversation("sms", "+628120007"));
+  EXPECT_EQ(store.TicketOfMessage("generic", "m7"), "ADU-T0000007");
+  EXPECT_EQ(store.CountMessagesSince("generic", "+628120007", 0), 1);
+  EXPECT_FALSE(store.GetConversation("generic", "+628120007"));
   EXPECT_TRUE(store.FindCadre("sms", "+6281300000001"));
   RecentTicketQuery similar;
   similar.agency = "PUPR";
@@ -87,7 +81,7 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   relays.limit = 5;
   EXPECT_EQ(store.FindTickets(relays).size(), 5u);
   RecentTicketQuery own;
-  own.reporter_channel = "sms";
+  own.reporter_channel = "generic";
   own.reporter_sender = "+628120007";
   EXPECT_EQ(store.FindTickets(own).size(), 1u);
   auto cadres = store.ListCadres();
