@@ -1,7 +1,10 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "storage/sqlite/sqlite_store_internal.h"
 
@@ -34,6 +37,28 @@ int CurrentVersion(SQLite::Database& db) {
   SQLite::Statement q(db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   q.executeStep();
   return q.getColumn(0).getInt();
+}
+
+// Puts the file in WAL mode. The switch takes the file's exclusive lock, and SQLite answers
+// SQLITE_BUSY at once, without calling the busy handler, when another connection holds the
+// file: two stores starting together on a fresh file failed here ("database is locked")
+// within milliseconds. So this retries for as long as the busy timeout would have waited.
+void EnterWalMode(SQLite::Database& db) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  auto pause = std::chrono::milliseconds(1);
+  while (true) {
+    try {
+      db.exec("PRAGMA journal_mode=WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY ||
+          std::chrono::steady_clock::now() + pause > deadline) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
 }
 
 // Applies pending migrations in one immediate transaction, so two processes starting on one
@@ -76,7 +101,7 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     ConfigureConnection(*impl_->writer);
     // WAL lets readers run beside the single writer; FULL syncs the WAL on every commit, which
     // is what "answered 200 means durable" needs. Group commit pays that sync once per batch.
-    impl_->writer->exec("PRAGMA journal_mode=WAL");
+    EnterWalMode(*impl_->writer);
     impl_->writer->exec("PRAGMA synchronous=FULL");
     impl_->writer->exec("PRAGMA wal_autocheckpoint=0");  // the checkpointer thread does it
     impl_->writer->exec("PRAGMA cache_size=-65536");     // 64 MiB: index pages stay in memory

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 #include "storage/sqlite/sqlite_store.h"
@@ -92,18 +93,20 @@ TEST(SqliteMigrationsTest, ABrokenMigrationFailsStartUpAndLeavesTheFileAsItWas) 
 TEST(SqliteMigrationsTest, TwoStoresStartingTogetherMigrateOnce) {
   testing::TempDir dir;
   std::vector<std::thread> starters;
-  std::atomic<int> failures{0};
+  std::mutex mu;
+  std::vector<std::string> failures;
   for (int i = 0; i < 4; ++i) {
     starters.emplace_back([&] {
       try {
         SqliteStore store(dir.File("a.db"), {});
-      } catch (...) {
-        ++failures;
+      } catch (const std::exception& e) {
+        std::lock_guard<std::mutex> lock(mu);
+        failures.push_back(e.what());
       }
     });
   }
   for (auto& t : starters) t.join();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_TRUE(failures.empty()) << failures.front();
   SQLite::Database db(dir.File("a.db"));
   SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
   q.executeStep();
