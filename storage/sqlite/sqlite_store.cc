@@ -132,8 +132,8 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
   try {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
-    impl_->writer =
-        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    impl_->writer = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime);
     ConfigureConnection(*impl_->writer);
     // WAL lets readers run beside the single writer. "Answered 200 means durable" needs the
     // WAL flushed before an answer: under NORMAL, COMMIT does not flush; SqliteBatch::Sync()
