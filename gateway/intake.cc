@@ -256,6 +256,7 @@ void IntakePipeline::LookUp(const channels::InboundMessage& in,
     q.agency = (*c)->agency;
     q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
     q.limit = kSimilarTickets;
+    q.link_fields_only = true;
     facts->similar = store_->FindTickets(q);
   }
 }

@@ -121,6 +121,9 @@ struct RecentTicketQuery {
   std::string reporter_sender;
   int64_t created_since_ms = 0;
   int limit = 50;
+  // Fill only what linking compares (id, status, agency, channel, reporter_sender, linked_to,
+  // text, details_json, created_at_ms); every other field keeps its default.
+  bool link_fields_only = false;
 };
 
 // A reply or push waiting to be sent by the dispatcher.

@@ -39,7 +39,9 @@ struct Facts {
   std::optional<storage::TicketRecord> named_ticket;    // that ticket, when it exists
   std::optional<storage::TicketRecord> awaited_ticket;  // state.awaiting_ticket, when set
   std::vector<storage::TicketRecord> listed;            // DAFTAR: the sender's/cadre's tickets
-  std::vector<storage::TicketRecord> similar;           // recent tickets of the classified agency
+  // Recent tickets of the classified agency, with only the fields linking compares
+  // (RecentTicketQuery::link_fields_only).
+  std::vector<storage::TicketRecord> similar;
   // A cadre's relay with the resident's phone: that resident's own conversation (nullopt when
   // they never wrote), which the consent question is added to.
   std::optional<storage::ConversationRecord> relayed_resident;

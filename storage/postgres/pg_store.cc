@@ -86,13 +86,17 @@ std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id
 }
 
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
-                                        const PgParams& params, bool count_linked) {
-  PgResult q =
-      conn.Exec(std::string("SELECT ") + (count_linked ? kTicketColumns : kTicketColumnsUncounted) +
-                    " FROM tickets " + where_order_limit,
-                params.values);
+                                        const PgParams& params, TicketFields fields) {
+  const char* columns = fields == TicketFields::kAll                 ? kTicketColumns
+                        : fields == TicketFields::kAllButLinkedCount ? kTicketColumnsUncounted
+                                                                     : kTicketLinkColumns;
+  PgResult q = conn.Exec(std::string("SELECT ") + columns + " FROM tickets " + where_order_limit,
+                         params.values);
   std::vector<TicketRecord> out;
-  for (int i = 0; i < q.rows(); ++i) out.push_back(TicketFromRow(PgRow{q, i}));
+  for (int i = 0; i < q.rows(); ++i) {
+    out.push_back(fields == TicketFields::kLinking ? TicketLinkFieldsFromRow(PgRow{q, i})
+                                                   : TicketFromRow(PgRow{q, i}));
+  }
   return out;
 }
 

@@ -31,10 +31,11 @@ struct PgParams {
   }
 };
 
-// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets";
-// linked_count is counted only when `count_linked`.
+// Which of a ticket's fields a read fills (see storage/record_rows.h).
+enum class TicketFields { kAll, kAllButLinkedCount, kLinking };
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets".
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
-                                        const PgParams& params, bool count_linked);
+                                        const PgParams& params, TicketFields fields);
 
 // Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,

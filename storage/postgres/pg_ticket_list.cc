@@ -21,7 +21,7 @@ std::vector<TicketRecord> PgStore::ListTickets(const TicketQuery& query) {
   }
   sql += " ORDER BY created_at DESC, id DESC LIMIT " + p.Add(query.limit);
   auto conn = impl_->readers->Borrow();
-  return SelectTickets(*conn, sql, p, /*count_linked=*/true);
+  return SelectTickets(*conn, sql, p, TicketFields::kAll);
 }
 
 }  // namespace aduan::storage

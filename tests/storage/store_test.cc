@@ -190,6 +190,40 @@ TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
   EXPECT_EQ(store_->FindTickets(own).size(), 1u);
 }
 
+TEST_P(StoreTest, ALinkingReadFillsWhatLinkingComparesAndNothingElse) {
+  IntakeRequest r = Complaint("m1", "ADU-AAAAAAAA", "PUPR", false, 1000);
+  r.ticket->text = "Jalan Mawar berlubang";
+  r.ticket->details_json = R"({"location":{"lat":-6.2,"lon":106.8}})";
+  r.ticket->linked_to = "ADU-CCCCCCCC";
+  r.ticket->reporter_name = "Budi";
+  r.ticket->classification_json = R"({"evidence":["jalan"]})";
+  store_->Intake(r);
+  RecentTicketQuery q;
+  q.agency = "PUPR";
+  q.link_fields_only = true;
+  auto found = store_->FindTickets(q);
+  ASSERT_EQ(found.size(), 1u);
+  const TicketRecord& t = found[0];
+  EXPECT_EQ(t.id, "ADU-AAAAAAAA");
+  EXPECT_EQ(t.status, r.ticket->status);
+  EXPECT_EQ(t.agency, "PUPR");
+  EXPECT_EQ(t.channel, r.ticket->channel);
+  EXPECT_EQ(t.reporter_sender, r.ticket->reporter_sender);
+  EXPECT_EQ(t.linked_to, "ADU-CCCCCCCC");
+  EXPECT_EQ(t.text, "Jalan Mawar berlubang");
+  EXPECT_EQ(t.details_json, r.ticket->details_json);
+  EXPECT_EQ(t.created_at_ms, 1000);
+  // What linking never reads is not decoded.
+  EXPECT_EQ(t.reporter_name, "");
+  EXPECT_EQ(t.classification_json, TicketRecord{}.classification_json);
+  // The same query without the flag reads the whole row.
+  q.link_fields_only = false;
+  found = store_->FindTickets(q);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].reporter_name, "Budi");
+  EXPECT_EQ(found[0].classification_json, r.ticket->classification_json);
+}
+
 TEST_P(StoreTest, CadresAreRegisteredOncePerIdentityAndCounted) {
   CadreRecord c{"kdr_1", "sms", "+6281", "Rina", "RW 05", true, 10, 10, {}};
   store_->PutCadre(c);
