@@ -14,12 +14,6 @@ GroupCommitter::GroupCommitter(BatchTransaction* tx, int max_batch)
     pthread_setname_np(pthread_self(), "aduan-commit");  // visible in top -H and perf
     Loop();
   });
-  if (tx_->SyncsAfterCommit()) {
-    syncer_ = std::thread([this] {
-      pthread_setname_np(pthread_self(), "aduan-sync");
-      SyncLoop();
-    });
-  }
 }
 
 GroupCommitter::~GroupCommitter() {
@@ -28,15 +22,7 @@ GroupCommitter::~GroupCommitter() {
     stopping_ = true;
   }
   cv_.notify_all();
-  thread_.join();  // every queued unit is committed; the syncer still owes some their answer
-  if (syncer_.joinable()) {
-    {
-      std::lock_guard<std::mutex> lock(sync_mu_);
-      sync_stopping_ = true;
-    }
-    sync_cv_.notify_all();
-    syncer_.join();
-  }
+  thread_.join();
 }
 
 void GroupCommitter::Run(std::function<void()> work) {
@@ -115,51 +101,17 @@ void GroupCommitter::RunBatch(std::deque<Job>& batch) {
     ++batches_;
     units_ += batch.size();
   }
-  Committed committed{std::move(batch), std::move(errors)};
-  if (tx_->SyncsAfterCommit()) {
-    {
-      std::lock_guard<std::mutex> lock(sync_mu_);
-      to_sync_.push_back(std::move(committed));
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (errors[i]) {
+      batch[i].done.set_exception(errors[i]);
+    } else {
+      batch[i].done.set_value();
     }
-    sync_cv_.notify_one();
-  } else {
-    Release(committed, nullptr);
   }
   try {
     tx_->AfterBatch();
   } catch (const std::exception&) {
     // Housekeeping failures (a checkpoint that could not finish) are retried next batch.
-  }
-}
-
-void GroupCommitter::SyncLoop() {
-  for (;;) {
-    std::deque<Committed> synced;
-    {
-      std::unique_lock<std::mutex> lock(sync_mu_);
-      sync_cv_.wait(lock, [this] { return sync_stopping_ || !to_sync_.empty(); });
-      if (to_sync_.empty()) return;  // stopping, and every committed batch has been answered
-      synced.swap(to_sync_);         // one sync covers every batch committed so far
-    }
-    std::exception_ptr failure;
-    try {
-      tx_->Sync();
-    } catch (const std::exception& e) {
-      failure = std::make_exception_ptr(StoreError(std::string("sync failed: ") + e.what()));
-    }
-    for (auto& c : synced) Release(c, failure);
-  }
-}
-
-void GroupCommitter::Release(Committed& c, const std::exception_ptr& failure) {
-  for (size_t i = 0; i < c.jobs.size(); ++i) {
-    if (c.errors[i]) {
-      c.jobs[i].done.set_exception(c.errors[i]);
-    } else if (failure) {
-      c.jobs[i].done.set_exception(failure);
-    } else {
-      c.jobs[i].done.set_value();
-    }
   }
 }
 

@@ -1,13 +1,7 @@
 #include "storage/sqlite/sqlite_store.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -35,36 +29,6 @@ std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::st
     while (e.executeStep()) t.events.push_back(EventFromRow(SqliteRow{e}));
   }
   return t;
-}
-
-SqliteBatch::~SqliteBatch() {
-  if (wal_fd_ >= 0) close(wal_fd_);
-}
-
-void SqliteBatch::Sync() {
-  auto fail = [&](const char* what) {
-    throw StoreError(std::string(what) + " " + wal_path_ + ": " + std::strerror(errno));
-  };
-  // The WAL keeps its inode while this store holds connections (SQLite deletes it only when
-  // the last one closes), but a descriptor to a replaced file would flush nothing: one stat
-  // per sync is cheap next to the flush, so check.
-  struct stat by_path {};
-  if (stat(wal_path_.c_str(), &by_path) != 0) fail("cannot stat");
-  struct stat by_fd {};
-  if (wal_fd_ < 0 || fstat(wal_fd_, &by_fd) != 0 || by_fd.st_ino != by_path.st_ino ||
-      by_fd.st_dev != by_path.st_dev) {
-    if (wal_fd_ >= 0) close(wal_fd_);
-    wal_fd_ = open(wal_path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (wal_fd_ < 0) fail("cannot open");
-    // A WAL created since the last power cut needs its directory entry flushed once too.
-    std::string dir = std::filesystem::path(wal_path_).parent_path().string();
-    int dir_fd = open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) fail("cannot open the directory of");
-    int rc = fsync(dir_fd);
-    close(dir_fd);
-    if (rc != 0) fail("cannot sync the directory of");
-  }
-  if (fdatasync(wal_fd_) != 0) fail("cannot sync");
 }
 
 namespace {
@@ -135,12 +99,10 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     impl_->writer = std::make_unique<SQLite::Database>(
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime);
     ConfigureConnection(*impl_->writer);
-    // WAL lets readers run beside the single writer. "Answered 200 means durable" needs the
-    // WAL flushed before an answer: under NORMAL, COMMIT does not flush; SqliteBatch::Sync()
-    // does, on the group committer's sync thread while the next batch runs (group_commit.h).
-    // Checkpoints still flush the WAL before copying it, and the main file after.
+    // WAL lets readers run beside the single writer; FULL syncs the WAL on every commit, which
+    // is what "answered 200 means durable" needs. Group commit pays that sync once per batch.
     EnterWalMode(*impl_->writer);
-    impl_->writer->exec("PRAGMA synchronous=NORMAL");
+    impl_->writer->exec("PRAGMA synchronous=FULL");
     impl_->writer->exec("PRAGMA wal_autocheckpoint=0");  // the checkpointer thread does it
     impl_->writer->exec("PRAGMA cache_size=-65536");     // 64 MiB: index pages stay in memory
     // Each unit of a batch runs inside a savepoint, and SQLite keeps a copy of every page the
@@ -154,8 +116,8 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     throw StoreError("sqlite:" + path + ": " + e.what());
   }
   impl_->writes.Attach(impl_->writer.get());
-  impl_->batch = std::make_unique<SqliteBatch>(*impl_->writer, impl_->writes,
-                                               options.checkpoint_interval_ms, path + "-wal");
+  impl_->batch =
+      std::make_unique<SqliteBatch>(*impl_->writer, impl_->writes, options.checkpoint_interval_ms);
   impl_->StartCheckpointer();
   impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);
 }

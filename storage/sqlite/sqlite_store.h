@@ -1,5 +1,4 @@
-// The embedded SQLite backend: one file in WAL mode. A write returns only once the WAL holding
-// it has been flushed to disk (SqliteBatch::Sync, on the group committer's sync thread).
+// The embedded SQLite backend: one file, WAL, synchronous=FULL.
 //
 // One write connection, owned by the group committer's thread, serialises every write, which
 // is what makes "never leased twice" trivially true here. Reads use a pool of read-only

@@ -103,17 +103,10 @@ class StatementCache {
   std::vector<SQLite::Statement*> used_;
 };
 
-// The writer's transaction verbs. The connection runs with synchronous=NORMAL, so COMMIT
-// writes the WAL without flushing it, and Sync() flushes the WAL through a descriptor of its
-// own: the group committer's sync thread does that while the next batch runs. Answered still
-// means flushed; a reader may see a batch a millisecond before it is flushed.
 class SqliteBatch : public BatchTransaction {
  public:
-  // `wal_path` is the WAL file of `db` (path + "-wal").
-  SqliteBatch(SQLite::Database& db, StatementCache& cache, int checkpoint_interval_ms,
-              std::string wal_path)
-      : db_(db), cache_(cache), interval_(checkpoint_interval_ms), wal_path_(std::move(wal_path)) {}
-  ~SqliteBatch() override;
+  SqliteBatch(SQLite::Database& db, StatementCache& cache, int checkpoint_interval_ms)
+      : db_(db), cache_(cache), interval_(checkpoint_interval_ms) {}
   void Begin() override { cache_.Get("BEGIN IMMEDIATE").exec(); }
   // Statements are reset first: one left stepped would hold a read transaction past the
   // commit and keep the WAL from restarting.
@@ -125,8 +118,6 @@ class SqliteBatch : public BatchTransaction {
     cache_.ResetUsed();
     sqlite3_exec(db_.getHandle(), "ROLLBACK", 0, 0, 0);
   }
-  bool SyncsAfterCommit() const override { return true; }
-  void Sync() override;
   void Savepoint() override { cache_.Get("SAVEPOINT unit").exec(); }
   void ReleaseSavepoint() override { cache_.Get("RELEASE unit").exec(); }
   void RollbackToSavepoint() override {
@@ -167,8 +158,6 @@ class SqliteBatch : public BatchTransaction {
   SQLite::Database& db_;
   StatementCache& cache_;
   const std::chrono::milliseconds interval_;
-  const std::string wal_path_;
-  int wal_fd_ = -1;  // opened by Sync(), used on the sync thread only
   std::chrono::steady_clock::time_point last_catch_up_ = std::chrono::steady_clock::now();
 };
 
