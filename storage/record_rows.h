@@ -34,7 +34,7 @@ inline constexpr const char* kTicketColumns = ADUAN_TICKET_STORED_COLUMNS
 // the count is one more lookup per row, and linking reads 50 rows per inbound complaint.
 inline constexpr const char* kTicketColumnsUncounted = ADUAN_TICKET_STORED_COLUMNS "0";
 #undef ADUAN_TICKET_STORED_COLUMNS
-// What linking compares (RecentTicketQuery::link_fields_only), read by TicketLinkFieldsFromRow.
+// What linking compares (RecentTicketQuery::link_fields_only).
 // A full row carries the classification's evidence and a dozen more strings: decoding 50 of
 // them for every inbound complaint was a third of the gateway's CPU under load.
 inline constexpr const char* kTicketLinkColumns =
@@ -103,6 +103,32 @@ TicketRecord TicketLinkFieldsFromRow(const Row& r) {
   t.details_json = r.Text(7);
   t.created_at_ms = r.Int64(8);
   return t;
+}
+
+// Which of a ticket's fields a read fills: each has its column list and its row mapping.
+enum class TicketFields { kAll, kAllButLinkedCount, kLinking };
+
+// What FindTickets reads for `query`: linking's few columns, or everything but the count.
+inline TicketFields FieldsFor(const RecentTicketQuery& query) {
+  return query.link_fields_only ? TicketFields::kLinking : TicketFields::kAllButLinkedCount;
+}
+
+inline const char* TicketColumnsFor(TicketFields fields) {
+  switch (fields) {
+    case TicketFields::kAll:
+      return kTicketColumns;
+    case TicketFields::kAllButLinkedCount:
+      return kTicketColumnsUncounted;
+    case TicketFields::kLinking:
+      return kTicketLinkColumns;
+  }
+  return kTicketColumns;
+}
+
+// A row selected with TicketColumnsFor(fields).
+template <class Row>
+TicketRecord TicketFromRow(const Row& r, TicketFields fields) {
+  return fields == TicketFields::kLinking ? TicketLinkFieldsFromRow(r) : TicketFromRow(r);
 }
 
 template <class Row>

@@ -118,9 +118,7 @@ std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
   }
   sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
   auto conn = impl_->readers->Borrow();
-  return SelectTickets(
-      *conn, sql, p,
-      query.link_fields_only ? TicketFields::kLinking : TicketFields::kAllButLinkedCount);
+  return SelectTickets(*conn, sql, p, FieldsFor(query));
 }
 
 }  // namespace aduan::storage

@@ -87,16 +87,11 @@ std::optional<TicketRecord> ReadTicket(PgConnection& conn, const std::string& id
 
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
                                         const PgParams& params, TicketFields fields) {
-  const char* columns = fields == TicketFields::kAll                 ? kTicketColumns
-                        : fields == TicketFields::kAllButLinkedCount ? kTicketColumnsUncounted
-                                                                     : kTicketLinkColumns;
-  PgResult q = conn.Exec(std::string("SELECT ") + columns + " FROM tickets " + where_order_limit,
-                         params.values);
+  PgResult q = conn.Exec(
+      std::string("SELECT ") + TicketColumnsFor(fields) + " FROM tickets " + where_order_limit,
+      params.values);
   std::vector<TicketRecord> out;
-  for (int i = 0; i < q.rows(); ++i) {
-    out.push_back(fields == TicketFields::kLinking ? TicketLinkFieldsFromRow(PgRow{q, i})
-                                                   : TicketFromRow(PgRow{q, i}));
-  }
+  for (int i = 0; i < q.rows(); ++i) out.push_back(TicketFromRow(PgRow{q, i}, fields));
   return out;
 }
 

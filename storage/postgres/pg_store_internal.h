@@ -31,9 +31,8 @@ struct PgParams {
   }
 };
 
-// Which of a ticket's fields a read fills (see storage/record_rows.h).
-enum class TicketFields { kAll, kAllButLinkedCount, kLinking };
-// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets".
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets",
+// with the fields `fields` names (storage/record_rows.h).
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
                                         const PgParams& params, TicketFields fields);
 

@@ -120,8 +120,9 @@ int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::s
 std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    const char* columns = query.link_fields_only ? kTicketLinkColumns : kTicketColumnsUncounted;
-    std::string sql = std::string("SELECT ") + columns + " FROM tickets WHERE created_at >= ?";
+    const TicketFields fields = FieldsFor(query);
+    std::string sql =
+        std::string("SELECT ") + TicketColumnsFor(fields) + " FROM tickets WHERE created_at >= ?";
     if (!query.agency.empty()) sql += " AND agency = ?";
     // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
     if (!query.relayed_by.empty()) sql += " AND relayed_by = ? AND relayed_by <> ''";
@@ -138,10 +139,7 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& quer
     }
     q.bind(i, query.limit);
     std::vector<TicketRecord> out;
-    while (q.executeStep()) {
-      out.push_back(query.link_fields_only ? TicketLinkFieldsFromRow(SqliteRow{q})
-                                           : TicketFromRow(SqliteRow{q}));
-    }
+    while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}, fields));
     return out;
   });
 }

@@ -22,12 +22,13 @@
 
 namespace aduan::storage {
 
-// Busy timeout and foreign keys, for every connection the backend opens.
+// How long a connection waits for another's lock before SQLITE_BUSY.
 inline constexpr int kBusyTimeoutMs = 10000;
 // Every connection here is used by one thread at a time (the committer's, the checkpointer's,
 // or a handler's while it holds a pooled reader), so SQLite's per-connection mutex only cost:
 // it was locked and unlocked for every column read, 13% of a handler's time under load.
 inline constexpr int kOneThreadAtATime = SQLITE_OPEN_NOMUTEX;
+// Busy timeout and foreign keys, for every connection the backend opens.
 void ConfigureConnection(SQLite::Database& db);
 
 // The current row of a stepped statement, for the shared mappings in storage/record_rows.h.
