@@ -47,48 +47,9 @@ std::ostream& operator<<(std::ostream& os, const RowCounts& c) {
 
 ChannelServer::ChannelServer(std::map<std::string, std::string> env,
                              std::function<void(gateway::GatewayConfig&)> tweak)
-    : env_(std::move(env)) {
-  std::string error;
-  auto cfg = gateway::LoadConfig(std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json", &error);
-  if (!cfg) throw std::runtime_error("shipped config: " + error);
-  config_ = *cfg;
-  if (tweak) tweak(config_);
-  store_ = storage::OpenStore("sqlite:" + dir_.File("aduan.db"));
-  classifier_ = std::make_unique<gateway::ClassifierHandle>(config_.classifier);
-  if (!classifier_->Reload(&error)) throw std::runtime_error("shipped rules: " + error);
-  gateway::ServerDeps deps;
-  deps.config = &config_;
-  deps.store = store_.get();
-  deps.classifier = classifier_.get();
-  deps.env = [this](std::string_view name) -> std::optional<std::string> {
-    auto it = env_.find(std::string(name));
-    if (it == env_.end()) return std::nullopt;
-    return it->second;
-  };
-  deps.clock = [this] { return now_ms.load(); };
-  deps.run_dispatcher = false;
-  server_ = std::make_unique<gateway::GatewayServer>(deps);
-  port_ = server_->Bind("127.0.0.1", 0, &error);
-  if (port_ <= 0) throw std::runtime_error(error);
-  thread_ = std::thread([this] { server_->Serve(); });
-  for (int i = 0; i < 500; ++i) {
-    if (Client().Get("/healthz")) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  throw std::runtime_error("channel test server did not come up");
-}
+    : gateway_(std::move(env), std::move(tweak), "", /*run_dispatcher=*/false, kFixtureNowMs) {}
 
-ChannelServer::~ChannelServer() {
-  server_->Stop();
-  thread_.join();
-}
-
-httplib::Client ChannelServer::Client() const {
-  httplib::Client c("127.0.0.1", port_);
-  c.set_connection_timeout(5, 0);
-  c.set_read_timeout(30, 0);
-  return c;
-}
+httplib::Client ChannelServer::Client() const { return gateway_.Client(); }
 
 httplib::Result ChannelServer::Post(const std::string& path, const std::string& body,
                                     const std::string& content_type,
@@ -110,7 +71,7 @@ void Bind(SQLite::Statement& q, const std::vector<std::string>& args) {
 
 int ChannelServer::Count(const std::string& table, const std::string& where,
                          const std::vector<std::string>& args) const {
-  SQLite::Database db(dir_.File("aduan.db"), SQLite::OPEN_READONLY);
+  SQLite::Database db(gateway_.db_path(), SQLite::OPEN_READONLY);
   SQLite::Statement q(db, "SELECT COUNT(*) FROM " + table + " WHERE " + where);
   Bind(q, args);
   q.executeStep();
@@ -124,7 +85,7 @@ RowCounts ChannelServer::Counts() const {
 
 std::vector<nlohmann::json> ChannelServer::Rows(const std::string& sql,
                                                 const std::vector<std::string>& args) const {
-  SQLite::Database db(dir_.File("aduan.db"), SQLite::OPEN_READONLY);
+  SQLite::Database db(gateway_.db_path(), SQLite::OPEN_READONLY);
   SQLite::Statement q(db, sql);
   Bind(q, args);
   std::vector<nlohmann::json> rows;

@@ -15,11 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include "../storage/temp_dir.h"
-#include "gateway/classifier_handle.h"
+#include "../gateway/test_server.h"
 #include "gateway/config.h"
-#include "gateway/server.h"
-#include "storage/store.h"
 
 namespace aduan::testing {
 
@@ -59,7 +56,6 @@ class ChannelServer {
  public:
   explicit ChannelServer(std::map<std::string, std::string> env = AllChannelsEnv(),
                          std::function<void(gateway::GatewayConfig&)> tweak = nullptr);
-  ~ChannelServer();
 
   httplib::Client Client() const;
   httplib::Result Post(const std::string& path, const std::string& body,
@@ -68,7 +64,7 @@ class ChannelServer {
   httplib::Result OperatorGet(const std::string& path) const;
 
   // One dispatcher pass at the current injected time; returns the rows attempted.
-  int RunDispatcher() { return server_->dispatcher().RunOnce(); }
+  int RunDispatcher() { return gateway_.server().dispatcher().RunOnce(); }
 
   int Count(const std::string& table, const std::string& where = "1=1",
             const std::vector<std::string>& args = {}) const;
@@ -77,17 +73,11 @@ class ChannelServer {
   std::vector<nlohmann::json> Rows(const std::string& sql,
                                    const std::vector<std::string>& args = {}) const;
 
-  std::atomic<int64_t> now_ms{kFixtureNowMs};
-
  private:
-  TempDir dir_;
-  std::map<std::string, std::string> env_;
-  gateway::GatewayConfig config_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<gateway::ClassifierHandle> classifier_;
-  std::unique_ptr<gateway::GatewayServer> server_;
-  std::thread thread_;
-  int port_ = -1;
+  TestServer gateway_;  // declared before now_ms, which refers into it
+
+ public:
+  std::atomic<int64_t>& now_ms = gateway_.now_ms;  // the server's clock; tests move it
 };
 
 // Bytes of channels/<relative> and the JSON of a .meta sidecar.

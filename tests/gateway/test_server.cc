@@ -9,8 +9,9 @@
 namespace aduan::testing {
 
 TestServer::TestServer(std::map<std::string, std::string> env,
-                       std::function<void(gateway::GatewayConfig&)> tweak, std::string db_file)
-    : db_file_(std::move(db_file)), env_(std::move(env)) {
+                       std::function<void(gateway::GatewayConfig&)> tweak, std::string db_file,
+                       bool run_dispatcher, int64_t start_ms)
+    : now_ms(start_ms), db_file_(std::move(db_file)), env_(std::move(env)) {
   // Tests reach loopback only: any provider API the test did not point at its own fake goes
   // to a closed local port, never to the real provider's host.
   for (const char* channel : {"WHATSAPP", "TELEGRAM", "TWILIO", "SMS", "MAILGUN", "SENDGRID"}) {
@@ -34,6 +35,7 @@ TestServer::TestServer(std::map<std::string, std::string> env,
     return it->second;
   };
   deps.clock = [this] { return now_ms.load(); };
+  deps.run_dispatcher = run_dispatcher;
   server_ = std::make_unique<gateway::GatewayServer>(deps);
   port_ = server_->Bind("127.0.0.1", 0, &error);
   if (port_ <= 0) throw std::runtime_error(error);

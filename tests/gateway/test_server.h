@@ -1,5 +1,6 @@
 // A real gateway on 127.0.0.1 with an ephemeral port, the shipped config and rules, a temp
 // SQLite file and an injectable clock. Tests talk to it over HTTP like any provider would.
+// The channel end-to-end tests build their ChannelServer on it too.
 #ifndef ADUAN_TESTS_GATEWAY_TEST_SERVER_H_
 #define ADUAN_TESTS_GATEWAY_TEST_SERVER_H_
 
@@ -23,15 +24,19 @@ class TestServer {
  public:
   // `env` holds the ADUAN_* variables the server sees; `tweak` may edit the loaded config.
   // `db_file`, when set, is the SQLite file to use instead of a fresh one in the temp dir: two
-  // servers on one file stand for two gateway instances sharing a database.
+  // servers on one file stand for two gateway instances sharing a database. Without
+  // `run_dispatcher` nothing sends the outbox until the test calls server().dispatcher().
+  // `start_ms` is where the injected clock starts.
   explicit TestServer(std::map<std::string, std::string> env = {},
                       std::function<void(gateway::GatewayConfig&)> tweak = nullptr,
-                      std::string db_file = "");
+                      std::string db_file = "", bool run_dispatcher = true,
+                      int64_t start_ms = 1'790'000'000'000);
   ~TestServer();
 
   int port() const { return port_; }
   httplib::Client Client() const;
   storage::Store& store() { return *store_; }
+  gateway::GatewayServer& server() { return *server_; }
   std::string db_path() const { return db_file_.empty() ? dir_.File("aduan.db") : db_file_; }
   // Number of rows in `table` of the SQLite file, read through a separate connection.
   int CountRows(const std::string& table, const std::string& where = "1=1") const;
@@ -41,7 +46,7 @@ class TestServer {
   std::string StoreConfidentialComplaint(const std::string& text, const std::string& status,
                                          const std::string& agency);
 
-  std::atomic<int64_t> now_ms{1'790'000'000'000};  // the server's clock; tests move it
+  std::atomic<int64_t> now_ms;  // the server's clock; tests move it
 
  private:
   TempDir dir_;
