@@ -47,6 +47,11 @@ uint64_t GroupCommitter::units() const {
   return units_;
 }
 
+uint64_t GroupCommitter::rerun_batches() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return rerun_batches_;
+}
+
 size_t GroupCommitter::queued() const {
   std::lock_guard<std::mutex> lock(mu_);
   return queue_.size();
@@ -68,17 +73,28 @@ void GroupCommitter::Loop() {
   }
 }
 
-void GroupCommitter::RunBatch(std::deque<Job>& batch) {
-  std::vector<std::exception_ptr> errors(batch.size());
+GroupCommitter::BatchEnd GroupCommitter::TryBatch(std::deque<Job>& batch, bool isolate_units,
+                                                  std::vector<std::exception_ptr>& errors,
+                                                  std::exception_ptr* failure) {
   try {
     tx_->Begin();
   } catch (const std::exception& e) {
-    auto err = std::make_exception_ptr(StoreError(std::string("cannot begin: ") + e.what()));
-    for (auto& job : batch) job.done.set_exception(err);
-    return;
+    *failure = std::make_exception_ptr(StoreError(std::string("cannot begin: ") + e.what()));
+    return BatchEnd::kFailed;
   }
   try {
     for (size_t i = 0; i < batch.size(); ++i) {
+      if (errors[i]) continue;  // failed in the first try, against this same state
+      if (!isolate_units) {
+        try {
+          batch[i].work();
+        } catch (...) {
+          errors[i] = std::current_exception();
+          tx_->Rollback();
+          return BatchEnd::kUnitFailed;
+        }
+        continue;
+      }
       tx_->Savepoint();
       try {
         batch[i].work();
@@ -92,8 +108,29 @@ void GroupCommitter::RunBatch(std::deque<Job>& batch) {
   } catch (const std::exception& e) {
     // A failed savepoint or commit leaves no unit durable: every caller hears about it.
     tx_->Rollback();
-    auto err = std::make_exception_ptr(StoreError(std::string("commit failed: ") + e.what()));
-    for (auto& job : batch) job.done.set_exception(err);
+    *failure = std::make_exception_ptr(StoreError(std::string("commit failed: ") + e.what()));
+    return BatchEnd::kFailed;
+  }
+  return BatchEnd::kCommitted;
+}
+
+void GroupCommitter::RunBatch(std::deque<Job>& batch) {
+  std::vector<std::exception_ptr> errors(batch.size());
+  std::exception_ptr failure;
+  BatchEnd end = TryBatch(batch, /*isolate_units=*/false, errors, &failure);
+  if (end == BatchEnd::kUnitFailed && batch.size() == 1) {
+    batch[0].done.set_exception(errors[0]);  // rolled back, and nothing else to commit
+    return;
+  }
+  if (end == BatchEnd::kUnitFailed) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++rerun_batches_;
+    }
+    end = TryBatch(batch, /*isolate_units=*/true, errors, &failure);
+  }
+  if (end == BatchEnd::kFailed) {
+    for (auto& job : batch) job.done.set_exception(failure);
     return;
   }
   {

@@ -2,10 +2,11 @@
 // changes a message causes, and the reads the conversation needs.
 //
 // Both writes run inside Intake's unit, so a failed precondition (ConcurrentChange) rolls the
-// whole request back to its savepoint. Across instances the guards hold because each one is a
-// row lock or a single guarded statement: a ticket is changed under FOR UPDATE, a conversation
-// is written by an INSERT that finds no row or an UPDATE WHERE version = the expected one, so
-// of two instances answering one sender at once the second waits, then finds it lost.
+// whole request back, and only it (see storage/group_commit.h). Across instances the guards hold
+// because each one is a row lock or a single guarded statement: a ticket is changed under FOR
+// UPDATE, a conversation is written by an INSERT that finds no row or an UPDATE WHERE version = the
+// expected one, so of two instances answering one sender at once the second waits, then finds it
+// lost.
 #include <algorithm>
 
 #include "storage/postgres/pg_store_internal.h"

@@ -1,8 +1,8 @@
 // The PostgreSQL backend: several gateway instances share one database.
 //
 // Each instance keeps the embedded backend's shape: one write connection owned by the group
-// committer's thread (concurrent writes share one transaction, one savepoint each, one WAL
-// flush at COMMIT with synchronous_commit=on), and a bounded pool of read connections
+// committer's thread (concurrent writes share one transaction, a failing one rolls back alone,
+// one WAL flush at COMMIT with synchronous_commit=on), and a bounded pool of read connections
 // (StoreOptions::pool_size). What SQLite gets from its single writer, PostgreSQL gets from the
 // database across instances:
 //   - Intake inserts the message first with ON CONFLICT (channel, provider_message_id)
@@ -16,7 +16,7 @@
 //     two instances answering one sender at once one wins and the other gets ConcurrentChange.
 //   - Migrations run under pg_advisory_xact_lock: instances starting together migrate once.
 // Should two instances' batches still deadlock (each waiting for a row the other locked),
-// PostgreSQL aborts one statement; that unit rolls back to its savepoint and runs again.
+// PostgreSQL aborts one statement; that unit rolls back alone and runs again in a later batch.
 //
 // Adding a Store method (the next one you add to storage/store.h):
 //   1. Declare it below with `override`.
@@ -25,7 +25,7 @@
 //      changes), pg_ticket_list.cc, pg_conversation.cc (conversations, Intake's amendments,
 //      recent tickets), pg_cadres.cc, or a new pg_<group>.cc beside them (the build globs
 //      storage/postgres/*.cc). Writes go through impl_->Write(...) (committer thread,
-//      the unit's savepoint, deadlock retry; SQL with $n parameters, prepared once);
+//      a failing unit rolled back alone, deadlock retry; SQL with $n parameters, prepared once);
 //      reads borrow a pool connection with impl_->readers.Borrow(). Select records with the
 //      shared column lists and mappings of storage/record_rows.h.
 //   3. A new table or column is a new numbered migration in pg_migrations.cc with the same

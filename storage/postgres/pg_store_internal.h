@@ -45,7 +45,7 @@ void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_m
                   const OutboxDraft& draft);
 
 // Intake's part for issue 5 (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
-// when a precondition no longer holds, so the whole request rolls back to its savepoint.
+// when a precondition no longer holds, so the whole request rolls back (alone).
 void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
                            int64_t now_ms);
 void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
@@ -104,10 +104,9 @@ struct PgStore::Impl {
 
   // Runs `work(writer)` as one unit of the next batch and returns its result once the batch
   // committed. A unit chosen as a deadlock victim (two instances' batches each waiting on rows
-  // the other's earlier units locked) is rolled back to its savepoint and runs again in a
-  // later batch: once this batch commits, its locks are gone and the other batch goes ahead.
-  // Running it again inside the same batch (as this once did) kept those locks and could meet
-  // the same deadlock every time.
+  // the other's earlier units locked) is rolled back alone and runs again in a later batch: once
+  // this batch commits, its locks are gone and the other batch goes ahead. Running it again inside
+  // the same batch (as this once did) kept those locks and could meet the same deadlock every time.
   template <class F>
   auto Write(F&& work) -> std::invoke_result_t<F, PgConnection&> {
     using R = std::invoke_result_t<F, PgConnection&>;

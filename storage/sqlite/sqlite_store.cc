@@ -113,11 +113,11 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
     }
     impl_->writer->exec("PRAGMA wal_autocheckpoint=0");  // the checkpointer thread does it
     impl_->writer->exec("PRAGMA cache_size=-65536");     // 64 MiB: index pages stay in memory
-    // Each unit of a batch runs inside a savepoint, and SQLite keeps a copy of every page the
-    // unit changes so it can roll the unit back alone. By default that copy spills to a file
-    // in /var/tmp past 64 KiB, which one intake exceeds: the committer re-created that file
-    // every batch and wrote each page twice (three pwrites for every WAL one, measured).
-    // In memory it is a memcpy and is freed when the batch ends.
+    // When a batch runs again unit by unit (a unit failed: see group_commit.h), each unit runs
+    // inside a savepoint, and SQLite keeps a copy of every page the unit changes so it can
+    // roll the unit back alone. By default that copy spills to a file in /var/tmp past 64 KiB,
+    // which one intake exceeds (three pwrites for every WAL one, measured when every batch
+    // took savepoints). In memory it is a memcpy and is freed when the batch ends.
     impl_->writer->exec("PRAGMA temp_store=MEMORY");
     ApplyMigrations(*impl_->writer, migrations);
   } catch (const std::exception& e) {

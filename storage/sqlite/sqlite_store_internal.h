@@ -47,8 +47,8 @@ class StatementCache;
 // uses this inside its transaction, readers outside it.
 std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::string& id,
                                        bool with_events);
-// Intake's part for issue 5, on the committer thread inside Intake's savepoint. Throws
-// ConcurrentChange when a precondition fails.
+// Intake's part for issue 5, on the committer thread inside Intake's unit. Throws
+// ConcurrentChange when a precondition fails, which rolls back the whole unit, and only it.
 void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
                         int64_t now_ms);
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,

@@ -99,16 +99,62 @@ TEST(GroupCommitTest, MaxBatchSplitsLargeQueues) {
   EXPECT_EQ(gc.batches(), 4u);  // 1, then 4 + 4 + 2
 }
 
-TEST(GroupCommitTest, FailingWorkRollsBackAloneAndRethrowsToItsCaller) {
+TEST(GroupCommitTest, ALoneFailingUnitIsRolledBackAndRethrownToItsCaller) {
   RecordingTx tx;
   GroupCommitter gc(&tx, 64);
   EXPECT_THROW(gc.Run([] { throw std::invalid_argument("bad unit"); }), std::invalid_argument);
   int value = gc.Call([] { return 42; });
   EXPECT_EQ(value, 42);
-  // The failed unit was undone to its savepoint; the transaction itself still committed.
-  std::vector<std::string> expected = {"begin", "sp", "rollback_to", "commit",
-                                       "begin", "sp", "release",     "commit"};
+  // Alone in its batch, the failed unit takes its transaction with it. A batch where nothing
+  // fails takes no savepoints.
+  std::vector<std::string> expected = {"begin", "rollback", "begin", "commit"};
   EXPECT_EQ(tx.log, expected);
+  EXPECT_EQ(gc.rerun_batches(), 0u);
+}
+
+TEST(GroupCommitTest, AFailingUnitInABatchFailsAloneAndTheOthersCommitOnce) {
+  RecordingTx tx;
+  tx.hold = true;
+  GroupCommitter gc(&tx, 64);
+  std::thread first([&] { gc.Run([] {}); });
+  tx.WaitForCommit(1);
+  // Three units queue, in order, behind the held commit and form the next batch.
+  int runs_a = 0, runs_b = 0, runs_c = 0;  // touched on the committer thread only
+  std::thread a([&] {
+    gc.Run([&] {
+      ++runs_a;
+      tx.log.push_back("a");
+    });
+  });
+  while (gc.queued() < 1) std::this_thread::yield();
+  std::thread b([&] {
+    EXPECT_THROW(gc.Run([&] {
+      ++runs_b;
+      tx.log.push_back("b");
+      throw std::invalid_argument("bad unit");
+    }),
+                 std::invalid_argument);
+  });
+  while (gc.queued() < 2) std::this_thread::yield();
+  std::thread c([&] {
+    gc.Run([&] {
+      ++runs_c;
+      tx.log.push_back("c");
+    });
+  });
+  while (gc.queued() < 3) std::this_thread::yield();
+  tx.Release();
+  for (auto* t : {&first, &a, &b, &c}) t->join();
+  // The first try ends at b; the second runs a and c under savepoints and leaves b out.
+  std::vector<std::string> expected = {"begin",    "commit", "begin",   "a",     "b",
+                                       "rollback", "begin",  "sp",      "a",     "release",
+                                       "sp",       "c",      "release", "commit"};
+  EXPECT_EQ(tx.log, expected);
+  EXPECT_EQ(runs_a, 2);
+  EXPECT_EQ(runs_b, 1) << "a failed unit is not run again";
+  EXPECT_EQ(runs_c, 1);
+  EXPECT_EQ(gc.rerun_batches(), 1u);
+  EXPECT_EQ(gc.batches(), 2u);
 }
 
 TEST(GroupCommitTest, AFailedCommitFailsEveryCallerInTheBatch) {
