@@ -65,13 +65,6 @@ bool ReadCadreBody(const json& body, storage::CadreRecord* c, httplib::Response&
   return true;
 }
 
-std::optional<storage::CadreRecord> FindCadreById(GatewayContext& ctx, const std::string& id) {
-  for (auto& c : ctx.deps.store->ListCadres()) {
-    if (c.id == id) return std::move(c);
-  }
-  return std::nullopt;
-}
-
 // Stores `c` and answers it as stored: `status` on success, 409 when another cadre already
 // writes from the same channel and sender.
 void StoreCadre(GatewayContext& ctx, storage::CadreRecord c, int status, httplib::Response& res) {
@@ -81,7 +74,7 @@ void StoreCadre(GatewayContext& ctx, storage::CadreRecord c, int status, httplib
     WriteError(res, 409, "cadre_conflict", e.what());
     return;
   }
-  if (auto stored = FindCadreById(ctx, c.id)) WriteJson(res, status, CadreJson(*stored));
+  if (auto stored = ctx.deps.store->GetCadre(c.id)) WriteJson(res, status, CadreJson(*stored));
 }
 
 // PUT /api/v1/cadres/{id}: registers (201) or replaces (200) the cadre with this id.
@@ -93,7 +86,7 @@ void PutCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Respons
   c.id = req.matches[1];
   if (!ReadCadreBody(*body, &c, res)) return;
   c.created_at_ms = c.updated_at_ms = ctx.deps.clock();
-  bool existed = FindCadreById(ctx, c.id).has_value();
+  bool existed = ctx.deps.store->GetCadre(c.id).has_value();
   StoreCadre(ctx, std::move(c), existed ? 200 : 201, res);
 }
 
@@ -113,7 +106,7 @@ void PostCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Respon
 // an inactive cadre is treated like one from someone not registered.
 void DeactivateCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
   if (!RequireOperator(ctx, req, res)) return;
-  auto c = FindCadreById(ctx, req.matches[1]);
+  auto c = ctx.deps.store->GetCadre(req.matches[1]);
   if (!c) {
     WriteError(res, 404, "not_found", "no cadre '" + std::string(req.matches[1]) + "'");
     return;
@@ -156,7 +149,8 @@ void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Get(kCadrePath, [&ctx](const httplib::Request& req, httplib::Response& res) {
     Guarded(res, [&] {
       if (!RequireOperator(ctx, req, res)) return;
-      if (auto c = FindCadreById(ctx, req.matches[1])) return WriteJson(res, 200, CadreJson(*c));
+      if (auto c = ctx.deps.store->GetCadre(req.matches[1]))
+        return WriteJson(res, 200, CadreJson(*c));
       WriteError(res, 404, "not_found", "no cadre '" + std::string(req.matches[1]) + "'");
     });
   });

@@ -124,6 +124,8 @@ class Store {
   // The cadre writing from (channel, sender), active or not, or nullopt.
   virtual std::optional<CadreRecord> FindCadre(const std::string& channel,
                                                const std::string& sender) = 0;
+  // The cadre with this id, active or not, with its tickets counted by status; or nullopt.
+  virtual std::optional<CadreRecord> GetCadre(const std::string& id) = 0;
   // Every cadre by id, with its tickets counted by status.
   virtual std::vector<CadreRecord> ListCadres() = 0;
 

@@ -42,6 +42,24 @@ std::optional<CadreRecord> PgStore::FindCadre(const std::string& channel,
   return CadreFromRow(PgRow{q, 0});
 }
 
+std::optional<CadreRecord> PgStore::GetCadre(const std::string& id) {
+  auto conn = impl_->readers->Borrow();
+  // One statement, so the cadre and its counts are one snapshot.
+  PgResult q = conn->Exec(std::string("SELECT ") + kCadreColumns +
+                              ", t.status, t.n FROM cadres LEFT JOIN (SELECT status, COUNT(*) AS n "
+                              "FROM tickets WHERE relayed_by = $1 GROUP BY status) t ON true "
+                              "WHERE id = $1 ORDER BY t.status COLLATE \"C\"",
+                          {id});
+  if (q.rows() == 0) return std::nullopt;
+  CadreRecord c = CadreFromRow(PgRow{q, 0});
+  const int status_col = q.columns() - 2;
+  for (int i = 0; i < q.rows(); ++i) {
+    if (q.IsNull(i, status_col)) continue;
+    c.tickets_by_status.emplace_back(q.Text(i, status_col), q.Int64(i, status_col + 1));
+  }
+  return c;
+}
+
 std::vector<CadreRecord> PgStore::ListCadres() {
   auto conn = impl_->readers->Borrow();
   PgResult q =

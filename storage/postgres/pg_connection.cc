@@ -65,6 +65,8 @@ PgResult& PgResult::operator=(PgResult&& other) noexcept {
 
 int PgResult::rows() const { return PQntuples(res_); }
 
+int PgResult::columns() const { return PQnfields(res_); }
+
 int64_t PgResult::affected() const {
   const char* n = PQcmdTuples(res_);
   return n && *n ? std::strtoll(n, nullptr, 10) : 0;

@@ -65,6 +65,7 @@ class PgResult {
   PgResult& operator=(const PgResult&) = delete;
 
   int rows() const;
+  int columns() const;
   int64_t affected() const;     // rows an INSERT/UPDATE/DELETE touched
   std::string command() const;  // the command tag: "COMMIT", "ROLLBACK", "INSERT 0 1", ...
   std::string Text(int row, int col) const;

@@ -88,6 +88,7 @@ class PgStore : public Store {
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,
                                        const std::string& sender) override;
+  std::optional<CadreRecord> GetCadre(const std::string& id) override;
   std::vector<CadreRecord> ListCadres() override;
 
   bool Ping() override;

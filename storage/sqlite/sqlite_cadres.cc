@@ -46,6 +46,38 @@ std::optional<CadreRecord> SqliteStore::FindCadre(const std::string& channel,
   });
 }
 
+namespace {
+
+// `relayed_by <> ''` is what lets the partial index tickets_relayed_by serve this.
+constexpr char kRelayedCountsSql[] =
+    "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? AND relayed_by <> '' "
+    "GROUP BY status ORDER BY status";
+
+// Fills c->tickets_by_status by running `counts`, the prepared kRelayedCountsSql.
+void CountRelayedTickets(SQLite::Statement& counts, CadreRecord* c) {
+  counts.reset();
+  counts.bind(1, c->id);
+  while (counts.executeStep()) {
+    c->tickets_by_status.emplace_back(counts.getColumn(0).getString(),
+                                      counts.getColumn(1).getInt64());
+  }
+}
+
+}  // namespace
+
+std::optional<CadreRecord> SqliteStore::GetCadre(const std::string& id) {
+  return Translated([&]() -> std::optional<CadreRecord> {
+    Impl::Reader r(impl_.get());
+    SQLite::Statement& q =
+        r.Get(std::string("SELECT ") + kCadreColumns + " FROM cadres WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    CadreRecord c = CadreFromRow(SqliteRow{q});
+    CountRelayedTickets(r.Get(kRelayedCountsSql), &c);
+    return c;
+  });
+}
+
 std::vector<CadreRecord> SqliteStore::ListCadres() {
   return Translated([&] {
     Impl::Reader r(impl_.get());
@@ -53,18 +85,8 @@ std::vector<CadreRecord> SqliteStore::ListCadres() {
     SQLite::Statement& q =
         r.Get(std::string("SELECT ") + kCadreColumns + " FROM cadres ORDER BY id");
     while (q.executeStep()) out.push_back(CadreFromRow(SqliteRow{q}));
-    // `relayed_by <> ''` is what lets the partial index tickets_relayed_by serve this.
-    SQLite::Statement& counts = r.Get(
-        "SELECT status, COUNT(*) FROM tickets WHERE relayed_by = ? AND relayed_by <> '' "
-        "GROUP BY status ORDER BY status");
-    for (auto& c : out) {
-      counts.reset();
-      counts.bind(1, c.id);
-      while (counts.executeStep()) {
-        c.tickets_by_status.emplace_back(counts.getColumn(0).getString(),
-                                         counts.getColumn(1).getInt64());
-      }
-    }
+    SQLite::Statement& counts = r.Get(kRelayedCountsSql);
+    for (auto& c : out) CountRelayedTickets(counts, &c);
     return out;
   });
 }

@@ -55,6 +55,7 @@ class SqliteStore : public Store {
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,
                                        const std::string& sender) override;
+  std::optional<CadreRecord> GetCadre(const std::string& id) override;
   std::vector<CadreRecord> ListCadres() override;
 
   // The highest migration applied to the file.

@@ -88,6 +88,10 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   ASSERT_EQ(cadres.size(), 1u);
   ASSERT_EQ(cadres[0].tickets_by_status.size(), 1u);
   EXPECT_EQ(cadres[0].tickets_by_status[0].second, 100);
+  auto one = store.GetCadre("kdr_1");
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->tickets_by_status.size(), 1u);
+  EXPECT_EQ(one->tickets_by_status[0].second, 100);
   EXPECT_EQ(store.ReaderFullScanSteps(), 0u);
 }
 

@@ -246,6 +246,29 @@ TEST_P(StoreTest, CadresAreRegisteredOncePerIdentityAndCounted) {
   EXPECT_EQ(all[0].tickets_by_status[0], (std::pair<std::string, int64_t>{"routed", 1}));
 }
 
+TEST_P(StoreTest, GetCadreReadsOneCadreWithItsCounts) {
+  store_->PutCadre({"kdr_1", "sms", "+6281", "Rina", "RW 05", true, 10, 10, {}});
+  store_->PutCadre({"kdr_2", "sms", "+6282", "Ani", "", false, 20, 30, {}});
+  for (int i = 0; i < 3; ++i) {
+    IntakeRequest r = Complaint("m" + std::to_string(i), "ADU-AAAAAAA" + std::to_string(i),
+                                i == 2 ? "TRIAGE" : "PUPR");
+    r.ticket->relayed_by = "kdr_2";
+    store_->Intake(r);
+  }
+  auto rina = store_->GetCadre("kdr_1");
+  ASSERT_TRUE(rina);
+  EXPECT_EQ(rina->name, "Rina");
+  EXPECT_TRUE(rina->tickets_by_status.empty());
+  auto ani = store_->GetCadre("kdr_2");
+  ASSERT_TRUE(ani);
+  EXPECT_FALSE(ani->active);
+  EXPECT_EQ(ani->updated_at_ms, 30);
+  using Count = std::pair<std::string, int64_t>;
+  EXPECT_EQ(ani->tickets_by_status, (std::vector<Count>{{"routed", 2}, {"triage", 1}}));
+  EXPECT_FALSE(store_->GetCadre("kdr_3"));
+  EXPECT_FALSE(store_->GetCadre(""));
+}
+
 TEST_P(StoreTest, LeaseServesUrgentFirstThenOldest) {
   store_->Intake(Complaint("m1", "ADU-11111111", "PUPR", false, 100));
   store_->Intake(Complaint("m2", "ADU-22222222", "PUPR", false, 50));
