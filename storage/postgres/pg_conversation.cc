@@ -106,20 +106,4 @@ int64_t PgStore::CountMessagesSince(const std::string& channel, const std::strin
       .Int64(0, 0);
 }
 
-std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
-  PgParams p;
-  std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
-  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
-  // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
-  if (!query.relayed_by.empty())
-    sql += " AND relayed_by <> '' AND relayed_by = " + p.Add(query.relayed_by);
-  if (!query.reporter_sender.empty()) {
-    sql += " AND channel = " + p.Add(query.reporter_channel);
-    sql += " AND reporter_sender = " + p.Add(query.reporter_sender);
-  }
-  sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
-  auto conn = impl_->readers->Borrow();
-  return SelectTickets(*conn, sql, p, FieldsFor(query));
-}
-
 }  // namespace aduan::storage

@@ -1,7 +1,8 @@
-// Ticket lists on PostgreSQL (issue 6): the agency's and operator's views, keyset-paged by
-// (created_at, id), newest first. The SQL is built from the filters present, so each shape is
-// one prepared statement that can use the tickets_* indexes; the status list is one array
-// parameter, whatever its length.
+// Ticket lists on PostgreSQL: the agency's and operator's views (issue 6), keyset-paged by
+// (created_at, id), newest first, and the recent tickets the conversation links against
+// (issue 5). The SQL is built from the filters present, so each shape is one prepared
+// statement that can use the tickets_* indexes; the status list is one array parameter,
+// whatever its length.
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
@@ -22,6 +23,22 @@ std::vector<TicketRecord> PgStore::ListTickets(const TicketQuery& query) {
   sql += " ORDER BY created_at DESC, id DESC LIMIT " + p.Add(query.limit);
   auto conn = impl_->readers->Borrow();
   return SelectTickets(*conn, sql, p, TicketFields::kAll);
+}
+
+std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
+  PgParams p;
+  std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
+  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
+  // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
+  if (!query.relayed_by.empty())
+    sql += " AND relayed_by <> '' AND relayed_by = " + p.Add(query.relayed_by);
+  if (!query.reporter_sender.empty()) {
+    sql += " AND channel = " + p.Add(query.reporter_channel);
+    sql += " AND reporter_sender = " + p.Add(query.reporter_sender);
+  }
+  sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
+  auto conn = impl_->readers->Borrow();
+  return SelectTickets(*conn, sql, p, FieldsFor(query));
 }
 
 }  // namespace aduan::storage

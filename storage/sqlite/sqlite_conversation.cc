@@ -117,31 +117,4 @@ int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::s
   });
 }
 
-std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
-  return Translated([&] {
-    Impl::Reader r(impl_.get());
-    const TicketFields fields = FieldsFor(query);
-    std::string sql =
-        std::string("SELECT ") + TicketColumnsFor(fields) + " FROM tickets WHERE created_at >= ?";
-    if (!query.agency.empty()) sql += " AND agency = ?";
-    // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
-    if (!query.relayed_by.empty()) sql += " AND relayed_by = ? AND relayed_by <> ''";
-    if (!query.reporter_sender.empty()) sql += " AND channel = ? AND reporter_sender = ?";
-    sql += " ORDER BY created_at DESC, id LIMIT ?";
-    SQLite::Statement& q = r.Get(sql);
-    int i = 1;
-    q.bind(i++, query.created_since_ms);
-    if (!query.agency.empty()) q.bind(i++, query.agency);
-    if (!query.relayed_by.empty()) q.bind(i++, query.relayed_by);
-    if (!query.reporter_sender.empty()) {
-      q.bind(i++, query.reporter_channel);
-      q.bind(i++, query.reporter_sender);
-    }
-    q.bind(i, query.limit);
-    std::vector<TicketRecord> out;
-    while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}, fields));
-    return out;
-  });
-}
-
 }  // namespace aduan::storage

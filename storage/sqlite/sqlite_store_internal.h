@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "storage/group_commit.h"
@@ -47,6 +48,28 @@ class StatementCache;
 // uses this inside its transaction, readers outside it.
 std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::string& id,
                                        bool with_events);
+// The values for a statement's `?`s, in order, collected while its SQL is built from the
+// filters a query sets. Add returns the placeholder to append. At most one Add per
+// expression: the operands of `+` are evaluated in no set order, so `"a" + p.Add(x) + "b" +
+// p.Add(y)` may bind y first (a query that looped forever taught this).
+struct SqliteParams {
+  std::vector<std::variant<int64_t, std::string>> values;
+  const char* Add(int64_t v) {
+    values.emplace_back(v);
+    return "?";
+  }
+  const char* Add(std::string v) {
+    values.emplace_back(std::move(v));
+    return "?";
+  }
+};
+
+// Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets",
+// with the fields `fields` names (storage/record_rows.h), through a reader's statements.
+std::vector<TicketRecord> SelectTickets(StatementCache& statements,
+                                        const std::string& where_order_limit,
+                                        const SqliteParams& params, TicketFields fields);
+
 // Intake's part for issue 5, on the committer thread inside Intake's unit. Throws
 // ConcurrentChange when a precondition fails, which rolls back the whole unit, and only it.
 void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,

@@ -1,36 +1,70 @@
-// Ticket lists on SQLite (issue 6): the agency's and operator's views, keyset-paged.
+// Ticket lists on SQLite: the agency's and operator's views (issue 6), keyset-paged by
+// (created_at, id), newest first, and the recent tickets the conversation links against
+// (issue 5). The SQL is built from the filters present, so each shape is one prepared
+// statement that can use the tickets_* indexes.
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
 
+std::vector<TicketRecord> SelectTickets(StatementCache& statements,
+                                        const std::string& where_order_limit,
+                                        const SqliteParams& params, TicketFields fields) {
+  SQLite::Statement& q = statements.Get(std::string("SELECT ") + TicketColumnsFor(fields) +
+                                        " FROM tickets " + where_order_limit);
+  int n = 0;
+  for (const auto& v : params.values) {
+    if (const auto* i = std::get_if<int64_t>(&v)) {
+      q.bind(++n, *i);
+    } else {
+      q.bind(++n, std::get<std::string>(v));
+    }
+  }
+  std::vector<TicketRecord> out;
+  while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}, fields));
+  return out;
+}
+
 std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
+  SqliteParams p;
+  std::string sql = std::string("WHERE updated_at >= ") + p.Add(query.updated_since_ms);
+  if (!query.agency.empty()) sql += std::string(" AND agency = ") + p.Add(query.agency);
+  if (query.overdue_only) sql += " AND overdue_since > 0";
+  if (!query.statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < query.statuses.size(); ++i) {
+      sql += i ? "," : "";
+      sql += p.Add(query.statuses[i]);
+    }
+    sql += ")";
+  }
+  if (!query.before_id.empty()) {
+    sql += std::string(" AND (created_at < ") + p.Add(query.before_created_ms);
+    sql += std::string(" OR (created_at = ") + p.Add(query.before_created_ms);
+    sql += std::string(" AND id < ") + p.Add(query.before_id) + "))";
+  }
+  sql += std::string(" ORDER BY created_at DESC, id DESC LIMIT ") + p.Add(query.limit);
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    std::string sql =
-        std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE updated_at >= ?";
-    if (!query.agency.empty()) sql += " AND agency = ?";
-    if (query.overdue_only) sql += " AND overdue_since > 0";
-    if (!query.statuses.empty()) {
-      sql += " AND status IN (";
-      for (size_t i = 0; i < query.statuses.size(); ++i) sql += i ? ",?" : "?";
-      sql += ")";
-    }
-    if (!query.before_id.empty()) sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
-    sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
-    SQLite::Statement& q = r.Get(sql);
-    int n = 0;
-    q.bind(++n, query.updated_since_ms);
-    if (!query.agency.empty()) q.bind(++n, query.agency);
-    for (const auto& s : query.statuses) q.bind(++n, s);
-    if (!query.before_id.empty()) {
-      q.bind(++n, query.before_created_ms);
-      q.bind(++n, query.before_created_ms);
-      q.bind(++n, query.before_id);
-    }
-    q.bind(++n, query.limit);
-    std::vector<TicketRecord> out;
-    while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}));
-    return out;
+    return SelectTickets(r.statements(), sql, p, TicketFields::kAll);
+  });
+}
+
+std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
+  SqliteParams p;
+  std::string sql = std::string("WHERE created_at >= ") + p.Add(query.created_since_ms);
+  if (!query.agency.empty()) sql += std::string(" AND agency = ") + p.Add(query.agency);
+  // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
+  if (!query.relayed_by.empty()) {
+    sql += std::string(" AND relayed_by = ") + p.Add(query.relayed_by) + " AND relayed_by <> ''";
+  }
+  if (!query.reporter_sender.empty()) {
+    sql += std::string(" AND channel = ") + p.Add(query.reporter_channel);
+    sql += std::string(" AND reporter_sender = ") + p.Add(query.reporter_sender);
+  }
+  sql += std::string(" ORDER BY created_at DESC, id LIMIT ") + p.Add(query.limit);
+  return Translated([&] {
+    Impl::Reader r(impl_.get());
+    return SelectTickets(r.statements(), sql, p, FieldsFor(query));
   });
 }
 

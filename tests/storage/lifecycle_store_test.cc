@@ -153,7 +153,8 @@ TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
   TicketQuery page;
   page.limit = 2;
   std::vector<std::string> seen;
-  for (;;) {
+  // Bounded, so a cursor that does not advance fails here instead of looping forever.
+  for (int pages = 0; pages < 10; ++pages) {
     auto got = store_->ListTickets(page);
     for (const auto& t : got) seen.push_back(t.id);
     if (static_cast<int>(got.size()) < page.limit) break;
