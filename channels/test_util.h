@@ -4,12 +4,14 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 
 #include "channels/adapter.h"
+#include "channels/crypto.h"
 
 namespace aduan::channels::testing {
 
@@ -22,6 +24,33 @@ inline std::string ReadTestdata(const std::string& relative) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// The .meta recorded beside a fixture, channels/<stem>.meta (stem e.g.
+// "whatsapp/testdata/whatsapp_text"): what the provider sent with it and what to expect.
+inline nlohmann::json ReadMeta(const std::string& stem) {
+  return nlohmann::json::parse(ReadTestdata(stem + ".meta"));
+}
+
+// A recorded provider payload and its .meta.
+struct Fixture {
+  std::string body;
+  nlohmann::json meta;
+};
+
+// channels/<stem>.<ext> with its .meta. Throws when the body's size or SHA-256 is not what the
+// .meta recorded: a fixture re-encoded by an editor or by git would otherwise fail later as a
+// bad signature, which points the reader at the adapter instead of the file.
+inline Fixture LoadFixture(const std::string& stem, const std::string& ext) {
+  Fixture f{ReadTestdata(stem + "." + ext), ReadMeta(stem)};
+  bool size_ok = !f.meta.contains("body_bytes") || f.meta["body_bytes"] == f.body.size();
+  bool hash_ok =
+      !f.meta.contains("body_sha256") || f.meta["body_sha256"] == HexEncode(Sha256(f.body));
+  if (!size_ok || !hash_ok) {
+    throw std::runtime_error("test data " + stem + "." + ext + " does not match its .meta (" +
+                             (size_ok ? "sha256" : "size") + ")");
+  }
+  return f;
 }
 
 // An EnvLookup over a fixed map.

@@ -15,13 +15,10 @@ using nlohmann::json;
 using testing::ReadTestdata;
 
 std::string Eml(const std::string& name) { return ReadTestdata("email/testdata/" + name); }
-json Meta(const std::string& name) { return json::parse(Eml(name)); }
 
 TEST(MimeTest, QuotedPrintableLatin1Fixture) {
-  json meta = Meta("email_qp_latin1.meta");
+  auto [raw, meta] = testing::LoadFixture("email/testdata/email_qp_latin1", "eml");
   json expected = meta["expected_decoded (python3 email, policy=default)"];
-  std::string raw = Eml("email_qp_latin1.eml");
-  ASSERT_EQ(raw.size(), meta["body_bytes"].get<size_t>());
   ParsedEmail email = ParseEmail(raw);
   EXPECT_EQ(email.from.display_name, meta["expected_from_display"]);
   EXPECT_EQ(email.from.address, "andre.w@mail.example.co.id");
@@ -47,9 +44,9 @@ TEST(MimeTest, QuotedPrintableLatin1Fixture) {
 }
 
 TEST(MimeTest, MultipartAlternativeFixturePrefersPlainAndStripsTheQuote) {
-  json meta = Meta("email_multipart_alt.meta");
+  auto [raw, meta] = testing::LoadFixture("email/testdata/email_multipart_alt", "eml");
   json expected = meta["expected_decoded (python3 email, policy=default)"];
-  ParsedEmail email = ParseEmail(Eml("email_multipart_alt.eml"));
+  ParsedEmail email = ParseEmail(raw);
   EXPECT_EQ(email.subject, meta["expected_subject"]);  // two B-words, folding dropped
   EXPECT_EQ(email.from.display_name, meta["expected_from_display"]);
   EXPECT_EQ(email.from.address, "siti.nurhaliza@gmail.com");

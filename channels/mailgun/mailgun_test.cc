@@ -22,7 +22,7 @@ constexpr char kKey[] = "mg-webhook-signing-key-TEST-4c8e1f0a";
 constexpr char kForm[] = "application/x-www-form-urlencoded";
 constexpr int64_t kFixtureTimeMs = 1717377335000;
 
-json Meta() { return json::parse(ReadTestdata("mailgun/testdata/mailgun_route.meta")); }
+json Meta() { return testing::ReadMeta("mailgun/testdata/mailgun_route"); }
 
 std::string Crlf(std::string s) {
   std::string out;
@@ -65,10 +65,8 @@ TEST_F(MailgunTest, DisabledWithoutSigningKey) {
 }
 
 TEST_F(MailgunTest, RouteFixture) {
-  json meta = Meta();
+  auto [body, meta] = testing::LoadFixture("mailgun/testdata/mailgun_route", "form");
   json expected = meta["expected"];
-  std::string body = ReadTestdata("mailgun/testdata/mailgun_route.form");
-  ASSERT_EQ(body.size(), meta["body_bytes"].get<size_t>());
   auto form = *ParseUrlEncoded(body);
   EXPECT_EQ(HexEncode(HmacSha256(kKey, FieldValue(form, "timestamp") + FieldValue(form, "token"))),
             meta["signature"]["value"]);

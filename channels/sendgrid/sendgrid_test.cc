@@ -18,9 +18,7 @@ using testing::ReadTestdata;
 constexpr char kToken[] = "sg-parse-token-TEST-71c2";
 constexpr char kMultipart[] = "multipart/form-data; boundary=xYzZY";
 
-json Meta(const std::string& name) {
-  return json::parse(ReadTestdata("sendgrid/testdata/" + name + ".meta"));
-}
+json Meta(const std::string& name) { return testing::ReadMeta("sendgrid/testdata/" + name); }
 
 class SendGridTest : public ::testing::Test {
  protected:
@@ -48,11 +46,8 @@ TEST_F(SendGridTest, DisabledWithoutToken) {
 }
 
 TEST_F(SendGridTest, ParsedModeFixture) {
-  json meta = Meta("sendgrid_parse");
+  auto [body, meta] = testing::LoadFixture("sendgrid/testdata/sendgrid_parse", "multipart");
   json expected = meta["expected"];
-  std::string body = Fixture("sendgrid_parse");
-  ASSERT_EQ(body.size(), meta["body_bytes"].get<size_t>());
-  EXPECT_EQ(HexEncode(Sha256(body)), meta["body_sha256"]);
   auto r = Send(body);
   ASSERT_FALSE(r.error) << r.error->message;
   ASSERT_EQ(r.parsed.messages.size(), 1u);

@@ -17,9 +17,7 @@ using testing::ReadTestdata;
 
 constexpr char kSecret[] = "Lapor_Cilegon-9d2f7c1e";
 
-json Meta(const std::string& name) {
-  return json::parse(ReadTestdata("telegram/testdata/" + name + ".meta"));
-}
+json Meta(const std::string& name) { return testing::ReadMeta("telegram/testdata/" + name); }
 
 WebhookRequest Post(const std::string& body, const std::string& secret = kSecret) {
   auto req = MakePost("/webhooks/telegram", "application/json", body);
@@ -35,15 +33,10 @@ class TelegramTest : public ::testing::Test {
   }));
 
   HandleResult HandleFile(const std::string& name, bool check_meta = true) {
-    std::string body = ReadTestdata("telegram/testdata/" + name + ".json");
-    std::string secret = kSecret;
-    if (check_meta) {
-      json meta = Meta(name);
-      EXPECT_EQ(body.size(), meta["body_bytes"].get<size_t>());
-      EXPECT_EQ(HexEncode(Sha256(body)), meta["body_sha256"]);
-      secret = meta["signature"]["value"];
-    }
-    return adapter_->Handle(Post(body, secret));
+    const std::string stem = "telegram/testdata/" + name;
+    if (!check_meta) return adapter_->Handle(Post(ReadTestdata(stem + ".json"), kSecret));
+    auto f = testing::LoadFixture(stem, "json");
+    return adapter_->Handle(Post(f.body, f.meta["signature"]["value"]));
   }
 };
 

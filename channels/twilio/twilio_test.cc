@@ -20,9 +20,7 @@ constexpr char kToken[] = "9c1f2e3d4b5a69788796a5b4c3d2e1f0";
 constexpr char kForm[] = "application/x-www-form-urlencoded";
 constexpr char kEmptyTwiml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-json Meta(const std::string& name) {
-  return json::parse(ReadTestdata("twilio/testdata/" + name + ".meta"));
-}
+json Meta(const std::string& name) { return testing::ReadMeta("twilio/testdata/" + name); }
 
 WebhookRequest Post(const std::string& body, const std::string& url, const std::string& signature) {
   auto req = MakePost("/webhooks/twilio", kForm, body);
@@ -45,11 +43,8 @@ class TwilioTest : public ::testing::Test {
   }));
 
   HandleResult HandleFixture(const std::string& name) {
-    json meta = Meta(name);
-    std::string body = ReadTestdata("twilio/testdata/" + name + ".form");
-    EXPECT_EQ(body.size(), meta["body_bytes"].get<size_t>());
-    EXPECT_EQ(HexEncode(Sha256(body)), meta["body_sha256"]);
-    return adapter_->Handle(Post(body, meta["request"]["url"], meta["signature"]["value"]));
+    auto f = testing::LoadFixture("twilio/testdata/" + name, "form");
+    return adapter_->Handle(Post(f.body, f.meta["request"]["url"], f.meta["signature"]["value"]));
   }
 };
 

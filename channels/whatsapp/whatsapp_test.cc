@@ -17,9 +17,7 @@ using testing::ReadTestdata;
 
 constexpr char kSecret[] = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
 
-json Meta(const std::string& name) {
-  return json::parse(ReadTestdata("whatsapp/testdata/" + name + ".meta"));
-}
+json Meta(const std::string& name) { return testing::ReadMeta("whatsapp/testdata/" + name); }
 
 WebhookRequest Post(const std::string& body, const std::string& signature) {
   auto req = MakePost("/webhooks/whatsapp", "application/json", body);
@@ -42,11 +40,8 @@ class WhatsAppTest : public ::testing::Test {
 
   // Handles a fixture with the signature its .meta records.
   HandleResult HandleFixture(const std::string& name) {
-    json meta = Meta(name);
-    std::string body = ReadTestdata("whatsapp/testdata/" + name + ".json");
-    EXPECT_EQ(body.size(), meta["body_bytes"].get<size_t>());
-    EXPECT_EQ(HexEncode(Sha256(body)), meta["body_sha256"]);
-    return adapter_->Handle(Post(body, meta["signature"]["value"]));
+    auto f = testing::LoadFixture("whatsapp/testdata/" + name, "json");
+    return adapter_->Handle(Post(f.body, f.meta["signature"]["value"]));
   }
 };
 
