@@ -48,19 +48,20 @@ class StatementCache;
 // uses this inside its transaction, readers outside it.
 std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::string& id,
                                        bool with_events);
-// The values for a statement's `?`s, in order, collected while its SQL is built from the
-// filters a query sets. Add returns the placeholder to append. At most one Add per
-// expression: the operands of `+` are evaluated in no set order, so `"a" + p.Add(x) + "b" +
-// p.Add(y)` may bind y first (a query that looped forever taught this).
+// The values for a statement's parameters, collected while its SQL is built from the filters
+// a query sets. Add returns the numbered placeholder ("?1", "?2", ...) to append: numbered, not
+// bare `?`, because the operands of `+` are evaluated in no set order, and with bare `?`
+// `"a" + p.Add(x) + "b" + p.Add(y)` could bind y to x's place (a first cut did, and a paging
+// query looped forever). A placeholder may be used more than once.
 struct SqliteParams {
   std::vector<std::variant<int64_t, std::string>> values;
-  const char* Add(int64_t v) {
+  std::string Add(int64_t v) {
     values.emplace_back(v);
-    return "?";
+    return "?" + std::to_string(values.size());
   }
-  const char* Add(std::string v) {
+  std::string Add(std::string v) {
     values.emplace_back(std::move(v));
-    return "?";
+    return "?" + std::to_string(values.size());
   }
 };
 

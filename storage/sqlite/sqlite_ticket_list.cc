@@ -26,8 +26,8 @@ std::vector<TicketRecord> SelectTickets(StatementCache& statements,
 
 std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
   SqliteParams p;
-  std::string sql = std::string("WHERE updated_at >= ") + p.Add(query.updated_since_ms);
-  if (!query.agency.empty()) sql += std::string(" AND agency = ") + p.Add(query.agency);
+  std::string sql = "WHERE updated_at >= " + p.Add(query.updated_since_ms);
+  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
   if (query.overdue_only) sql += " AND overdue_since > 0";
   if (!query.statuses.empty()) {
     sql += " AND status IN (";
@@ -38,11 +38,11 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
     sql += ")";
   }
   if (!query.before_id.empty()) {
-    sql += std::string(" AND (created_at < ") + p.Add(query.before_created_ms);
-    sql += std::string(" OR (created_at = ") + p.Add(query.before_created_ms);
-    sql += std::string(" AND id < ") + p.Add(query.before_id) + "))";
+    const std::string created = p.Add(query.before_created_ms);
+    sql += " AND (created_at < " + created + " OR (created_at = " + created + " AND id < " +
+           p.Add(query.before_id) + "))";
   }
-  sql += std::string(" ORDER BY created_at DESC, id DESC LIMIT ") + p.Add(query.limit);
+  sql += " ORDER BY created_at DESC, id DESC LIMIT " + p.Add(query.limit);
   return Translated([&] {
     Impl::Reader r(impl_.get());
     return SelectTickets(r.statements(), sql, p, TicketFields::kAll);
@@ -51,17 +51,17 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
 
 std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
   SqliteParams p;
-  std::string sql = std::string("WHERE created_at >= ") + p.Add(query.created_since_ms);
-  if (!query.agency.empty()) sql += std::string(" AND agency = ") + p.Add(query.agency);
+  std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
+  if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
   // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
   if (!query.relayed_by.empty()) {
-    sql += std::string(" AND relayed_by = ") + p.Add(query.relayed_by) + " AND relayed_by <> ''";
+    sql += " AND relayed_by = " + p.Add(query.relayed_by) + " AND relayed_by <> ''";
   }
   if (!query.reporter_sender.empty()) {
-    sql += std::string(" AND channel = ") + p.Add(query.reporter_channel);
-    sql += std::string(" AND reporter_sender = ") + p.Add(query.reporter_sender);
+    sql += " AND channel = " + p.Add(query.reporter_channel) +
+           " AND reporter_sender = " + p.Add(query.reporter_sender);
   }
-  sql += std::string(" ORDER BY created_at DESC, id LIMIT ") + p.Add(query.limit);
+  sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
   return Translated([&] {
     Impl::Reader r(impl_.get());
     return SelectTickets(r.statements(), sql, p, FieldsFor(query));
