@@ -3,12 +3,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "channels/crypto.h"
 #include "channels/form.h"
+#include "channels/test_util.h"
 
 namespace aduan::testing {
 
@@ -109,12 +108,7 @@ std::vector<nlohmann::json> ChannelServer::Rows(const std::string& sql,
 }
 
 std::string Fixture(const std::string& relative) {
-  std::string path = std::string(ADUAN_SOURCE_DIR) + "/channels/" + relative;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("missing test data: " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return channels::testing::ReadTestdata(relative);
 }
 
 nlohmann::json Meta(const std::string& relative) {
