@@ -118,6 +118,10 @@ class ChannelAdapter {
 
   // Interprets the provider's answer to a FormatSend request (status 0 = no answer/timeout).
   virtual SendOutcome ParseSendResponse(int http_status, std::string_view body) const;
+
+  // Whether the provider posts whole messages with their attachments inline (email). Such
+  // webhooks may carry bodies up to http.max_email_body_bytes rather than http.max_body_bytes.
+  virtual bool posts_attachments() const { return false; }
 };
 
 // Reads a setting (an environment variable in production, a map in tests).

@@ -318,6 +318,11 @@ GatewayConfig Load(const std::string& path) {
     s->Int("keep_alive_seconds", &cfg.keep_alive_seconds, 1, 3600);
     s->Int("keep_alive_max_requests", &cfg.keep_alive_max_requests, 1, 1000000);
     s->Int("read_timeout_seconds", &cfg.read_timeout_seconds, 1, 3600);
+    s->Size("max_email_body_bytes", &cfg.max_email_body_bytes, 1024, int64_t{1} << 30);
+    s->Int("header_timeout_seconds", &cfg.header_timeout_seconds, 1, 3600);
+    s->Int("body_timeout_seconds", &cfg.body_timeout_seconds, 1, 3600);
+    s->Int("max_connections", &cfg.max_connections, 1, 1000000);
+    s->Int("max_connections_per_address", &cfg.max_connections_per_address, 1, 1000000);
     s->RejectUnknown();
   }
   if (auto s = top.Child("limits")) {

@@ -59,13 +59,22 @@ struct GatewayConfig {
 
   storage::StoreOptions StoreOptions() const;
 
-  // One keep-alive connection holds one worker thread in cpp-httplib, so the pool must be
-  // larger than the number of concurrent keep-alive clients expected, not the core count.
+  // Workers run whole requests only (the connection front reads them, http_front.h). Requests
+  // wait on the group commit, and a batch is as large as the requests in flight, so size the
+  // pool for the concurrent requests expected, not the core count.
   int http_threads = 256;
   size_t max_body_bytes = 1 << 20;
+  // Webhooks of channels that carry attachments (email) take bodies up to this; mail
+  // providers post messages of up to 25 MiB.
+  size_t max_email_body_bytes = 25 << 20;
   int keep_alive_seconds = 5;
   int keep_alive_max_requests = 10000;
-  int read_timeout_seconds = 10;
+  int read_timeout_seconds = 10;    // a response write that makes no progress for this long
+  int header_timeout_seconds = 10;  // a request's first byte to the end of its headers
+  int body_timeout_seconds = 60;    // the end of the headers to the last body byte
+  int max_connections = 4096;
+  // Behind a reverse proxy every client has the proxy's address: raise this there.
+  int max_connections_per_address = 512;
 
   size_t max_text_chars = 4000;
 

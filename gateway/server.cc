@@ -2,8 +2,9 @@
 
 #include <strings.h>
 
+#include "channels/util.h"
+#include "gateway/http_front.h"
 #include "gateway/http_util.h"
-#include "gateway/listen_backlog.h"
 #include "gateway/log.h"
 #include "gateway/routes.h"
 
@@ -11,8 +12,8 @@ namespace aduan::gateway {
 
 struct GatewayServer::Impl {
   GatewayContext ctx;
-  httplib::Server http;
-  ListenBacklog backlog{http};
+  RoutingServer http;
+  std::unique_ptr<HttpFront> front;
 };
 
 bool SplitHostPort(const std::string& listen, std::string* host, int* port) {
@@ -52,15 +53,33 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   SeedConfiguredCadres(ctx);
 
   httplib::Server& http = impl_->http;
-  const int threads = cfg.http_threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Nagle plus delayed ACK costs ~40 ms per keep-alive response; replies are small, send now.
-  http.set_tcp_nodelay(true);
+  // The front frames requests and enforces each path's body limit; httplib sees only bodies
+  // that passed it, so its own limit is the largest any path allows.
   http.set_keep_alive_max_count(cfg.keep_alive_max_requests);
   http.set_keep_alive_timeout(cfg.keep_alive_seconds);
-  http.set_read_timeout(cfg.read_timeout_seconds, 0);
-  http.set_write_timeout(cfg.read_timeout_seconds, 0);
-  http.set_payload_max_length(cfg.max_body_bytes);
+  http.set_payload_max_length(std::max(cfg.max_body_bytes, cfg.max_email_body_bytes));
+  FrontLimits limits;
+  limits.workers = cfg.http_threads;
+  limits.header_timeout_ms = cfg.header_timeout_seconds * 1000;
+  limits.body_timeout_ms = cfg.body_timeout_seconds * 1000;
+  limits.idle_timeout_ms = cfg.keep_alive_seconds * 1000;
+  limits.write_timeout_ms = cfg.read_timeout_seconds * 1000;
+  limits.max_connections = cfg.max_connections;
+  limits.max_connections_per_address = cfg.max_connections_per_address;
+  limits.max_requests_per_connection = cfg.keep_alive_max_requests;
+  GatewayContext* context = &ctx;
+  auto body_limit = [context](std::string_view, std::string_view path) -> size_t {
+    const GatewayConfig& c = *context->deps.config;
+    constexpr std::string_view kWebhooks = "/webhooks/";
+    if (path.substr(0, kWebhooks.size()) == kWebhooks) {
+      auto it = context->adapters.find(path.substr(kWebhooks.size()));
+      if (it != context->adapters.end() && it->second->posts_attachments()) {
+        return c.max_email_body_bytes;
+      }
+    }
+    return c.max_body_bytes;
+  };
+  impl_->front = std::make_unique<HttpFront>(&impl_->http, limits, body_limit, &ctx.metrics);
 
   // Everything cpp-httplib answers by itself (404, 413, 400 on a broken request line) still
   // gets API.md's JSON error body.
@@ -101,7 +120,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
          {"path", req.path},
          {"status", res.status},
          {"remote", req.remote_addr},
-         {"body", res.body.substr(0, 300)}});
+         {"body", channels::Excerpt(res.body, 300)}});
   });
 
   // cpp-httplib 0.11 parses a multipart/form-data body into req.files and leaves req.body
@@ -135,34 +154,19 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
 GatewayServer::~GatewayServer() { Stop(); }
 
 int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
-  int bound = -1;
-  if (port == 0) {
-    bound = impl_->http.bind_to_any_port(host);
-  } else if (impl_->http.bind_to_port(host, port)) {
-    bound = port;
-  }
-  if (bound < 0 && error) *error = "cannot listen on " + host + ":" + std::to_string(port);
-  if (bound >= 0 && !impl_->backlog.Raise()) {
-    Log(LogLevel::kWarn,
-        "kept cpp-httplib's listen backlog of 5: bursts of new connections "
-        "may wait seconds",
-        {});
-  }
-  return bound;
+  return impl_->front->Bind(host, port, error);
 }
 
 bool GatewayServer::Serve() {
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
   if (impl_->ctx.deps.run_sla_scanner) impl_->ctx.sla->Start();
-  bool ok = impl_->http.listen_after_bind();
+  bool ok = impl_->front->Serve();
   impl_->ctx.sla->Stop();
   impl_->ctx.dispatcher->Stop();
   return ok;
 }
 
-void GatewayServer::Stop() {
-  if (impl_->http.is_running()) impl_->http.stop();
-}
+void GatewayServer::Stop() { impl_->front->Stop(); }
 
 OutboxDispatcher& GatewayServer::dispatcher() { return *impl_->ctx.dispatcher; }
 

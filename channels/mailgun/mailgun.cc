@@ -1,9 +1,6 @@
 #include "channels/mailgun/mailgun.h"
 
-#include <deque>
-#include <mutex>
 #include <nlohmann/json.hpp>
-#include <unordered_set>
 
 #include "channels/charset.h"
 #include "channels/crypto.h"
@@ -18,31 +15,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kMaxSkewMs = 5 * 60 * 1000;
-constexpr size_t kMaxRememberedTokens = 10000;
-
-// Tokens seen within the freshness window. Older ones need no memory: their timestamps are
-// stale and refused anyway, which is what keeps the cache small.
-class TokenCache {
- public:
-  // False when `token` was already seen.
-  bool Insert(const std::string& token, int64_t now_ms) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    while (!order_.empty() && (order_.size() >= kMaxRememberedTokens ||
-                               order_.front().second < now_ms - 2 * kMaxSkewMs)) {
-      seen_.erase(order_.front().first);
-      order_.pop_front();
-    }
-    if (!seen_.insert(token).second) return false;
-    order_.emplace_back(token, now_ms);
-    return true;
-  }
-
- private:
-  std::mutex mutex_;
-  std::deque<std::pair<std::string, int64_t>> order_;
-  std::unordered_set<std::string> seen_;
-};
-
 std::string StripAngles(std::string_view id) {
   id = TrimView(id);
   if (!id.empty() && id.front() == '<') id.remove_prefix(1);
@@ -80,6 +52,7 @@ class MailgunAdapter : public ChannelAdapter {
         from_(std::move(from)) {}
 
   std::string_view name() const override { return "mailgun"; }
+  bool posts_attachments() const override { return true; }
 
   HandleResult Handle(const WebhookRequest& req) const override {
     FormFields fields;
@@ -94,7 +67,12 @@ class MailgunAdapter : public ChannelAdapter {
       return result;
     }
     try {
-      return Parse(fields);
+      HandleResult result = Parse(fields);
+      // The signature does not cover the body: the token may sign one message only. The
+      // gateway records it with the message, durably, so neither a retry of a refused message
+      // nor a restart changes that.
+      for (InboundMessage& m : result.parsed.messages) m.replay_token = FieldValue(fields, "token");
+      return result;
     } catch (const json::exception& e) {
       return Rejected(400, "malformed_payload", e.what());
     }
@@ -146,9 +124,6 @@ class MailgunAdapter : public ChannelAdapter {
         *seconds * 1000 > now_ms + kMaxSkewMs) {
       return WebhookError{401, "stale_timestamp",
                           "timestamp " + timestamp + " is more than 5 minutes from now"};
-    }
-    if (!tokens_.Insert(token, now_ms)) {
-      return WebhookError{401, "replayed_token", "this token was already used"};
     }
     return std::nullopt;
   }
@@ -224,7 +199,6 @@ class MailgunAdapter : public ChannelAdapter {
   std::string api_key_;
   std::string domain_;
   std::string from_;
-  mutable TokenCache tokens_;
 };
 
 }  // namespace
