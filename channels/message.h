@@ -56,6 +56,9 @@ struct InboundMessage {
   bool is_edit = false;          // Telegram edited_message: amends an earlier message
   std::string edits_message_id;  // provider id of the message being amended
   int64_t sent_at_ms = 0;        // provider's timestamp, or 0 when it gave none
+  // A single-use token the provider signed this message with, when its signature does not
+  // cover the body (Mailgun): the gateway refuses a second message with the same token.
+  std::string replay_token;
 };
 
 // A delivery report for a message we sent earlier (WhatsApp statuses[], Twilio callbacks).

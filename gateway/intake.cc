@@ -19,6 +19,9 @@ using nlohmann::json;
 // Tries of one message: a taken ticket id or a conversation another request moved on means
 // reading and deciding again.
 constexpr int kIntakeAttempts = 8;
+// A provider signs a message with a token at most minutes before posting it (Mailgun refuses
+// signatures older than 5 minutes); a day of memory outlasts every retry schedule's window.
+constexpr int64_t kReplayTokenKeepMs = 24LL * 60 * 60 * 1000;
 // Candidates for "other residents reported the same thing".
 constexpr int kSimilarTickets = 50;
 constexpr int kListedTickets = 5;
@@ -289,6 +292,10 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   req.message.text = Truncate(in.text, config_->max_text_chars);
   req.message.details_json = DetailsOf(in).dump(-1, ' ', false, json::error_handler_t::replace);
   req.message.received_at_ms = now;
+  if (!in.replay_token.empty()) {
+    req.replay_token = in.replay_token;
+    req.replay_expires_at_ms = now + kReplayTokenKeepMs;
+  }
 
   cv::Facts facts;
   facts.over_rate_limit = OverRateLimit(req);
@@ -302,7 +309,12 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
       }
       AddFollowUpPush(thread, req.message.text, now, &req);
       storage::IntakeResult r = store_->Intake(req);
-      return IntakeOutcome{r.ticket_id, r.duplicate, r.reply};
+      IntakeOutcome out;
+      out.ticket = r.ticket_id;
+      out.duplicate = r.duplicate;
+      out.reply = r.reply;
+      out.replayed = r.replayed;
+      return out;
     }
   }
 
@@ -316,7 +328,12 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   facts.candidate_ticket_id = NewTicketNumber();
 
   cv::Decision d = cv::Decide(state, inbound, text, facts, c ? &*c : nullptr, *config_);
-  if (!d.store_message) return IntakeOutcome{"", false, d.reply, true};
+  if (!d.store_message) {
+    IntakeOutcome limited;
+    limited.reply = d.reply;
+    limited.rate_limited = true;
+    return limited;
+  }
 
   req.ticket = d.new_ticket;
   if (req.ticket && c) {
@@ -356,7 +373,14 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
     AddFollowUpPush(d.attach_to, req.message.text, now, &req);
   }
   storage::IntakeResult r = store_->Intake(req);
-  return IntakeOutcome{r.ticket_id, r.duplicate, r.reply, d.rate_limited && !r.duplicate};
+  IntakeOutcome out;
+  out.ticket = r.ticket_id;
+  out.duplicate = r.duplicate;
+  out.reply = r.reply;
+  out.rate_limited = d.rate_limited && !r.duplicate;
+  out.replayed = r.replayed;
+  if (req.ticket && !r.duplicate && !r.replayed) out.agency = req.ticket->agency;
+  return out;
 }
 
 }  // namespace aduan::gateway

@@ -28,6 +28,9 @@ struct IntakeOutcome {
   // The sender is over the per-sender limit: the generic webhook answers 429 (providers get
   // 200 and the apology once, through the outbox).
   bool rate_limited = false;
+  // The message's single-use provider token was used before: nothing was stored (401).
+  bool replayed = false;
+  std::string agency;  // a new ticket's agency (or TRIAGE), for the log; else empty
 };
 
 class IntakePipeline {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "channels/form.h"
+#include "channels/util.h"
 #include "gateway/http_util.h"
 #include "gateway/log.h"
 #include "gateway/routes.h"
@@ -78,10 +79,43 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
       }
     }
   }
+  // Whatever an adapter lets through, a message needs a sender to answer and something to
+  // read: blank or invisible text counts as no text.
+  std::vector<channels::InboundMessage> messages;
+  for (auto& m : parsed.parsed.messages) {
+    if (channels::TrimView(m.sender).empty()) {
+      parsed.parsed.ignored.push_back("message " + m.provider_message_id + " without a sender");
+      continue;
+    }
+    if (channels::IsBlankText(m.text)) m.text.clear();
+    if (m.text.empty() && m.subject.empty() && m.media.empty() && !m.location && !m.contact &&
+        !m.is_edit) {
+      parsed.parsed.ignored.push_back("message " + m.provider_message_id + " with nothing in it");
+      continue;
+    }
+    messages.push_back(std::move(m));
+  }
   nlohmann::json results = nlohmann::json::array();
   try {
-    for (const auto& m : parsed.parsed.messages) {
+    for (const auto& m : messages) {
+      auto message_started = std::chrono::steady_clock::now();
       IntakeOutcome out = ctx.intake->Accept(m);
+      if (out.replayed) {
+        WriteError(res, 401, "replayed_token",
+                   "this signed token was already used for another message");
+        count(401);
+        return;
+      }
+      // One line per accepted message, with no personal data: an operator can follow traffic.
+      Log(LogLevel::kInfo, "message accepted",
+          {{"channel", channel},
+           {"ticket", out.ticket},
+           {"agency", out.agency},
+           {"duplicate", out.duplicate},
+           {"rate_limited", out.rate_limited},
+           {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                            message_started)
+                      .count()}});
       if (out.rate_limited && channel == "generic") {
         // Providers get 200 (a retry would only repeat the flood) and the apology through the
         // outbox; the generic caller reads the answer, so it gets a clear 429.

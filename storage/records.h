@@ -150,12 +150,18 @@ struct IntakeRequest {
   // Conversations and cadres (issue 5): written in the same transaction, after the ticket.
   std::vector<TicketAmendment> ticket_changes;
   std::vector<ConversationWrite> conversations;
+  // A provider's single-use signing token (message.channel's): recorded in this transaction,
+  // kept until `replay_expires_at_ms`. When it was recorded before, nothing is written and
+  // the result says `replayed`.
+  std::string replay_token;
+  int64_t replay_expires_at_ms = 0;
 };
 
 struct IntakeResult {
   bool duplicate = false;  // the message was stored before; nothing was written now
   std::string ticket_id;   // the message's ticket (new or earlier); empty when none
   std::string reply;       // the reply stored with the message
+  bool replayed = false;   // its replay token was used before; nothing was written now
 };
 
 struct LeasedTicket {

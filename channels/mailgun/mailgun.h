@@ -4,8 +4,8 @@
 //
 // Authentication: `signature` = hex HMAC-SHA256(signing key, timestamp + token). The body is not
 // covered, so a request is also refused (401) when its timestamp is more than 5 minutes from
-// the gateway's clock (stale_timestamp) or its token was already used (replayed_token; a bounded,
-// mutex-guarded cache of recent tokens).
+// the gateway's clock (stale_timestamp). Each message carries its token (replay_token): the
+// gateway stores it in the message's own transaction and refuses a second use (replayed_token).
 //
 // Text: `stripped-text`, else `body-plain` with quotes stripped, else the HTML. Threading:
 // Message-Id, In-Reply-To and References, posted as fields, without angle brackets.

@@ -110,6 +110,20 @@ IntakeResult PgStore::Intake(const IntakeRequest& req) {
 IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
   return impl_->Write([&](PgConnection& conn) -> IntakeResult {
     const MessageRecord& m = req.message;
+    if (!req.replay_token.empty()) {
+      // The primary key decides between instances: a second insert waits for the first
+      // transaction and then conflicts.
+      conn.Exec("DELETE FROM replay_tokens WHERE expires_at < $1", {m.received_at_ms});
+      PgResult kept = conn.Exec(
+          "INSERT INTO replay_tokens(channel, token, expires_at) VALUES ($1, $2, $3) "
+          "ON CONFLICT (channel, token) DO NOTHING RETURNING 1",
+          {m.channel, req.replay_token, req.replay_expires_at_ms});
+      if (kept.rows() == 0) {
+        IntakeResult replayed;
+        replayed.replayed = true;
+        return replayed;
+      }
+    }
     if (!req.duplicate_if_stored.empty()) {
       // Content keys (messages without a provider id): the message's own key decides first.
       if (auto before = StoredBefore(conn, m.channel, m.provider_message_id)) return *before;

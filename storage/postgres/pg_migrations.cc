@@ -145,6 +145,17 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // Single-use provider tokens (Mailgun's), kept with the messages they signed so that a
+      // replay is refused by every instance and after a restart.
+      {8, R"sql(
+CREATE TABLE replay_tokens (
+  channel TEXT NOT NULL,
+  token TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (channel, token)
+);
+CREATE INDEX replay_tokens_expiry ON replay_tokens(expires_at);
+)sql"},
   };
   return kMigrations;
 }

@@ -27,7 +27,9 @@ struct PgParams {
   std::vector<PgParam> values;
   std::string Add(PgParam p) {
     values.push_back(std::move(p));
-    return "$" + std::to_string(values.size());
+    std::string placeholder = "$";  // appended: "$" + std::string trips GCC 12's -Wrestrict
+    placeholder += std::to_string(values.size());
+    return placeholder;
   }
 };
 

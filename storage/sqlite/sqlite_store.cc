@@ -141,6 +141,26 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
     return impl_->committer->Call([&]() -> IntakeResult {
       const MessageRecord& m = req.message;
       IntakeResult result;
+      if (!req.replay_token.empty()) {
+        SQLite::Statement& seen =
+            impl_->writes.Get("SELECT 1 FROM replay_tokens WHERE channel = ? AND token = ?");
+        seen.bind(1, m.channel);
+        seen.bind(2, req.replay_token);
+        if (seen.executeStep()) {
+          result.replayed = true;
+          return result;
+        }
+        SQLite::Statement& forget =
+            impl_->writes.Get("DELETE FROM replay_tokens WHERE expires_at < ?");
+        forget.bind(1, m.received_at_ms);
+        forget.exec();
+        SQLite::Statement& keep = impl_->writes.Get(
+            "INSERT INTO replay_tokens(channel, token, expires_at) VALUES (?,?,?)");
+        keep.bind(1, m.channel);
+        keep.bind(2, req.replay_token);
+        keep.bind(3, req.replay_expires_at_ms);
+        keep.exec();
+      }
       {
         SQLite::Statement& find = impl_->writes.Get(
             "SELECT COALESCE(ticket_id, ''), reply FROM messages "

@@ -57,11 +57,17 @@ struct SqliteParams {
   std::vector<std::variant<int64_t, std::string>> values;
   std::string Add(int64_t v) {
     values.emplace_back(v);
-    return "?" + std::to_string(values.size());
+    return Placeholder();
   }
   std::string Add(std::string v) {
     values.emplace_back(std::move(v));
-    return "?" + std::to_string(values.size());
+    return Placeholder();
+  }
+  // Appended rather than `"?" + std::string`, which trips GCC 12's false -Wrestrict at -O3.
+  std::string Placeholder() const {
+    std::string p = "?";
+    p += std::to_string(values.size());
+    return p;
   }
 };
 

@@ -2,8 +2,12 @@
 // loopback HTTP, checked in the SQLite file (message, ticket, acknowledgement in the outbox).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
 
+#include "../storage/temp_dir.h"
 #include "channel_server.h"
 
 namespace aduan::testing {
@@ -384,6 +388,58 @@ TEST(MailgunInboundTest, StoresTheMessageRefusesAReplayAndAcceptsAFreshlySignedR
   ASSERT_TRUE(retry);
   EXPECT_EQ(retry->status, 200) << retry->body;
   EXPECT_EQ(s.Counts(), after);
+}
+
+// Mailgun's signature does not cover the body. A captured timestamp/token/signature sent again
+// with a forged message must be refused by a restarted gateway too: the token is stored with
+// the message, not held in memory.
+TEST(MailgunInboundTest, AReplayedTokenWithAForgedBodyIsRefusedAfterARestart) {
+  TempDir dir;
+  const std::string db = dir.File("shared.db");
+  std::string body = Fixture("mailgun/testdata/mailgun_route.form");
+  json sig = Meta("mailgun/testdata/mailgun_route.meta")["signature"];
+  const int64_t now = std::stoll(sig["timestamp"].get<std::string>()) * 1000 + 1000;
+  {
+    TestServer first(AllChannelsEnv(), nullptr, db, false, now);
+    auto r = first.Client().Post("/webhooks/mailgun", body, "application/x-www-form-urlencoded");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+  }
+  std::string forged = body;
+  auto swap = [&](const std::string& field, const std::string& value) {
+    size_t at = forged.find("&" + field + "=");
+    ASSERT_NE(at, std::string::npos) << field;
+    size_t start = at + field.size() + 2;
+    size_t end = forged.find('&', start);
+    forged.replace(start, end == std::string::npos ? std::string::npos : end - start, value);
+  };
+  swap("Message-Id", "%3Cforged-1%40evil.example%3E");
+  swap("stripped-text", "Transfer+dana+bansos+ke+rekening+ini");
+  TestServer second(AllChannelsEnv(), nullptr, db, false, now + 2000);
+  auto r = second.Client().Post("/webhooks/mailgun", forged, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401) << r->body;
+  EXPECT_EQ(json::parse(r->body)["error"]["code"], "replayed_token");
+  EXPECT_EQ(second.CountRows("messages"), 1);
+}
+
+// Concurrent copies of one signed post: exactly one is stored, the others are refused.
+TEST(MailgunInboundTest, ConcurrentReplaysStoreExactlyOne) {
+  ChannelServer s;
+  std::string body = Fixture("mailgun/testdata/mailgun_route.form");
+  json sig = Meta("mailgun/testdata/mailgun_route.meta")["signature"];
+  s.now_ms = std::stoll(sig["timestamp"].get<std::string>()) * 1000 + 1000;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto r = s.Post("/webhooks/mailgun", body, "application/x-www-form-urlencoded");
+      if (r && r->status == 200) ++ok;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 1);
+  EXPECT_EQ(s.Count("messages"), 1);
 }
 
 // An edit amends the complaint: no second ticket and no second acknowledgement.

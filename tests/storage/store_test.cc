@@ -61,6 +61,38 @@ TEST_P(StoreTest, ATakenTicketIdFailsAloneAndLeavesTheMessageUnstored) {
   EXPECT_EQ(retry.ticket_id, "ADU-DDDDDDDD");
 }
 
+TEST_P(StoreTest, AReplayTokenSignsOneMessageOnlyAcrossInstances) {
+  auto first = Complaint("m1", "ADU-AAAAAAAA");
+  first.replay_token = "tok-1";
+  first.replay_expires_at_ms = 1'000'000;
+  EXPECT_FALSE(store_->Intake(first).replayed);
+  // The same token with another message (a forged body), here or on another instance: refused,
+  // and nothing of it is written.
+  auto forged = Complaint("m2", "ADU-BBBBBBBB");
+  forged.replay_token = "tok-1";
+  forged.replay_expires_at_ms = 1'000'000;
+  EXPECT_TRUE(store_->Intake(forged).replayed);
+  if (GetParam().shared_by_instances) {
+    auto other = OpenAnotherInstance();
+    forged.message.provider_message_id = "m3";
+    EXPECT_TRUE(other->Intake(forged).replayed);
+  }
+  EXPECT_TRUE(store_->TicketOfMessage("generic", "m2").empty());
+  EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
+}
+
+TEST_P(StoreTest, AFailedIntakeDoesNotSpendItsReplayToken) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto req = Complaint("m2", "ADU-AAAAAAAA");  // its ticket id is taken: the unit fails
+  req.replay_token = "tok-2";
+  req.replay_expires_at_ms = 1'000'000;
+  EXPECT_THROW(store_->Intake(req), TicketIdTaken);
+  req.ticket->id = "ADU-DDDDDDDD";  // the provider's retry, with the same signed token
+  auto retry = store_->Intake(req);
+  EXPECT_FALSE(retry.replayed);
+  EXPECT_EQ(retry.ticket_id, "ADU-DDDDDDDD");
+}
+
 TEST_P(StoreTest, AnAliasAlreadyStoredMakesTheMessageADuplicate) {
   store_->Intake(Complaint("h:abc:41", "ADU-AAAAAAAA"));
   auto req = Complaint("h:abc:42", "ADU-CCCCCCCC");
