@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "channels/util.h"
+
 namespace aduan::channels {
 
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
@@ -30,7 +32,7 @@ SendOutcome ChannelAdapter::ParseSendResponse(int http_status, std::string_view 
   }
   // No answer, throttling and server faults are worth another try; other 4xx never heal.
   out.retryable = http_status == 0 || http_status == 429 || http_status >= 500;
-  out.error = "HTTP " + std::to_string(http_status) + ": " + std::string(body.substr(0, 200));
+  out.error = "HTTP " + std::to_string(http_status) + ": " + Excerpt(body, 200);
   return out;
 }
 

@@ -118,5 +118,31 @@ TEST(UtilTest, Timestamps) {
   EXPECT_FALSE(ParseMailDateMs("garbage"));
 }
 
+TEST(UtilTest, OutOfRangeTimesAreIgnoredNotWrapped) {
+  // Found by fuzzing: a year this large overflowed into a negative time.
+  EXPECT_FALSE(ParseMailDateMs("Mon, 3 Jun 2666666024 08:15:30 +0700"));
+  EXPECT_FALSE(ParseMailDateMs("3 Jun -5 08:15:30 +0700"));
+  EXPECT_FALSE(ParseDateTimeMs("9223372036854775807"));
+  EXPECT_FALSE(ParseDateTimeMs("253402300800000"));  // just past 9999-12-31
+  EXPECT_EQ(*ParseMailDateMs("31 Dec 9999 23:59:59 +0000"), 253402300799000);
+}
+
+TEST(UtilTest, BlankTextIncludesInvisibleCharacters) {
+  EXPECT_TRUE(IsBlankText(""));
+  EXPECT_TRUE(IsBlankText(" \t\r\n"));
+  EXPECT_TRUE(IsBlankText("\u00a0\u3000\u2003\u200b\u200c\u200d\u2060\ufeff"));
+  EXPECT_FALSE(IsBlankText("\u00a0a"));
+  EXPECT_FALSE(IsBlankText("\u00e9"));
+  EXPECT_FALSE(IsBlankText("\xc2"));      // truncated UTF-8 is not blank
+  EXPECT_FALSE(IsBlankText("\xe3\x80"));  // nor is a cut ideographic space
+}
+
+TEST(UtilTest, ExcerptCutsBetweenWordsAndCharacters) {
+  EXPECT_EQ(Excerpt("short", 10), "short");
+  EXPECT_EQ(Excerpt("the provider answered with a long error", 20), "the provider...");
+  std::string cut = Excerpt(std::string(30, 'a') + "\u00e9\u00e9", 31);
+  EXPECT_EQ(cut, std::string(30, 'a') + "...");  // never half of a two-byte character
+}
+
 }  // namespace
 }  // namespace aduan::channels

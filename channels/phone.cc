@@ -30,13 +30,19 @@ std::string NormalizePhone(std::string_view raw) {
   for (char c : raw) {
     if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
   }
-  if (plus) return "+" + digits;
-  if (digits.rfind("00", 0) == 0) return "+" + digits.substr(2);  // international prefix
-  if (digits.rfind("62", 0) == 0 && digits.size() >= 10) return "+" + digits;
-  if (digits.rfind("0", 0) == 0) return "+62" + digits.substr(1);  // national trunk prefix
-  if (digits.rfind("8", 0) == 0 && digits.size() >= 9)
-    return "+62" + digits;  // "812..." typed bare
-  return "+" + digits;
+  // Built by appending: GCC 12 at -O3 reports a false -Wrestrict on "literal" + std::string.
+  auto with_prefix = [](std::string_view prefix, std::string_view rest) {
+    std::string out(prefix);
+    out.append(rest);
+    return out;
+  };
+  std::string_view d = digits;
+  if (plus) return with_prefix("+", d);
+  if (d.substr(0, 2) == "00") return with_prefix("+", d.substr(2));  // international prefix
+  if (d.substr(0, 2) == "62" && d.size() >= 10) return with_prefix("+", d);
+  if (d.substr(0, 1) == "0") return with_prefix("+62", d.substr(1));  // national trunk prefix
+  if (d.substr(0, 1) == "8" && d.size() >= 9) return with_prefix("+62", d);  // "812..." bare
+  return with_prefix("+", d);
 }
 
 std::string NormalizeInternationalPhone(std::string_view raw) {

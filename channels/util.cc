@@ -31,6 +31,9 @@ int64_t ToMs(int64_t y, int mo, int d, int h, int mi, int sec, int millis, int o
   return secs * 1000 + millis;
 }
 
+// 9999-12-31T23:59:59.999Z: the last time a date field may name.
+constexpr int64_t kLatestDateMs = 253402300799999LL;
+
 bool ValidClock(int mo, int d, int h, int mi, int sec) {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && sec <= 60;
 }
@@ -41,6 +44,44 @@ std::string_view TrimView(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
+}
+
+bool IsBlankText(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (!IsSpace(static_cast<char>(c))) return false;
+      ++i;
+      continue;
+    }
+    int extra = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    if (extra < 0 || i + static_cast<size_t>(extra) >= s.size()) return false;
+    uint32_t cp = c & (0x3F >> extra);
+    for (int k = 1; k <= extra; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    bool blank = cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
+                 (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+                 cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
+    if (!blank) return false;
+    i += static_cast<size_t>(extra) + 1;
+  }
+  return true;
+}
+
+std::string Excerpt(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  // Back up to the last space when one is reasonably near, so no word is cut in half.
+  size_t space = s.rfind(' ', cut);
+  if (space != std::string_view::npos && space > 0 && space + 40 >= cut) cut = space;
+  std::string out(TrimView(s.substr(0, cut)));
+  out += "...";
+  return out;
 }
 
 std::string AsciiLower(std::string_view s) {
@@ -98,10 +139,13 @@ std::optional<int64_t> ParseDateTimeMs(std::string_view s) {
   s = TrimView(s);
   if (auto n = ParseInt64(s)) {
     if (*n <= 0) return std::nullopt;
-    return *n >= 100000000000LL ? *n : *n * 1000;  // 12+ digits: already milliseconds
+    int64_t ms = *n >= 100000000000LL ? *n : *n * 1000;  // 12+ digits: already milliseconds
+    // A time past year 9999 is not a time anyone sent; ignore it rather than carry it around.
+    if (ms > kLatestDateMs) return std::nullopt;
+    return ms;
   }
   size_t p = 0;
-  int y, mo, d, h, mi, sec = 0, millis = 0, offset = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, millis = 0, offset = 0;
   if (!Digits(s, p, 4, y) || p >= s.size() || s[p++] != '-' || !Digits(s, p, 2, mo) ||
       p >= s.size() || s[p++] != '-' || !Digits(s, p, 2, d) || p >= s.size() ||
       (s[p] != 'T' && s[p] != 't' && s[p] != ' ')) {
@@ -159,13 +203,16 @@ std::optional<int64_t> ParseMailDateMs(std::string_view s) {
   }
   if (!day || !year || month == 0) return std::nullopt;
   int64_t y = *year;
+  if (y < 0) return std::nullopt;
   if (y < 50)
     y += 2000;  // RFC 5322 obsolete two-digit years
   else if (y < 1000)
     y += 1900;
+  // Out-of-range years (a fuzzer's 2666666024) are ignored, never wrapped into a bogus time.
+  if (y > 9999) return std::nullopt;
   size_t p = 0;
   std::string_view t = tokens[3];
-  int h, mi, sec = 0;
+  int h = 0, mi = 0, sec = 0;
   if (!Digits(t, p, 2, h) || p >= t.size() || t[p++] != ':' || !Digits(t, p, 2, mi)) {
     return std::nullopt;
   }
@@ -224,7 +271,7 @@ SendOutcome JsonSendOutcome(int http_status, std::string_view body,
     } catch (const nlohmann::json::exception&) {
     }
   }
-  if (detail.empty()) detail = std::string(body.substr(0, 200));
+  if (detail.empty()) detail = Excerpt(body, 200);
   out.error = http_status == 0 ? "no answer: " + detail
                                : "HTTP " + std::to_string(http_status) + ": " + detail;
   return out;

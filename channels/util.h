@@ -15,7 +15,14 @@
 namespace aduan::channels {
 
 std::string_view TrimView(std::string_view s);  // ASCII whitespace on both ends
+// True when `utf8` shows nothing: empty, or only whitespace and invisible characters (NBSP,
+// the U+2000 spaces, ideographic space, zero-width space/joiners, BOM). Invalid UTF-8 is
+// something, not blank.
+bool IsBlankText(std::string_view utf8);
 std::string AsciiLower(std::string_view s);
+// At most about `max_bytes` of `s` for a log line or an error: cut at a word boundary (never
+// inside a UTF-8 character), with "..." when something was cut.
+std::string Excerpt(std::string_view s, size_t max_bytes);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 

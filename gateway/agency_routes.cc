@@ -29,16 +29,20 @@ bool ReadInt(const json& body, const char* key, int min, int max, int* out,
 }  // namespace
 
 std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res) {
-  ParsedTicket p = ParseTicketNumber(std::string(req.matches[1]));
+  const std::string typed = req.matches[1];
+  ParsedTicket p = ParseTicketNumber(typed);
+  // Messages are appended piece by piece: "literal" + std::string trips GCC 12's false
+  // -Wrestrict at -O3.
+  std::string message = "ticket number '";
   if (p.status == TicketParse::kBadCheck) {
-    WriteError(res, 400, "bad_check_character",
-               "ticket number '" + std::string(req.matches[1]) +
-                   "' has a wrong check character; it was probably mistyped");
+    message.append(typed.substr(0, 40))
+        .append("' has a wrong check character; it was probably mistyped");
+    WriteError(res, 400, "bad_check_character", message);
     return std::nullopt;
   }
   if (p.status != TicketParse::kOk) {
-    WriteError(res, 400, "invalid_ticket_number",
-               "'" + std::string(req.matches[1]) + "' is not a ticket number like ADU-7K3QX9M4");
+    message.append(typed.substr(0, 40)).append("' is not a ticket number like ADU-7K3QX9M4");
+    WriteError(res, 400, "invalid_ticket_number", message);
     return std::nullopt;
   }
   return p.canonical;
@@ -96,8 +100,13 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
                   auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
                   if (!body) return;
                   auto lease = body->find("lease_id");
-                  if (lease == body->end() || !lease->is_string() || lease->empty()) {
+                  if (lease == body->end() || !lease->is_string()) {
                     WriteError(res, 400, "missing_field", "field 'lease_id' is required");
+                    return;
+                  }
+                  if (lease->get<std::string>().empty()) {
+                    WriteError(res, 400, "invalid_field",
+                               "field 'lease_id' is empty; send the lease_id the lease gave");
                     return;
                   }
                   if (who->kind != Principal::Kind::kAgency) {

@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <strings.h>
 
 #include <stdexcept>
 
@@ -46,12 +47,17 @@ IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t 
 
 std::optional<Principal> Authenticate(storage::Store& store, const std::string& authorization,
                                       const std::string& admin_token) {
-  constexpr std::string_view kBearer = "Bearer ";
-  if (authorization.size() <= kBearer.size() ||
-      authorization.compare(0, kBearer.size(), kBearer) != 0) {
+  // RFC 9110 11.1: the scheme is case-insensitive ("bearer", "BEARER" are the same).
+  constexpr std::string_view kBearer = "bearer";
+  if (authorization.size() <= kBearer.size() + 1 ||
+      strncasecmp(authorization.c_str(), kBearer.data(), kBearer.size()) != 0 ||
+      (authorization[kBearer.size()] != ' ' && authorization[kBearer.size()] != '\t')) {
     return std::nullopt;
   }
-  std::string token = authorization.substr(kBearer.size());
+  size_t start = authorization.find_first_not_of(" \t", kBearer.size());
+  if (start == std::string::npos) return std::nullopt;
+  std::string token = authorization.substr(start);
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
   if (!admin_token.empty() && SecureEquals(token, admin_token)) {
     return Principal{Principal::Kind::kOperator, "", ""};
   }

@@ -1,5 +1,6 @@
 // The cadre registry for operators (Bearer $ADUAN_ADMIN_TOKEN): who may relay complaints for
 // neighbours, and how many tickets each relayed.
+#include <algorithm>
 #include <regex>
 
 #include "channels/phone.h"
@@ -60,6 +61,15 @@ bool ReadCadreBody(const json& body, storage::CadreRecord* c, httplib::Response&
       return false;
     }
     c->active = it->get<bool>();
+  }
+  const auto& known = channels::AllChannels();
+  if (std::none_of(known.begin(), known.end(),
+                   [&](const channels::ChannelRegistration& r) { return r.name == c->channel; })) {
+    std::string names;
+    for (const auto& r : known) names += (names.empty() ? "" : ", ") + std::string(r.name);
+    WriteError(res, 400, "invalid_field",
+               "field 'channel': no channel '" + c->channel.substr(0, 40) + "'; known: " + names);
+    return false;
   }
   c->sender = CanonicalSender(c->channel, c->sender);
   return true;

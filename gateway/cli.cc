@@ -1,6 +1,7 @@
 #include "gateway/cli.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -21,13 +22,16 @@ usage:
   aduan serve [--config FILE] [--listen HOST:PORT] [--db URL] [--port-file FILE]
   aduan classify [--config FILE] [--json] ["teks aduan"]   (no text: one per line on stdin)
   aduan check-config [--config FILE]
+  aduan sign CHANNEL FILE [--url BASE]   (prints a curl command sending FILE signed)
+  aduan --version
   aduan keys issue --agency CODE [--config FILE] [--db URL]
   aduan keys list [--config FILE] [--db URL]
   aduan keys revoke KEY_ID [--config FILE] [--db URL]
 
   --config FILE      configuration (default config/aduan.json)
   --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
-  --db URL           sqlite:PATH (default sqlite:data/aduan.db) or postgresql://...
+  --db URL           sqlite:PATH (default $ADUAN_DB, else the config's, sqlite:data/aduan.db)
+                     or postgresql://...
   --port-file FILE   serve: write the bound port here once listening (for scripts and tests)
   --help             this text
 )";
@@ -48,7 +52,7 @@ std::optional<GatewayConfig> LoadOrReport(const CliArgs& args) {
 template <class F>
 int WithStore(const CliArgs& args, const GatewayConfig& cfg, F&& f) {
   try {
-    auto store = storage::OpenStore(args.Get("--db").value_or(cfg.storage_url), cfg.StoreOptions());
+    auto store = storage::OpenStore(StorageUrl(args, cfg.storage_url), cfg.StoreOptions());
     return f(*store);
   } catch (const std::exception& e) {
     std::cerr << "aduan: " << e.what() << "\n";
@@ -98,10 +102,20 @@ int ClassifyCommand(const CliArgs& args) {
     PrintClassification(classifier->Classify(text), json);
     return 0;
   }
+  // One result per input line, each saying which line it is about, so a file of complaints
+  // can be read back side by side with its results.
   std::string line;
   while (std::getline(std::cin, line)) {
-    PrintClassification(classifier->Classify(line), json);
-    if (!json) std::cout << "\n";
+    classifier::Classification c = classifier->Classify(line);
+    if (json) {
+      nlohmann::json out = ClassificationJson(c);
+      out["input"] = line;
+      std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::cout << "input: " << line << "\n";
+      PrintClassification(c, false);
+      std::cout << "\n";
+    }
   }
   return 0;
 }
@@ -164,6 +178,12 @@ int KeysCommand(const CliArgs& args) {
 
 }  // namespace
 
+std::string StorageUrl(const CliArgs& args, const std::string& configured) {
+  if (auto db = args.Get("--db")) return *db;
+  const char* env = std::getenv("ADUAN_DB");
+  return env != nullptr && *env != '\0' ? std::string(env) : configured;
+}
+
 std::optional<std::string> CliArgs::Get(const std::string& flag) const {
   auto it = flags.find(flag);
   if (it == flags.end()) return std::nullopt;
@@ -215,6 +235,10 @@ int RunCli(int argc, char** argv) {
   if (args.empty()) return Usage("a command is required");
   std::string command = args[0];
   args.erase(args.begin());
+  if (command == "--version" || command == "version") {
+    std::cout << "aduan " << ADUAN_VERSION << "\n";
+    return 0;
+  }
   if (command == "--help" || command == "-h" || command == "help" ||
       std::find(args.begin(), args.end(), "--help") != args.end()) {
     std::cout << kUsage;
@@ -230,6 +254,8 @@ int RunCli(int argc, char** argv) {
     flags = {"--config"};
   } else if (command == "keys") {
     flags = {"--config", "--db", "--agency"};
+  } else if (command == "sign") {
+    flags = {"--url"};
   } else {
     return Usage("unknown command '" + command + "'");
   }
@@ -241,6 +267,7 @@ int RunCli(int argc, char** argv) {
     return ServeCommand(*parsed);
   }
   if (command == "classify") return ClassifyCommand(*parsed);
+  if (command == "sign") return SignCommand(*parsed);
   if (!parsed->positional.empty() && command == "check-config") {
     return Usage("check-config takes no arguments");
   }

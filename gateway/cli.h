@@ -1,4 +1,4 @@
-// The `aduan` command line (API.md): serve, classify, check-config, keys issue.
+// The `aduan` command line (API.md): serve, classify, check-config, keys, sign, --version.
 // Exit status: 0 success, 2 bad usage or bad config (message on stderr), 1 runtime failure.
 #ifndef ADUAN_GATEWAY_CLI_H_
 #define ADUAN_GATEWAY_CLI_H_
@@ -25,7 +25,11 @@ std::optional<CliArgs> ParseArgs(const std::vector<std::string>& args,
                                  const std::vector<std::string>& known_flags,
                                  const std::vector<std::string>& switches, std::string* error);
 
+// The storage URL a command uses: --db, else $ADUAN_DB, else the config's storage.url.
+std::string StorageUrl(const CliArgs& args, const std::string& configured);
+
 int ServeCommand(const CliArgs& args);  // serve_command.cc
+int SignCommand(const CliArgs& args);   // sign_command.cc
 
 }  // namespace aduan::gateway
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace aduan::gateway {
@@ -14,6 +15,9 @@ namespace aduan::gateway {
 void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
 void WriteError(httplib::Response& res, int status, std::string_view code,
                 std::string_view message);
+
+// The request's media type: Content-Type without parameters, trimmed, lowercase.
+std::string MediaTypeOf(const httplib::Request& req);
 
 // Parses a JSON object body. An empty body counts as {} when `empty_ok`. On failure writes a
 // 400 or 415 error to `res` and returns nullopt.

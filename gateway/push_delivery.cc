@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/crypto.h"
+#include "channels/util.h"
 #include "gateway/outbox_dispatcher.h"
 #include "gateway/ticket_outbox.h"
 
@@ -58,8 +59,9 @@ storage::OutboxAttempt OutboxDispatcher::AttemptPush(const storage::OutboxRow& r
   // The agency's server asked us to slow down or failed: try again. Other 4xx mean the push
   // itself is refused (a wrong URL, a rejected signature): trying again cannot help.
   bool retryable = res->status >= 500 || res->status == 429 || res->status == 408;
-  return Failed(row, retryable,
-                "push answered " + std::to_string(res->status) + ": " + res->body.substr(0, 200));
+  return Failed(
+      row, retryable,
+      "push answered " + std::to_string(res->status) + ": " + channels::Excerpt(res->body, 200));
 }
 
 }  // namespace aduan::gateway

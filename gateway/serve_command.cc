@@ -3,7 +3,9 @@
 // SIGHUP reloads the classifier rules; a broken rule file keeps the old rules.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -20,6 +22,15 @@ std::optional<std::string> EnvVar(std::string_view name) {
   const char* v = std::getenv(std::string(name).c_str());
   if (v == nullptr || *v == '\0') return std::nullopt;
   return std::string(v);
+}
+
+// Each open connection is a descriptor; the usual soft limit of 1024 would refuse clients long
+// before http.max_connections. Raise it to the hard limit the system allows.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 1 << 20);
+  setrlimit(RLIMIT_NOFILE, &limit);
 }
 
 void ApplyLogLevelFromEnv() {
@@ -62,7 +73,7 @@ int ServeCommand(const CliArgs& args) {
   signal(SIGPIPE, SIG_IGN);
 
   std::unique_ptr<storage::Store> store;
-  std::string db = args.Get("--db").value_or(cfg->storage_url);
+  std::string db = StorageUrl(args, cfg->storage_url);
   try {
     store = storage::OpenStore(db, cfg->StoreOptions());
   } catch (const std::exception& e) {
@@ -70,6 +81,12 @@ int ServeCommand(const CliArgs& args) {
     return 2;
   }
 
+  RaiseOpenFileLimit();
+  if (!EnvVar("ADUAN_ADMIN_TOKEN")) {
+    Log(LogLevel::kWarn,
+        "ADUAN_ADMIN_TOKEN is not set: every operator call (tickets, keys, cadres, outbox, "
+        "SLA) answers 401 until it is");
+  }
   ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
   GatewayServer server(deps);
   int bound = server.Bind(host, port, &error);

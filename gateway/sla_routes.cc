@@ -1,5 +1,6 @@
 // Service levels over HTTP (issue 6): the escalation export an Ombudsman or SP4N-LAPOR! desk
 // can take over, and an on-demand SLA pass for the operator.
+#include "gateway/reporter_privacy.h"
 #include "gateway/routes.h"
 
 namespace aduan::gateway {
@@ -34,8 +35,11 @@ void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx) {
                    json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor}, {"kind", e.kind}};
                    if (!e.from_status.empty()) ev["from"] = e.from_status;
                    if (!e.to_status.empty()) ev["to"] = e.to_status;
-                   if (!e.public_note.empty()) ev["note"] = e.public_note;
-                   if (!e.internal_note.empty()) ev["internal_note"] = e.internal_note;
+                   // The export leaves aduan: it carries no more than the agency view does.
+                   if (!e.public_note.empty()) ev["note"] = AgencyVisibleText(e.public_note, *t);
+                   if (!e.internal_note.empty()) {
+                     ev["internal_note"] = AgencyVisibleText(e.internal_note, *t);
+                   }
                    history.push_back(std::move(ev));
                  }
                  json reporter = t->confidential ? json{{"confidential", true}}
@@ -44,7 +48,7 @@ void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx) {
                                                         {"contact", t->reporter_sender}};
                  json out = {{"format", "aduan-escalation/1"},
                              {"ticket", t->id},
-                             {"complaint", t->text},
+                             {"complaint", AgencyVisibleText(t->text, *t)},
                              {"received_at", FormatTime(t->created_at_ms)},
                              {"reporter", reporter},
                              {"agency",

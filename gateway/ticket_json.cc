@@ -1,7 +1,7 @@
 #include "gateway/ticket_json.h"
 
-#include "classifier/normalize.h"
 #include "gateway/log.h"
+#include "gateway/reporter_privacy.h"
 
 namespace aduan::gateway {
 
@@ -20,40 +20,6 @@ json ClassificationJson(const classifier::Classification& c) {
           {"matched", matched}};
 }
 
-// --- Confidential reporters (issue 6): their identity is cut from every text an agency
-// reads (complaint text, follow-ups, event notes), not only from the reporter field.
-namespace {
-
-std::string RedactReporter(std::string text, const storage::TicketRecord& t) {
-  if (!t.confidential) return text;
-  std::vector<std::string> identity = {t.reporter_sender, t.reporter_name};
-  // A phone number also appears without its country prefix: +6281234... and 081234...
-  if (t.reporter_sender.rfind("+62", 0) == 0) identity.push_back("0" + t.reporter_sender.substr(3));
-  if (t.reporter_sender.rfind("+", 0) == 0) identity.push_back(t.reporter_sender.substr(1));
-  // Case-insensitive over ASCII letters, which keeps byte offsets equal in both copies.
-  auto lower = [](std::string s) {
-    for (char& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
-  };
-  static constexpr std::string_view kMark = "[rahasia]";
-  for (const auto& who : identity) {
-    if (who.size() < 3) continue;  // a one- or two-letter name would cut ordinary words
-    const std::string needle = lower(who);
-    std::string folded = lower(text);
-    for (auto at = folded.find(needle); at != std::string::npos; at = folded.find(needle, at)) {
-      text.replace(at, who.size(), kMark);
-      folded.replace(at, who.size(), kMark);
-      at += kMark.size();
-    }
-  }
-  return text;
-}
-
-}  // namespace
-// --- end confidential reporters
-
 json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   json j = {{"id", t.id},
             {"status", t.status},
@@ -61,7 +27,7 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
             {"agency_score", t.agency_score},
             {"maladministration", t.maladministration},
             {"urgent", t.urgent},
-            {"text", classifier::MaskNik(RedactReporter(t.text, t))},
+            {"text", AgencyVisibleText(t.text, t)},
             {"channel", t.channel},
             {"created_at", FormatTime(t.created_at_ms)},
             {"updated_at", FormatTime(t.updated_at_ms)}};
@@ -94,9 +60,9 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
       if (!e.from_status.empty()) ev["from"] = e.from_status;
       if (!e.to_status.empty()) ev["to"] = e.to_status;
       if (!e.public_note.empty()) {
-        ev["note"] = classifier::MaskNik(RedactReporter(e.public_note, t));
+        ev["note"] = AgencyVisibleText(e.public_note, t);
       }
-      if (!e.internal_note.empty()) ev["internal_note"] = RedactReporter(e.internal_note, t);
+      if (!e.internal_note.empty()) ev["internal_note"] = AgencyVisibleText(e.internal_note, t);
       events.push_back(std::move(ev));
     }
     j["events"] = std::move(events);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/phone.h"
+#include "channels/util.h"
 
 namespace aduan::channels {
 namespace {
@@ -13,20 +14,30 @@ WebhookError Bad(int status, std::string code, std::string message) {
   return WebhookError{status, std::move(code), std::move(message)};
 }
 
-bool IsBlank(std::string_view s) {
-  for (unsigned char c : s) {
-    if (!std::isspace(c)) return false;
-  }
-  return true;
-}
+bool IsBlank(std::string_view s) { return IsBlankText(s); }
 
-// Accepts the field as a JSON string, or a number rendered as a string (ids are often numeric).
+// Accepts the field as a JSON string, or an integer written as its digits (ids are often
+// numeric). Ids are opaque: 18446744073709551615 stays that text, never wraps to -1.
 std::optional<std::string> StringField(const json& body, const char* name) {
   auto it = body.find(name);
   if (it == body.end() || it->is_null()) return std::nullopt;
   if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
   if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
   return std::nullopt;
+}
+
+// Unix seconds no later than year 9999; anything else is no time at all.
+std::optional<int64_t> SecondsToMs(const json& v) {
+  constexpr int64_t kLatestSeconds = 253402300799LL;
+  if (v.is_number_unsigned()) {
+    uint64_t s = v.get<uint64_t>();
+    if (s == 0 || s > static_cast<uint64_t>(kLatestSeconds)) return std::nullopt;
+    return static_cast<int64_t>(s) * 1000;
+  }
+  int64_t s = v.get<int64_t>();
+  if (s <= 0 || s > kLatestSeconds) return std::nullopt;
+  return s * 1000;
 }
 
 class GenericAdapter : public ChannelAdapter {
@@ -35,10 +46,10 @@ class GenericAdapter : public ChannelAdapter {
 
   HandleResult Handle(const WebhookRequest& req) const override {
     HandleResult result;
-    std::string type = req.Header("Content-Type");
-    if (type.rfind("application/json", 0) != 0) {
+    if (RequestMediaType(req) != "application/json") {
       result.error = Bad(415, "unsupported_media_type",
-                         "Content-Type must be application/json, got '" + type + "'");
+                         "Content-Type must be application/json, got '" +
+                             req.Header("Content-Type").substr(0, 100) + "'");
       return result;
     }
     json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
@@ -84,7 +95,8 @@ class GenericAdapter : public ChannelAdapter {
     if (auto name = StringField(body, "name")) msg.display_name = *name;
     if (auto it = body.find("timestamp"); it != body.end() && !it->is_null()) {
       if (it->is_number_integer()) {
-        msg.sent_at_ms = it->get<int64_t>() * 1000;
+        // Out-of-range times are ignored, never wrapped: the gateway's clock still stamps it.
+        msg.sent_at_ms = SecondsToMs(*it).value_or(0);
       } else {
         result.error = Bad(400, "invalid_field", "field 'timestamp' must be unix seconds");
         return result;

@@ -214,6 +214,11 @@ class WhatsAppAdapter : public ChannelAdapter {
     msg.channel = "whatsapp";
     msg.provider_message_id = id;
     std::string from = JsonString(message, "from");
+    if (TrimView(from).empty()) {
+      // Without a sender there is nobody to answer and no conversation to join.
+      out.ignored.push_back("message " + id + " without 'from'");
+      return;
+    }
     std::string phone = NormalizeInternationalPhone(from);
     msg.sender = phone.empty() ? from : phone;
     if (auto it = names.find(from); it != names.end()) msg.display_name = it->second;

@@ -216,6 +216,17 @@ TEST_F(WhatsAppTest, UnknownTypeIsIgnored) {
   EXPECT_NE(r.parsed.ignored[0].find("unsupported"), std::string::npos);
 }
 
+TEST_F(WhatsAppTest, MessageWithoutSenderIsIgnoredNotStoredAnonymously) {
+  std::string body =
+      R"({"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"id":"wamid.NOFROM","timestamp":"1","type":"text","text":{"body":"jalan rusak"}},{"from":"  ","id":"wamid.BLANK","type":"text","text":{"body":"x"}},{"from":"6281234567890","id":"wamid.OK","type":"text","text":{"body":"sampah"}}]}}]}]})";
+  auto r = adapter_->Handle(Post(body, Sign(body)));
+  ASSERT_FALSE(r.error);
+  ASSERT_EQ(r.parsed.messages.size(), 1u);
+  EXPECT_EQ(r.parsed.messages[0].provider_message_id, "wamid.OK");
+  ASSERT_EQ(r.parsed.ignored.size(), 2u);
+  EXPECT_NE(r.parsed.ignored[0].find("without 'from'"), std::string::npos);
+}
+
 TEST_F(WhatsAppTest, RejectsBadSignatures) {
   std::string body = ReadTestdata("whatsapp/testdata/whatsapp_text.json");
   std::string good = Meta("whatsapp_text")["signature"]["value"];
@@ -268,7 +279,7 @@ TEST_F(WhatsAppTest, RejectsMalformedBodies) {
 TEST_F(WhatsAppTest, OddShapesAreSkippedNotFatal) {
   // Wrong types where objects/arrays are expected: nothing parsed, nothing thrown.
   std::string body =
-      R"({"entry":[1,{"changes":"x"},{"changes":[{"value":[]},{"value":{"messages":[{"id":5,"type":"text","text":"flat"},{"type":"text"}],"statuses":[{"id":"w","status":"deleted"}]}}]}]})";
+      R"({"entry":[1,{"changes":"x"},{"changes":[{"value":[]},{"value":{"messages":[{"id":5,"from":"6281234567890","type":"text","text":"flat"},{"type":"text"}],"statuses":[{"id":"w","status":"deleted"}]}}]}]})";
   auto r = adapter_->Handle(Post(body, Sign(body)));
   ASSERT_FALSE(r.error) << r.error->message;
   ASSERT_EQ(r.parsed.messages.size(), 1u);  // id 5 rendered as "5", text missing -> empty

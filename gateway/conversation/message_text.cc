@@ -209,9 +209,12 @@ bool ReadLabelledRelay(const std::string& rest, RelayHeader* out) {
                label == "no") {
       out->phone = PhoneOf(value), any = true;
     } else if (label == "aduan" || label == "keluhan" || label == "isi" || label == "laporan") {
-      text += (text.empty() ? "" : "\n") + value, any = true;
+      if (!text.empty()) text += '\n';
+      text += value;
+      any = true;
     } else if (!Trim(line).empty()) {
-      text += (text.empty() ? "" : "\n") + Trim(line);
+      if (!text.empty()) text += '\n';
+      text += Trim(line);
     }
   }
   if (any) out->text = Trim(text);
@@ -243,7 +246,8 @@ RelayHeader ReadRelay(const std::string& rest_in) {
     if (!phone.empty()) {
       out.phone = phone;
     } else if (!Trim(line).empty()) {
-      kept += (kept.empty() ? "" : "\n") + Trim(line);
+      if (!kept.empty()) kept += '\n';
+      kept += Trim(line);
     }
   }
   out.text = Trim(kept);

@@ -1,0 +1,55 @@
+#include "gateway/reporter_privacy.h"
+
+#include <gtest/gtest.h>
+
+namespace aduan::gateway {
+namespace {
+
+storage::TicketRecord Confidential(std::string name, std::string sender) {
+  storage::TicketRecord t;
+  t.confidential = true;
+  t.reporter_name = std::move(name);
+  t.reporter_sender = std::move(sender);
+  return t;
+}
+
+TEST(ReporterPrivacyTest, PhoneNumbersAreMaskedHoweverTheyAreSpelled) {
+  for (std::string phone :
+       {"0812 3456 7891", "0812-3456-7891", "+62 812-3456-7891", "62812.3456.7891",
+        "(0812) 3456-7891", "+6281234567891", "081234567891"}) {
+    std::string out = MaskPhoneNumbers("hubungi " + phone + " ya", "[x]");
+    EXPECT_EQ(out, "hubungi [x] ya") << phone;
+  }
+}
+
+TEST(ReporterPrivacyTest, NumbersThatAreNotPhonesStay) {
+  for (std::string text : {"tanggal 2024-06-03", "Rp 150.000.000.000", "jam 10.00-12.00",
+                           "RT 03 RW 05", "NIK3273010101900001x", "nomor 12345"}) {
+    EXPECT_EQ(MaskPhoneNumbers(text, "[x]"), text);
+  }
+}
+
+TEST(ReporterPrivacyTest, ConfidentialReporterIsCutFromText) {
+  auto t = Confidential("Budi Santoso", "+6281234567891");
+  std::string out = AgencyVisibleText(
+      "Saya Budi Santoso (0812 3456 7891). Kemarin budi ditolak lagi. Pak Santoso tetangga.", t);
+  EXPECT_EQ(out.find("Budi"), std::string::npos) << out;
+  EXPECT_EQ(out.find("budi"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Santoso"), std::string::npos) << out;
+  EXPECT_EQ(out.find("3456"), std::string::npos) << out;
+  EXPECT_NE(out.find("Kemarin"), std::string::npos);
+  // A name word inside another word is not cut ("Budiman" is someone else).
+  EXPECT_NE(AgencyVisibleText("Pak Budiman lurahnya", t).find("Budiman"), std::string::npos);
+}
+
+TEST(ReporterPrivacyTest, OrdinaryTicketsKeepNamesButNeverANik) {
+  storage::TicketRecord t;
+  t.reporter_name = "Budi Santoso";
+  std::string out = AgencyVisibleText("Budi, NIK 3273010101900001, hp 081234567891", t);
+  EXPECT_NE(out.find("Budi"), std::string::npos);
+  EXPECT_NE(out.find("081234567891"), std::string::npos);
+  EXPECT_EQ(out.find("3273010101900001"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aduan::gateway
