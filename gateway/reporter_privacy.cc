@@ -67,7 +67,7 @@ std::string MaskPhoneNumbers(std::string_view text, std::string_view mark) {
     // "Rp 150.000.000.000" is money, not a phone.
     std::string before = LowerAscii(text.substr(i >= 4 ? i - 4 : 0, i >= 4 ? 4 : i));
     const bool money = before.find("rp") != std::string::npos;
-    if (!starts || after_word || money) {
+    if (!starts) {
       out.push_back(text[i++]);
       continue;
     }
@@ -91,7 +91,9 @@ std::string MaskPhoneNumbers(std::string_view text, std::string_view mark) {
     }
     const bool followed_by_word =
         last_digit_end < text.size() && IsAsciiLetter(text[last_digit_end]);
-    if (digits >= 9 && digits <= 15 && !followed_by_word) {
+    // The whole run is judged at once: a disqualified run is copied as written, so no tail of
+    // it (the "000.000.000" of an amount) is judged again on its own.
+    if (digits >= 9 && digits <= 15 && !followed_by_word && !after_word && !money) {
       out.append(mark);
       i = last_digit_end;
     } else {

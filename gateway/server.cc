@@ -106,6 +106,12 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
         std::string what = "unknown";
         try {
           if (ep) std::rethrow_exception(ep);
+        } catch (const storage::StoreError& e) {
+          // Storage trouble is temporary by nature: the client should retry, not give up.
+          Log(LogLevel::kError, "storage failed", {{"path", req.path}, {"error", e.what()}});
+          res.set_header("Retry-After", "5");
+          WriteError(res, 503, "storage_unavailable", "storage is unavailable; retry later");
+          return;
         } catch (const std::exception& e) {
           what = e.what();
         } catch (...) {

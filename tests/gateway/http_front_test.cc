@@ -248,7 +248,7 @@ TEST(HttpFrontTest, HalfClosedClientStillGetsItsAnswer) {
 
 TEST(HttpFrontTest, APostWithNoBodyAndNoLengthIsAnEmptyBody) {
   // What `curl -X POST URL` sends: neither Content-Length nor a body.
-  TestServer s({{"ADUAN_ADMIN_TOKEN", "op"}});
+  TestServer s(std::map<std::string, std::string>{{"ADUAN_ADMIN_TOKEN", "op"}});
   for (std::string path : {"/api/v1/sla/scan", "/api/v1/classifier/reload"}) {
     RawClient c(s.port());
     ASSERT_TRUE(
