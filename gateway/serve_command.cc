@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "gateway/cli.h"
+#include "gateway/fatal_signal.h"
 #include "gateway/log.h"
 #include "gateway/server.h"
 
@@ -60,6 +61,9 @@ int ServeCommand(const CliArgs& args) {
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGUSR1}) sigaddset(&signals, s);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+  // A file-size limit (ulimit -f) then fails the write with EFBIG, which storage reports and
+  // the request answers 503, instead of killing the process without a word.
+  signal(SIGXFSZ, SIG_IGN);
 
   std::unique_ptr<storage::Store> store;
   std::string db = args.Get("--db").value_or(cfg->storage_url);
@@ -69,6 +73,7 @@ int ServeCommand(const CliArgs& args) {
     std::cerr << "aduan: cannot open storage: " << e.what() << "\n";
     return 2;
   }
+  InstallFatalSignalLog(db.rfind("sqlite:", 0) == 0 ? db : "postgresql");
 
   ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
   GatewayServer server(deps);

@@ -145,6 +145,14 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // Readiness: /readyz writes one row per gateway instance through the normal write path,
+      // so "ready" means a write just committed, not only that the database answers.
+      {9, R"sql(
+CREATE TABLE health_probe (
+  instance TEXT PRIMARY KEY,
+  probed_at BIGINT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }
