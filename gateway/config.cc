@@ -310,6 +310,8 @@ GatewayConfig Load(const std::string& path) {
     s->String("url", &cfg.storage_url);
     s->Int("max_batch", &cfg.storage_max_batch, 1, 100000);
     s->Int("pool_size", &cfg.storage_pool_size, 1, 1000);
+    s->Int("connect_timeout_ms", &cfg.storage_connect_timeout_ms, 100, 600000);
+    s->Int("statement_timeout_ms", &cfg.storage_statement_timeout_ms, 100, 3600000);
     s->RejectUnknown();
   }
   if (auto s = top.Child("http")) {
@@ -396,6 +398,8 @@ storage::StoreOptions GatewayConfig::StoreOptions() const {
   storage::StoreOptions o;
   o.max_batch = storage_max_batch;
   o.pool_size = storage_pool_size;
+  o.connect_timeout_ms = storage_connect_timeout_ms;
+  o.statement_timeout_ms = storage_statement_timeout_ms;
   return o;
 }
 

@@ -56,6 +56,10 @@ struct GatewayConfig {
   std::string storage_url = "sqlite:data/aduan.db";
   int storage_max_batch = 256;
   int storage_pool_size = 8;  // PostgreSQL read connections per instance (plus one writer)
+  // PostgreSQL deadlines (see storage::StoreOptions): a frozen database costs a request this
+  // long, then 503.
+  int storage_connect_timeout_ms = 2000;
+  int storage_statement_timeout_ms = 3000;
 
   storage::StoreOptions StoreOptions() const;
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "gateway/cli.h"
+#include "gateway/fatal_signal.h"
 #include "gateway/log.h"
 #include "gateway/server.h"
 
@@ -71,6 +72,9 @@ int ServeCommand(const CliArgs& args) {
   for (int s : {SIGINT, SIGTERM, SIGHUP, SIGUSR1}) sigaddset(&signals, s);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+  // A file-size limit (ulimit -f) then fails the write with EFBIG, which storage reports and
+  // the request answers 503, instead of killing the process without a word.
+  signal(SIGXFSZ, SIG_IGN);
 
   std::unique_ptr<storage::Store> store;
   std::string db = StorageUrl(args, cfg->storage_url);
@@ -80,6 +84,7 @@ int ServeCommand(const CliArgs& args) {
     std::cerr << "aduan: cannot open storage: " << e.what() << "\n";
     return 2;
   }
+  InstallFatalSignalLog(db.rfind("sqlite:", 0) == 0 ? db : "postgresql");
 
   RaiseOpenFileLimit();
   if (!EnvVar("ADUAN_ADMIN_TOKEN")) {

@@ -1,5 +1,8 @@
 // Health, readiness, metrics and the public status page.
+#include <memory>
+
 #include "gateway/http_util.h"
+#include "gateway/readiness.h"
 #include "gateway/routes.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
@@ -10,11 +13,16 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     WriteJson(res, 200, {{"status", "ok"}});
   });
-  server.Get("/readyz", [&ctx](const httplib::Request&, httplib::Response& res) {
-    if (ctx.deps.store->Ping()) {
+  // The probe lives as long as the route (the server's handlers): its thread stops, and
+  // waits out a running probe, before the server and then the store go.
+  auto readiness = std::make_shared<ReadinessProbe>(ctx.deps.store, ctx.deps.clock);
+  server.Get("/readyz", [readiness](const httplib::Request&, httplib::Response& res) {
+    Readiness r = readiness->Check();
+    if (r.ready) {
       WriteJson(res, 200, {{"status", "ready"}});
     } else {
-      WriteError(res, 503, "storage_unavailable", "storage does not answer");
+      res.set_header("Retry-After", "5");
+      WriteError(res, 503, r.code, r.message);
     }
   });
   server.Get("/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {

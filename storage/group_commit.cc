@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <chrono>
 #include <string>
 
 #include "storage/store.h"
@@ -56,6 +57,29 @@ size_t GroupCommitter::queued() const {
   std::lock_guard<std::mutex> lock(mu_);
   return queue_.size();
 }
+
+int64_t GroupCommitter::last_commit_ms() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return last_commit_ms_;
+}
+
+int64_t GroupCommitter::last_failure_ms() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return last_failure_ms_;
+}
+
+std::string GroupCommitter::last_failure() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return last_failure_;
+}
+
+namespace {
+int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
 
 void GroupCommitter::Loop() {
   for (;;) {
@@ -130,6 +154,15 @@ void GroupCommitter::RunBatch(std::deque<Job>& batch) {
     end = TryBatch(batch, /*isolate_units=*/true, errors, &failure);
   }
   if (end == BatchEnd::kFailed) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      last_failure_ms_ = UnixMs();
+      try {
+        std::rethrow_exception(failure);
+      } catch (const std::exception& e) {
+        last_failure_ = e.what();
+      }
+    }
     for (auto& job : batch) job.done.set_exception(failure);
     return;
   }
@@ -137,6 +170,7 @@ void GroupCommitter::RunBatch(std::deque<Job>& batch) {
     std::lock_guard<std::mutex> lock(mu_);
     ++batches_;
     units_ += batch.size();
+    last_commit_ms_ = UnixMs();
   }
   for (size_t i = 0; i < batch.size(); ++i) {
     if (errors[i]) {

@@ -22,6 +22,7 @@
 #include <future>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -73,6 +74,11 @@ class GroupCommitter {
   uint64_t rerun_batches() const;
   // Units waiting for the next batch right now.
   size_t queued() const;
+  // When a batch last committed and last failed as a whole (Begin or Commit failed), and the
+  // failure's message: Unix milliseconds, 0 for never.
+  int64_t last_commit_ms() const;
+  int64_t last_failure_ms() const;
+  std::string last_failure() const;
 
  private:
   struct Job {
@@ -98,6 +104,9 @@ class GroupCommitter {
   uint64_t batches_ = 0;
   uint64_t units_ = 0;
   uint64_t rerun_batches_ = 0;
+  int64_t last_commit_ms_ = 0;
+  int64_t last_failure_ms_ = 0;
+  std::string last_failure_;
   std::thread thread_;
 };
 

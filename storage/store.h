@@ -44,6 +44,13 @@ class CadreConflict : public StoreError {
   using StoreError::StoreError;
 };
 
+// See Store::LastWrites. Times are Unix milliseconds, 0 for never.
+struct WriteHealth {
+  int64_t last_commit_ms = 0;
+  int64_t last_failure_ms = 0;
+  std::string last_failure;  // the error of the last failed transaction
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -131,6 +138,15 @@ class Store {
 
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;
+
+  // Readiness (/readyz): writes one tiny row (this instance's line in health_probe) through
+  // the path every write takes: the group committer, the write connection, a durable commit.
+  // Throws StoreError when that fails: disk full, a read-only file, a database that is down
+  // or does not answer within the statement deadline.
+  virtual void ProbeWrite(int64_t now_ms) = 0;
+  // When write transactions last committed and last failed as a whole (not one request's own
+  // error such as a conflict), and why; for /readyz's memory between probes.
+  virtual WriteHealth LastWrites() const = 0;
 };
 
 struct StoreOptions {
@@ -140,6 +156,11 @@ struct StoreOptions {
   int checkpoint_interval_ms = 1000;
   // PostgreSQL: read connections per instance (the group committer holds one more for writes).
   int pool_size = 8;
+  // PostgreSQL: how long connecting, and each statement, may take before the call fails with
+  // StoreError (the caller answers 503) and the connection is replaced; 0 = no limit. A frozen
+  // or unreachable server then costs a request this long, not as long as the outage.
+  int connect_timeout_ms = 2000;
+  int statement_timeout_ms = 3000;
 };
 
 // Opens the store a URL names: "sqlite:PATH" (PATH's folder is created if missing) or

@@ -7,6 +7,12 @@
 // the writer; readers borrow one from PgPool for a call).
 // Errors: every failure throws PgError (a StoreError) whose message names the problem and the
 // server's SQLSTATE, never the password of the URL.
+// Deadlines: connecting and every statement are bounded (PgTimeouts). A server that stops
+// answering (frozen, overloaded, a network that drops packets) costs a caller at most the
+// deadline: the call throws PgError and the connection is closed, since its protocol state is
+// unknown (broken() is then true and the pool or the committer opens a fresh one). A COMMIT
+// that times out may or may not have committed; callers already treat any error as "not
+// acknowledged", and a provider's retry is recognised by its message id.
 #ifndef ADUAN_STORAGE_POSTGRES_PG_CONNECTION_H_
 #define ADUAN_STORAGE_POSTGRES_PG_CONNECTION_H_
 
@@ -37,6 +43,14 @@ class PgError : public StoreError {
  private:
   std::string sqlstate_;
   std::string constraint_;
+};
+
+// Client-side limits, in milliseconds; 0 means none. The server is also asked to cancel a
+// statement running longer than `statement_ms` (its statement_timeout), so a query that is
+// merely slow ends cleanly there and the connection stays usable.
+struct PgTimeouts {
+  int connect_ms = 2000;
+  int statement_ms = 3000;
 };
 
 // One text-format parameter; nullopt is SQL NULL.
@@ -91,8 +105,10 @@ struct PgRow {
 
 class PgConnection {
  public:
-  // Connects to `url` (a libpq URI or conninfo string). Throws PgError naming the redacted URL.
-  explicit PgConnection(const std::string& url);
+  // Connects to `url` (a libpq URI or conninfo string) within timeouts.connect_ms. Throws
+  // PgError naming the redacted URL. TCP keepalives are on (the URL may override them), so a
+  // peer that vanished while the connection idled in a pool is noticed.
+  explicit PgConnection(const std::string& url, PgTimeouts timeouts = {});
   ~PgConnection();
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -104,13 +120,26 @@ class PgConnection {
   // (several statements in one string).
   PgResult Run(const std::string& sql);
 
-  // The connection to the server was lost; it must be replaced, not reused.
+  // The connection to the server was lost, or closed after a deadline passed; it must be
+  // replaced, not reused.
   bool broken() const;
+
+  // The deadline of each following statement (0: none); migrations lift it for their run.
+  int statement_timeout_ms() const { return timeouts_.statement_ms; }
+  void set_statement_timeout_ms(int ms) { timeouts_.statement_ms = ms; }
 
  private:
   PgResult Check(PGresult* res, std::string_view what);
+  // Waits for the answer to the query just sent, within the statement deadline, and returns
+  // its result as PQexec would (the last one, or the first error). On the deadline the
+  // connection is closed and PgError thrown.
+  PGresult* Await(std::string_view what);
+  // Throws PgError when the connection was closed after a timeout.
+  void RequireOpen(std::string_view what) const;
+  [[noreturn]] void CloseAndThrow(const std::string& why, std::string_view what);
 
   PGconn* conn_ = nullptr;
+  PgTimeouts timeouts_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 

@@ -156,6 +156,14 @@ CREATE TABLE replay_tokens (
 );
 CREATE INDEX replay_tokens_expiry ON replay_tokens(expires_at);
 )sql"},
+      // Readiness: /readyz writes one row per gateway instance through the normal write path,
+      // so "ready" means a write just committed, not only that the database answers.
+      {9, R"sql(
+CREATE TABLE health_probe (
+  instance TEXT PRIMARY KEY,
+  probed_at BIGINT NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }

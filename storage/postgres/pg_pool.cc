@@ -1,8 +1,13 @@
 #include "storage/postgres/pg_pool.h"
 
+#include <chrono>
+
+#include "storage/postgres/pg_store_internal.h"
+
 namespace aduan::storage {
 
-PgPool::PgPool(std::string url, int size) : url_(std::move(url)), size_(size > 0 ? size : 1) {}
+PgPool::PgPool(std::string url, int size, PgTimeouts timeouts)
+    : url_(std::move(url)), size_(size > 0 ? size : 1), timeouts_(timeouts) {}
 
 PgPool::Handle::~Handle() {
   if (conn_) pool_->Return(std::move(conn_));
@@ -11,7 +16,17 @@ PgPool::Handle::~Handle() {
 PgPool::Handle PgPool::Borrow() {
   {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [this] { return !idle_.empty() || open_ < size_; });
+    auto free = [this] { return !idle_.empty() || open_ < size_; };
+    if (timeouts_.statement_ms > 0) {
+      if (!cv_.wait_for(lock, std::chrono::milliseconds(timeouts_.statement_ms), free)) {
+        throw PgError("postgresql: all " + std::to_string(size_) +
+                          " read connections stayed busy for " +
+                          std::to_string(timeouts_.statement_ms) + " ms",
+                      "", "");
+      }
+    } else {
+      cv_.wait(lock, free);
+    }
     if (!idle_.empty()) {
       auto conn = std::move(idle_.back());
       idle_.pop_back();
@@ -20,7 +35,7 @@ PgPool::Handle PgPool::Borrow() {
     ++open_;  // reserve the slot, then connect without holding the lock
   }
   try {
-    return Handle(this, std::make_unique<PgConnection>(url_));
+    return Handle(this, OpenPgConnection(url_, timeouts_));
   } catch (...) {
     std::lock_guard<std::mutex> lock(mu_);
     --open_;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "storage/postgres/pg_store_internal.h"
+#include "storage/random_id.h"
 
 namespace aduan::storage {
 
@@ -19,6 +20,8 @@ namespace {
 // reads "aduan" in ASCII).
 constexpr int64_t kMigrationLockKey = 0x616475616e;
 
+constexpr int64_t kProbeRowLifetimeMs = int64_t{7} * 24 * 3600 * 1000;
+
 int CurrentVersion(PgConnection& conn) {
   return static_cast<int>(
       conn.Exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Int64(0, 0));
@@ -31,8 +34,19 @@ int CurrentVersion(PgConnection& conn) {
 // merge in any order, so a database migrated to 4 by one build can meet a later build that
 // also has 3 (issue 5's migration 3 was merged after issue 6's 4).
 void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migrations) {
+  // A migration may rewrite a large table, and the lock may be held by an instance that is
+  // migrating: neither is a server that stopped answering, so they get a longer deadline than
+  // a request's statement.
+  constexpr int kMigrationTimeoutMs = 10 * 60 * 1000;
+  struct Lift {
+    PgConnection& conn;
+    int saved = conn.statement_timeout_ms();
+    ~Lift() { conn.set_statement_timeout_ms(saved); }
+  } lift{conn};
+  conn.set_statement_timeout_ms(kMigrationTimeoutMs);
   conn.Run("BEGIN");
   try {
+    conn.Run("SET LOCAL statement_timeout = " + std::to_string(kMigrationTimeoutMs));
     conn.Exec("SELECT pg_advisory_xact_lock($1::bigint)", {kMigrationLockKey});
     conn.Run(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -64,9 +78,10 @@ void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migration
 
 }  // namespace
 
-std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url) {
-  auto conn = std::make_unique<PgConnection>(url);
-  conn->Run("SET synchronous_commit = on");
+std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url, PgTimeouts timeouts) {
+  auto conn = std::make_unique<PgConnection>(url, timeouts);
+  conn->Run("SET synchronous_commit = on; SET statement_timeout = " +
+            std::to_string(std::max(0, timeouts.statement_ms)));
   return conn;
 }
 
@@ -117,7 +132,9 @@ PgStore::PgStore(const std::string& url, const StoreOptions& options,
                  const std::vector<Migration>& migrations)
     : impl_(std::make_unique<Impl>()) {
   impl_->url = url;
-  impl_->batch = std::make_unique<PgBatch>(url);
+  impl_->instance = RandomId("ins_");
+  PgTimeouts timeouts{options.connect_timeout_ms, options.statement_timeout_ms};
+  impl_->batch = std::make_unique<PgBatch>(url, timeouts);
   try {
     impl_->batch->Connect();
     ApplyMigrations(impl_->batch->conn(), migrations);
@@ -127,7 +144,7 @@ PgStore::PgStore(const std::string& url, const StoreOptions& options,
     throw StoreError(
         what.find(RedactedUrl(url)) == std::string::npos ? RedactedUrl(url) + ": " + what : what);
   }
-  impl_->readers = std::make_unique<PgPool>(url, options.pool_size);
+  impl_->readers = std::make_unique<PgPool>(url, options.pool_size, timeouts);
   impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);
 }
 
@@ -142,6 +159,22 @@ bool PgStore::Ping() {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+void PgStore::ProbeWrite(int64_t now_ms) {
+  impl_->Write([&](PgConnection& conn) {
+    conn.Exec(
+        "INSERT INTO health_probe(instance, probed_at) VALUES ($1, $2) "
+        "ON CONFLICT (instance) DO UPDATE SET probed_at = EXCLUDED.probed_at",
+        {impl_->instance, now_ms});
+    // Each start is a new instance id: rows of instances gone for a week go.
+    conn.Exec("DELETE FROM health_probe WHERE probed_at < $1", {now_ms - kProbeRowLifetimeMs});
+  });
+}
+
+WriteHealth PgStore::LastWrites() const {
+  return {impl_->committer->last_commit_ms(), impl_->committer->last_failure_ms(),
+          impl_->committer->last_failure()};
 }
 
 int PgStore::SchemaVersion() {

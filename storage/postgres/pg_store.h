@@ -92,6 +92,8 @@ class PgStore : public Store {
   std::vector<CadreRecord> ListCadres() override;
 
   bool Ping() override;
+  void ProbeWrite(int64_t now_ms) override;
+  WriteHealth LastWrites() const override;
 
   // The highest migration applied to the database.
   int SchemaVersion();

@@ -53,18 +53,20 @@ void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment
 void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
                         int64_t now_ms);
 
-// Opens a connection for the backend: the URL's settings plus the session settings every
-// aduan connection needs (synchronous_commit=on: a COMMIT returns only once it is flushed).
-std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url);
+// Opens a connection for the backend within `timeouts`: the URL's settings plus the session
+// settings every aduan connection needs (synchronous_commit=on: a COMMIT returns only once it
+// is flushed; statement_timeout = timeouts.statement_ms, so the server itself ends a statement
+// the client has stopped waiting for).
+std::unique_ptr<PgConnection> OpenPgConnection(const std::string& url, PgTimeouts timeouts);
 
 // The group committer's transaction verbs over the write connection. The connection is
 // replaced at the next Begin() when the server dropped it, so a database restart costs the
 // batches in flight, not the instance.
 class PgBatch : public BatchTransaction {
  public:
-  explicit PgBatch(std::string url) : url_(std::move(url)) {}
+  PgBatch(std::string url, PgTimeouts timeouts) : url_(std::move(url)), timeouts_(timeouts) {}
   PgConnection& conn() { return *conn_; }
-  void Connect() { conn_ = OpenPgConnection(url_); }
+  void Connect() { conn_ = OpenPgConnection(url_, timeouts_); }
 
   void Begin() override {
     if (!conn_ || conn_->broken()) Connect();
@@ -92,6 +94,7 @@ class PgBatch : public BatchTransaction {
 
  private:
   std::string url_;
+  PgTimeouts timeouts_;
   std::unique_ptr<PgConnection> conn_;
 };
 
@@ -100,6 +103,7 @@ int64_t RetryJitterMicros(int attempt);
 
 struct PgStore::Impl {
   std::string url;
+  std::string instance;  // this store's row in health_probe
   std::unique_ptr<PgPool> readers;
   std::unique_ptr<PgBatch> batch;
   std::unique_ptr<GroupCommitter> committer;

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "storage/random_id.h"
 #include "storage/sqlite/sqlite_store_internal.h"
 #include "storage/sqlite/wal_write_batching_vfs.h"
 
@@ -94,6 +95,7 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
                          const std::vector<Migration>& migrations)
     : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
+  impl_->instance = RandomId("ins_");
   try {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -103,6 +105,13 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
         path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime, 0,
         WalWriteBatchingVfs());
     ConfigureConnection(*impl_->writer);
+    // SQLite opens a file it may not write read-only without a word, and every write would
+    // then fail while reads (and once /readyz) looked fine: refuse to start instead.
+    if (sqlite3_db_readonly(impl_->writer->getHandle(), "main") == 1) {
+      throw StoreError(
+          "the database file is read-only for this user; make it and its folder "
+          "writable");
+    }
     // WAL lets readers run beside the single writer; FULL syncs the WAL on every commit, which
     // is what "answered 200 means durable" needs. Group commit pays that sync once per batch.
     EnterWalMode(*impl_->writer);
@@ -324,6 +333,29 @@ bool SqliteStore::Ping() {
   } catch (const std::exception&) {
     return false;
   }
+}
+
+void SqliteStore::ProbeWrite(int64_t now_ms) {
+  constexpr int64_t kProbeRowLifetimeMs = int64_t{7} * 24 * 3600 * 1000;
+  Translated([&] {
+    impl_->committer->Run([&] {
+      SQLite::Statement& up = impl_->writes.Get(
+          "INSERT INTO health_probe(instance, probed_at) VALUES (?1, ?2) "
+          "ON CONFLICT (instance) DO UPDATE SET probed_at = excluded.probed_at");
+      up.bind(1, impl_->instance);
+      up.bind(2, now_ms);
+      up.exec();
+      // Each start is a new instance id: rows of instances gone for a week go.
+      SQLite::Statement& old = impl_->writes.Get("DELETE FROM health_probe WHERE probed_at < ?1");
+      old.bind(1, now_ms - kProbeRowLifetimeMs);
+      old.exec();
+    });
+  });
+}
+
+WriteHealth SqliteStore::LastWrites() const {
+  return {impl_->committer->last_commit_ms(), impl_->committer->last_failure_ms(),
+          impl_->committer->last_failure()};
 }
 
 int SqliteStore::SchemaVersion() {

@@ -46,6 +46,8 @@ class SqliteStore : public Store {
   std::vector<ApiKeyRecord> ListApiKeys() override;
   bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
   bool Ping() override;
+  void ProbeWrite(int64_t now_ms) override;
+  WriteHealth LastWrites() const override;
   // Conversations and cadres (issue 5): sqlite_conversation.cc, sqlite_cadres.cc.
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;

@@ -194,6 +194,7 @@ class SqliteBatch : public BatchTransaction {
 
 struct SqliteStore::Impl {
   std::string path;
+  std::string instance;  // this store's row in health_probe
   std::unique_ptr<SQLite::Database> writer;
   StatementCache writes;
   std::unique_ptr<SqliteBatch> batch;

@@ -72,6 +72,24 @@ TEST_F(BadConfigTest, ThePostgresPoolSizeReachesTheStoreOptions) {
   EXPECT_EQ(cfg->StoreOptions().max_batch, 64);
 }
 
+TEST_F(BadConfigTest, TheStorageDeadlinesReachTheStoreOptions) {
+  std::string error;
+  auto defaults = LoadConfig(Write(std::string(kMinimal) + "}"), &error);
+  ASSERT_TRUE(defaults) << error;
+  EXPECT_EQ(defaults->StoreOptions().connect_timeout_ms, 2000);
+  EXPECT_EQ(defaults->StoreOptions().statement_timeout_ms, 3000);
+  auto cfg = LoadConfig(
+      Write(std::string(kMinimal) +
+            R"(, "storage": {"connect_timeout_ms": 750, "statement_timeout_ms": 1500}})"),
+      &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->StoreOptions().connect_timeout_ms, 750);
+  EXPECT_EQ(cfg->StoreOptions().statement_timeout_ms, 1500);
+  EXPECT_NE(ErrorFor(std::string(kMinimal) + R"(, "storage": {"statement_timeout_ms": 0}})")
+                .find("storage.statement_timeout_ms: must be an integer from 100"),
+            std::string::npos);
+}
+
 TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
   struct Case {
     std::string body;

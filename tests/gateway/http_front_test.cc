@@ -243,7 +243,9 @@ TEST(HttpFrontTest, HalfClosedClientStillGetsItsAnswer) {
   std::string r = c.ReadResponse();
   ASSERT_EQ(StatusOf(r), 200) << r;
   EXPECT_EQ(BodyOf(r)["duplicate"], false);
-  EXPECT_NE(r.find("Connection: close"), std::string::npos);
+  // Whether the FIN arrived before or after the request was handed on, the server closes the
+  // connection once the answer is out.
+  EXPECT_TRUE(c.ClosedByPeer(5000));
 }
 
 TEST(HttpFrontTest, APostWithNoBodyAndNoLengthIsAnEmptyBody) {
