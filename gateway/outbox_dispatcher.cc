@@ -41,7 +41,11 @@ std::pair<std::string, std::string> SplitBase(const std::string& base) {
 
 int64_t RetryAfterMs(std::string_view value, int64_t now_ms) {
   std::string_view v = channels::TrimView(value);
-  if (auto seconds = channels::ParseInt64(v)) return *seconds < 0 ? -1 : *seconds * 1000;
+  // A year is longer than any real rate limit and keeps the product far from overflow.
+  constexpr int64_t kMaxSeconds = 366 * 24 * 3600;
+  if (auto seconds = channels::ParseInt64(v)) {
+    return *seconds < 0 ? -1 : std::min(*seconds, kMaxSeconds) * 1000;
+  }
   if (auto at = channels::ParseMailDateMs(v)) return std::max<int64_t>(0, *at - now_ms);
   return -1;
 }

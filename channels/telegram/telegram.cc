@@ -1,5 +1,6 @@
 #include "channels/telegram/telegram.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "channels/crypto.h"
@@ -132,7 +133,7 @@ class TelegramAdapter : public ChannelAdapter {
       auto seconds = ParseInt64(JsonString(ObjectOrEmpty(Member(j, "parameters")), "retry_after"));
       if (seconds && *seconds >= 0) {
         out.retryable = true;
-        out.retry_after_ms = *seconds * 1000;
+        out.retry_after_ms = std::min<int64_t>(*seconds, 366 * 24 * 3600) * 1000;
       }
     }
     return out;

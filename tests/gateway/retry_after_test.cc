@@ -15,6 +15,7 @@ TEST(RetryAfterTest, SecondsOrAnHttpDate) {
   EXPECT_EQ(RetryAfterMs("Wed, 21 Oct 2015 07:27:00 GMT", kNow), 0);  // already past
   EXPECT_EQ(RetryAfterMs("-5", kNow), -1);
   EXPECT_EQ(RetryAfterMs("soon", kNow), -1);
+  EXPECT_EQ(RetryAfterMs("9223372036854775807", kNow), 366LL * 24 * 3600 * 1000);  // no overflow
 }
 
 }  // namespace
