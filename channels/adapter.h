@@ -84,6 +84,12 @@ struct OutgoingMessage {
   std::string subject;        // email only
   std::string in_reply_to;    // provider id of the message being answered (email threading)
   std::string our_reference;  // our own id for this reply (email Message-ID), may be empty
+  // Email: the thread's earlier Message-IDs, oldest first, without brackets; the References
+  // header is these then `in_reply_to`. Empty: References is `in_reply_to` alone.
+  std::vector<std::string> references;
+  // Our own address the resident wrote to (Twilio's `To`), so the reply leaves from it; empty
+  // when unknown, then the adapter picks a configured sender of the recipient's kind.
+  std::string our_address;
 };
 
 // A provider API call. `path` is appended to the channel's ADUAN_<CHANNEL>_API_BASE.
@@ -101,6 +107,9 @@ struct SendOutcome {
   bool retryable = false;           // 5xx, 429, timeout: try again later
   std::string provider_message_id;  // when delivered and the provider returned one
   std::string error;                // when not delivered
+  // The provider said how long to wait before the next try (Telegram's
+  // parameters.retry_after, an HTTP Retry-After, a throttling code); -1 when it did not.
+  int64_t retry_after_ms = -1;
 };
 
 class ChannelAdapter {

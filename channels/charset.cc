@@ -1,8 +1,13 @@
 #include "channels/charset.h"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace aduan::channels {
 namespace {
@@ -23,6 +28,82 @@ std::string NormalizeLabel(std::string_view label) {
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return out;
+}
+
+// The iconv name for a MIME label, or "" when the label is not one iconv should be asked
+// about. Only charset-name characters pass, so a hostile label cannot name a file or add
+// iconv's "//" options. Labels mail clients use loosely map to the superset that decodes them.
+std::string IconvName(const std::string& label) {
+  if (label.empty() || label.size() > 40) return "";
+  for (char c : label) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' &&
+        c != ':') {
+      return "";
+    }
+  }
+  static const std::pair<std::string_view, std::string_view> kAliases[] = {
+      {"gb2312", "GB18030"},
+      {"gbk", "GB18030"},
+      {"x-gbk", "GB18030"},
+      {"cp936", "GB18030"},
+      {"euc-cn", "GB18030"},
+      {"shift_jis", "CP932"},
+      {"shift-jis", "CP932"},
+      {"sjis", "CP932"},
+      {"x-sjis", "CP932"},
+      {"ms_kanji", "CP932"},
+      {"windows-31j", "CP932"},
+      {"iso-2022-jp", "ISO-2022-JP-2"},
+      {"csiso2022jp", "ISO-2022-JP-2"},
+      {"ks_c_5601-1987", "CP949"},
+      {"euc-kr", "CP949"}};
+  for (const auto& [alias, name] : kAliases) {
+    if (label == alias) return std::string(name);
+  }
+  return label;
+}
+
+bool LooksLikeIso2022Jp(std::string_view bytes) {
+  return bytes.find("\x1B$B") != std::string_view::npos ||
+         bytes.find("\x1B$@") != std::string_view::npos ||
+         bytes.find("\x1B(J") != std::string_view::npos;
+}
+
+// Converts with glibc's iconv; nullopt when iconv does not know `charset`. A byte iconv cannot
+// read becomes U+FFFD and decoding goes on after it, as with invalid UTF-8.
+std::optional<std::string> IconvToUtf8(std::string_view bytes, const std::string& charset) {
+  if (charset.empty()) return std::nullopt;
+  iconv_t cd = iconv_open("UTF-8", charset.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2 + 16);
+  std::vector<char> in(bytes.begin(), bytes.end());
+  char* src = in.data();
+  size_t src_left = in.size();
+  char buffer[4096];
+  for (;;) {
+    char* dst = buffer;
+    size_t dst_left = sizeof(buffer);
+    // A final call with no input flushes a stateful encoding back to its initial state.
+    size_t rc = src_left > 0 ? iconv(cd, &src, &src_left, &dst, &dst_left)
+                             : iconv(cd, nullptr, nullptr, &dst, &dst_left);
+    out.append(buffer, dst - buffer);
+    if (rc != static_cast<size_t>(-1)) {
+      if (src_left == 0) break;
+      continue;
+    }
+    if (errno == E2BIG) continue;
+    // EILSEQ: an unreadable byte; EINVAL: a sequence cut off by the end of the input.
+    AppendUtf8(out, 0xFFFD);
+    if (errno == EINVAL || src_left <= 1) {
+      src_left = 0;
+    } else {
+      ++src;
+      --src_left;
+    }
+  }
+  iconv_close(cd);
+  return SanitizeUtf8(out);
 }
 
 std::string FromCp1252(std::string_view bytes) {
@@ -178,6 +259,11 @@ std::string ToUtf8(std::string_view bytes, std::string_view label) {
   }
   if (name == "iso-8859-15" || name == "iso8859-15" || name == "latin9" || name == "latin-9") {
     return FromLatin9(bytes);
+  }
+  if (auto decoded = IconvToUtf8(bytes, IconvName(name))) return *decoded;
+  // Japanese mailers send raw ISO-2022-JP in headers; its escape sequences name it.
+  if (name.empty() && LooksLikeIso2022Jp(bytes)) {
+    if (auto decoded = IconvToUtf8(bytes, "ISO-2022-JP-2")) return *decoded;
   }
   return IsValidUtf8(bytes) ? std::string(bytes) : FromCp1252(bytes);
 }

@@ -51,6 +51,9 @@ struct InboundMessage {
   std::optional<SharedContact> contact;
   // Where a reply must go when that is not `sender` (Telegram chat id, email Reply-To).
   std::string reply_address;
+  // Our own address the provider delivered this to (Twilio's `To`, e.g. "whatsapp:+1415..."),
+  // when one account answers on several; empty when the provider does not say.
+  std::string our_address;
   // Provider references to earlier messages (email In-Reply-To then References, oldest last).
   std::vector<std::string> in_reply_to;
   bool is_edit = false;          // Telegram edited_message: amends an earlier message

@@ -7,6 +7,7 @@
 #include "gateway/api_keys.h"
 #include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
+#include "gateway/reply_thread.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
 #include "gateway/ticket_outbox.h"
@@ -73,14 +74,8 @@ storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::strin
   ack.recipient = in.reply_address.empty() ? in.sender : in.reply_address;
   ack.kind = "ack";
   ack.body = body;
-  json details = {{"in_reply_to", in.provider_message_id}};
-  if (!in.subject.empty() || in.channel == "mailgun" || in.channel == "sendgrid") {
-    // Email clients thread on headers, but people read subjects: keep theirs and tag ours.
-    std::string subject = in.subject.empty() ? "Aduan" : in.subject;
-    if (subject.rfind("Re:", 0) != 0 && subject.rfind("RE:", 0) != 0) subject = "Re: " + subject;
-    if (subject.find(ticket) == std::string::npos) subject += " [" + ticket + "]";
-    details["subject"] = subject;
-  }
+  // Email clients thread on headers, but people read subjects: keep theirs and tag ours.
+  json details = ReplyDetails(ThreadOf(in), in.channel, ticket);
   ack.details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
   return ack;
 }
@@ -336,6 +331,13 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   }
 
   req.ticket = d.new_ticket;
+  if (req.ticket) {
+    // Notifications sent later thread under this first message, as the acknowledgement does.
+    json details = json::parse(req.ticket->details_json, nullptr, false);
+    if (!details.is_object()) details = json::object();
+    details["thread"] = ThreadOf(in);
+    req.ticket->details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
   if (req.ticket && c) {
     req.ticket->classification_json =
         ClassificationJson(*c).dump(-1, ' ', false, json::error_handler_t::replace);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "channels/util.h"
 #include "gateway/log.h"
 
 namespace aduan::gateway {
@@ -37,6 +38,17 @@ std::pair<std::string, std::string> SplitBase(const std::string& base) {
 }
 
 }  // namespace
+
+int64_t RetryAfterMs(std::string_view value, int64_t now_ms) {
+  std::string_view v = channels::TrimView(value);
+  // A year is longer than any real rate limit and keeps the product far from overflow.
+  constexpr int64_t kMaxSeconds = 366 * 24 * 3600;
+  if (auto seconds = channels::ParseInt64(v)) {
+    return *seconds < 0 ? -1 : std::min(*seconds, kMaxSeconds) * 1000;
+  }
+  if (auto at = channels::ParseMailDateMs(v)) return std::max<int64_t>(0, *at - now_ms);
+  return -1;
+}
 
 OutboxDispatcher::OutboxDispatcher(
     storage::Store* store, const std::map<std::string, const channels::ChannelAdapter*>& adapters,
@@ -88,6 +100,12 @@ storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) 
   if (details.is_object()) {
     msg.in_reply_to = details.value("in_reply_to", "");
     msg.subject = details.value("subject", "");
+    msg.our_address = details.value("our_address", "");
+    if (auto refs = details.find("references"); refs != details.end() && refs->is_array()) {
+      for (const auto& r : *refs) {
+        if (r.is_string()) msg.references.push_back(r.get<std::string>());
+      }
+    }
   }
   msg.our_reference = "outbox-" + std::to_string(row.id) + "@aduan";
   channels::ProviderRequest req = adapter->second->FormatSend(msg);
@@ -110,19 +128,26 @@ storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) 
     out.provider_message_id = outcome.provider_message_id;
     return out;
   }
+  if (outcome.retry_after_ms < 0 && res && res->has_header("Retry-After")) {
+    outcome.retry_after_ms = RetryAfterMs(res->get_header_value("Retry-After"), clock_());
+  }
   return Failed(row, outcome.retryable,
                 status == 0 ? "no answer from " + origin + ": " + httplib::to_string(res.error())
-                            : outcome.error);
+                            : outcome.error,
+                outcome.retry_after_ms);
 }
 
 storage::OutboxAttempt OutboxDispatcher::Failed(const storage::OutboxRow& row, bool retryable,
-                                                std::string error) {
+                                                std::string error, int64_t retry_after_ms) {
   storage::OutboxAttempt out;
   out.error = std::move(error);
   int attempt = row.attempts + 1;
   if (retryable && attempt < options_.max_attempts) {
     out.result = storage::OutboxAttempt::Result::kRetry;
-    out.next_attempt_at_ms = clock_() + Backoff(attempt);
+    // A provider that names its wait is obeyed: sooner only extends a rate limit.
+    out.next_attempt_at_ms =
+        clock_() + (retry_after_ms >= 0 ? std::min(retry_after_ms, options_.max_backoff_ms)
+                                        : Backoff(attempt));
   } else {
     out.result = storage::OutboxAttempt::Result::kDead;
   }

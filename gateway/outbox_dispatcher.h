@@ -5,8 +5,9 @@
 // Delivery is at-least-once with a claim per row: a row is claimed before sending, so two
 // dispatchers never send it at the same time, and marked sent after the provider accepted it,
 // so it is never claimed again, across restarts too. 5xx, 429 and timeouts are retried with
-// exponential backoff and jitter; other 4xx are final. After the last try the row is dead and
-// listed by GET /api/v1/outbox?status=dead.
+// exponential backoff and jitter, or after exactly the wait the provider named (Telegram's
+// retry_after, an HTTP Retry-After, WhatsApp's throttling codes); other 4xx are final. After the
+// last try the row is dead and listed by GET /api/v1/outbox?status=dead.
 //
 // Rows of kind "push" (issue 6) go to an agency's push URL instead of a provider: the body is
 // POSTed as JSON with X-Aduan-Signature: sha256=<hex HMAC-SHA256 of the body with the secret in
@@ -39,6 +40,10 @@ struct DispatcherOptions {
   int64_t idle_poll_ms = 250;     // how often an idle dispatcher looks for work
 };
 
+// An HTTP Retry-After value (delay-seconds or an HTTP date) as milliseconds from `now_ms`;
+// -1 when it is neither.
+int64_t RetryAfterMs(std::string_view value, int64_t now_ms);
+
 class OutboxDispatcher {
  public:
   // `adapters` maps channel name to adapter; both must outlive the dispatcher.
@@ -63,7 +68,9 @@ class OutboxDispatcher {
   storage::OutboxAttempt Attempt(const storage::OutboxRow& row);
   storage::OutboxAttempt AttemptPush(const storage::OutboxRow& row);  // push_delivery.cc
   // A failed attempt: retried with backoff while tries remain and `retryable`, else dead.
-  storage::OutboxAttempt Failed(const storage::OutboxRow& row, bool retryable, std::string error);
+  // `retry_after_ms` >= 0: the provider named the wait, which replaces the backoff.
+  storage::OutboxAttempt Failed(const storage::OutboxRow& row, bool retryable, std::string error,
+                                int64_t retry_after_ms = -1);
   std::string BaseUrl(const std::string& channel) const;
 
   storage::Store* store_;

@@ -4,6 +4,7 @@
 
 #include "gateway/intake.h"
 #include "gateway/recipients.h"
+#include "gateway/reply_thread.h"
 #include "gateway/ticket_json.h"
 
 namespace aduan::gateway {
@@ -32,6 +33,8 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
     d.recipient = r.address;
     d.kind = "notify";
     d.body = body;
+    d.details_json = NotificationDetails(after, r.channel, r.address)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     rows.push_back(std::move(d));
   }
   return rows;

@@ -148,8 +148,9 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   try {
     for (const auto& st : parsed.parsed.statuses) {
       // A report for a message we never sent (or sent from another system) is not an error.
-      bool matched = ctx.deps.store->RecordDeliveryStatus(st.channel, st.provider_message_id,
-                                                          st.status, st.error, ctx.deps.clock());
+      bool matched = ctx.deps.store->RecordDeliveryStatus(
+          st.channel, st.provider_message_id, st.status, st.error,
+          st.at_ms ? st.at_ms : ctx.deps.clock(), ctx.deps.clock());
       ctx.metrics.Count("aduan_delivery_statuses_total", "channel=\"" + channel + "\",status=\"" +
                                                              st.status + "\",matched=\"" +
                                                              (matched ? "yes" : "no") + "\"");

@@ -87,11 +87,12 @@ class Store {
   // Records an attempt on a claimed row and releases the claim. A row once sent or dead is
   // never claimed again.
   virtual void FinishOutbox(int64_t id, const OutboxAttempt& attempt, int64_t now_ms) = 0;
-  // Applies a provider delivery report to the row it sent; false when no row matches.
+  // Applies a provider delivery report (made at `reported_at_ms`) to the row it sent, if it is
+  // news (storage/delivery_order.h: status only moves forward); false when no row matches.
   virtual bool RecordDeliveryStatus(const std::string& channel,
                                     const std::string& provider_message_id,
                                     const std::string& status, const std::string& error,
-                                    int64_t now_ms) = 0;
+                                    int64_t reported_at_ms, int64_t now_ms) = 0;
   // Rows with `status` ("pending", "sent", "dead"), newest first.
   virtual std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) = 0;
 

@@ -5,6 +5,7 @@
 #include "channels/charset.h"
 #include "channels/crypto.h"
 #include "channels/email/mime.h"
+#include "channels/email/outgoing.h"
 #include "channels/email/text.h"
 #include "channels/form.h"
 #include "channels/util.h"
@@ -86,12 +87,12 @@ class MailgunAdapter : public ChannelAdapter {
     std::vector<std::pair<std::string, std::string>> form = {
         {"from", from_},
         {"to", message.recipient},
-        {"subject", message.subject.empty() ? "Tanggapan atas laporan Anda" : message.subject},
+        {"subject", OutgoingSubject(message.subject, "Tanggapan atas laporan Anda")},
         {"text", SanitizeUtf8(message.text)}};
     if (!message.in_reply_to.empty()) {
       // Both headers, so every client threads the reply under the resident's message.
       form.emplace_back("h:In-Reply-To", "<" + message.in_reply_to + ">");
-      form.emplace_back("h:References", "<" + message.in_reply_to + ">");
+      form.emplace_back("h:References", ReferencesHeader(message));
     }
     if (!message.our_reference.empty()) {
       form.emplace_back("h:Message-Id", "<" + message.our_reference + ">");

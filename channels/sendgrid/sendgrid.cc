@@ -5,6 +5,7 @@
 #include "channels/charset.h"
 #include "channels/crypto.h"
 #include "channels/email/mime.h"
+#include "channels/email/outgoing.h"
 #include "channels/form.h"
 #include "channels/util.h"
 
@@ -63,16 +64,15 @@ class SendGridAdapter : public ChannelAdapter {
     req.path = "/v3/mail/send";
     req.content_type = "application/json";
     req.headers.emplace("Authorization", "Bearer " + api_key_);
-    json body = {
-        {"personalizations",
-         json::array({{{"to", json::array({{{"email", message.recipient}}})}}})},
-        {"from", {{"email", from_}}},
-        {"subject", message.subject.empty() ? "Tanggapan atas laporan Anda" : message.subject},
-        {"content", json::array({{{"type", "text/plain"}, {"value", message.text}}})}};
+    json body = {{"personalizations",
+                  json::array({{{"to", json::array({{{"email", message.recipient}}})}}})},
+                 {"from", FromJson()},
+                 {"subject", OutgoingSubject(message.subject, "Tanggapan atas laporan Anda")},
+                 {"content", json::array({{{"type", "text/plain"}, {"value", message.text}}})}};
     json headers = json::object();
     if (!message.in_reply_to.empty()) {
       headers["In-Reply-To"] = "<" + message.in_reply_to + ">";
-      headers["References"] = "<" + message.in_reply_to + ">";
+      headers["References"] = ReferencesHeader(message);
     }
     if (!message.our_reference.empty()) headers["Message-ID"] = "<" + message.our_reference + ">";
     if (!headers.empty()) body["headers"] = headers;
@@ -92,6 +92,16 @@ class SendGridAdapter : public ChannelAdapter {
   }
 
  private:
+  // ADUAN_SENDGRID_FROM may be "Layanan Aduan <aduan@example.go.id>" as Mailgun's variable is;
+  // SendGrid wants the name and the address apart.
+  json FromJson() const {
+    EmailAddress parsed = ParseAddress(from_);
+    if (parsed.address.empty()) return {{"email", std::string(TrimView(from_))}};
+    json from = {{"email", parsed.address}};
+    if (!parsed.display_name.empty()) from["name"] = parsed.display_name;
+    return from;
+  }
+
   static void ParseFields(const FormFields& fields, ParsedEmail& email) {
     json charsets = json::parse(FieldValue(fields, "charsets"), nullptr, false);
     // Each field is in its own charset; SendGrid's parts carry none themselves.

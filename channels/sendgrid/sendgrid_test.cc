@@ -163,5 +163,17 @@ TEST_F(SendGridTest, FormatSendAndParseSendResponse) {
   EXPECT_NE(bad.error.find("Invalid email"), std::string::npos);
 }
 
+TEST(SendGridFromTest, NameAndAddressAreSentApart) {
+  auto adapter = MakeSendGridAdapter(
+      FakeEnv({{"ADUAN_SENDGRID_TOKEN", kToken},
+               {"ADUAN_SENDGRID_API_KEY", "SG.test"},
+               {"ADUAN_SENDGRID_FROM", "Layanan Aduan <aduan@example.go.id>"}}));
+  OutgoingMessage out;
+  out.recipient = "warga@example.id";
+  out.text = "Sedang ditangani.";
+  json body = json::parse(adapter->FormatSend(out).body);
+  EXPECT_EQ(body["from"], (json{{"email", "aduan@example.go.id"}, {"name", "Layanan Aduan"}}));
+}
+
 }  // namespace
 }  // namespace aduan::channels

@@ -1,5 +1,6 @@
 #include "channels/telegram/telegram.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "channels/crypto.h"
@@ -100,12 +101,22 @@ class TelegramAdapter : public ChannelAdapter {
       body["chat_id"] = message.recipient;
     }
     body["text"] = message.text;
+    // Quote the message answered: inbound ids are "<chat>:<message>" (an edit adds
+    // ":edit-<update>"). Only within the same chat; a deleted original must not fail the send.
+    std::string_view answered = message.in_reply_to;
+    if (size_t colon = answered.find(':');
+        colon != std::string_view::npos && answered.substr(0, colon) == message.recipient) {
+      std::string_view rest = answered.substr(colon + 1);
+      if (auto id = ParseInt64(rest.substr(0, rest.find(':')))) {
+        body["reply_parameters"] = {{"message_id", *id}, {"allow_sending_without_reply", true}};
+      }
+    }
     req.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
     return req;
   }
 
   SendOutcome ParseSendResponse(int http_status, std::string_view body) const override {
-    return JsonSendOutcome(
+    SendOutcome out = JsonSendOutcome(
         http_status, body,
         [](const json& j) {
           const json& result = ObjectOrEmpty(Member(j, "result"));
@@ -116,6 +127,16 @@ class TelegramAdapter : public ChannelAdapter {
           return chat_id.empty() ? message_id : chat_id + ":" + message_id;
         },
         [](const json& j) { return JsonString(j, "description"); });
+    if (!out.delivered) {
+      // Flood control names the wait in seconds: retrying sooner only extends the ban.
+      json j = json::parse(body, nullptr, false);
+      auto seconds = ParseInt64(JsonString(ObjectOrEmpty(Member(j, "parameters")), "retry_after"));
+      if (seconds && *seconds >= 0) {
+        out.retryable = true;
+        out.retry_after_ms = std::min<int64_t>(*seconds, 366 * 24 * 3600) * 1000;
+      }
+    }
+    return out;
   }
 
  private:

@@ -11,6 +11,9 @@
 //
 // Environment: ADUAN_TELEGRAM_SECRET_TOKEN (required; unset disables the channel),
 // ADUAN_TELEGRAM_BOT_TOKEN (sending: POST {ADUAN_TELEGRAM_API_BASE}/bot<token>/sendMessage).
+// A reply to a message in the same chat quotes it (reply_parameters, sent even when the
+// original was deleted). Flood control (429 with parameters.retry_after) is retried after the
+// seconds Telegram names, via SendOutcome::retry_after_ms.
 #ifndef ADUAN_CHANNELS_TELEGRAM_TELEGRAM_H_
 #define ADUAN_CHANNELS_TELEGRAM_TELEGRAM_H_
 

@@ -235,5 +235,31 @@ TEST_F(TelegramTest, ParseSendResponse) {
   EXPECT_TRUE(flood.retryable);
 }
 
+TEST_F(TelegramTest, ReplyQuotesTheMessageItAnswers) {
+  OutgoingMessage out;
+  out.recipient = "5123456789";
+  out.text = "Laporan ADU-7K3QX9M4 diterima";
+  out.in_reply_to = "5123456789:1288";
+  json body = json::parse(adapter_->FormatSend(out).body);
+  ASSERT_TRUE(body.contains("reply_parameters")) << body;
+  EXPECT_EQ(body["reply_parameters"]["message_id"], 1288);
+  EXPECT_EQ(body["reply_parameters"]["allow_sending_without_reply"], true);
+  // A notification answers no message; a message of another chat cannot be quoted here.
+  out.in_reply_to = "";
+  EXPECT_FALSE(json::parse(adapter_->FormatSend(out).body).contains("reply_parameters"));
+  out.in_reply_to = "777:1288";
+  EXPECT_FALSE(json::parse(adapter_->FormatSend(out).body).contains("reply_parameters"));
+}
+
+TEST_F(TelegramTest, FloodControlNamesTheWait) {
+  auto flood = adapter_->ParseSendResponse(
+      429,
+      R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 37","parameters":{"retry_after":37}})");
+  EXPECT_TRUE(flood.retryable);
+  EXPECT_EQ(flood.retry_after_ms, 37000);
+  auto blocked = adapter_->ParseSendResponse(403, R"({"ok":false,"description":"Forbidden"})");
+  EXPECT_EQ(blocked.retry_after_ms, -1);
+}
+
 }  // namespace
 }  // namespace aduan::channels

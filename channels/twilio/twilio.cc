@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "channels/charset.h"
 #include "channels/crypto.h"
@@ -41,12 +42,55 @@ std::string Address(std::string_view raw) {
   return phone.empty() ? std::string(raw) : prefix + phone;
 }
 
+bool IsWhatsApp(std::string_view address) { return address.rfind("whatsapp:", 0) == 0; }
+
+// The same URL with its default port written out, or without it when it is written out
+// ("https://h/x" <-> "https://h:443/x"); "" for other schemes and ports. Twilio signs whichever
+// form it was configured with, and its own validator accepts both.
+std::string OtherPortForm(std::string_view url) {
+  int default_port = 0;
+  size_t host_start = 0;
+  if (StartsWithIgnoreCase(url, "https://")) {
+    default_port = 443, host_start = 8;
+  } else if (StartsWithIgnoreCase(url, "http://")) {
+    default_port = 80, host_start = 7;
+  } else {
+    return "";
+  }
+  size_t host_end = url.find_first_of("/?#", host_start);
+  if (host_end == std::string_view::npos) host_end = url.size();
+  std::string_view authority = url.substr(host_start, host_end - host_start);
+  std::string_view rest = url.substr(host_end);
+  std::string_view head = url.substr(0, host_start);
+  size_t colon = authority.rfind(':');
+  // An IPv6 literal's colons sit inside brackets.
+  if (colon != std::string_view::npos && authority.find(']', colon) == std::string_view::npos) {
+    if (authority.substr(colon + 1) != std::to_string(default_port)) return "";
+    return std::string(head) + std::string(authority.substr(0, colon)) + std::string(rest);
+  }
+  return std::string(head) + std::string(authority) + ":" + std::to_string(default_port) +
+         std::string(rest);
+}
+
+// ADUAN_TWILIO_FROM: one sender or several separated by commas ("+1202...,whatsapp:+1415...").
+std::vector<std::string> SplitSenders(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    std::string_view one = TrimView(list.substr(0, comma));
+    if (!one.empty()) out.emplace_back(one);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 class TwilioAdapter : public ChannelAdapter {
  public:
   TwilioAdapter(std::string auth_token, std::string account_sid, std::string from)
       : auth_token_(std::move(auth_token)),
         account_sid_(std::move(account_sid)),
-        from_(std::move(from)) {}
+        senders_(SplitSenders(from)) {}
 
   std::string_view name() const override { return "twilio"; }
 
@@ -66,8 +110,13 @@ class TwilioAdapter : public ChannelAdapter {
                       "cannot verify X-Twilio-Signature: the public URL is unknown "
                       "(set ADUAN_PUBLIC_BASE_URL)");
     }
-    if (!ConstantTimeEquals(TrimView(signature),
-                            TwilioSignature(auth_token_, req.public_url, params))) {
+    std::string other_form = OtherPortForm(req.public_url);
+    bool signed_ok =
+        ConstantTimeEquals(TrimView(signature),
+                           TwilioSignature(auth_token_, req.public_url, params)) ||
+        (!other_form.empty() &&
+         ConstantTimeEquals(TrimView(signature), TwilioSignature(auth_token_, other_form, params)));
+    if (!signed_ok) {
       return Rejected(
           401, "bad_signature",
           "X-Twilio-Signature does not match " + req.public_url + " and the parameters");
@@ -105,6 +154,9 @@ class TwilioAdapter : public ChannelAdapter {
     msg.channel = "twilio";
     msg.provider_message_id = sid;
     msg.sender = SanitizeUtf8(Address(from));
+    if (std::string to = FieldValue(params, "To"); !TrimView(to).empty()) {
+      msg.our_address = SanitizeUtf8(Address(to));
+    }
     msg.display_name = SanitizeUtf8(FieldValue(params, "ProfileName"));  // WhatsApp via Twilio
     msg.text = SanitizeUtf8(FieldValue(params, "Body"));
     auto num_media = ParseInt64(FieldValue(params, "NumMedia"));
@@ -136,9 +188,9 @@ class TwilioAdapter : public ChannelAdapter {
     req.content_type = "application/x-www-form-urlencoded";
     req.headers.emplace("Authorization", BasicAuthorization(account_sid_, auth_token_));
     // WhatsApp through Twilio is not billed per SMS segment; keep its text as written.
-    bool sms = message.recipient.rfind("whatsapp:", 0) != 0;
+    bool sms = !IsWhatsApp(message.recipient);
     req.body = EncodeForm({{"To", Address(message.recipient)},
-                           {"From", from_},
+                           {"From", SenderFor(message)},
                            {"Body", sms ? ToGsm7Safe(message.text) : SanitizeUtf8(message.text)}});
     return req;
   }
@@ -153,9 +205,23 @@ class TwilioAdapter : public ChannelAdapter {
   }
 
  private:
+  // Twilio refuses a WhatsApp recipient with an SMS sender and the reverse (error 21910): the
+  // reply leaves from the address the resident wrote to, else from a configured sender of the
+  // same kind, else from the first configured one.
+  std::string SenderFor(const OutgoingMessage& message) const {
+    bool whatsapp = IsWhatsApp(message.recipient);
+    if (!message.our_address.empty() && IsWhatsApp(message.our_address) == whatsapp) {
+      return Address(message.our_address);
+    }
+    for (const std::string& s : senders_) {
+      if (IsWhatsApp(s) == whatsapp) return s;
+    }
+    return senders_.empty() ? std::string() : senders_.front();
+  }
+
   std::string auth_token_;
   std::string account_sid_;
-  std::string from_;
+  std::vector<std::string> senders_;
 };
 
 }  // namespace

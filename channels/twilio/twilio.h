@@ -7,9 +7,13 @@
 // sends nothing by itself; replies go through the outbox.
 //
 // Environment: ADUAN_TWILIO_AUTH_TOKEN (required; unset disables the channel), and for sending
-// ADUAN_TWILIO_ACCOUNT_SID and ADUAN_TWILIO_FROM (our number, E.164, or "whatsapp:+..."):
-// POST {ADUAN_TWILIO_API_BASE}/2010-04-01/Accounts/{sid}/Messages.json. Signatures are checked
-// against WebhookRequest::public_url, which the gateway builds from ADUAN_PUBLIC_BASE_URL.
+// ADUAN_TWILIO_ACCOUNT_SID and ADUAN_TWILIO_FROM (our number, E.164, or "whatsapp:+...", or
+// several separated by commas): POST {ADUAN_TWILIO_API_BASE}/2010-04-01/Accounts/{sid}/
+// Messages.json. A reply leaves from the address the resident wrote to (the inbound `To`, kept
+// as InboundMessage::our_address), else from a configured sender of the recipient's kind
+// (WhatsApp or SMS): Twilio refuses mixed pairs. Signatures are checked against
+// WebhookRequest::public_url, which the gateway builds from ADUAN_PUBLIC_BASE_URL, with and
+// without the scheme's default port written out (Twilio may sign either form).
 #ifndef ADUAN_CHANNELS_TWILIO_TWILIO_H_
 #define ADUAN_CHANNELS_TWILIO_TWILIO_H_
 

@@ -223,5 +223,73 @@ TEST_F(TwilioTest, ParseSendResponse) {
   EXPECT_TRUE(adapter_->ParseSendResponse(429, "{}").retryable);
 }
 
+// Twilio computes the signature over the webhook URL as configured in its console; with or
+// without ":443" it is the same endpoint, and Twilio's own validator accepts both forms.
+TEST_F(TwilioTest, SignatureOverEitherPortFormIsAccepted) {
+  std::string body = "MessageSid=SM77&From=%2B6281234567890&To=%2B12025550143&Body=halo";
+  auto params = *ParseUrlEncoded(body);
+  struct Case {
+    std::string configured, signed_over;
+  };
+  const std::vector<Case> cases = {
+      {"https://lapor.example.go.id/webhooks/twilio",
+       "https://lapor.example.go.id:443/webhooks/twilio"},
+      {"https://lapor.example.go.id:443/webhooks/twilio",
+       "https://lapor.example.go.id/webhooks/twilio"},
+      {"http://lapor.example.go.id/webhooks/twilio?x=1",
+       "http://lapor.example.go.id:80/webhooks/twilio?x=1"},
+  };
+  for (const auto& c : cases) {
+    auto r =
+        adapter_->Handle(Post(body, c.configured, TwilioSignature(kToken, c.signed_over, params)));
+    EXPECT_FALSE(r.error) << c.configured << " signed as " << c.signed_over << ": "
+                          << r.error->message;
+  }
+  // Another port is another URL: still refused.
+  auto other = adapter_->Handle(
+      Post(body, "https://lapor.example.go.id/webhooks/twilio",
+           TwilioSignature(kToken, "https://lapor.example.go.id:8443/webhooks/twilio", params)));
+  ASSERT_TRUE(other.error);
+  EXPECT_EQ(other.error->code, "bad_signature");
+}
+
+// Twilio refuses a WhatsApp recipient with an SMS sender and the reverse (error 21910).
+TEST_F(TwilioTest, ReplyLeavesFromTheAddressTheResidentWroteTo) {
+  std::string url = "https://lapor.example.go.id/webhooks/twilio";
+  auto r = adapter_->Handle(SignedPost(
+      "MessageSid=SM78&From=whatsapp%3A%2B6281234567890&To=whatsapp%3A%2B14155238886&Body=halo",
+      url));
+  ASSERT_FALSE(r.error) << r.error->message;
+  const InboundMessage& in = r.parsed.messages.at(0);
+  EXPECT_EQ(in.our_address, "whatsapp:+14155238886");
+
+  OutgoingMessage out;
+  out.recipient = in.sender;
+  out.text = "Laporan diterima";
+  out.our_address = in.our_address;
+  auto form = *ParseUrlEncoded(adapter_->FormatSend(out).body);
+  EXPECT_EQ(FieldValue(form, "To"), "whatsapp:+6281234567890");
+  EXPECT_EQ(FieldValue(form, "From"), "whatsapp:+14155238886");
+}
+
+TEST(TwilioSenderTest, WithoutTheInboundToTheConfiguredSenderOfTheSameKindIsUsed) {
+  auto adapter = MakeTwilioAdapter(testing::FakeEnv({
+      {"ADUAN_TWILIO_AUTH_TOKEN", kToken},
+      {"ADUAN_TWILIO_ACCOUNT_SID", "AC1"},
+      {"ADUAN_TWILIO_FROM", "whatsapp:+14155238886, +12025550143"},
+  }));
+  OutgoingMessage out;
+  out.text = "Status laporan berubah";
+  out.recipient = "+6281234567890";
+  EXPECT_EQ(FieldValue(*ParseUrlEncoded(adapter->FormatSend(out).body), "From"), "+12025550143");
+  out.recipient = "whatsapp:+6281234567890";
+  EXPECT_EQ(FieldValue(*ParseUrlEncoded(adapter->FormatSend(out).body), "From"),
+            "whatsapp:+14155238886");
+  // An inbound `To` of the other kind (an SMS number answering a WhatsApp sender) is not used.
+  out.our_address = "+12025550199";
+  EXPECT_EQ(FieldValue(*ParseUrlEncoded(adapter->FormatSend(out).body), "From"),
+            "whatsapp:+14155238886");
+}
+
 }  // namespace
 }  // namespace aduan::channels

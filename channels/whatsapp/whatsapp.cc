@@ -149,12 +149,23 @@ class WhatsAppAdapter : public ChannelAdapter {
           std::string code = JsonString(error, "code");
           return JsonString(error, "message") + (code.empty() ? "" : " (code " + code + ")");
         });
-    if (!out.delivered && !out.retryable) {
-      // Throttling comes back as 400 with a rate-limit code; it heals with time.
+    if (!out.delivered) {
+      // Throttling comes back as 400 or 429 with a rate-limit code; it heals with time, but not
+      // within the seconds of an ordinary backoff. The Cloud API names no wait, so each code
+      // waits as long as its limit's documented window suggests.
       json j = json::parse(body, nullptr, false);
       std::string code = j.is_object() ? JsonString(ObjectMember(j, "error"), "code") : "";
-      if (code == "4" || code == "80007" || code == "130429" || code == "131056") {
-        out.retryable = true;
+      static const std::pair<std::string_view, int64_t> kThrottled[] = {
+          {"4", 5 * 60 * 1000},      // app call limit (rolling hour)
+          {"80007", 5 * 60 * 1000},  // WhatsApp Business Account rate limit (rolling hour)
+          {"130429", 10 * 1000},     // throughput of the phone number
+          {"131056", 6 * 1000},      // pair limit: one message per recipient every 6 s
+      };
+      for (const auto& [throttle, wait_ms] : kThrottled) {
+        if (code == throttle) {
+          out.retryable = true;
+          out.retry_after_ms = wait_ms;
+        }
       }
     }
     return out;

@@ -319,6 +319,11 @@ TEST_F(WhatsAppTest, ParseSendResponse) {
   auto throttled =
       adapter_->ParseSendResponse(400, R"({"error":{"message":"rate","code":130429}})");
   EXPECT_TRUE(throttled.retryable);
+  EXPECT_EQ(throttled.retry_after_ms, 10000);
+  // The pair limit may come as 429 too; it still names a wait longer than the first backoff.
+  auto pair = adapter_->ParseSendResponse(429, R"({"error":{"message":"pair","code":131056}})");
+  EXPECT_EQ(pair.retry_after_ms, 6000);
+  EXPECT_EQ(window.retry_after_ms, -1);
   EXPECT_TRUE(adapter_->ParseSendResponse(500, "oops").retryable);
   EXPECT_TRUE(adapter_->ParseSendResponse(200, "not json").delivered);
 }

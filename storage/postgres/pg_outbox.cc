@@ -4,6 +4,7 @@
 // claim lasts.
 #include <algorithm>
 
+#include "storage/delivery_order.h"
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
@@ -51,13 +52,17 @@ void PgStore::FinishOutbox(int64_t id, const OutboxAttempt& a, int64_t now_ms) {
 bool PgStore::RecordDeliveryStatus(const std::string& channel,
                                    const std::string& provider_message_id,
                                    const std::string& status, const std::string& error,
-                                   int64_t now_ms) {
+                                   int64_t reported_at_ms, int64_t now_ms) {
+  // A stale report still matches its row (the caller counts it as matched) but changes nothing.
+  static const std::string kAdvances = DeliveryReportAdvances("$1::text", "$2::bigint");
+  static const std::string kSql =
+      "UPDATE outbox SET delivery_status = CASE WHEN " + kAdvances +
+      " THEN $1::text ELSE delivery_status END, delivery_status_at = CASE WHEN " + kAdvances +
+      " THEN $2::bigint ELSE delivery_status_at END, last_error = CASE WHEN $3::text <> '' AND " +
+      kAdvances + " THEN $3::text ELSE last_error END, updated_at = CASE WHEN " + kAdvances +
+      " THEN $4 ELSE updated_at END WHERE channel = $5 AND provider_message_id = $6";
   return impl_->Write([&](PgConnection& conn) {
-    return conn.Exec(
-                   "UPDATE outbox SET delivery_status = $1, "
-                   "last_error = CASE WHEN $2 = '' THEN last_error ELSE $2 END, "
-                   "updated_at = $3 WHERE channel = $4 AND provider_message_id = $5",
-                   {status, error, now_ms, channel, provider_message_id})
+    return conn.Exec(kSql, {status, reported_at_ms, error, now_ms, channel, provider_message_id})
                .affected() > 0;
   });
 }

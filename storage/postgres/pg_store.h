@@ -67,7 +67,7 @@ class PgStore : public Store {
   void FinishOutbox(int64_t id, const OutboxAttempt& attempt, int64_t now_ms) override;
   bool RecordDeliveryStatus(const std::string& channel, const std::string& provider_message_id,
                             const std::string& status, const std::string& error,
-                            int64_t now_ms) override;
+                            int64_t reported_at_ms, int64_t now_ms) override;
   std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) override;
   void InsertApiKey(const ApiKeyRecord& key) override;
   std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;

@@ -143,6 +143,11 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // Delivery reports arrive out of order; the time of the one applied decides whether a
+      // later success may replace a failure (storage/delivery_order.h).
+      {6, R"sql(
+ALTER TABLE outbox ADD COLUMN delivery_status_at INTEGER NOT NULL DEFAULT 0;
+)sql"},
       // Single-use provider tokens (Mailgun's), kept with the messages they signed so that a
       // replay is refused by every instance and after a restart.
       {8, R"sql(

@@ -1,4 +1,5 @@
 // The outbox on SQLite: claims, attempts and delivery reports.
+#include "storage/delivery_order.h"
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
@@ -64,15 +65,20 @@ void SqliteStore::FinishOutbox(int64_t id, const OutboxAttempt& a, int64_t now_m
 bool SqliteStore::RecordDeliveryStatus(const std::string& channel,
                                        const std::string& provider_message_id,
                                        const std::string& status, const std::string& error,
-                                       int64_t now_ms) {
+                                       int64_t reported_at_ms, int64_t now_ms) {
+  // A stale report still matches its row (the caller counts it as matched) but changes nothing.
+  static const std::string kAdvances = DeliveryReportAdvances("?1", "?2");
+  static const std::string kSql =
+      "UPDATE outbox SET delivery_status = CASE WHEN " + kAdvances +
+      " THEN ?1 ELSE delivery_status END, delivery_status_at = CASE WHEN " + kAdvances +
+      " THEN ?2 ELSE delivery_status_at END, last_error = CASE WHEN ?3 <> '' AND " + kAdvances +
+      " THEN ?3 ELSE last_error END, updated_at = CASE WHEN " + kAdvances +
+      " THEN ?4 ELSE updated_at END WHERE channel = ?5 AND provider_message_id = ?6";
   return Translated([&] {
     return impl_->committer->Call([&] {
-      SQLite::Statement& u = impl_->writes.Get(
-          "UPDATE outbox SET delivery_status = ?, "
-          "last_error = CASE WHEN ? = '' THEN last_error ELSE ? END, "
-          "updated_at = ? WHERE channel = ? AND provider_message_id = ?");
+      SQLite::Statement& u = impl_->writes.Get(kSql);
       u.bind(1, status);
-      u.bind(2, error);
+      u.bind(2, reported_at_ms);
       u.bind(3, error);
       u.bind(4, now_ms);
       u.bind(5, channel);

@@ -28,6 +28,7 @@ FakeProvider::FakeProvider(Answer fallback) : fallback_(std::move(fallback)) {
       }
     }
     res.status = answer.status;
+    for (const auto& [name, value] : answer.headers) res.set_header(name, value);
     res.set_content(answer.body, answer.content_type);
   };
   server_.Post(".*", handler);

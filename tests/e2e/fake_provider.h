@@ -19,6 +19,7 @@ class FakeProvider {
     int status = 200;
     std::string body;
     std::string content_type = "application/json";
+    httplib::Headers headers = {};  // extra response headers (Retry-After)
   };
   struct Recorded {
     std::string method;

@@ -448,9 +448,34 @@ TEST_P(StoreTest, ASentRowIsNeverClaimedAgain) {
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0].provider_message_id, "wamid.1");
   EXPECT_EQ(sent[0].attempts, 1);
-  EXPECT_TRUE(store_->RecordDeliveryStatus("whatsapp", "wamid.1", "delivered", "", 1200));
-  EXPECT_FALSE(store_->RecordDeliveryStatus("whatsapp", "wamid.unknown", "read", "", 1200));
+  EXPECT_TRUE(store_->RecordDeliveryStatus("whatsapp", "wamid.1", "delivered", "", 1200, 1200));
+  EXPECT_FALSE(store_->RecordDeliveryStatus("whatsapp", "wamid.unknown", "read", "", 1200, 1200));
   EXPECT_EQ(store_->ListOutbox("sent", 10)[0].delivery_status, "delivered");
+}
+
+// Providers deliver reports out of order; each row's status only moves forward.
+TEST_P(StoreTest, DeliveryStatusOnlyMovesForward) {
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
+  store_->FinishOutbox(row.id, {OutboxAttempt::Result::kSent, "wamid.1", 0, ""}, 1100);
+  auto status = [&] { return store_->ListOutbox("sent", 10).at(0).delivery_status; };
+  auto report = [&](const std::string& s, int64_t at, const std::string& error = "") {
+    return store_->RecordDeliveryStatus("whatsapp", "wamid.1", s, error, at, 9000);
+  };
+  EXPECT_TRUE(report("read", 3000));
+  EXPECT_TRUE(report("delivered", 2000));  // matched, but older news
+  EXPECT_EQ(status(), "read");
+  EXPECT_TRUE(report("sent", 4000));  // a later time does not make a lesser status news
+  EXPECT_EQ(status(), "read");
+  EXPECT_TRUE(report("failed", 2500, "131026"));  // a failure older than the read: stale
+  EXPECT_EQ(status(), "read");
+  EXPECT_TRUE(report("failed", 5000, "131026"));
+  EXPECT_EQ(status(), "failed");
+  EXPECT_NE(store_->ListOutbox("sent", 10).at(0).last_error.find("131026"), std::string::npos);
+  EXPECT_TRUE(report("delivered", 4900));  // reported before the failure: the failure stands
+  EXPECT_EQ(status(), "failed");
+  EXPECT_TRUE(report("delivered", 6000));  // a later success: the provider got it through
+  EXPECT_EQ(status(), "delivered");
 }
 
 TEST_P(StoreTest, ARetryWaitsForItsTimeAndADeadRowIsListed) {
