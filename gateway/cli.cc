@@ -64,14 +64,22 @@ void PrintClassification(const classifier::Classification& c, bool json) {
     return;
   }
   std::cout << "agency: " << c.agency << " (score " << c.agency_score << ")"
-            << (c.triage ? " [triage]" : "") << "\n";
+            << (c.triage ? " [triage]" : "") << (c.urgent_override ? " [urgent: routed]" : "")
+            << "\n";
+  std::cout << "topic: " << (c.topic.empty() ? "-" : c.topic) << "\n";
+  if (c.triage && !c.candidates.empty()) {
+    std::cout << "candidates:";
+    for (const auto& k : c.candidates)
+      std::cout << " " << k.agency << "/" << k.topic << "(" << k.score << ")";
+    std::cout << "\n";
+  }
   std::cout << "maladministration:";
   if (c.maladministration.empty()) std::cout << " -";
   for (const auto& m : c.maladministration) std::cout << " " << m;
   std::cout << "\nurgent: " << (c.urgent ? "yes" : "no") << "\nwhy:\n";
   for (const auto& m : c.matched) {
-    std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target << "  "
-              << m.rule << "\n";
+    std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target
+              << (m.topic.empty() ? "" : "/" + m.topic) << "  " << m.rule << "\n";
   }
 }
 
