@@ -24,6 +24,8 @@ usage:
   aduan keys issue --agency CODE [--config FILE] [--db URL]
   aduan keys list [--config FILE] [--db URL]
   aduan keys revoke KEY_ID [--config FILE] [--db URL]
+  aduan rules suggest --history FILE.jsonl [--out FILE.rules] [--by-topic] [--min-support N]
+  aduan rules eval --history FILE.jsonl [--folds K] [--suggest] [--json] [--by-topic]
 
   --config FILE      configuration (default config/aduan.json)
   --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
@@ -238,6 +240,9 @@ int RunCli(int argc, char** argv) {
     flags = {"--config"};
   } else if (command == "keys") {
     flags = {"--config", "--db", "--agency"};
+  } else if (command == "rules") {
+    flags = {"--config", "--history", "--out", "--folds", "--min-support"};
+    switches = {"--suggest", "--json", "--by-topic"};
   } else {
     return Usage("unknown command '" + command + "'");
   }
@@ -249,6 +254,7 @@ int RunCli(int argc, char** argv) {
     return ServeCommand(*parsed);
   }
   if (command == "classify") return ClassifyCommand(*parsed);
+  if (command == "rules") return RulesCommand(*parsed);
   if (!parsed->positional.empty() && command == "check-config") {
     return Usage("check-config takes no arguments");
   }
