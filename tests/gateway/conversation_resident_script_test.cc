@@ -46,6 +46,18 @@ TEST_P(ResidentScript, AComplaintIsAcknowledgedWithNumberAgencyAndWhatNext) {
   EXPECT_EQ(s_.CountRows("tickets"), 2);
 }
 
+TEST_P(ResidentScript, ASecondComplaintForAnotherAgencySoonAfterIsItsOwnTicket) {
+  d_.Run({
+      {ani_, "Sampah di TPS Jl. Melati tidak diangkut seminggu, bau sekali", 0,
+       "Dinas Lingkungan Hidup", TicketIs::kNew},
+      {ani_, "lampu jalan di Jl. Melati mati semua sejak minggu lalu, gelap sekali kalau malam", 60,
+       "Dinas Perhubungan", TicketIs::kNew},
+      {ani_, "di depan SDN 3", 30, "Tambahan informasi", TicketIs::kSame},
+  });
+  EXPECT_EQ(s_.CountRows("tickets"), 2);
+  EXPECT_EQ(s_.CountRows("tickets", "agency = 'DISHUB'"), 1);
+}
+
 TEST_P(ResidentScript, AMissingPlaceIsAskedOnceAndTheAnswerJoinsTheTicket) {
   d_.Run({
       {ani_, "jalan rusak parah banyak lubang, motor sering jatuh", 0, "Di mana lokasinya",
