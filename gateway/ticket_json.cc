@@ -97,6 +97,11 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   // End of issue 5's fields.
   auto explanation = json::parse(t.classification_json, nullptr, false);
   if (!explanation.is_discarded()) j["classification"] = explanation;
+  // The service topic the classifier chose (catalogue code), beside the agency it led to.
+  if (explanation.is_object() && explanation.contains("topic") &&
+      explanation["topic"].is_string() && !explanation["topic"].get<std::string>().empty()) {
+    j["topic"] = explanation["topic"];
+  }
   if (with_events) {
     json events = json::array();
     for (const auto& e : t.events) {

@@ -51,7 +51,13 @@ TEST_P(ResidentScript, ASecondComplaintForAnotherAgencySoonAfterIsItsOwnTicket) 
       {ani_, "Sampah di TPS Jl. Melati tidak diangkut seminggu, bau sekali", 0,
        "Dinas Lingkungan Hidup", TicketIs::kNew},
       {ani_, "lampu jalan di Jl. Melati mati semua sejak minggu lalu, gelap sekali kalau malam", 60,
-       "Dinas Perhubungan", TicketIs::kNew},
+       "Dinas Perhubungan", TicketIs::kNew, 200, std::nullopt,
+       [](TestServer& s, const Sent& r) {
+         json t = AgencyView(s, r.ticket);
+         EXPECT_EQ(t["agency"], "DISHUB");
+         EXPECT_EQ(t["topic"], "pju_mati");
+         EXPECT_EQ(t["classification"]["topic"], "pju_mati");
+       }},
       {ani_, "di depan SDN 3", 30, "Tambahan informasi", TicketIs::kSame},
   });
   EXPECT_EQ(s_.CountRows("tickets"), 2);
