@@ -98,8 +98,10 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   auto explanation = json::parse(t.classification_json, nullptr, false);
   if (!explanation.is_discarded()) j["classification"] = explanation;
   // The service topic the classifier chose (catalogue code), beside the agency it led to.
-  if (explanation.is_object() && explanation.contains("topic") &&
-      explanation["topic"].is_string() && !explanation["topic"].get<std::string>().empty()) {
+  if (!t.topic.empty()) {
+    j["topic"] = t.topic;
+  } else if (explanation.is_object() && explanation.contains("topic") &&
+             explanation["topic"].is_string() && !explanation["topic"].get<std::string>().empty()) {
     j["topic"] = explanation["topic"];
   }
   if (with_events) {

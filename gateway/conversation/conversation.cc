@@ -310,6 +310,7 @@ class Decider {
       t.agency_score = c_->agency_score;
       t.maladministration = c_->maladministration;
       t.urgent = c_->urgent;
+      t.topic = c_->topic;
     }
     t.text = body;
     if (relay && !cadre) {

@@ -143,6 +143,10 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // The service topic the classifier chose, beside the agency the city profile gave it.
+      {5, R"sql(
+ALTER TABLE tickets ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return kMigrations;
 }
