@@ -22,6 +22,14 @@ struct Match {
   std::string target;  // what it voted for: an agency code, a maladministration code, "URGENT"
   std::string rule;    // the term, phrase or pattern (as written in the rule file)
   double weight = 0;   // its contribution; negative for blocking/negative rules
+  std::string topic;   // the service topic it voted for (then `target` is that topic's agency)
+};
+
+// A leading agency, so the triage desk sees what the classifier hesitated between.
+struct Candidate {
+  std::string agency;
+  std::string topic;  // the strongest topic of that agency, may be empty
+  double score = 0;   // in [0,1], as agency_score
 };
 
 struct Classification {
@@ -31,6 +39,14 @@ struct Classification {
   bool urgent = false;
   bool triage = true;  // the classifier was not confident; `agency` is TRIAGE
   std::vector<Match> matched;
+  // The service topic (catalogue code) behind the agency; empty when none voted. Set on TRIAGE
+  // too: the leading candidate's topic.
+  std::string topic;
+  // Up to three leading agencies, best first.
+  std::vector<Candidate> candidates;
+  // An urgent complaint is never left in triage: it went to the most likely responder even
+  // though the margin was below the thresholds. The operator should be told.
+  bool urgent_override = false;
 };
 
 class Classifier {
@@ -44,6 +60,8 @@ struct ClassifierOptions {
   std::string rules_path;          // rule file(s) under config/
   std::string lexicon_path;        // slang/abbreviation lexicon, may be empty
   std::string roots_path;          // stemmer root words, may be empty
+  std::string topics_path;         // topic catalogue (topics.h); empty = no [topic] sections
+  std::string profile_path;        // city profile mapping topics to agencies; needs topics_path
   double triage_threshold = 0.35;  // best score below this -> TRIAGE
   double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
 };

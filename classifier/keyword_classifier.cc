@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "classifier/data_files.h"
 
@@ -70,7 +71,8 @@ bool KeywordClassifier::InternPhrase(std::string_view text, const SourcePlace& p
 std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexicon lexicon,
                                                             Stemmer stemmer,
                                                             const ClassifierOptions& options,
-                                                            std::string* error) {
+                                                            std::string* error,
+                                                            const CityProfile& profile) {
   std::unique_ptr<KeywordClassifier> c(new KeywordClassifier());
   c->settings_ = rules.settings;
   c->options_ = options;
@@ -87,6 +89,56 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
       target.need.push_back(id);
     }
     c->targets_.push_back(std::move(target));
+  }
+  // Every agency a topic maps to is a target, even one with no [agency] section of its own.
+  auto known_agency = [&](const std::string& code) {
+    const auto& known = KnownAgencyCodes();
+    return std::find(known.begin(), known.end(), code) != known.end() ||
+           rules.extra_agencies.contains(code);
+  };
+  auto agency_target = [&](const std::string& code) {
+    auto [it, inserted] = target_index.try_emplace(code, c->targets_.size());
+    if (inserted) c->targets_.push_back(Target{code, TargetKind::kAgency, {}});
+    return it->second;
+  };
+  for (const auto& [topic, agency] : profile.agency_of) {
+    if (!known_agency(agency) || agency == kTriage) {
+      *error = profile.path + ":" + std::to_string(profile.line_of.at(topic)) + ": topic '" +
+               topic + "' maps to unknown agency '" + agency + "'";
+      return nullptr;
+    }
+  }
+  for (const auto& [code, rule] : rules.targets) {
+    if (rule.kind != TargetKind::kTopic) continue;
+    auto it = profile.agency_of.find(code);
+    if (it == profile.agency_of.end()) {
+      *error = (profile.path.empty() ? std::string("classifier") : profile.path) +
+               ": no agency for topic '" + code + "' (the city profile must map it)";
+      return nullptr;
+    }
+    const uint32_t agency = agency_target(it->second);
+    c->targets_[target_index.at(code)].agency = agency;
+  }
+  std::vector<std::string> responders = profile.urgent_responders;
+  for (const auto& code : responders) {
+    if (!known_agency(code)) {
+      *error = profile.path + ": urgent_responders names unknown agency '" + code + "'";
+      return nullptr;
+    }
+    agency_target(code);
+  }
+  if (!profile.urgent_default.empty()) {
+    if (!known_agency(profile.urgent_default)) {
+      *error =
+          profile.path + ": urgent_default names unknown agency '" + profile.urgent_default + "'";
+      return nullptr;
+    }
+    c->urgent_default_ = agency_target(profile.urgent_default);
+  }
+  c->urgent_rank_.assign(c->targets_.size(), static_cast<uint32_t>(responders.size()));
+  for (uint32_t r = 0; r < responders.size(); ++r) {
+    uint32_t& rank = c->urgent_rank_[target_index.at(responders[r])];
+    rank = std::min(rank, r);
   }
   for (const auto& rule : rules.terms) {
     Term term;
@@ -216,7 +268,12 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   std::vector<Match> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule) {
     raw[target] += weight;
-    evidence.push_back({targets_[target].code, rule, weight});
+    const Target& t = targets_[target];
+    if (t.kind == TargetKind::kTopic) {
+      evidence.push_back({targets_[t.agency].code, rule, weight, t.code});
+    } else {
+      evidence.push_back({t.code, rule, weight, ""});
+    }
   };
 
   for (size_t h = 0; h < hits.size();) {
@@ -264,23 +321,53 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
   }
 
-  // Agency: the strongest positive total; its score is its strength (saturating in the raw
-  // weight) times its share of the two leading totals, so a close runner-up lowers confidence.
-  int best = -1, second = -1;
+  // A topic's evidence counts for the agency the city profile gives it; the agency's own
+  // [agency] rules add to the same total.
+  std::vector<double> total = raw;
   for (uint32_t t = 0; t < targets_.size(); ++t) {
-    if (targets_[t].kind != TargetKind::kAgency || raw[t] <= 0) continue;
-    if (best < 0 || raw[t] > raw[best]) {
-      second = best;
-      best = static_cast<int>(t);
-    } else if (second < 0 || raw[t] > raw[second]) {
-      second = static_cast<int>(t);
-    }
+    if (targets_[t].kind == TargetKind::kTopic && raw[t] != 0) total[targets_[t].agency] += raw[t];
   }
+  auto best_topic_of = [&](int agency) -> int {
+    int topic = -1;
+    for (uint32_t t = 0; t < targets_.size(); ++t) {
+      if (targets_[t].kind != TargetKind::kTopic ||
+          static_cast<int>(targets_[t].agency) != agency || raw[t] <= 0) {
+        continue;
+      }
+      if (topic < 0 || raw[t] > raw[topic]) topic = static_cast<int>(t);
+    }
+    return topic;
+  };
+
+  // Urgency first: it decides how a tie between agencies is broken.
+  bool urgent = false;
+  for (uint32_t t = 0; t < targets_.size(); ++t) {
+    const Target& target = targets_[t];
+    if (target.kind != TargetKind::kUrgent || raw[t] < settings_.urgent_threshold) continue;
+    if (!target.need.empty() && std::none_of(target.need.begin(), target.need.end(), present)) {
+      continue;
+    }
+    urgent = true;
+  }
+  // Agency: the strongest positive total (an urgent tie goes to the earlier responder of the
+  // profile); its score is its strength (saturating in the raw weight) times its share of the
+  // two leading totals, so a close runner-up lowers confidence.
+  std::vector<uint32_t> ranked;
+  for (uint32_t t = 0; t < targets_.size(); ++t) {
+    if (targets_[t].kind == TargetKind::kAgency && total[t] > 0) ranked.push_back(t);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [&](uint32_t a, uint32_t b) {
+    if (total[a] != total[b]) return total[a] > total[b];
+    if (urgent && !urgent_rank_.empty()) return urgent_rank_[a] < urgent_rank_[b];
+    return false;
+  });
+  const int best = ranked.empty() ? -1 : static_cast<int>(ranked[0]);
+  const int second = ranked.size() < 2 ? -1 : static_cast<int>(ranked[1]);
   const double scale = settings_.score_scale;
   auto score_of = [&](int t) {
     if (t < 0) return 0.0;
-    const double denominator = raw[best] + (second >= 0 ? raw[second] : 0.0);
-    return (1.0 - std::exp(-raw[t] / scale)) * raw[t] / denominator;
+    const double denominator = total[best] + (second >= 0 ? total[second] : 0.0);
+    return (1.0 - std::exp(-total[t] / scale)) * total[t] / denominator;
   };
   const double best_score = score_of(best);
   const double second_score = score_of(second);
@@ -290,10 +377,28 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
                          targets_[best].code != kTriage;
   result.triage = !confident;
   result.agency = confident ? targets_[best].code : std::string(kTriage);
+  for (size_t r = 0; r < ranked.size() && r < 3; ++r) {
+    const int topic = best_topic_of(static_cast<int>(ranked[r]));
+    result.candidates.push_back({targets_[ranked[r]].code, topic >= 0 ? targets_[topic].code : "",
+                                 std::clamp(score_of(static_cast<int>(ranked[r])), 0.0, 1.0)});
+  }
+  if (!result.candidates.empty()) result.topic = result.candidates[0].topic;
+  // An urgent complaint never waits for a person: it goes to the most likely responder now (the
+  // operator is told by the caller, who sees urgent_override).
+  if (urgent && result.triage) {
+    int responder = best >= 0 && targets_[best].code != kTriage ? best : -1;
+    if (responder < 0 && urgent_default_ != kNoId) responder = static_cast<int>(urgent_default_);
+    if (responder >= 0) {
+      result.triage = false;
+      result.urgent_override = true;
+      result.agency = targets_[responder].code;
+      result.matched.push_back({result.agency, "urgent: most likely responder", 0, ""});
+    }
+  }
 
   for (uint32_t t = 0; t < targets_.size(); ++t) {
     const Target& target = targets_[t];
-    if (target.kind == TargetKind::kAgency) continue;
+    if (target.kind == TargetKind::kAgency || target.kind == TargetKind::kTopic) continue;
     const double threshold = target.kind == TargetKind::kUrgent
                                  ? settings_.urgent_threshold
                                  : settings_.maladministration_threshold;
@@ -311,7 +416,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   // Keep the evidence that decided something: the leading agencies and the fired labels.
   auto decided = [&](const std::string& code) {
     if (best >= 0 && code == targets_[best].code) return true;
-    if (result.triage && second >= 0 && code == targets_[second].code) return true;
+    if ((result.triage || result.urgent_override) && second >= 0 && code == targets_[second].code) {
+      return true;
+    }
     if (code == kUrgentTarget) return result.urgent;
     return std::find(result.maladministration.begin(), result.maladministration.end(), code) !=
            result.maladministration.end();
@@ -345,10 +452,24 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
   }
   std::vector<DataFile> files;
   if (!ReadDataFiles(options.rules_path, ".rules", &files, err)) return nullptr;
+  TopicCatalogue catalogue;
+  CityProfile profile;
+  std::set<std::string> topic_codes;
+  if (!options.topics_path.empty()) {
+    if (!LoadTopicCatalogue(options.topics_path, &catalogue, err)) return nullptr;
+    for (const auto& t : catalogue.topics) topic_codes.insert(t.code);
+    if (options.profile_path.empty()) {
+      *err = "classifier options: a topic catalogue needs a city profile";
+      return nullptr;
+    }
+    if (!LoadCityProfile(options.profile_path, catalogue, &profile, err)) return nullptr;
+  }
   RuleSet rules;
-  if (!ParseRules(files, &rules, err)) return nullptr;
+  if (!ParseRules(files, &rules, err, options.topics_path.empty() ? nullptr : &topic_codes)) {
+    return nullptr;
+  }
   return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
-                                  err);
+                                  err, profile);
 }
 
 }  // namespace aduan::classifier

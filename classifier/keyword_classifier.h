@@ -17,6 +17,7 @@
 #include "classifier/normalize.h"
 #include "classifier/rules.h"
 #include "classifier/stemmer.h"
+#include "classifier/topics.h"
 
 namespace aduan::classifier {
 
@@ -28,9 +29,11 @@ class KeywordClassifier final : public Classifier {
  public:
   // Compiles `rules`; phrases are normalised with `lexicon` and `stemmer`. On failure returns
   // nullptr and sets *error to "file:line: problem".
+  // `profile` maps each [topic] target to its agency; it may be empty when no rule names a topic.
   static std::unique_ptr<KeywordClassifier> Build(RuleSet rules, Lexicon lexicon, Stemmer stemmer,
                                                   const ClassifierOptions& options,
-                                                  std::string* error);
+                                                  std::string* error,
+                                                  const CityProfile& profile = {});
   ~KeywordClassifier() override;
 
   Classification Classify(std::string_view text) const override;
@@ -54,6 +57,7 @@ class KeywordClassifier final : public Classifier {
     std::string code;
     TargetKind kind = TargetKind::kAgency;
     std::vector<uint32_t> need;  // phrase ids
+    uint32_t agency = kNoId;     // a topic's agency target, from the city profile
   };
   struct Term {
     uint32_t target = 0;
@@ -104,6 +108,8 @@ class KeywordClassifier final : public Classifier {
   std::vector<Term> terms_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> pattern_set_;  // null when there are no patterns
+  std::vector<uint32_t> urgent_rank_;      // by target: position in urgent_responders
+  uint32_t urgent_default_ = kNoId;        // agency target for urgent text naming no domain
 };
 
 }  // namespace aduan::classifier

@@ -58,7 +58,8 @@ std::string_view NextWord(std::string_view* rest) {
 
 class Parser {
  public:
-  Parser(RuleSet* rules, std::string* error) : rules_(rules), error_(error) {}
+  Parser(RuleSet* rules, std::string* error, const std::set<std::string>* topics)
+      : rules_(rules), error_(error), topics_(topics) {}
 
   bool CollectGroups(const std::vector<DataFile>& files) {
     for (const auto& file : files) {
@@ -115,8 +116,8 @@ class Parser {
     switch (section_) {
       case Section::kNone:
         return Fail(
-            "rule outside a section; start with [agency CODE], [maladministration CODE], "
-            "[urgent], [group NAME] or [settings]");
+            "rule outside a section; start with [agency CODE], [topic CODE], "
+            "[maladministration CODE], [urgent], [group NAME] or [settings]");
       case Section::kGroup:
         return true;  // collected in the first pass
       case Section::kSettings:
@@ -166,13 +167,18 @@ class Parser {
       if (!IsKnown(KnownMaladministrationCodes(), code)) {
         return Fail("unknown maladministration code '" + code + "'");
       }
+    } else if (kind == "topic") {
+      target_kind = TargetKind::kTopic;
+      if (topics_ == nullptr || !topics_->contains(code)) {
+        return Fail("unknown topic '" + code + "' (not in the topic catalogue)");
+      }
     } else if (kind == "urgent") {
       target_kind = TargetKind::kUrgent;
       if (!code.empty()) return Fail("[urgent] takes no code");
       code = kUrgentTarget;
     } else {
       return Fail("unknown section kind '" + std::string(kind) +
-                  "' (settings, group, agency, maladministration, urgent)");
+                  "' (settings, group, agency, topic, maladministration, urgent)");
     }
     section_ = Section::kTarget;
     target_ = code;
@@ -206,6 +212,7 @@ class Parser {
         }
       }
       extra_agencies_.insert(code);
+      rules_->extra_agencies.insert(code);
       return true;
     }
     double value = 0;
@@ -297,7 +304,9 @@ class Parser {
   }
 
   bool ParseNeed(std::string_view rest) {
-    if (kind_ == TargetKind::kAgency) return Fail("'need' applies to maladministration and urgent");
+    if (kind_ == TargetKind::kAgency || kind_ == TargetKind::kTopic) {
+      return Fail("'need' applies to maladministration and urgent");
+    }
     auto& target = rules_->targets[target_];
     if (!Expand(SplitAlternatives(rest), &target.need)) return false;
     target.need_place = place_;
@@ -306,6 +315,7 @@ class Parser {
 
   RuleSet* rules_;
   std::string* error_;
+  const std::set<std::string>* topics_;
   SourcePlace place_;
   Section section_ = Section::kNone;
   std::string target_;
@@ -339,8 +349,9 @@ const std::vector<std::string>& KnownMaladministrationCodes() {
   return *codes;
 }
 
-bool ParseRules(const std::vector<DataFile>& files, RuleSet* rules, std::string* error) {
-  Parser parser(rules, error);
+bool ParseRules(const std::vector<DataFile>& files, RuleSet* rules, std::string* error,
+                const std::set<std::string>* topics) {
+  Parser parser(rules, error, topics);
   // Groups are collected first so a section may use a group defined in a later file. Extra
   // agencies must be declared before use (the shipped settings live in 00-settings.rules).
   if (!parser.CollectGroups(files)) return false;

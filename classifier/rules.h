@@ -4,6 +4,8 @@
 //   [settings]                      key value   (see RuleSettings)
 //   [group actor]                   phrase | phrase ...      reusable phrase lists: @actor
 //   [agency PUPR]                   one section per target; the code must be known
+//   [topic pohon_tumbang]           a service topic of the catalogue (topics.h); the city
+//                                   profile says which agency handles it
 //   [maladministration PERMINTAAN_IMBALAN]
 //   [urgent]
 //   3 jalan rusak | jalan berlubang        weight, then alternatives
@@ -21,6 +23,7 @@
 #define ADUAN_CLASSIFIER_RULES_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,7 +31,7 @@
 
 namespace aduan::classifier {
 
-enum class TargetKind { kAgency, kMaladministration, kUrgent };
+enum class TargetKind { kAgency, kMaladministration, kUrgent, kTopic };
 
 inline constexpr char kUrgentTarget[] = "URGENT";
 
@@ -77,6 +80,7 @@ struct RuleSet {
   std::vector<TermRule> terms;
   std::vector<PatternRule> patterns;
   std::map<std::string, TargetRule> targets;  // every section seen, by code
+  std::set<std::string> extra_agencies;       // declared with 'agency CODE' under [settings]
 };
 
 // The codes of TAXONOMY.md; a rule file may add agencies with "agency CODE" under [settings].
@@ -86,7 +90,10 @@ const std::vector<std::string>& KnownMaladministrationCodes();
 // Parses rule files in order into *rules. Checks syntax, weights, known target codes, group
 // references and that every RE2 pattern compiles. On failure returns false and sets *error to
 // "file:line: problem"; *rules is then unspecified.
-bool ParseRules(const std::vector<DataFile>& files, RuleSet* rules, std::string* error);
+// `topics` lists the catalogue's topic codes; a [topic CODE] section outside it fails. Without a
+// catalogue (null) any [topic] section fails.
+bool ParseRules(const std::vector<DataFile>& files, RuleSet* rules, std::string* error,
+                const std::set<std::string>* topics = nullptr);
 
 }  // namespace aduan::classifier
 

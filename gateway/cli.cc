@@ -27,6 +27,8 @@ usage:
   aduan keys issue --agency CODE [--config FILE] [--db URL]
   aduan keys list [--config FILE] [--db URL]
   aduan keys revoke KEY_ID [--config FILE] [--db URL]
+  aduan rules suggest --history FILE.jsonl [--out FILE.rules] [--by-topic] [--min-support N]
+  aduan rules eval --history FILE.jsonl [--folds K] [--suggest] [--json] [--by-topic]
 
   --config FILE      configuration (default config/aduan.json)
   --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
@@ -68,14 +70,22 @@ void PrintClassification(const classifier::Classification& c, bool json) {
     return;
   }
   std::cout << "agency: " << c.agency << " (score " << c.agency_score << ")"
-            << (c.triage ? " [triage]" : "") << "\n";
+            << (c.triage ? " [triage]" : "") << (c.urgent_override ? " [urgent: routed]" : "")
+            << "\n";
+  std::cout << "topic: " << (c.topic.empty() ? "-" : c.topic) << "\n";
+  if (c.triage && !c.candidates.empty()) {
+    std::cout << "candidates:";
+    for (const auto& k : c.candidates)
+      std::cout << " " << k.agency << "/" << k.topic << "(" << k.score << ")";
+    std::cout << "\n";
+  }
   std::cout << "maladministration:";
   if (c.maladministration.empty()) std::cout << " -";
   for (const auto& m : c.maladministration) std::cout << " " << m;
   std::cout << "\nurgent: " << (c.urgent ? "yes" : "no") << "\nwhy:\n";
   for (const auto& m : c.matched) {
-    std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target << "  "
-              << m.rule << "\n";
+    std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target
+              << (m.topic.empty() ? "" : "/" + m.topic) << "  " << m.rule << "\n";
   }
 }
 
@@ -256,6 +266,9 @@ int RunCli(int argc, char** argv) {
     flags = {"--config", "--db", "--agency"};
   } else if (command == "sign") {
     flags = {"--url"};
+  } else if (command == "rules") {
+    flags = {"--config", "--history", "--out", "--folds", "--min-support"};
+    switches = {"--suggest", "--json", "--by-topic"};
   } else {
     return Usage("unknown command '" + command + "'");
   }
@@ -268,6 +281,7 @@ int RunCli(int argc, char** argv) {
   }
   if (command == "classify") return ClassifyCommand(*parsed);
   if (command == "sign") return SignCommand(*parsed);
+  if (command == "rules") return RulesCommand(*parsed);
   if (!parsed->positional.empty() && command == "check-config") {
     return Usage("check-config takes no arguments");
   }

@@ -30,6 +30,7 @@ std::string StorageUrl(const CliArgs& args, const std::string& configured);
 
 int ServeCommand(const CliArgs& args);  // serve_command.cc
 int SignCommand(const CliArgs& args);   // sign_command.cc
+int RulesCommand(const CliArgs& args);  // rules_command.cc
 
 }  // namespace aduan::gateway
 

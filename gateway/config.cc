@@ -342,9 +342,11 @@ GatewayConfig Load(const std::string& path) {
     }
   }
   if (auto s = top.Child("conversation")) LoadConversation(*s, base, &cfg.conversation);
-  std::string rules, lexicon, roots;
+  std::string rules, lexicon, roots, topics, profile;
   if (auto s = top.Child("classifier")) {
     s->String("rules", &rules);
+    s->String("topics", &topics);
+    s->String("profile", &profile);
     s->String("lexicon", &lexicon);
     s->String("roots", &roots);
     s->Double("triage_threshold", &cfg.classifier.triage_threshold, 0, 1);
@@ -355,6 +357,8 @@ GatewayConfig Load(const std::string& path) {
   cfg.classifier.rules_path = Resolve(base, rules);
   cfg.classifier.lexicon_path = Resolve(base, lexicon);
   cfg.classifier.roots_path = Resolve(base, roots);
+  if (!topics.empty()) cfg.classifier.topics_path = Resolve(base, topics);
+  if (!profile.empty()) cfg.classifier.profile_path = Resolve(base, profile);
   std::string calendar;
   if (auto s = top.Child("sla")) {
     s->Int("route_days", &cfg.sla.defaults.route_days, 1, 365);

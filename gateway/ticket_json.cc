@@ -10,14 +10,24 @@ using nlohmann::json;
 json ClassificationJson(const classifier::Classification& c) {
   json matched = json::array();
   for (const auto& m : c.matched) {
-    matched.push_back({{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}});
+    json one = {{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}};
+    if (!m.topic.empty()) one["topic"] = m.topic;
+    matched.push_back(std::move(one));
   }
-  return {{"agency", c.agency},
-          {"agency_score", c.agency_score},
-          {"maladministration", c.maladministration},
-          {"urgent", c.urgent},
-          {"triage", c.triage},
-          {"matched", matched}};
+  json candidates = json::array();
+  for (const auto& k : c.candidates) {
+    candidates.push_back({{"agency", k.agency}, {"topic", k.topic}, {"score", k.score}});
+  }
+  json j = {{"agency", c.agency},
+            {"agency_score", c.agency_score},
+            {"maladministration", c.maladministration},
+            {"urgent", c.urgent},
+            {"triage", c.triage},
+            {"matched", matched},
+            {"topic", c.topic},
+            {"candidates", candidates}};
+  if (c.urgent_override) j["urgent_override"] = true;
+  return j;
 }
 
 json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
@@ -53,6 +63,13 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   // End of issue 5's fields.
   auto explanation = json::parse(t.classification_json, nullptr, false);
   if (!explanation.is_discarded()) j["classification"] = explanation;
+  // The service topic the classifier chose (catalogue code), beside the agency it led to.
+  if (!t.topic.empty()) {
+    j["topic"] = t.topic;
+  } else if (explanation.is_object() && explanation.contains("topic") &&
+             explanation["topic"].is_string() && !explanation["topic"].get<std::string>().empty()) {
+    j["topic"] = explanation["topic"];
+  }
   if (with_events) {
     json events = json::array();
     for (const auto& e : t.events) {

@@ -27,7 +27,8 @@ std::vector<std::string> SplitCodes(const std::string& text);
   "id, status, agency, agency_score, maladministration, urgent, classification, text, channel, " \
   "reporter_sender, reporter_name, confidential, created_at, updated_at, version, "              \
   "routed_at, first_response_at, last_response_at, overdue_since, escalation_level, "            \
-  "reply_address, reporter_contact, relayed_by, content_private, consent, linked_to, details, "
+  "reply_address, reporter_contact, relayed_by, content_private, consent, linked_to, details, "  \
+  "topic, "
 inline constexpr const char* kTicketColumns = ADUAN_TICKET_STORED_COLUMNS
     "(SELECT COUNT(*) FROM tickets AS l WHERE l.linked_to = tickets.id AND l.linked_to <> '')";
 // The same columns with linked_count left at 0, for reads that never show it (FindTickets):
@@ -86,7 +87,8 @@ TicketRecord TicketFromRow(const Row& r) {
   t.consent = r.Text(24);
   t.linked_to = r.Text(25);
   t.details_json = r.Text(26);
-  t.linked_count = static_cast<int>(r.Int64(27));
+  t.topic = r.Text(27);
+  t.linked_count = static_cast<int>(r.Int64(28));
   return t;
 }
 

@@ -64,7 +64,8 @@ struct TicketRecord {
   std::string consent;              // relayed: "requested", "given" or "declared"; else ""
   std::string linked_to;            // the earlier ticket about the same thing, or ""
   std::string details_json = "{}";  // location and similar: the gateway's business
-  int linked_count = 0;             // reads only: tickets whose linked_to names this one
+  std::string topic;     // the service topic the classifier chose (catalogue code), or ""
+  int linked_count = 0;  // reads only: tickets whose linked_to names this one
 };
 
 // A change to an existing ticket, made in the same transaction as the message causing it.

@@ -20,6 +20,8 @@ using aduan::classifier::Classifier;
 aduan::classifier::ClassifierOptions ShippedOptions() {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
+  options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
   options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
   return options;

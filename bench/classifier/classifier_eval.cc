@@ -59,6 +59,8 @@ std::string Join(const std::set<std::string>& codes) {
 int main(int argc, char** argv) {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
+  options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
   options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
   std::string half;

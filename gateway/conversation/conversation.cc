@@ -1,6 +1,7 @@
 #include "gateway/conversation/conversation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "gateway/intake.h"
@@ -225,13 +226,35 @@ class Decider {
       return Reply("relay_no_text");
     }
     if (command_ == Command::kNone && !state_.last_ticket.empty() &&
-        now - state_.last_ticket_at_ms < int64_t{conv.followup_window_seconds} * 1000) {
+        now - state_.last_ticket_at_ms < int64_t{conv.followup_window_seconds} * 1000 &&
+        !CompleteComplaintForAnotherAgency(body)) {
       d_.attach_to = state_.last_ticket;
       if (in_.coordinates) AddLocation(state_.last_ticket, std::nullopt);
       return Reply("followup", {{"ticket", state_.last_ticket}});
     }
     return NewTicket(body);
   }
+
+  // A message soon after a complaint is usually more of it ("di depan SDN 3", a photo). But a
+  // whole complaint that the classifier routes with confidence to another agency than the first
+  // ticket's is a second complaint: as a follow-up, that agency would never see it.
+  bool CompleteComplaintForAnotherAgency(const std::string& body) const {
+    if (c_ == nullptr || state_.last_agency.empty() || c_->triage ||
+        c_->agency == classifier::kTriage || c_->agency == state_.last_agency ||
+        !config_.FindAgency(c_->agency)) {
+      return false;
+    }
+    // A detail is a few words; a complaint says what is wrong and where, which takes more.
+    size_t words = 0;
+    bool in_word = false;
+    for (unsigned char ch : body) {
+      const bool letter = std::isalnum(ch) || ch >= 0x80;
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    return words >= kMinWordsOfAComplaint;
+  }
+  static constexpr size_t kMinWordsOfAComplaint = 5;
 
   // Writes the shared location (or a place named in words) into the ticket's details.
   void AddLocation(const std::string& ticket_id, const std::optional<std::string>& place_text) {
@@ -287,6 +310,7 @@ class Decider {
       t.agency_score = c_->agency_score;
       t.maladministration = c_->maladministration;
       t.urgent = c_->urgent;
+      t.topic = c_->topic;
     }
     t.text = body;
     if (relay && !cadre) {
@@ -333,6 +357,7 @@ class Decider {
     d_.next.last_ticket = t.id;
     d_.next.last_ticket_at_ms = in_.now_ms;
     d_.next.last_text_key = body.empty() ? "" : KeyOfText(body);
+    d_.next.last_agency = triage ? "" : t.agency;
     ClearAwaiting();
     if (ask) {
       d_.next.awaiting = "location";

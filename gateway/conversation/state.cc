@@ -15,6 +15,7 @@ std::string StateToJson(const ConversationState& s) {
     j["last_ticket"] = s.last_ticket;
     j["last_ticket_at_ms"] = s.last_ticket_at_ms;
     j["last_text_key"] = s.last_text_key;
+    if (!s.last_agency.empty()) j["last_agency"] = s.last_agency;
   }
   if (!s.awaiting.empty()) {
     j["awaiting"] = s.awaiting;
@@ -40,6 +41,7 @@ ConversationState StateFromJson(const std::string& text) {
   s.last_ticket = str("last_ticket");
   s.last_ticket_at_ms = num("last_ticket_at_ms");
   s.last_text_key = str("last_text_key");
+  s.last_agency = str("last_agency");
   s.awaiting = str("awaiting");
   s.awaiting_ticket = str("awaiting_ticket");
   s.awaiting_until_ms = num("awaiting_until_ms");

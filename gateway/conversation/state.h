@@ -15,6 +15,9 @@ struct ConversationState {
   std::string last_ticket;
   int64_t last_ticket_at_ms = 0;
   std::string last_text_key;  // KeyOfText() of that complaint
+  // The agency that complaint went to ("" when unknown or TRIAGE): a complete complaint for a
+  // different agency inside the follow-up window is a new ticket, not a follow-up.
+  std::string last_agency;
 
   // A question aduan asked and is waiting for: "location" (where is it?) or "consent" (a
   // cadre reported for this person: YA/TIDAK), about `awaiting_ticket`, until the deadline.

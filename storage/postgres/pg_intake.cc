@@ -48,9 +48,9 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
         "WITH t AS (INSERT INTO tickets(id, status, agency, agency_score, maladministration, "
         "urgent, classification, text, channel, reporter_sender, reporter_name, confidential, "
         "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
-        "content_private, consent, linked_to, details) "
+        "content_private, consent, linked_to, details, topic) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 1, $14, $15, $16, "
-        "$17, $18, $19, $20) "
+        "$17, $18, $19, $20, $21) "
         "RETURNING id, status, agency, urgent, created_at), "
         "e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, public_note) "
         "SELECT id, created_at, 'system', 'created', status, '' FROM t) "
@@ -75,7 +75,8 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
          t.content_private,
          t.consent,
          t.linked_to,
-         t.details_json});
+         t.details_json,
+         t.topic});
   } catch (const PgError& e) {
     // The ticket id is the only key here the caller chose.
     if (e.sqlstate() == kUniqueViolation && e.constraint() == "tickets_pkey") {

@@ -145,6 +145,10 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // The service topic the classifier chose, beside the agency the city profile gave it.
+      {5, R"sql(
+ALTER TABLE tickets ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+)sql"},
       // Delivery reports arrive out of order; the time of the one applied decides whether a
       // later success may replace a failure (storage/delivery_order.h).
       {6, R"sql(

@@ -194,8 +194,8 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
             "INSERT INTO tickets(id, status, agency, agency_score, maladministration, urgent, "
             "classification, text, channel, reporter_sender, reporter_name, confidential, "
             "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
-            "content_private, consent, linked_to, details) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?)");
+            "content_private, consent, linked_to, details, topic) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?,?)");
         ins.bind(1, t.id);
         ins.bind(2, t.status);
         ins.bind(3, t.agency);
@@ -217,6 +217,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         ins.bind(19, t.consent);
         ins.bind(20, t.linked_to);
         ins.bind(21, t.details_json);
+        ins.bind(22, t.topic);
         try {
           ins.exec();
         } catch (const SQLite::Exception& e) {

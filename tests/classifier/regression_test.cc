@@ -28,6 +28,8 @@ const Classifier& Shipped() {
   static const Classifier* classifier = [] {
     ClassifierOptions options;
     options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+    options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
+    options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
     options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
     options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
     std::string error;
@@ -123,13 +125,14 @@ const Case kCases[] = {
     {"FallenTreeYesterdayNoVictims",
      "Kemarin ada pohon tumbang di Jl. Melati, sudah dipotong, tidak ada korban. Sekarang tinggal "
      "ranting berserakan di pinggir jalan",
-     "BPBD",
+     // A fallen tree is the parks service's (default profile: DLH), not a disaster.
+     "DLH",
      {},
      false},
     {"FallenTreeOnHouseNow",
      "Tolong! pohon besar tumbang menimpa rumah tetangga, ada orang di dalam, kabel listrik ikut "
      "putus",
-     "BPBD",
+     "DLH",
      {},
      true},
     {"MissingChild",

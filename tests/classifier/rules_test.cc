@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "classifier/classifier.h"
+#include "classifier/topics.h"
 
 namespace aduan::classifier {
 namespace {
@@ -21,6 +22,8 @@ using ::testing::HasSubstr;
 ClassifierOptions Shipped() {
   ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
+  options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
   options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
   return options;
@@ -51,16 +54,26 @@ TEST(RulesTest, ShippedRulesCoverEveryTaxonomyCode) {
   std::vector<DataFile> files;
   std::string error;
   ASSERT_TRUE(ReadDataFiles(Shipped().rules_path, ".rules", &files, &error)) << error;
+  TopicCatalogue catalogue;
+  ASSERT_TRUE(LoadTopicCatalogue(Shipped().topics_path, &catalogue, &error)) << error;
+  CityProfile profile;
+  ASSERT_TRUE(LoadCityProfile(Shipped().profile_path, catalogue, &profile, &error)) << error;
+  std::set<std::string> topics;
+  for (const auto& t : catalogue.topics) topics.insert(t.code);
   RuleSet rules;
-  ASSERT_TRUE(ParseRules(files, &rules, &error)) << error;
+  ASSERT_TRUE(ParseRules(files, &rules, &error, &topics)) << error;
+  // An agency is covered by its own terms or by the terms of a topic the profile gives it.
   std::set<std::string> with_terms;
   for (const auto& term : rules.terms) {
-    if (term.weight > 0) with_terms.insert(term.target);
+    if (term.weight <= 0) continue;
+    with_terms.insert(term.target);
+    if (term.kind == TargetKind::kTopic) with_terms.insert(profile.agency_of.at(term.target));
   }
   for (const auto& code : KnownAgencyCodes()) EXPECT_TRUE(with_terms.contains(code)) << code;
   for (const auto& code : KnownMaladministrationCodes()) {
     EXPECT_TRUE(with_terms.contains(code)) << code;
   }
+  for (const auto& code : topics) EXPECT_TRUE(with_terms.contains(code)) << code;
   EXPECT_TRUE(with_terms.contains(kUrgentTarget));
 }
 

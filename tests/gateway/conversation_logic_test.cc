@@ -200,6 +200,35 @@ TEST(ConversationDecideTest, FollowUpsJoinWithinTheWindowAndNotAfter) {
   EXPECT_TRUE(later.new_ticket);
 }
 
+TEST(ConversationDecideTest, AWholeComplaintForAnotherAgencyInTheWindowIsItsOwnTicket) {
+  Script s;
+  Decision first = s.Send("sampah menumpuk di pasar baru sudah seminggu", {}, Routed("DLH"));
+  const std::string id = first.new_ticket->id;
+  s.now += 60'000;
+  // A short detail joins the open ticket whatever the classifier makes of it.
+  Decision detail = s.Send("di depan SDN 3", {}, Routed("DISDIK"));
+  EXPECT_FALSE(detail.new_ticket);
+  EXPECT_EQ(detail.attach_to, id);
+  // More of the same complaint joins it too.
+  Decision more = s.Send("baunya sampai ke rumah rumah warga sekitar pasar", {}, Routed("DLH"));
+  EXPECT_FALSE(more.new_ticket);
+  EXPECT_EQ(more.attach_to, id);
+  // So does a whole text the classifier is unsure of.
+  classifier::Classification unsure;
+  Decision vague = s.Send("tolong ya pak segera ditindaklanjuti secepatnya", {}, unsure);
+  EXPECT_FALSE(vague.new_ticket);
+  // A whole complaint for another agency opens its own ticket, which that agency sees.
+  Decision other =
+      s.Send("lampu jalan di gang mawar mati semua sejak minggu lalu", {}, Routed("DISHUB"));
+  ASSERT_TRUE(other.new_ticket);
+  EXPECT_EQ(other.new_ticket->agency, "DISHUB");
+  EXPECT_TRUE(other.attach_to.empty());
+  // And the follow-up window now belongs to the newer ticket.
+  s.now += 30'000;
+  Decision photo_text = s.Send("tiangnya yang dekat masjid", {}, Routed("DISHUB"));
+  EXPECT_EQ(photo_text.attach_to, other.new_ticket->id);
+}
+
 TEST(ConversationDecideTest, TheSameTextAgainIsTheSameComplaint) {
   Script s;
   std::string id = s.Send("Sampah menumpuk di pasar baru!", {}, Routed("DLH")).new_ticket->id;

@@ -46,6 +46,24 @@ TEST_P(ResidentScript, AComplaintIsAcknowledgedWithNumberAgencyAndWhatNext) {
   EXPECT_EQ(s_.CountRows("tickets"), 2);
 }
 
+TEST_P(ResidentScript, ASecondComplaintForAnotherAgencySoonAfterIsItsOwnTicket) {
+  d_.Run({
+      {ani_, "Sampah di TPS Jl. Melati tidak diangkut seminggu, bau sekali", 0,
+       "Dinas Lingkungan Hidup", TicketIs::kNew},
+      {ani_, "lampu jalan di Jl. Melati mati semua sejak minggu lalu, gelap sekali kalau malam", 60,
+       "Dinas Perhubungan", TicketIs::kNew, 200, std::nullopt,
+       [](TestServer& s, const Sent& r) {
+         json t = AgencyView(s, r.ticket);
+         EXPECT_EQ(t["agency"], "DISHUB");
+         EXPECT_EQ(t["topic"], "pju_mati");
+         EXPECT_EQ(t["classification"]["topic"], "pju_mati");
+       }},
+      {ani_, "di depan SDN 3", 30, "Tambahan informasi", TicketIs::kSame},
+  });
+  EXPECT_EQ(s_.CountRows("tickets"), 2);
+  EXPECT_EQ(s_.CountRows("tickets", "agency = 'DISHUB'"), 1);
+}
+
 TEST_P(ResidentScript, AMissingPlaceIsAskedOnceAndTheAnswerJoinsTheTicket) {
   d_.Run({
       {ani_, "jalan rusak parah banyak lubang, motor sering jatuh", 0, "Di mana lokasinya",

@@ -34,6 +34,21 @@ TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
   EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
 }
 
+TEST_P(StoreTest, TheTicketKeepsItsServiceTopic) {
+  IntakeRequest req = Complaint("m1", "ADU-AAAAAAAA");
+  req.ticket->topic = "jalan_berlubang";
+  store_->Intake(req);
+  store_->Intake(Complaint("m2", "ADU-BBBBBBBB"));
+  EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->topic, "jalan_berlubang");
+  EXPECT_EQ(store_->GetTicket("ADU-BBBBBBBB")->topic, "");  // older tickets read as no topic
+  RecentTicketQuery q;
+  q.agency = "PUPR";
+  q.limit = 10;
+  std::set<std::string> topics;
+  for (const auto& t : store_->FindTickets(q)) topics.insert(t.topic);
+  EXPECT_TRUE(topics.contains("jalan_berlubang"));
+}
+
 TEST_P(StoreTest, ARetriedMessageReturnsTheFirstTicketAndWritesNothing) {
   auto first = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
   auto again = store_->Intake(Complaint("m1", "ADU-CCCCCCCC"));

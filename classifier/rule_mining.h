@@ -1,0 +1,50 @@
+// Mining candidate rule phrases from a labelled history: for each label (an agency, or a topic),
+// the words and two-word phrases that occur far more often in its complaints than in the rest.
+//
+// Each candidate's score is the smoothed log-odds ratio of its document frequency inside the
+// label against outside it (add-alpha smoothing), kept when it occurs in at least min_support of
+// the label's complaints and when at least min_share of the complaints that contain it carry
+// that label. The output is a plain rule file a person reviews: nothing learned is hidden.
+#ifndef ADUAN_CLASSIFIER_RULE_MINING_H_
+#define ADUAN_CLASSIFIER_RULE_MINING_H_
+
+#include <string>
+#include <vector>
+
+#include "classifier/history.h"
+#include "classifier/normalize.h"
+#include "classifier/stemmer.h"
+
+namespace aduan::classifier {
+
+struct MiningOptions {
+  bool by_topic = false;   // label rows by their "topic" (rows without one are skipped)
+  int min_support = 3;     // complaints of the label that contain the phrase
+  double min_share = 0.6;  // of all complaints containing the phrase, the label's share
+  double alpha = 0.5;      // smoothing
+  double min_log_odds = 1.5;
+  int max_per_label = 40;
+};
+
+struct MinedPhrase {
+  std::string label;
+  std::string phrase;  // normalised, stemmed words, as rules match them
+  int in_label = 0;    // complaints of the label containing it
+  int total = 0;       // complaints containing it
+  int label_rows = 0;  // complaints of the label
+  double log_odds = 0;
+  int weight = 1;  // suggested rule weight, 1..4
+};
+
+// `lexicon` and `stemmer` are the classifier's, so mined phrases match like written rules.
+std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const Lexicon& lexicon,
+                                     const Stemmer& stemmer, const MiningOptions& options);
+
+// A rule file with one [agency CODE] (or [topic CODE]) section per label, each phrase with a
+// comment giving its counts. `source` names the history in the header.
+std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, bool by_topic,
+                           const std::string& source, size_t rows);
+
+}  // namespace aduan::classifier
+
+#endif  // ADUAN_CLASSIFIER_RULE_MINING_H_

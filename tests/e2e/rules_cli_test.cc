@@ -1,0 +1,153 @@
+// `aduan rules suggest|eval` and the topic checks of `aduan check-config`, run as an operator
+// runs them: the real binary on real files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../storage/temp_dir.h"
+#include "process.h"
+
+namespace aduan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kConfig = std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json";
+
+// The resident-written examples plus three bad lines (numbered rows + 1 .. rows + 3).
+std::string WriteHistory(const TempDir& dir, int* rows) {
+  std::ifstream in(ADUAN_SOURCE_DIR "/tests/classifier/testdata/residents.jsonl");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string good = text.str();
+  *rows = static_cast<int>(std::count(good.begin(), good.end(), '\n'));
+  const std::string path = dir.File("history.jsonl");
+  std::ofstream(path) << good << "this is not json\n"
+                      << R"({"text": "  ", "agency": "PUPR"})"
+                      << "\n"
+                      << R"({"text": "jalan rusak", "agency": "DINAS_HUJAN"})"
+                      << "\n";
+  return path;
+}
+
+nlohmann::json JsonLine(const std::string& output) {
+  std::istringstream lines(output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.starts_with("{")) return nlohmann::json::parse(line);
+  }
+  ADD_FAILURE() << "no JSON line in: " << output;
+  return {};
+}
+
+TEST(RulesCliTest, EvalScoresTheRulesAndReportsBadLinesOneByOne) {
+  TempDir dir;
+  int rows = 0;
+  const std::string history = WriteHistory(dir, &rows);
+  std::string out;
+  ASSERT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig, "--history", history,
+                        "--json"},
+                       &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("history.jsonl:" + std::to_string(rows + 1) + ": not a JSON object"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("history.jsonl:" + std::to_string(rows + 2) + ": empty text"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find("history.jsonl:" + std::to_string(rows + 3) + ": unknown agency code 'DINAS_HUJAN'"),
+      std::string::npos)
+      << out;
+  const auto report = JsonLine(out);
+  EXPECT_EQ(report["rows"], rows);
+  EXPECT_EQ(report["skipped"], 3);
+  EXPECT_GE(report["accuracy"].get<double>(), 0.85);
+  EXPECT_LE(report["accuracy"].get<double>(), 1.0);
+  EXPECT_GE(report["macro_f1"].get<double>(), 0.8);
+  EXPECT_GE(report["auto_routed_precision"].get<double>(), report["accuracy"].get<double>());
+  EXPECT_LE(report["triage_rate"].get<double>(), 0.1);
+  ASSERT_TRUE(report["confusions"].is_array());
+  if (!report["confusions"].empty()) {
+    EXPECT_TRUE(report["confusions"][0].contains("label"));
+    EXPECT_GE(report["confusions"][0]["count"].get<int>(), 1);
+  }
+}
+
+TEST(RulesCliTest, SuggestWritesARuleFileTheGatewayAccepts) {
+  TempDir dir;
+  int rows = 0;
+  const std::string history = WriteHistory(dir, &rows);
+  fs::copy(fs::path(ADUAN_SOURCE_DIR) / "config", dir.path() / "config",
+           fs::copy_options::recursive);
+  const std::string rules = (dir.path() / "config/classifier/rules/90-kota.rules").string();
+  std::string out;
+  ASSERT_EQ(RunCommand({AduanBinary(), "rules", "suggest", "--config", kConfig, "--history",
+                        history, "--out", rules, "--min-support", "2"},
+                       &out),
+            0)
+      << out;
+  std::ifstream in(rules);
+  std::stringstream text;
+  text << in.rdbuf();
+  // A pure label: every complaint with "pdam" in the examples is the water company's.
+  EXPECT_NE(text.str().find("[agency PDAM]"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find(" pdam  # "), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find("DINAS_HUJAN"), std::string::npos);
+  ASSERT_EQ(RunCommand({AduanBinary(), "check-config", "--config",
+                        (dir.path() / "config/aduan.json").string()},
+                       &out),
+            0)
+      << out;
+
+  ASSERT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig, "--history", history,
+                        "--folds", "3", "--suggest", "--json"},
+                       &out),
+            0)
+      << out;
+  const auto report = JsonLine(out);
+  EXPECT_EQ(report["rows"], rows);
+  EXPECT_GE(report["accuracy"].get<double>(), 0.8);
+}
+
+TEST(RulesCliTest, RulesCommandRefusesBadUsage) {
+  std::string out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig}, &out), 2);
+  EXPECT_NE(out.find("--history"), std::string::npos) << out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "grow", "--config", kConfig}, &out), 2);
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig, "--history",
+                        "/nonexistent/h.jsonl"},
+                       &out),
+            2);
+  EXPECT_NE(out.find("cannot read"), std::string::npos) << out;
+}
+
+TEST(RulesCliTest, CheckConfigNamesAnUnknownTopicInTheCityProfile) {
+  TempDir dir;
+  fs::copy(fs::path(ADUAN_SOURCE_DIR) / "config", dir.path() / "config",
+           fs::copy_options::recursive);
+  const std::string profile = (dir.path() / "config/city/default.json").string();
+  std::ifstream in(profile);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  const size_t at = text.find("\"pkl_trotoar\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 13, "\"pkl_jalan\"");
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  std::ofstream(profile) << text;
+  std::string out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "check-config", "--config",
+                        (dir.path() / "config/aduan.json").string()},
+                       &out),
+            2);
+  EXPECT_NE(out.find("default.json:" + std::to_string(line) + ": unknown topic 'pkl_jalan'"),
+            std::string::npos)
+      << out;
+}
+
+}  // namespace
+}  // namespace aduan::testing
