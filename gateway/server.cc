@@ -130,6 +130,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterKeyRoutes(http, ctx);
   RegisterSlaRoutes(http, ctx);
   RegisterCadreRoutes(http, ctx);
+  RegisterWebRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }

@@ -143,6 +143,19 @@ ALTER TABLE tickets ADD COLUMN escalation_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_status_created ON tickets(status, created_at);
 CREATE INDEX tickets_created ON tickets(created_at, id);
 )sql"},
+      // People of the web inbox: clerks of an agency and the city's operators, each signing in
+      // with a password whose Argon2id hash is all that is kept.
+      {7, R"sql(
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  agency TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }
