@@ -74,6 +74,8 @@ void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
 // The web inbox for agency clerks and the operator's dashboard (gateway/web/).
 void RegisterWebRoutes(httplib::Server& server, GatewayContext& ctx);
+// Open311 GeoReport v2, read side (open311_routes.cc).
+void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx);
 // Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
 void SeedConfiguredCadres(GatewayContext& ctx);
 

@@ -131,6 +131,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterSlaRoutes(http, ctx);
   RegisterCadreRoutes(http, ctx);
   RegisterWebRoutes(http, ctx);
+  RegisterOpen311Routes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }

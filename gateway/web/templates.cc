@@ -12,6 +12,7 @@ namespace {
 constexpr const char* kLayout = R"(<!doctype html>
 <html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{{title}} · aduan</title>
 <style>
 body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f6f4}

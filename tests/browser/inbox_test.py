@@ -23,7 +23,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "build"))
@@ -140,7 +141,9 @@ def new_browser(tmp, width=1200):
         opts.add_argument(arg)
     opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    return webdriver.Chrome(service=Service(driver_path), options=opts)
+    driver = webdriver.Chrome(service=Service(driver_path), options=opts)
+    driver.implicitly_wait(5)
+    return driver
 
 
 def shot(driver, name):
@@ -152,12 +155,19 @@ def shot(driver, name):
         driver.save_screenshot(os.path.join(SHOTS, name))
 
 
+def submit(driver, button):
+    """Clicks a form's button and waits for the answer page to replace this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+
+
 def sign_in(driver, gw, username, password):
     driver.delete_all_cookies()
     driver.get(gw.base + "/inbox/login")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.ID, "login").click()
+    submit(driver, driver.find_element(By.ID, "login"))
 
 
 def page_status(gw, driver, path):
@@ -223,12 +233,12 @@ def main():
             assert driver.current_url.endswith("/inbox"), driver.current_url
             row = driver.find_element(By.CSS_SELECTOR, 'tr.ticket-row[data-id="%s"]' % ticket)
             shot(driver, "inbox.png")
-            row.find_element(By.LINK_TEXT, ticket).click()
+            submit(driver, row.find_element(By.LINK_TEXT, ticket))
             assert driver.find_element(By.ID, "ticket-id").text == ticket
             before = len(texts_sent())
             Select(driver.find_element(By.ID, "status-select")).select_by_value("in_progress")
             driver.find_element(By.ID, "status-note").send_keys("Tim dijadwalkan Kamis pagi")
-            driver.find_element(By.ID, "status-submit").click()
+            submit(driver, driver.find_element(By.ID, "status-submit"))
             assert "disimpan" in driver.find_element(By.ID, "flash").text
             assert driver.find_element(By.ID, "status").text == "Diproses"
             assert "Budi Santoso" in driver.find_element(By.ID, "timeline").text
@@ -253,7 +263,7 @@ def main():
             driver.execute_script(
                 "document.querySelector('#form-reply input[name=csrf]').remove();")
             driver.find_element(By.ID, "reply-note").send_keys("tanpa token")
-            driver.find_element(By.CSS_SELECTOR, "#form-reply button").click()
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "#form-reply button"))
             assert "Formulir ditolak" in driver.find_element(By.TAG_NAME, "h1").text
             cookie = driver.get_cookie("aduan_session")["value"]
             status, _ = gw.request("POST", "/inbox/tickets/%s/reply" % ticket,
@@ -274,7 +284,7 @@ def main():
             csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
             version = re.search(r'name="version" value="(\d+)"', page).group(1)
             driver.find_element(By.ID, "reply-note").send_keys("Mohon kirim foto lokasinya")
-            driver.find_element(By.CSS_SELECTOR, "#form-reply button").click()
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "#form-reply button"))
             assert "dikirim" in driver.find_element(By.ID, "flash").text
             body = "csrf=%s&version=%s&status=resolved&note=selesai" % (csrf, version)
             status, html = gw.request("POST", "/inbox/tickets/%s/status" % ticket, body.encode(),
@@ -297,7 +307,7 @@ def main():
             row = driver.find_element(By.CSS_SELECTOR, 'tr.triage-row[data-id="%s"]' % triage)
             shot(driver, "operator.png")
             Select(row.find_element(By.NAME, "agency")).select_by_value("DISHUB")
-            row.find_element(By.TAG_NAME, "button").click()
+            submit(driver, row.find_element(By.TAG_NAME, "button"))
             assert "diarahkan" in driver.find_element(By.ID, "flash").text
             assert not driver.find_elements(By.CSS_SELECTOR, 'tr.triage-row[data-id="%s"]' % triage)
             t = gw.api_ticket(triage)
@@ -322,7 +332,7 @@ def main():
         def logout_ends_session():
             driver.get(gw.base + "/inbox")
             cookie = driver.get_cookie("aduan_session")["value"]
-            driver.find_element(By.CSS_SELECTOR, "header form button").click()
+            submit(driver, driver.find_element(By.CSS_SELECTOR, "header form button"))
             assert "/inbox/login" in driver.current_url
             status, _ = gw.request("GET", "/inbox", headers={"Cookie": "aduan_session=" + cookie})
             assert status == 200  # urllib follows the redirect to the sign-in page
