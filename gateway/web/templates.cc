@@ -163,7 +163,7 @@ constexpr const char* kOperator = R"(<h1>Dasbor operator</h1>
 {{^triage}}<tr><td colspan="4">Meja triase kosong.</td></tr>{{/triage}}
 </tbody></table>
 <h2>Kepatuhan per instansi</h2>
-<table id="compliance"><thead><tr><th>Instansi</th><th>Terbuka</th><th>Terlambat</th><th>Selesai</th><th>Median respons pertama</th><th>Selesai tepat waktu</th></tr></thead><tbody>
+<table id="compliance"><thead><tr><th>Instansi</th><th>Terbuka</th><th>Terlambat</th><th>Selesai</th><th>Median respons pertama</th><th>Respons tepat waktu</th></tr></thead><tbody>
 {{#agencies}}<tr><td>{{name}}</td><td>{{open}}</td><td>{{overdue}}</td><td>{{resolved}}</td><td>{{median_first_response}}</td><td>{{within_sla}}</td></tr>{{/agencies}}
 </tbody></table>
 <h2>Volume harian per instansi (14 hari)</h2>
