@@ -25,7 +25,7 @@ std::optional<CliArgs> ParseArgs(const std::vector<std::string>& args,
                                  const std::vector<std::string>& known_flags,
                                  const std::vector<std::string>& switches, std::string* error);
 
-int ServeCommand(const CliArgs& args);  // serve_command.cc
+int ServeCommand(const CliArgs& args);                   // serve_command.cc
 int UsersCommand(const std::vector<std::string>& args);  // users_command.cc
 
 }  // namespace aduan::gateway
