@@ -329,6 +329,29 @@ def main():
                 driver.save_screenshot(os.path.join(SHOTS, "inbox-360.png"))
             driver.set_window_size(1200, 900)
 
+        def search_filters_and_csv():
+            driver.get(gw.base + "/inbox")
+            box = driver.find_element(By.ID, "f-q")
+            # A number as residents type it: lower case, no dash.
+            box.send_keys(ticket.lower().replace("-", " "))
+            Select(driver.find_element(By.ID, "f-status")).select_by_value("all")
+            submit(driver, driver.find_element(By.ID, "filter"))
+            rows = driver.find_elements(By.CSS_SELECTOR, "tr.ticket-row")
+            assert [r.get_attribute("data-id") for r in rows] == [ticket], rows
+            driver.get(gw.base + "/inbox?status=all&q=tidak+ada+kata+ini")
+            assert not driver.find_elements(By.CSS_SELECTOR, "tr.ticket-row")
+            driver.get(gw.base + "/inbox?status=new")
+            assert not driver.find_elements(By.CSS_SELECTOR, '[data-id="%s"]' % ticket)
+            driver.get(gw.base + "/inbox?status=in_progress&q=berlubang")
+            driver.find_element(By.CSS_SELECTOR, 'tr.ticket-row[data-id="%s"]' % ticket)
+            cookie = driver.get_cookie("aduan_session")["value"]
+            status, csv = gw.request("GET", "/inbox/export.csv?status=all",
+                                     headers={"Cookie": "aduan_session=" + cookie})
+            assert status == 200, status
+            lines = csv.strip().split("\r\n")
+            assert lines[0].startswith("id,status,agency"), lines[0]
+            assert len(lines) == 2 and ticket in lines[1] and "in_progress" in lines[1], lines
+
         def logout_ends_session():
             driver.get(gw.base + "/inbox")
             cookie = driver.get_cookie("aduan_session")["value"]
@@ -348,6 +371,7 @@ def main():
                          ("other agency's clerk gets 404", other_agency_gets_404),
                          ("operator routes a triage ticket", operator_routes_triage),
                          ("usable at 360px and under 150 KB", narrow_screen_and_size),
+                         ("search, filters and CSV export", search_filters_and_csv),
                          ("logout ends the session", logout_ends_session)]:
             check(name, fn)
     except Exception:
