@@ -88,7 +88,48 @@ json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config) {
   return r;
 }
 
-void Services(GatewayContext& ctx, httplib::Response& res) {
+std::string XmlText(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// GeoReport v2's XML form of a list of flat objects: <list><item><field>text</field>...
+void WriteList(httplib::Response& res, const json& items, bool xml, const char* list,
+               const char* item) {
+  if (!xml) return WriteJson(res, 200, items);
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<" + std::string(list) + ">";
+  for (const auto& i : items) {
+    out += "<" + std::string(item) + ">";
+    for (auto it = i.begin(); it != i.end(); ++it) {
+      std::string value = it->is_string() ? it->get<std::string>() : it->dump();
+      out += "<" + it.key() + ">" + XmlText(value) + "</" + it.key() + ">";
+    }
+    out += "</" + std::string(item) + ">";
+  }
+  out += "</" + std::string(list) + ">\n";
+  res.status = 200;
+  res.set_content(out, "text/xml; charset=utf-8");
+}
+
+void Services(GatewayContext& ctx, httplib::Response& res, bool xml) {
   json out = json::array();
   for (const auto& a : ctx.deps.config->agencies) {
     if (a.code == classifier::kTriage) continue;
@@ -100,10 +141,10 @@ void Services(GatewayContext& ctx, httplib::Response& res) {
                    {"keywords", ""},
                    {"group", ""}});
   }
-  WriteJson(res, 200, out);
+  WriteList(res, out, xml, "services", "service");
 }
 
-void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res, bool xml) {
   const GatewayConfig& cfg = *ctx.deps.config;
   storage::TicketQuery q;
   q.limit = 1000;  // GeoReport v2: at most 1000 requests per answer
@@ -151,20 +192,22 @@ void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Respons
     auto full = ctx.deps.store->GetTicket(t.id);
     if (full) out.push_back(RequestJson(*full, cfg));
   }
-  WriteJson(res, 200, out);
+  WriteList(res, out, xml, "service_requests", "request");
 }
 
 }  // namespace
 
 void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx) {
-  server.Get("/open311/v2/services.json", [&ctx](const httplib::Request&, httplib::Response& res) {
-    Guarded(res, [&] { Services(ctx, res); });
-  });
-  server.Get("/open311/v2/requests.json",
+  // Each resource answers as .json or .xml (req.matches[1] is the format).
+  server.Get(R"(/open311/v2/services\.(json|xml))",
              [&ctx](const httplib::Request& req, httplib::Response& res) {
-               Guarded(res, [&] { Requests(ctx, req, res); });
+               Guarded(res, [&] { Services(ctx, res, req.matches[1] == "xml"); });
              });
-  server.Get(R"(/open311/v2/requests/([^/]+)\.json)",
+  server.Get(R"(/open311/v2/requests\.(json|xml))",
+             [&ctx](const httplib::Request& req, httplib::Response& res) {
+               Guarded(res, [&] { Requests(ctx, req, res, req.matches[1] == "xml"); });
+             });
+  server.Get(R"(/open311/v2/requests/([^/]+)\.(json|xml))",
              [&ctx](const httplib::Request& req, httplib::Response& res) {
                Guarded(res, [&] {
                  auto id = TicketIdFromPath(req, res);
@@ -175,7 +218,8 @@ void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx) {
                    return;
                  }
                  // GeoReport v2 answers a single request as a list of one.
-                 WriteJson(res, 200, json::array({RequestJson(*t, *ctx.deps.config)}));
+                 WriteList(res, json::array({RequestJson(*t, *ctx.deps.config)}),
+                           req.matches[2] == "xml", "service_requests", "request");
                });
              });
 }

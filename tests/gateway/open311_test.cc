@@ -93,6 +93,29 @@ TEST_F(Open311Test, FiltersByServiceStatusAndDates) {
   EXPECT_EQ(Get("/open311/v2/requests.json?status=open").size(), 0u);
 }
 
+TEST_F(Open311Test, XmlCarriesTheSameFieldsEscaped) {
+  std::string ticket = Complaint("o3", "Jalan rusak <parah> & berlubang di Cibeber");
+  auto r = s_.Client().Get("/open311/v2/requests/" + ticket + ".xml");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(r->get_header_value("Content-Type").rfind("text/xml", 0), 0u);
+  EXPECT_NE(r->body.find("\n<service_requests><request>"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("<service_request_id>" + ticket + "</service_request_id>"),
+            std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find("<description>Jalan rusak &lt;parah&gt; &amp; berlubang"),
+            std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find("<status>open</status>"), std::string::npos);
+  auto all = s_.Client().Get("/open311/v2/requests.xml?service_code=PUPR");
+  ASSERT_EQ(all->status, 200);
+  EXPECT_NE(all->body.find(ticket), std::string::npos);
+  auto services = s_.Client().Get("/open311/v2/services.xml");
+  ASSERT_EQ(services->status, 200);
+  EXPECT_NE(services->body.find("<services><service>"), std::string::npos);
+  EXPECT_NE(services->body.find("<service_code>PUPR</service_code>"), std::string::npos);
+  EXPECT_EQ(s_.Client().Get("/open311/v2/requests.csv")->status, 404);
+}
+
 TEST_F(Open311Test, ConfidentialComplaintsShowNoText) {
   std::string ticket =
       s_.StoreConfidentialComplaint("Saya Siti Aminah, jalan depan rumah rusak", "routed", "PUPR");
