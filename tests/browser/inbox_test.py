@@ -221,6 +221,11 @@ def main():
                 results.append((name, False))
                 print("FAIL", name)
                 traceback.print_exc()
+                try:
+                    print("browser at", driver.current_url)
+                    print(driver.find_element(By.TAG_NAME, "body").text[:800])
+                except Exception:
+                    pass
 
         def wrong_password_refused():
             sign_in(driver, gw, "budi", "not-the-password")
