@@ -29,6 +29,7 @@ usage:
   aduan keys revoke KEY_ID [--config FILE] [--db URL]
   aduan rules suggest --history FILE.jsonl [--out FILE.rules] [--by-topic] [--min-support N]
   aduan rules eval --history FILE.jsonl [--folds K] [--suggest] [--json] [--by-topic]
+  aduan users add|list|disable ...   (people of the web inbox; see 'aduan users')
 
   --config FILE      configuration (default config/aduan.json)
   --listen HOST:PORT where to listen (default from config, 127.0.0.1:8080); port 0 = any
@@ -254,6 +255,7 @@ int RunCli(int argc, char** argv) {
     std::cout << kUsage;
     return 0;
   }
+  if (command == "users") return UsersCommand(args);
   std::vector<std::string> flags, switches;
   if (command == "serve") {
     flags = {"--config", "--listen", "--db", "--port-file"};

@@ -28,9 +28,10 @@ std::optional<CliArgs> ParseArgs(const std::vector<std::string>& args,
 // The storage URL a command uses: --db, else $ADUAN_DB, else the config's storage.url.
 std::string StorageUrl(const CliArgs& args, const std::string& configured);
 
-int ServeCommand(const CliArgs& args);  // serve_command.cc
-int SignCommand(const CliArgs& args);   // sign_command.cc
-int RulesCommand(const CliArgs& args);  // rules_command.cc
+int ServeCommand(const CliArgs& args);                   // serve_command.cc
+int SignCommand(const CliArgs& args);                    // sign_command.cc
+int RulesCommand(const CliArgs& args);                   // rules_command.cc
+int UsersCommand(const std::vector<std::string>& args);  // users_command.cc
 
 }  // namespace aduan::gateway
 

@@ -32,11 +32,12 @@ LifecycleDecision Illegal(const storage::TicketRecord& t, const std::string& act
 }  // namespace
 
 std::string Actor::Name() const {
+  const std::string who = person.empty() ? "" : " (" + person + ")";
   switch (kind) {
     case Kind::kAgency:
-      return "agency:" + agency;
+      return "agency:" + agency + who;
     case Kind::kOperator:
-      return "operator";
+      return "operator" + who;
     case Kind::kSystem:
       break;
   }
@@ -150,6 +151,15 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     refused = DecideReroute(t, agency, a, config, d);
   } else if (a.action == "reopen") {
     refused = DecideReopen(t, who, a, d);
+  } else if (a.action == "reply") {
+    // A message to the resident that changes nothing else: the agency asks or explains.
+    if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
+    if (a.note.empty()) return Refuse(400, "missing_field", "a reply needs a 'note' to send");
+    c.event.kind = "reply";
+    c.agency_response = agency;
+    c.queue = TicketChange::Queue::kAcknowledge;
+    d.public_change = true;
+    d.public_note = a.note;
   } else if (a.action == "close") {
     if (t.status != "resolved") return Illegal(t, a.action);
     c.new_status = "closed";
@@ -189,6 +199,11 @@ LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& stor
   for (int round = 0; round < 8; ++round) {
     auto t = store.GetTicket(ticket_id);
     if (!t) return {404, "not_found", "no ticket " + ticket_id, std::nullopt};
+    if (action.expect_version != 0 && t->version != action.expect_version) {
+      return {409, "stale_version",
+              "ticket " + ticket_id + " was changed by someone else after you opened it",
+              std::nullopt};
+    }
     LifecycleDecision d = Decide(*t, who, action, config, now_ms);
     if (d.http_status != 200) return {d.http_status, d.error_code, d.message, std::nullopt};
     storage::TicketRecord after = AfterChange(*t, d.change);

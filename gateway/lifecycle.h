@@ -21,16 +21,22 @@ namespace aduan::gateway {
 struct Actor {
   enum class Kind { kAgency, kOperator, kSystem } kind = Kind::kSystem;
   std::string agency;  // kAgency
-  // How events name the actor: "agency:PUPR", "operator", "system".
+  std::string person;  // the signed-in person of the web inbox acting, or "" for an API key
+  // How events name the actor: "agency:PUPR", "operator", "system"; a person acting through
+  // the web inbox is named too: "agency:PUPR (Budi Santoso)".
   std::string Name() const;
 };
 
 struct LifecycleAction {
-  // "in_progress", "resolved", "rejected", "not_our_authority", "reroute", "reopen", "close"
+  // "in_progress", "resolved", "rejected", "not_our_authority", "reroute", "reopen", "close",
+  // "reply" (a public note to the resident; the status stays)
   std::string action;
   std::string agency;  // reroute: the agency it goes to
   std::string note;    // told to the resident on public changes; the reason on internal ones
   std::string internal_note;
+  // When not 0: act only if the ticket still has this version (the one a person saw on the
+  // page); otherwise ApplyLifecycle refuses with 409 stale_version instead of deciding again.
+  int64_t expect_version = 0;
 };
 
 struct LifecycleDecision {

@@ -69,7 +69,8 @@ void RegisterLifecycleRoutes(httplib::Server& server, GatewayContext& ctx) {
                     return false;
                   }
                   a->action = it->get<std::string>();
-                  if (a->action == "reroute" || a->action == "reopen" || a->action == "close") {
+                  if (a->action == "reroute" || a->action == "reopen" || a->action == "close" ||
+                      a->action == "reply") {
                     WriteError(res, 400, "invalid_status",
                                "status must be in_progress, resolved, rejected or "
                                "not_our_authority; reroute and reopen have their own calls");

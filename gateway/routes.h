@@ -32,6 +32,7 @@ struct GatewayContext {
   Metrics metrics;
   std::unique_ptr<OutboxDispatcher> dispatcher;
   std::unique_ptr<SlaScanner> sla;
+  std::shared_ptr<void> web;  // the web inbox's sessions and sign-in brake (gateway/web/)
 };
 
 // Authenticates the request; on failure writes 401 and returns nullopt.
@@ -71,6 +72,10 @@ void RegisterTicketListRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterKeyRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterSlaRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
+// The web inbox for agency clerks and the operator's dashboard (gateway/web/).
+void RegisterWebRoutes(httplib::Server& server, GatewayContext& ctx);
+// Open311 GeoReport v2, read side (open311_routes.cc).
+void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx);
 // Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
 void SeedConfiguredCadres(GatewayContext& ctx);
 

@@ -155,6 +155,8 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterKeyRoutes(http, ctx);
   RegisterSlaRoutes(http, ctx);
   RegisterCadreRoutes(http, ctx);
+  RegisterWebRoutes(http, ctx);
+  RegisterOpen311Routes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }

@@ -51,6 +51,9 @@ inline constexpr const char* kOutboxColumns =
 
 inline constexpr const char* kApiKeyColumns = "id, key_hash, agency, created_at, revoked_at";
 
+inline constexpr const char* kUserColumns =
+    "username, name, agency, role, password_hash, active, created_at";
+
 inline constexpr const char* kCadreColumns =
     "id, channel, sender, name, area, active, created_at, updated_at";
 
@@ -177,6 +180,19 @@ ApiKeyRecord ApiKeyFromRow(const Row& r) {
   k.created_at_ms = r.Int64(3);
   if (!r.IsNull(4)) k.revoked_at_ms = r.Int64(4);
   return k;
+}
+
+template <class Row>
+UserRecord UserFromRow(const Row& r) {
+  UserRecord u;
+  u.username = r.Text(0);
+  u.name = r.Text(1);
+  u.agency = r.Text(2);
+  u.role = r.Text(3);
+  u.password_hash = r.Text(4);
+  u.active = r.Bool(5);
+  u.created_at_ms = r.Int64(6);
+  return u;
 }
 
 template <class Row>

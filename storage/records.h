@@ -213,6 +213,17 @@ struct ApiKeyRecord {
   std::optional<int64_t> revoked_at_ms;
 };
 
+// A person who signs in to the web inbox: an agency's clerk or the city's operator.
+struct UserRecord {
+  std::string username;       // unique, lower case; what the person types at sign-in
+  std::string name;           // shown on the ticket as the actor of their changes
+  std::string agency;         // agency code; "" for an operator
+  std::string role;           // "clerk" or "operator"
+  std::string password_hash;  // libsodium's Argon2id string (salt and cost included)
+  bool active = true;
+  int64_t created_at_ms = 0;
+};
+
 // One change to a ticket, applied atomically with its event and outbox rows (issue 6). The
 // gateway decides what is legal; storage only checks the guards and writes.
 struct TicketChange {

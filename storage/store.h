@@ -51,6 +51,12 @@ struct WriteHealth {
   std::string last_failure;  // the error of the last failed transaction
 };
 
+// Thrown by InsertUser when the username is taken.
+class UserConflict : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -136,6 +142,17 @@ class Store {
   virtual std::optional<CadreRecord> GetCadre(const std::string& id) = 0;
   // Every cadre by id, with its tickets counted by status.
   virtual std::vector<CadreRecord> ListCadres() = 0;
+
+  // People of the web inbox (clerks and operators): storage/*/..._users.cc.
+
+  // Inserts a new user; throws UserConflict when the username is taken.
+  virtual void InsertUser(const UserRecord& user) = 0;
+  // The user with this username, active or not, or nullopt.
+  virtual std::optional<UserRecord> FindUser(const std::string& username) = 0;
+  // Every user by username.
+  virtual std::vector<UserRecord> ListUsers() = 0;
+  // Sets whether the user may sign in; false when no user has this username.
+  virtual bool SetUserActive(const std::string& username, bool active) = 0;
 
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;

@@ -154,6 +154,18 @@ ALTER TABLE tickets ADD COLUMN topic TEXT NOT NULL DEFAULT '';
       {6, R"sql(
 ALTER TABLE outbox ADD COLUMN delivery_status_at BIGINT NOT NULL DEFAULT 0;
 )sql"},
+      // People of the web inbox: clerks of an agency and the city's operators, each signing in
+      // with a password whose Argon2id hash is all that is kept.
+      {7, R"sql(
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  agency TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active BOOLEAN NOT NULL DEFAULT true,
+  created_at BIGINT NOT NULL
+)sql"},
       // Single-use provider tokens (Mailgun's), kept with the messages they signed so that a
       // replay is refused by every instance and after a restart.
       {8, R"sql(

@@ -78,6 +78,11 @@ class PgStore : public Store {
   std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) override;
   std::vector<ApiKeyRecord> ListApiKeys() override;
   bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
+  // People of the web inbox.
+  void InsertUser(const UserRecord& user) override;
+  std::optional<UserRecord> FindUser(const std::string& username) override;
+  std::vector<UserRecord> ListUsers() override;
+  bool SetUserActive(const std::string& username, bool active) override;
 
   // Conversations and cadres (issue 5)
   std::optional<ConversationRecord> GetConversation(const std::string& channel,

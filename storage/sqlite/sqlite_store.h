@@ -45,6 +45,11 @@ class SqliteStore : public Store {
   std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) override;
   std::vector<ApiKeyRecord> ListApiKeys() override;
   bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
+  // People of the web inbox.
+  void InsertUser(const UserRecord& user) override;
+  std::optional<UserRecord> FindUser(const std::string& username) override;
+  std::vector<UserRecord> ListUsers() override;
+  bool SetUserActive(const std::string& username, bool active) override;
   bool Ping() override;
   void ProbeWrite(int64_t now_ms) override;
   WriteHealth LastWrites() const override;
