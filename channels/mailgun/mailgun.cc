@@ -187,14 +187,15 @@ class MailgunAdapter : public ChannelAdapter {
     for (const FormField& f : fields) {
       if (f.filename.empty()) continue;  // file parts only: "attachment-count" is a plain field
       Media m;
-      m.mime_type = AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';'))));
+      m.mime_type =
+          SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.kind = m.mime_type.rfind("image/", 0) == 0   ? "image"
                : m.mime_type.rfind("video/", 0) == 0 ? "video"
                : m.mime_type.rfind("audio/", 0) == 0 ? "audio"
                                                      : "file";
       m.filename = SanitizeUtf8(f.filename);
       m.size_bytes = static_cast<int64_t>(f.value.size());
-      m.reference = f.name;
+      m.reference = SanitizeUtf8(f.name);
       if (cids.is_object()) {
         for (const auto& [cid, field] : cids.items()) {
           if (field.is_string() && field.get<std::string>() == f.name)

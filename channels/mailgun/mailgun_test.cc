@@ -209,6 +209,30 @@ TEST_F(MailgunTest, InvalidUtf8IsReplaced) {
   EXPECT_TRUE(r.parsed.messages.at(0).provider_message_id.empty());  // no Message-Id posted
 }
 
+// Found by tests/fuzz/mailgun_fuzz.cc: a file part's name and type went on with raw bytes.
+TEST_F(MailgunTest, InvalidBytesInAttachmentNameAndTypeAreReplaced) {
+  std::string t = "1717377335", token = "tok-att";
+  std::string body = Crlf(
+      "--b\nContent-Disposition: form-data; name=\"sender\"\n\na@b.id\n"
+      "--b\nContent-Disposition: form-data; name=\"timestamp\"\n\n" +
+      t +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"token\"\n\n" +
+      token +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"signature\"\n\n" +
+      HexEncode(HmacSha256(kKey, t + token)) +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"attachment-\xab"
+      "1\"; filename=\"a.png\"\n"
+      "Content-Type: image/p\xc3g\n\nPNG\n--b--\n");
+  auto r = Send("multipart/form-data; boundary=b", body);
+  ASSERT_FALSE(r.error) << r.error->message;
+  const Media& m = r.parsed.messages.at(0).media.at(0);
+  EXPECT_EQ(m.reference, "attachment-\uFFFD1");
+  EXPECT_EQ(m.mime_type, "image/p\uFFFDg");
+}
+
 TEST_F(MailgunTest, FormatSendThreadsTheReply) {
   OutgoingMessage out;
   out.recipient = "andre.wijaya@gmail.com";

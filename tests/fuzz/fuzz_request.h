@@ -99,11 +99,22 @@ inline void CheckResult(const channels::ChannelAdapter& adapter,
     CheckUtf8("subject", m.subject);
     CheckUtf8("provider_message_id", m.provider_message_id);
     CheckUtf8("reply_address", m.reply_address);
+    for (const std::string& id : m.in_reply_to) CheckUtf8("in_reply_to", id);
+    if (m.location) {
+      CheckUtf8("location.name", m.location->name);
+      CheckUtf8("location.address", m.location->address);
+    }
+    if (m.contact) {
+      CheckUtf8("contact.phone", m.contact->phone);
+      CheckUtf8("contact.name", m.contact->name);
+    }
     for (const channels::Media& media : m.media) {
       CheckUtf8("media.reference", media.reference);
       CheckUtf8("media.filename", media.filename);
       CheckUtf8("media.mime_type", media.mime_type);
+      CheckUtf8("media.content_id", media.content_id);
     }
+    if (m.channel != adapter.name()) Violation("message from another channel", m.channel);
     channels::OutgoingMessage reply;
     reply.recipient = m.reply_address.empty() ? m.sender : m.reply_address;
     reply.text = m.text;
@@ -111,6 +122,10 @@ inline void CheckResult(const channels::ChannelAdapter& adapter,
     reply.in_reply_to = m.provider_message_id;
     channels::ProviderRequest send = adapter.FormatSend(reply);
     if (send.path.empty()) Violation("FormatSend without a path", adapter.name());
+  }
+  for (const channels::DeliveryStatus& s : result.parsed.statuses) {
+    CheckUtf8("status.provider_message_id", s.provider_message_id);
+    CheckUtf8("status.error", s.error);
   }
 }
 

@@ -15,7 +15,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::CheckUtf8("from name", email.from.display_name);
   fuzz::CheckUtf8("text/plain", email.text_plain);
   fuzz::CheckUtf8("text/html", email.text_html);
-  for (const auto& a : email.attachments) fuzz::CheckUtf8("attachment name", a.filename);
+  for (const auto& a : email.attachments) {
+    fuzz::CheckUtf8("attachment name", a.filename);
+    fuzz::CheckUtf8("attachment type", a.mime_type);
+    fuzz::CheckUtf8("attachment content id", a.content_id);
+    fuzz::CheckUtf8("attachment reference", a.reference);
+  }
+  fuzz::CheckUtf8("message id", email.message_id);
+  for (const auto& id : email.in_reply_to) fuzz::CheckUtf8("in-reply-to", id);
   channels::InboundMessage msg = channels::EmailToInboundMessage(email, "mailgun");
   fuzz::CheckUtf8("message text", msg.text);
   fuzz::CheckUtf8("message id", msg.provider_message_id);

@@ -7,7 +7,7 @@
 #
 # Seeds: tests/fuzz/corpus/<target>/ (hand-written) and the channels' recorded payloads; what
 # the fuzzer learns goes to build-fuzz/corpus/<target>/ and is reused by the next run.
-# FUZZ_JOBS (default 2) sets how many targets run at once.
+# FUZZ_JOBS (default 2) sets how many targets run at once, FUZZ_CXX the clang++ to build with.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
@@ -40,7 +40,7 @@ seeds() {
   esac
 }
 
-CXX=${CXX:-clang++}
+CXX=${FUZZ_CXX:-clang++}  # not $CXX: a g++ there cannot build libFuzzer targets
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DADUAN_FUZZ=ON -DADUAN_BUILD_TESTS=OFF -DADUAN_BUILD_BENCH=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target aduan_fuzzers
