@@ -142,8 +142,8 @@ class MailgunAdapter : public ChannelAdapter {
       return WebhookError{401, "bad_signature", "signature does not match timestamp and token"};
     }
     auto seconds = ParseInt64(timestamp);
-    if (!seconds || *seconds > INT64_MAX / 1000 || *seconds * 1000 < now_ms - kMaxSkewMs ||
-        *seconds * 1000 > now_ms + kMaxSkewMs) {
+    if (!seconds || *seconds > INT64_MAX / 1000 || *seconds < INT64_MIN / 1000 ||
+        *seconds * 1000 < now_ms - kMaxSkewMs || *seconds * 1000 > now_ms + kMaxSkewMs) {
       return WebhookError{401, "stale_timestamp",
                           "timestamp " + timestamp + " is more than 5 minutes from now"};
     }

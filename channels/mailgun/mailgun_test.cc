@@ -169,6 +169,17 @@ TEST_F(MailgunTest, StaleTimestampsAreRefusedBothWays) {
   EXPECT_FALSE(Send(kForm, body, kFixtureTimeMs + 5 * 60 * 1000).error);
 }
 
+// Found by tests/fuzz/mailgun_fuzz.cc: a far negative timestamp overflowed when turned into
+// milliseconds, and this one wrapped to exactly "now", so a signed request dated before the
+// epoch was taken as fresh.
+TEST_F(MailgunTest, FarNegativeTimestampIsStaleNotWrapped) {
+  int64_t now = 1717377336000;
+  auto r = Send(kForm, SignedForm("sender=a%40b.id", "tok-neg", -2305843007496316616), now);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->code, "stale_timestamp");
+  EXPECT_FALSE(Send(kForm, SignedForm("sender=a%40b.id", "tok-now", now / 1000), now).error);
+}
+
 TEST_F(MailgunTest, RejectsBadSignatures) {
   json meta = Meta();
   std::string body = ReadTestdata("mailgun/testdata/mailgun_route.form");
