@@ -19,7 +19,10 @@ bool LooksLikePhone(std::string_view s) {
   return digits >= 6 && digits <= 16;
 }
 
-std::string NormalizePhone(std::string_view raw) {
+namespace {
+
+// `raw`'s digits with a country code in front ("+62..."), not yet checked against E.164.
+std::string WithCountryCode(std::string_view raw) {
   // Trim first: form fields often carry stray spaces.
   while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front())))
     raw.remove_prefix(1);
@@ -45,16 +48,30 @@ std::string NormalizePhone(std::string_view raw) {
   return with_prefix("+", d);
 }
 
+// `phone` when it is E.164 ('+', a country code that never starts with 0, at most 15 digits in
+// all), else "". A national number too long once +62 replaces its 0, or an "00" prefix that
+// leaves too few digits, cannot be dialled and would not normalise to itself again.
+std::string E164OrEmpty(std::string phone) {
+  size_t digits = phone.empty() ? 0 : phone.size() - 1;
+  if (digits < 6 || digits > 15 || phone[1] == '0') return {};
+  return phone;
+}
+
+}  // namespace
+
+std::string NormalizePhone(std::string_view raw) { return E164OrEmpty(WithCountryCode(raw)); }
+
 std::string NormalizeInternationalPhone(std::string_view raw) {
   while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front())))
     raw.remove_prefix(1);
   if (!LooksLikePhone(raw)) return {};
-  if (raw.front() == '+' || raw.front() == '0') return NormalizePhone(raw);
   std::string digits = "+";
   for (char c : raw) {
     if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
   }
-  return digits;
+  // A trunk '0' counts wherever the first digit sits: "(0812) ..." is national too.
+  if (raw.front() == '+' || digits[1] == '0') return NormalizePhone(raw);
+  return E164OrEmpty(std::move(digits));
 }
 
 }  // namespace aduan::channels

@@ -9,7 +9,9 @@ namespace aduan::channels {
 
 // Returns `raw` as E.164 ("+6281234567890") when it is a phone number, assuming Indonesia for
 // national forms: "081234567890", "6281234567890", "+62 812-3456-7890" and "(0812) 3456 7890"
-// are one sender. Returns an empty string when `raw` is not a plausible phone number.
+// are one sender. Returns an empty string when `raw` is not a plausible phone number or the
+// result would not be E.164 (6 to 15 digits, a country code not starting with 0); a result
+// normalises to itself.
 std::string NormalizePhone(std::string_view raw);
 
 // For providers that send international numbers, often without the '+' (WhatsApp `from`,

@@ -371,6 +371,18 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
     storage::TicketRecord pushed = *req.ticket;
     pushed.created_at_ms = pushed.updated_at_ms = now;
     if (auto push = AgencyPush(*config_, pushed)) req.outbox.push_back(std::move(*push));
+    // An urgent complaint skips triage; the operator hears of it at once, in the same
+    // transaction, so a fire or a flood is never only in a queue.
+    if (req.ticket->urgent && !config_->sla.operator_channel.empty() &&
+        !config_->sla.operator_address.empty()) {
+      storage::OutboxDraft tell;
+      tell.channel = config_->sla.operator_channel;
+      tell.recipient = config_->sla.operator_address;
+      tell.kind = "urgent";
+      tell.body = "Aduan DARURAT " + req.ticket->id + " diteruskan ke " + req.ticket->agency +
+                  (c && c->urgent_override ? " (dipilih otomatis karena darurat)." : ".");
+      req.outbox.push_back(std::move(tell));
+    }
   } else if (!d.attach_to.empty()) {
     AddFollowUpPush(d.attach_to, req.message.text, now, &req);
   }

@@ -131,7 +131,7 @@ void WalkPart(const HeaderList& headers, std::string_view content, int depth, Pa
   if (attachment) {
     Media media;
     media.kind = MediaKindOf(type.value);
-    media.mime_type = type.value;
+    media.mime_type = SanitizeUtf8(type.value);
     media.filename = filename;
     media.size_bytes = static_cast<int64_t>(bytes.size());
     media.content_id = SanitizeUtf8(StripAngles(HeaderValue(headers, "Content-ID")));

@@ -198,6 +198,16 @@ TEST(MimeTest, CrlfAndLfBoundariesAndCaseInsensitiveHeaders) {
   }
 }
 
+// Found by tests/fuzz/sendgrid_fuzz.cc: a stray byte in a part's Content-Type went into the
+// attachment's mime_type as sent, against this parser's promise of UTF-8 only.
+TEST(MimeTest, AttachmentTypeWithStrayBytesIsReplaced) {
+  ParsedEmail email = ParseEmail(
+      "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhalo\n"
+      "--b\nContent-Type: text/html\xee; charset=UTF-8\n\n<p>x</p>\n--b--\n");
+  ASSERT_EQ(email.attachments.size(), 1u);
+  EXPECT_EQ(email.attachments[0].mime_type, "text/html\uFFFD");
+}
+
 TEST(MimeTest, DeepNestingAndHugeInputDoNotBlowUp) {
   std::string raw = "Content-Type: multipart/mixed; boundary=b0\n\n";
   for (int i = 0; i < 200; ++i) {

@@ -121,8 +121,8 @@ class MailgunAdapter : public ChannelAdapter {
       return WebhookError{401, "bad_signature", "signature does not match timestamp and token"};
     }
     auto seconds = ParseInt64(timestamp);
-    if (!seconds || *seconds > INT64_MAX / 1000 || *seconds * 1000 < now_ms - kMaxSkewMs ||
-        *seconds * 1000 > now_ms + kMaxSkewMs) {
+    if (!seconds || *seconds > INT64_MAX / 1000 || *seconds < INT64_MIN / 1000 ||
+        *seconds * 1000 < now_ms - kMaxSkewMs || *seconds * 1000 > now_ms + kMaxSkewMs) {
       return WebhookError{401, "stale_timestamp",
                           "timestamp " + timestamp + " is more than 5 minutes from now"};
     }
@@ -163,14 +163,15 @@ class MailgunAdapter : public ChannelAdapter {
     for (const FormField& f : fields) {
       if (f.filename.empty()) continue;  // file parts only: "attachment-count" is a plain field
       Media m;
-      m.mime_type = AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';'))));
+      m.mime_type =
+          SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.kind = m.mime_type.rfind("image/", 0) == 0   ? "image"
                : m.mime_type.rfind("video/", 0) == 0 ? "video"
                : m.mime_type.rfind("audio/", 0) == 0 ? "audio"
                                                      : "file";
       m.filename = SanitizeUtf8(f.filename);
       m.size_bytes = static_cast<int64_t>(f.value.size());
-      m.reference = f.name;
+      m.reference = SanitizeUtf8(f.name);
       if (cids.is_object()) {
         for (const auto& [cid, field] : cids.items()) {
           if (field.is_string() && field.get<std::string>() == f.name)

@@ -153,6 +153,17 @@ TEST_F(MailgunTest, StaleTimestampsAreRefusedBothWays) {
   EXPECT_FALSE(Send(kForm, body, kFixtureTimeMs + 5 * 60 * 1000).error);
 }
 
+// Found by tests/fuzz/mailgun_fuzz.cc: a far negative timestamp overflowed when turned into
+// milliseconds, and this one wrapped to exactly "now", so a signed request dated before the
+// epoch was taken as fresh.
+TEST_F(MailgunTest, FarNegativeTimestampIsStaleNotWrapped) {
+  int64_t now = 1717377336000;
+  auto r = Send(kForm, SignedForm("sender=a%40b.id", "tok-neg", -2305843007496316616), now);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->code, "stale_timestamp");
+  EXPECT_FALSE(Send(kForm, SignedForm("sender=a%40b.id", "tok-now", now / 1000), now).error);
+}
+
 TEST_F(MailgunTest, RejectsBadSignatures) {
   json meta = Meta();
   std::string body = ReadTestdata("mailgun/testdata/mailgun_route.form");
@@ -191,6 +202,30 @@ TEST_F(MailgunTest, InvalidUtf8IsReplaced) {
   EXPECT_EQ(r.parsed.messages.at(0).subject, "caf\uFFFD");
   EXPECT_EQ(r.parsed.messages.at(0).text, "air \uFFFD mati");
   EXPECT_TRUE(r.parsed.messages.at(0).provider_message_id.empty());  // no Message-Id posted
+}
+
+// Found by tests/fuzz/mailgun_fuzz.cc: a file part's name and type went on with raw bytes.
+TEST_F(MailgunTest, InvalidBytesInAttachmentNameAndTypeAreReplaced) {
+  std::string t = "1717377335", token = "tok-att";
+  std::string body = Crlf(
+      "--b\nContent-Disposition: form-data; name=\"sender\"\n\na@b.id\n"
+      "--b\nContent-Disposition: form-data; name=\"timestamp\"\n\n" +
+      t +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"token\"\n\n" +
+      token +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"signature\"\n\n" +
+      HexEncode(HmacSha256(kKey, t + token)) +
+      "\n"
+      "--b\nContent-Disposition: form-data; name=\"attachment-\xab"
+      "1\"; filename=\"a.png\"\n"
+      "Content-Type: image/p\xc3g\n\nPNG\n--b--\n");
+  auto r = Send("multipart/form-data; boundary=b", body);
+  ASSERT_FALSE(r.error) << r.error->message;
+  const Media& m = r.parsed.messages.at(0).media.at(0);
+  EXPECT_EQ(m.reference, "attachment-\uFFFD1");
+  EXPECT_EQ(m.mime_type, "image/p\uFFFDg");
 }
 
 TEST_F(MailgunTest, FormatSendThreadsTheReply) {

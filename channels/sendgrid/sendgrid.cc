@@ -127,9 +127,10 @@ class SendGridAdapter : public ChannelAdapter {
     for (const FormField& f : fields) {
       if (f.filename.empty()) continue;
       Media m;
-      m.reference = f.name;
+      m.reference = SanitizeUtf8(f.name);
       m.filename = SanitizeUtf8(f.filename);
-      m.mime_type = AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';'))));
+      m.mime_type =
+          SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.size_bytes = static_cast<int64_t>(f.value.size());
       if (info.is_object() && info.contains(f.name) && info[f.name].is_object()) {
         const json& meta = info[f.name];

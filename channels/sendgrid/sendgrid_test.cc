@@ -142,6 +142,19 @@ TEST_F(SendGridTest, InvalidBytesInUtf8FieldsAreReplaced) {
   EXPECT_TRUE(r.parsed.messages.at(0).provider_message_id.empty());
 }
 
+// Found by tests/fuzz/sendgrid_fuzz.cc: a file part's name and type went on with raw bytes.
+TEST_F(SendGridTest, InvalidBytesInAttachmentNameAndTypeAreReplaced) {
+  std::string body =
+      "--xYzZY\r\nContent-Disposition: form-data; name=\"from\"\r\n\r\nwarga@example.id\r\n"
+      "--xYzZY\r\nContent-Disposition: form-data; name=\"attachment\xff\"; "
+      "filename=\"a.png\"\r\nContent-Type: image/p\xc3g\r\n\r\nPNG\r\n--xYzZY--\r\n";
+  auto r = Send(body);
+  ASSERT_FALSE(r.error) << r.error->message;
+  const Media& m = r.parsed.messages.at(0).media.at(0);
+  EXPECT_EQ(m.reference, "attachment\uFFFD");
+  EXPECT_EQ(m.mime_type, "image/p\uFFFDg");
+}
+
 TEST_F(SendGridTest, FormatSendAndParseSendResponse) {
   OutgoingMessage out;
   out.recipient = "warga@example.id";

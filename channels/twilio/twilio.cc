@@ -123,8 +123,9 @@ class TwilioAdapter : public ChannelAdapter {
     }
     HandleResult result;
     result.parsed.reply = WebhookReply{200, "text/xml", kEmptyTwiml};
-    std::string sid = FieldValue(params, "MessageSid");
-    if (sid.empty()) sid = FieldValue(params, "SmsSid");
+    // Every string handed on must be UTF-8 (channels/charset.h): the form may carry any bytes.
+    std::string sid = SanitizeUtf8(FieldValue(params, "MessageSid"));
+    if (sid.empty()) sid = SanitizeUtf8(FieldValue(params, "SmsSid"));
     if (sid.empty()) return Rejected(400, "missing_field", "field 'MessageSid' is required");
 
     bool has_body = FindField(params, "Body") != nullptr;
@@ -141,7 +142,7 @@ class TwilioAdapter : public ChannelAdapter {
       }
       std::string code = FieldValue(params, "ErrorCode");
       std::string text = FieldValue(params, "ErrorMessage");
-      ds.error = code.empty() ? text : (text.empty() ? code : code + ": " + text);
+      ds.error = SanitizeUtf8(code.empty() ? text : (text.empty() ? code : code + ": " + text));
       if (ds.error.empty() && status != ds.status && ds.status == "failed") ds.error = status;
       ds.at_ms = req.now_ms;  // Twilio sends no event time (RawDlrDoneDate is the carrier's)
       result.parsed.statuses.push_back(std::move(ds));
@@ -164,16 +165,17 @@ class TwilioAdapter : public ChannelAdapter {
       std::string url = FieldValue(params, "MediaUrl" + std::to_string(i));
       if (url.empty()) continue;
       Media m;
-      m.mime_type = FieldValue(params, "MediaContentType" + std::to_string(i));
+      m.mime_type = SanitizeUtf8(FieldValue(params, "MediaContentType" + std::to_string(i)));
       m.kind = MediaKind(m.mime_type);
-      m.reference = url;
+      m.reference = SanitizeUtf8(url);
       msg.media.push_back(std::move(m));
     }
     std::string lat = FieldValue(params, "Latitude");
     std::string lon = FieldValue(params, "Longitude");
     if (!lat.empty() && !lon.empty()) {
       try {
-        msg.location = Location{std::stod(lat), std::stod(lon), "", FieldValue(params, "Address")};
+        msg.location = Location{std::stod(lat), std::stod(lon), "",
+                                SanitizeUtf8(FieldValue(params, "Address"))};
       } catch (...) {
         // An unreadable coordinate is dropped; the message itself still counts.
       }

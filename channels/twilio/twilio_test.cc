@@ -194,6 +194,27 @@ TEST_F(TwilioTest, InvalidUtf8BodyIsReplaced) {
   EXPECT_EQ(r.parsed.messages.at(0).text, "a\uFFFD(b");
 }
 
+// Found by tests/fuzz/twilio_fuzz.cc: the message id, media and error fields went on with the
+// raw bytes, which the gateway cannot store or render as JSON.
+TEST_F(TwilioTest, InvalidUtf8InEveryFieldIsReplaced) {
+  std::string url = "https://lapor.example.go.id/webhooks/twilio";
+  auto r = adapter_->Handle(SignedPost(
+      "MessageSid=SM%FF9&From=%2B6281234567890&Body=hi&NumMedia=1&MediaUrl0=https%3A%2F%2Fm%2F%FE"
+      "&MediaContentType0=image%2F%C3&Latitude=-6.0&Longitude=106.0&Address=Jl%E9",
+      url));
+  ASSERT_FALSE(r.error);
+  const InboundMessage& m = r.parsed.messages.at(0);
+  EXPECT_EQ(m.provider_message_id, "SM\uFFFD9");
+  EXPECT_EQ(m.media.at(0).reference, "https://m/\uFFFD");
+  EXPECT_EQ(m.media.at(0).mime_type, "image/\uFFFD");
+  EXPECT_EQ(m.location->address, "Jl\uFFFD");
+  auto status = adapter_->Handle(
+      SignedPost("MessageSid=SM%FF1&MessageStatus=failed&ErrorCode=30008&ErrorMessage=x%FF", url));
+  ASSERT_FALSE(status.error);
+  EXPECT_EQ(status.parsed.statuses.at(0).provider_message_id, "SM\uFFFD1");
+  EXPECT_EQ(status.parsed.statuses.at(0).error, "30008: x\uFFFD");
+}
+
 TEST_F(TwilioTest, FormatSendIsGsm7SafeFormWithBasicAuth) {
   OutgoingMessage out;
   out.recipient = "+6281234567890";

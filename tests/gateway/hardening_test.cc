@@ -130,6 +130,29 @@ TEST_F(HardeningTest, ConfidentialExportCarriesNoIdentity) {
   EXPECT_EQ(body["reporter"], json({{"confidential", true}}));
 }
 
+class UrgentTest : public AgencyFixture {
+ protected:
+  UrgentTest()
+      : AgencyFixture({}, [](gateway::GatewayConfig& c) {
+          c.sla.operator_channel = "telegram";
+          c.sla.operator_address = "99887766";
+        }) {}
+};
+
+TEST_F(UrgentTest, AnUrgentComplaintReachesAnAgencyAndTheOperatorAtOnce) {
+  std::string ticket =
+      Complaint("u1", "Banjir setinggi 1 meter masuk rumah, ada lansia terjebak di lantai dua");
+  json t = Expect(200, "GET", "/api/v1/tickets/" + ticket, kOperator);
+  EXPECT_EQ(t["urgent"], true);
+  EXPECT_NE(t["agency"], "TRIAGE");
+  EXPECT_EQ(s_.CountRows("outbox", "kind = 'urgent' AND recipient = '99887766' AND body LIKE '%" +
+                                       ticket + "%'"),
+            1);
+  // An ordinary complaint does not disturb the operator.
+  Complaint("u2", kRoadComplaint);
+  EXPECT_EQ(s_.CountRows("outbox", "kind = 'urgent'"), 1);
+}
+
 // Captures the process's stderr (where logs go) while alive.
 class StderrCapture {
  public:
