@@ -1,11 +1,16 @@
 // Open311 GeoReport v2, the read side: /open311/v2/services.json, /open311/v2/requests.json and
 // /open311/v2/requests/{id}.json, so city dashboards and civic tools read aduan without custom
 // code. Public data only: no reporter, no phone or address, no text of a ticket the resident
-// asked to keep secret or whose reporter is anonymous, no media. Services are the agencies (a
-// ticket's service is the agency it is with); statuses map to open/closed.
+// asked to keep secret or whose reporter is anonymous, no media. Services are the service
+// topics of the classifier's catalogue (a ticket's service is its topic; the agency it is with
+// is `agency_responsible`); statuses map to open/closed. As an extension, `service_code` also
+// accepts an agency code, selecting that agency's requests.
+#include <algorithm>
 #include <ctime>
+#include <memory>
 
 #include "classifier/classifier.h"
+#include "classifier/topics.h"
 #include "gateway/routes.h"
 #include "gateway/sla.h"
 #include "gateway/web/labels.h"
@@ -49,13 +54,15 @@ bool IsOpen(const std::string& status) {
 }
 
 // One service request as GeoReport v2 names its fields.
-json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config) {
+json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config,
+                 const classifier::TopicCatalogue& topics) {
   json view = TicketWithSla(t, config, /*with_events=*/true);
   const bool unrouted = t.agency == classifier::kTriage;
+  const classifier::Topic* topic = topics.Find(t.topic);
   json r = {{"service_request_id", t.id},
             {"status", IsOpen(t.status) ? "open" : "closed"},
-            {"service_code", unrouted ? "" : t.agency},
-            {"service_name", unrouted ? "" : web::AgencyName(config, t.agency)},
+            {"service_code", topic ? topic->code : ""},
+            {"service_name", topic ? topic->name : ""},
             {"agency_responsible", unrouted ? "" : web::AgencyName(config, t.agency)},
             {"requested_datetime", view.value("created_at", "")},
             {"updated_datetime", view.value("updated_at", "")},
@@ -129,22 +136,24 @@ void WriteList(httplib::Response& res, const json& items, bool xml, const char* 
   res.set_content(out, "text/xml; charset=utf-8");
 }
 
-void Services(GatewayContext& ctx, httplib::Response& res, bool xml) {
+void Services(const classifier::TopicCatalogue& topics, httplib::Response& res, bool xml) {
   json out = json::array();
-  for (const auto& a : ctx.deps.config->agencies) {
-    if (a.code == classifier::kTriage) continue;
-    out.push_back({{"service_code", a.code},
-                   {"service_name", a.name},
-                   {"description", "Aduan yang ditangani " + a.name},
+  for (const auto& t : topics.topics) {
+    std::string keywords;
+    for (const auto& k : t.keywords) keywords += (keywords.empty() ? "" : ",") + k;
+    out.push_back({{"service_code", t.code},
+                   {"service_name", t.name},
+                   {"description", t.description},
                    {"metadata", false},
                    {"type", "realtime"},
-                   {"keywords", ""},
-                   {"group", ""}});
+                   {"keywords", keywords},
+                   {"group", t.group}});
   }
   WriteList(res, out, xml, "services", "service");
 }
 
-void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res, bool xml) {
+void Requests(GatewayContext& ctx, const classifier::TopicCatalogue& topics,
+              const httplib::Request& req, httplib::Response& res, bool xml) {
   const GatewayConfig& cfg = *ctx.deps.config;
   storage::TicketQuery q;
   q.limit = 1000;  // GeoReport v2: at most 1000 requests per answer
@@ -156,13 +165,23 @@ void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Respons
     if (end == std::string::npos) end = list.size();
     if (end > pos) codes.push_back(list.substr(pos, end - pos));
   }
+  std::vector<std::string> topic_codes, agency_codes;
   for (const auto& c : codes) {
-    if (!cfg.FindAgency(c) || c == classifier::kTriage) {
+    if (topics.Find(c)) {
+      topic_codes.push_back(c);
+    } else if (cfg.FindAgency(c) && c != classifier::kTriage) {
+      agency_codes.push_back(c);
+    } else {
       WriteError(res, 400, "invalid_field",
                  "service_code '" + c + "' is not a service (see services.json)");
       return;
     }
   }
+  auto wanted = [&](const storage::TicketRecord& t) {
+    if (codes.empty()) return true;
+    return std::find(topic_codes.begin(), topic_codes.end(), t.topic) != topic_codes.end() ||
+           std::find(agency_codes.begin(), agency_codes.end(), t.agency) != agency_codes.end();
+  };
   const std::string status = param("status");
   if (!status.empty() && status != "open" && status != "closed") {
     WriteError(res, 400, "invalid_field", "status must be open or closed");
@@ -181,16 +200,16 @@ void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Respons
   }
   // Without dates, GeoReport v2 answers the last 90 days.
   if (start == 0 && end == 0) start = ctx.deps.clock() - 90LL * 24 * 3600 * 1000;
-  if (codes.size() == 1) q.agency = codes[0];
+  if (agency_codes.size() == 1 && topic_codes.empty()) q.agency = agency_codes[0];
   json out = json::array();
   for (const auto& t : ctx.deps.store->ListTickets(q)) {
     if (t.status == "withdrawn") continue;  // the resident took it back: not a public request
-    if (!codes.empty() && std::find(codes.begin(), codes.end(), t.agency) == codes.end()) continue;
+    if (!wanted(t)) continue;
     if (!status.empty() && (status == "open") != IsOpen(t.status)) continue;
     if (start && t.created_at_ms < start) continue;
     if (end && t.created_at_ms > end) continue;
     auto full = ctx.deps.store->GetTicket(t.id);
-    if (full) out.push_back(RequestJson(*full, cfg));
+    if (full) out.push_back(RequestJson(*full, cfg, topics));
   }
   WriteList(res, out, xml, "service_requests", "request");
 }
@@ -198,17 +217,27 @@ void Requests(GatewayContext& ctx, const httplib::Request& req, httplib::Respons
 }  // namespace
 
 void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx) {
+  // The catalogue the classifier was configured with; without one there are no services.
+  auto topics = std::make_shared<classifier::TopicCatalogue>();
+  if (const std::string& path = ctx.deps.config->classifier.topics_path; !path.empty()) {
+    std::string error;
+    if (!classifier::LoadTopicCatalogue(path, topics.get(), &error)) {
+      Log(LogLevel::kWarn, "Open311 serves no services: the topic catalogue did not load",
+          {{"error", error}});
+      topics->topics.clear();
+    }
+  }
   // Each resource answers as .json or .xml (req.matches[1] is the format).
   server.Get(R"(/open311/v2/services\.(json|xml))",
-             [&ctx](const httplib::Request& req, httplib::Response& res) {
-               Guarded(res, [&] { Services(ctx, res, req.matches[1] == "xml"); });
+             [topics](const httplib::Request& req, httplib::Response& res) {
+               Guarded(res, [&] { Services(*topics, res, req.matches[1] == "xml"); });
              });
   server.Get(R"(/open311/v2/requests\.(json|xml))",
-             [&ctx](const httplib::Request& req, httplib::Response& res) {
-               Guarded(res, [&] { Requests(ctx, req, res, req.matches[1] == "xml"); });
+             [&ctx, topics](const httplib::Request& req, httplib::Response& res) {
+               Guarded(res, [&] { Requests(ctx, *topics, req, res, req.matches[1] == "xml"); });
              });
   server.Get(R"(/open311/v2/requests/([^/]+)\.(json|xml))",
-             [&ctx](const httplib::Request& req, httplib::Response& res) {
+             [&ctx, topics](const httplib::Request& req, httplib::Response& res) {
                Guarded(res, [&] {
                  auto id = TicketIdFromPath(req, res);
                  if (!id) return;
@@ -218,7 +247,7 @@ void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx) {
                    return;
                  }
                  // GeoReport v2 answers a single request as a list of one.
-                 WriteList(res, json::array({RequestJson(*t, *ctx.deps.config)}),
+                 WriteList(res, json::array({RequestJson(*t, *ctx.deps.config, *topics)}),
                            req.matches[2] == "xml", "service_requests", "request");
                });
              });

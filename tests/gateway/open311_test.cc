@@ -30,7 +30,7 @@ class Open311Test : public ::testing::Test {
 
 constexpr const char* kRoad = "Jalan raya Cibeber rusak parah dan berlubang, banyak motor jatuh";
 
-TEST_F(Open311Test, ServicesAreTheAgencies) {
+TEST_F(Open311Test, ServicesAreTheServiceTopics) {
   json services = Get("/open311/v2/services.json");
   ASSERT_TRUE(services.is_array());
   bool found = false;
@@ -40,7 +40,7 @@ TEST_F(Open311Test, ServicesAreTheAgencies) {
       EXPECT_TRUE(s.contains(field)) << field;
     }
     EXPECT_NE(s["service_code"], "TRIAGE");
-    if (s["service_code"] == "PUPR") found = true;
+    if (s["service_code"] == "jalan_berlubang") found = true;
   }
   EXPECT_TRUE(found);
 }
