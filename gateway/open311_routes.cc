@@ -13,6 +13,7 @@
 #include "classifier/topics.h"
 #include "gateway/routes.h"
 #include "gateway/sla.h"
+#include "gateway/web/charts.h"
 #include "gateway/web/labels.h"
 
 namespace aduan::gateway {
@@ -95,29 +96,6 @@ json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config,
   return r;
 }
 
-std::string XmlText(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // GeoReport v2's XML form of a list of flat objects: <list><item><field>text</field>...
 void WriteList(httplib::Response& res, const json& items, bool xml, const char* list,
                const char* item) {
@@ -127,7 +105,7 @@ void WriteList(httplib::Response& res, const json& items, bool xml, const char* 
     out += "<" + std::string(item) + ">";
     for (auto it = i.begin(); it != i.end(); ++it) {
       std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-      out += "<" + it.key() + ">" + XmlText(value) + "</" + it.key() + ">";
+      out += "<" + it.key() + ">" + web::XmlEscape(value) + "</" + it.key() + ">";
     }
     out += "</" + std::string(item) + ">";
   }

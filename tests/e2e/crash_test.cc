@@ -23,15 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-int WaitForPort(const std::string& port_file) {
-  for (int i = 0; i < 600; ++i) {  // bounded: 30 s
-    std::string text = ReadFile(port_file);
-    if (!text.empty() && text.back() == '\n') return std::stoi(text);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return -1;
-}
-
 std::unique_ptr<ChildProcess> StartServer(const TempDir& dir, const std::string& name, int* port) {
   std::string port_file = dir.File(name + ".port");
   std::filesystem::remove(port_file);

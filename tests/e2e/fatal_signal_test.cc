@@ -22,15 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-int WaitForPort(const std::string& port_file) {
-  for (int i = 0; i < 600; ++i) {  // bounded: 30 s
-    std::string text = ReadFile(port_file);
-    if (!text.empty() && text.back() == '\n') return std::stoi(text);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return -1;
-}
-
 // The log line that mentions SIGBUS, parsed; null when there is none.
 json SigbusLine(const std::string& log) {
   std::istringstream lines(log);

@@ -21,15 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-int WaitForPort(const std::string& port_file) {
-  for (int i = 0; i < 600; ++i) {  // bounded: 30 s
-    std::string text = ReadFile(port_file);
-    if (!text.empty() && text.back() == '\n') return std::stoi(text);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return -1;
-}
-
 std::string Complaint(const std::string& id) {
   return json{{"id", id},
               {"from", "+6281234500" + id.substr(id.size() - 3)},

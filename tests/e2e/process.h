@@ -31,6 +31,9 @@ class ChildProcess {
 // Runs a command to completion; returns its exit code and fills *output with stdout+stderr.
 int RunCommand(const std::vector<std::string>& argv, std::string* output);
 
+// The port a child `aduan serve --port-file FILE` wrote, waiting up to 30 s; -1 when none.
+int WaitForPort(const std::string& port_file);
+
 // Reads a whole file ("" when missing).
 std::string ReadFile(const std::string& path);
 

@@ -32,15 +32,6 @@ constexpr char kSmsToken[] = "two-instances-sms-token";
 constexpr int kMessages = 40;
 constexpr int kClientsPerInstance = 4;
 
-int WaitForPort(const std::string& port_file) {
-  for (int i = 0; i < 600; ++i) {  // bounded: 30 s
-    std::string text = ReadFile(port_file);
-    if (!text.empty() && text.back() == '\n') return std::stoi(text);
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return -1;
-}
-
 struct Instance {
   std::unique_ptr<ChildProcess> process;
   int port = -1;
