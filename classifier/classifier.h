@@ -23,6 +23,10 @@ struct Match {
   std::string rule;    // the term, phrase or pattern (as written in the rule file)
   double weight = 0;   // its contribution; negative for blocking/negative rules
   std::string topic;   // the service topic it voted for (then `target` is that topic's agency)
+  std::string source;  // where the rule is written: "20-maladministration.rules:87"
+  // For a pattern rule: the words of the complaint it matched (as normalised), so a reader
+  // sees what fired rather than a regular expression. Empty for phrase rules.
+  std::string matched_text;
 };
 
 // A leading agency, so the triage desk sees what the classifier hesitated between.

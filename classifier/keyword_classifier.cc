@@ -9,6 +9,13 @@
 namespace aduan::classifier {
 namespace {
 
+// "20-maladministration.rules:87": the file name without its folder, which a reader knows.
+std::string SourceName(const SourcePlace& place) {
+  size_t slash = place.file.find_last_of('/');
+  std::string file = slash == std::string::npos ? place.file : place.file.substr(slash + 1);
+  return file + ":" + std::to_string(place.line);
+}
+
 constexpr uint64_t kExactSeed = 0x51ed27a3b1c0f00dULL;
 constexpr uint64_t kStemSeed = 0x2545f4914f6cdd1dULL;
 
@@ -145,6 +152,7 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     term.target = target_index.at(rule.target);
     term.weight = rule.weight;
     term.text = rule.text;
+    term.source = SourceName(rule.place);
     if (!c->InternPhrase(rule.parts[0], rule.place, &term.primary, error)) return nullptr;
     if (rule.parts.size() > 1 &&
         !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
@@ -187,7 +195,9 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
         *error = rule.place.Describe() + ": bad RE2 pattern '" + rule.pattern + "': " + re_error;
         return nullptr;
       }
-      c->patterns_.push_back({target_index.at(rule.target), rule.weight, rule.pattern});
+      auto alone = std::make_shared<const RE2>(rule.pattern, re_options);
+      c->patterns_.push_back({target_index.at(rule.target), rule.weight, rule.pattern,
+                              SourceName(rule.place), std::move(alone)});
     }
     if (!c->pattern_set_->Compile()) {
       *error = rules.patterns.front().place.file + ": the RE2 patterns together exceed 32 MiB";
@@ -266,13 +276,15 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
 
   std::vector<double> raw(targets_.size(), 0.0);
   std::vector<Match> evidence;
-  auto add = [&](uint32_t target, double weight, const std::string& rule) {
+  auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
+                 std::string matched_text) {
     raw[target] += weight;
     const Target& t = targets_[target];
     if (t.kind == TargetKind::kTopic) {
-      evidence.push_back({targets_[t.agency].code, rule, weight, t.code});
+      evidence.push_back(
+          {targets_[t.agency].code, rule, weight, t.code, source, std::move(matched_text)});
     } else {
-      evidence.push_back({t.code, rule, weight, ""});
+      evidence.push_back({t.code, rule, weight, "", source, std::move(matched_text)});
     }
   };
 
@@ -299,7 +311,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       }
       if (!fired) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight, term.text);
+      add(term.target, term.weight, term.text, term.source, "");
     }
     h = end;
   }
@@ -316,7 +328,13 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       std::sort(matched.begin(), matched.end());
       for (int index : matched) {
         const Pattern& pattern = patterns_[index];
-        add(pattern.target, pattern.weight, pattern.text);
+        re2::StringPiece span;
+        std::string what;
+        if (pattern.re && pattern.re->ok() &&
+            pattern.re->Match(joined, 0, joined.size(), RE2::UNANCHORED, &span, 1)) {
+          what.assign(span.data(), span.size());
+        }
+        add(pattern.target, pattern.weight, pattern.text, pattern.source, std::move(what));
       }
     }
   }
@@ -392,7 +410,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       result.triage = false;
       result.urgent_override = true;
       result.agency = targets_[responder].code;
-      result.matched.push_back({result.agency, "urgent: most likely responder", 0, ""});
+      result.matched.push_back({result.agency, "urgent: most likely responder", 0, "", "", ""});
     }
   }
 

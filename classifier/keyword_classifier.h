@@ -63,6 +63,7 @@ class KeywordClassifier final : public Classifier {
     uint32_t target = 0;
     double weight = 0;
     std::string text;
+    std::string source;
     uint32_t primary = 0;
     uint32_t secondary = kNoId;
     std::vector<uint32_t> unless;
@@ -71,6 +72,8 @@ class KeywordClassifier final : public Classifier {
     uint32_t target = 0;
     double weight = 0;
     std::string text;
+    std::string source;
+    std::shared_ptr<const RE2> re;  // the pattern alone, to find what it matched
   };
   struct Hit {
     uint32_t phrase;

@@ -85,8 +85,12 @@ void PrintClassification(const classifier::Classification& c, bool json) {
   for (const auto& m : c.maladministration) std::cout << " " << m;
   std::cout << "\nurgent: " << (c.urgent ? "yes" : "no") << "\nwhy:\n";
   for (const auto& m : c.matched) {
+    // A phrase rule reads as written; a pattern rule is shown by the words it matched, with
+    // where it is written, since a regular expression explains nothing to a reader.
     std::cout << "  " << (m.weight >= 0 ? "+" : "") << m.weight << "  " << m.target
-              << (m.topic.empty() ? "" : "/" + m.topic) << "  " << m.rule << "\n";
+              << (m.topic.empty() ? "" : "/" + m.topic) << "  "
+              << (m.matched_text.empty() ? m.rule : "\"" + m.matched_text + "\" (pattern)")
+              << (m.source.empty() ? "" : "  [" + m.source + "]") << "\n";
   }
 }
 

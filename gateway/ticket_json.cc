@@ -11,6 +11,8 @@ json ClassificationJson(const classifier::Classification& c) {
   json matched = json::array();
   for (const auto& m : c.matched) {
     json one = {{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}};
+    if (!m.source.empty()) one["source"] = m.source;
+    if (!m.matched_text.empty()) one["matched_text"] = m.matched_text;
     if (!m.topic.empty()) one["topic"] = m.topic;
     matched.push_back(std::move(one));
   }

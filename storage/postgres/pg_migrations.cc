@@ -165,6 +165,7 @@ CREATE TABLE users (
   password_hash TEXT NOT NULL,
   active BOOLEAN NOT NULL DEFAULT true,
   created_at BIGINT NOT NULL
+);
 )sql"},
       // Single-use provider tokens (Mailgun's), kept with the messages they signed so that a
       // replay is refused by every instance and after a restart.

@@ -163,6 +163,7 @@ CREATE TABLE users (
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1,
   created_at INTEGER NOT NULL
+);
 )sql"},
       // Single-use provider tokens (Mailgun's), kept with the messages they signed so that a
       // replay is refused by every instance and after a restart.
