@@ -75,6 +75,7 @@ struct QueueFilter {
   std::string status = "open";  // open, new, in_progress, triage, done, all
   std::string sla = "any";      // any, overdue, on_time
   std::string mal;
+  std::string topic;   // a service topic code
   std::string agency;  // the operator's choice; a clerk's is fixed
   bool urgent = false;
   std::string q;
@@ -86,6 +87,7 @@ QueueFilter ReadFilter(const httplib::Request& req, const Session& me) {
   if (!get("status").empty()) f.status = get("status");
   if (!get("sla").empty()) f.sla = get("sla");
   f.mal = get("mal");
+  f.topic = get("topic").substr(0, 80);
   f.urgent = get("urgent") == "1";
   f.q = get("q").substr(0, 200);
   f.agency = me.role == "operator" ? get("agency") : me.agency;
@@ -129,6 +131,7 @@ std::vector<storage::TicketRecord> Select(WebContext& w, const QueueFilter& f) {
   std::vector<storage::TicketRecord> out;
   for (auto& t : store.ListTickets(q)) {
     if (f.urgent && !t.urgent) continue;
+    if (!f.topic.empty() && t.topic != f.topic) continue;
     if (f.sla == "on_time" && t.overdue_since_ms > 0) continue;
     if (!f.mal.empty() && std::find(t.maladministration.begin(), t.maladministration.end(),
                                     f.mal) == t.maladministration.end()) {
@@ -170,12 +173,16 @@ void Queue(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   auto tickets = Select(w, f);
   const int64_t now = w.gw->deps.clock();
   json rows = json::array();
-  std::set<std::string> mal_types;
+  std::set<std::string> mal_types, topic_codes;
   for (const auto& t : tickets) {
     rows.push_back(QueueRow(t, cfg, now));
     mal_types.insert(t.maladministration.begin(), t.maladministration.end());
+    if (!t.topic.empty()) topic_codes.insert(t.topic);
   }
   if (!f.mal.empty()) mal_types.insert(f.mal);
+  if (!f.topic.empty()) topic_codes.insert(f.topic);
+  std::vector<std::pair<std::string, std::string>> topics = {{"", "semua"}};
+  for (const auto& code : topic_codes) topics.emplace_back(code, code);
   std::vector<std::pair<std::string, std::string>> mal = {{"", "semua"}};
   for (const auto& m : mal_types) mal.emplace_back(m, m);
   std::vector<std::pair<std::string, std::string>> agencies = {{"", "semua instansi"}};
@@ -202,6 +209,7 @@ void Queue(WebContext& w, const httplib::Request& req, httplib::Response& res) {
       {"sla_states",
        Options({{"any", "semua"}, {"overdue", "terlambat"}, {"on_time", "tepat waktu"}}, f.sla)},
       {"mal_types", Options(mal, f.mal)},
+      {"topics", Options(topics, f.topic)},
       {"agencies", Options(agencies, f.agency)},
       {"urgent_only", f.urgent},
       {"q", f.q},

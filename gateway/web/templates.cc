@@ -74,6 +74,8 @@ constexpr const char* kInbox = R"(<h1>Kotak masuk {{agency_name}}</h1>
 {{#sla_states}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sla_states}}</select></div>
 <div><label for="f-mal">Maladministrasi</label><select id="f-mal" name="mal">
 {{#mal_types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/mal_types}}</select></div>
+<div><label for="f-topic">Topik</label><select id="f-topic" name="topic">
+{{#topics}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/topics}}</select></div>
 {{#operator}}<div><label for="f-agency">Instansi</label><select id="f-agency" name="agency">
 {{#agencies}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/agencies}}</select></div>{{/operator}}
 <div><label><input type="checkbox" name="urgent" value="1"{{#urgent_only}} checked{{/urgent_only}}> Hanya mendesak</label></div>
