@@ -72,7 +72,7 @@ void Login(WebContext& w, const httplib::Request& req, httplib::Response& res) {
 
 // The queue's filters, read from the query string.
 struct QueueFilter {
-  std::string status = "open";  // open, new, in_progress, triage, done, all
+  std::string status = "open";  // open, new, in_progress, waiting, triage, done, all
   std::string sla = "any";      // any, overdue, on_time
   std::string mal;
   std::string topic;   // a service topic code
@@ -117,6 +117,7 @@ std::vector<storage::TicketRecord> Select(WebContext& w, const QueueFilter& f) {
       {"open", {"routed", "in_progress"}},
       {"new", {"routed"}},
       {"in_progress", {"in_progress"}},
+      {"waiting", {"in_progress"}},
       {"triage", {"triage"}},
       {"done", {"resolved", "rejected", "closed"}}};
   if (auto it = kStatuses.find(f.status); it != kStatuses.end()) q.statuses = it->second;
@@ -132,6 +133,12 @@ std::vector<storage::TicketRecord> Select(WebContext& w, const QueueFilter& f) {
   for (auto& t : store.ListTickets(q)) {
     if (f.urgent && !t.urgent) continue;
     if (!f.topic.empty() && t.topic != f.topic) continue;
+    // Waiting on the resident: the agency spoke last (a reply or a status note), and nothing
+    // came after it.
+    if (f.status == "waiting" &&
+        !(t.last_response_at_ms > 0 && t.last_response_at_ms >= t.updated_at_ms)) {
+      continue;
+    }
     if (f.sla == "on_time" && t.overdue_since_ms > 0) continue;
     if (!f.mal.empty() && std::find(t.maladministration.begin(), t.maladministration.end(),
                                     f.mal) == t.maladministration.end()) {
@@ -202,6 +209,7 @@ void Queue(WebContext& w, const httplib::Request& req, httplib::Response& res) {
       {"statuses", Options({{"open", "terbuka"},
                             {"new", "baru"},
                             {"in_progress", "diproses"},
+                            {"waiting", "menunggu warga"},
                             {"triage", "triase"},
                             {"done", "selesai/ditolak"},
                             {"all", "semua"}},

@@ -2,6 +2,9 @@
 // sessions, users in storage, and the sign-in form over real HTTP.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "gateway/api_keys.h"
 #include "gateway/web/passwords.h"
 #include "gateway/web/sessions.h"
 #include "test_server.h"
@@ -126,6 +129,34 @@ TEST(WebSignIn, FormNeedsItsTokenAndRightPassword) {
   auto queue = c.Get("/inbox", httplib::Headers{{"Cookie", session}});
   ASSERT_EQ(queue->status, 200);
   EXPECT_NE(queue->body.find("Budi Santoso"), std::string::npos);
+  // "Waiting on the resident": the agency spoke last. Two complaints; the agency answers one.
+  auto complain = [&](const std::string& id, const std::string& from) {
+    auto r = c.Post(
+        "/webhooks/generic",
+        nlohmann::json{
+            {"id", id}, {"from", from}, {"text", "Jalan rusak parah dan berlubang di gang " + id}}
+            .dump(),
+        "application/json");
+    return nlohmann::json::parse(r->body)["ticket"].get<std::string>();
+  };
+  std::string answered = complain("w1", "+6281200000101");
+  std::string silent = complain("w2", "+6281200000102");
+  std::string key = gateway::IssueApiKey(server.store(), "PUPR", server.now_ms.load()).secret;
+  auto change = c.Post("/api/v1/tickets/" + answered + "/status",
+                       httplib::Headers{{"Authorization", "Bearer " + key}},
+                       R"({"status": "in_progress", "note": "Mohon kirim foto lokasinya."})",
+                       "application/json");
+  ASSERT_EQ(change->status, 200) << change->body;
+  server.now_ms += 1000;
+  auto waiting = c.Get("/inbox?status=waiting", httplib::Headers{{"Cookie", session}});
+  ASSERT_EQ(waiting->status, 200);
+  EXPECT_NE(waiting->body.find(answered), std::string::npos);
+  EXPECT_EQ(waiting->body.find(silent), std::string::npos);  // nobody answered it yet
+  // The resident answers: the ticket is no longer waiting on them.
+  complain("w1-more", "+6281200000101");
+  auto after = c.Get("/inbox?status=waiting", httplib::Headers{{"Cookie", session}});
+  EXPECT_EQ(after->body.find(answered), std::string::npos);
+
   // Disabled: the session ends at the next request.
   server.store().SetUserActive("budi", false);
   EXPECT_EQ(c.Get("/inbox", httplib::Headers{{"Cookie", session}})->status, 303);
