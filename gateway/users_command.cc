@@ -43,7 +43,7 @@ int WithUsersStore(const CliArgs& args, F&& f) {
   }
   try {
     auto store =
-        storage::OpenStore(args.Get("--db").value_or(cfg->storage_url), cfg->StoreOptions());
+        storage::OpenStore(StorageUrl(args, cfg->storage_url), cfg->StoreOptions());
     return f(*cfg, *store);
   } catch (const storage::UserConflict& e) {
     std::cerr << "aduan: " << e.what() << "\n";
