@@ -22,8 +22,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -155,11 +155,26 @@ def shot(driver, name):
         driver.save_screenshot(os.path.join(SHOTS, name))
 
 
+def _gone(element):
+    """A wait condition: true once `element` left the document. Chromium may report a node
+    that went away mid-check as an inspector error rather than as a stale element; both mean
+    the page was replaced."""
+
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    return check
+
+
 def submit(driver, button):
     """Clicks a form's button and waits for the answer page to replace this one."""
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 20).until(_gone(old))
 
 
 def sign_in(driver, gw, username, password):
