@@ -34,7 +34,8 @@ class RawClient {
   ~RawClient() {
     if (fd_ >= 0) ::close(fd_);
   }
-  RawClient(RawClient&& other) noexcept : fd_(other.fd_), connected_(other.connected_) {
+  RawClient(RawClient&& other) noexcept
+      : fd_(other.fd_), connected_(other.connected_), unread_(std::move(other.unread_)) {
     other.fd_ = -1;
   }
 
@@ -51,9 +52,11 @@ class RawClient {
   void ShutdownWrite() { ::shutdown(fd_, SHUT_WR); }
 
   // Reads until one whole response (headers and Content-Length body) is in, the peer closes,
-  // or `timeout_ms` passes. Returns what was read.
+  // or `timeout_ms` passes. Returns what was read. Bytes past that response (a pipelined
+  // answer that arrived in the same segment) are kept for the next call.
   std::string ReadResponse(int timeout_ms = 10'000) {
-    std::string got;
+    std::string got = std::move(unread_);
+    unread_.clear();
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     for (;;) {
       size_t head_end = got.find("\r\n\r\n");
@@ -61,7 +64,12 @@ class RawClient {
         size_t cl = got.find("Content-Length: ");
         size_t length =
             cl == std::string::npos || cl > head_end ? 0 : std::stoul(got.substr(cl + 16));
-        if (got.size() >= head_end + 4 + length) return got;
+        size_t end = head_end + 4 + length;
+        if (got.size() >= end) {
+          unread_ = got.substr(end);
+          got.resize(end);
+          return got;
+        }
       }
       int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       deadline - std::chrono::steady_clock::now())
@@ -91,6 +99,7 @@ class RawClient {
  private:
   int fd_ = -1;
   bool connected_ = false;
+  std::string unread_;
 };
 
 int StatusOf(const std::string& response) {
