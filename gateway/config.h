@@ -26,7 +26,7 @@ struct SlaTargets {
 struct AgencyConfig {
   std::string code;  // "PUPR"; what the classifier emits and agency keys are bound to
   std::string name;  // "Dinas Pekerjaan Umum dan Penataan Ruang", shown to residents
-  // Optional (issue 6): where newly routed tickets are POSTed (its secret is the environment
+  // Optional: where newly routed tickets are POSTed (its secret is the environment
   // variable ADUAN_PUSH_SECRET_<CODE>), the inspectorate overdue tickets escalate to, and
   // this agency's own targets (defaults: sla.* in aduan.json).
   std::string push_url;
@@ -89,7 +89,7 @@ struct GatewayConfig {
 
   SlaConfig sla;
 
-  // Conversations and cadres (issue 5): the "conversation" section of aduan.json.
+  // Conversations and cadres: the "conversation" section of aduan.json.
   struct Conversation {
     int followup_window_seconds = 300;   // a photo or more text this soon joins the last ticket
     int duplicate_window_seconds = 600;  // the same text again this soon is the same complaint

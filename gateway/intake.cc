@@ -366,7 +366,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
     req.outbox.push_back({o.channel, o.recipient, o.kind, o.body, "{}"});
   }
   // Agencies with a push URL hear of new routed tickets and of residents' follow-ups in the
-  // same transaction (issue 6).
+  // same transaction.
   if (d.new_ticket) {
     storage::TicketRecord pushed = *req.ticket;
     pushed.created_at_ms = pushed.updated_at_ms = now;

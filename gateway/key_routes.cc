@@ -1,4 +1,4 @@
-// Agency API keys for the operator (issue 6): issue, list, revoke. A key's secret is shown once,
+// Agency API keys for the operator: issue, list, revoke. A key's secret is shown once,
 // in the answer to POST; lists show ids, agencies and dates, never hashes.
 #include "gateway/routes.h"
 

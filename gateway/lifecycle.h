@@ -1,4 +1,4 @@
-// The ticket lifecycle (issue 6): which change is legal from which status, for whom, and what
+// The ticket lifecycle: which change is legal from which status, for whom, and what
 // it writes. Pure policy: Decide() reads a ticket and returns the change; ApplyLifecycle()
 // stores it with the resident's notification and the agency push in one transaction.
 //

@@ -1,4 +1,4 @@
-// Ticket lifecycle over HTTP (issue 6): status changes, rerouting (disposition) and reopening.
+// Ticket lifecycle over HTTP: status changes, rerouting (disposition) and reopening.
 // The rules live in lifecycle.h; these handlers only authenticate, read the body and answer.
 #include "gateway/lifecycle.h"
 #include "gateway/routes.h"

@@ -9,7 +9,7 @@
 // retry_after, an HTTP Retry-After, WhatsApp's throttling codes); other 4xx are final. After the
 // last try the row is dead and listed by GET /api/v1/outbox?status=dead.
 //
-// Rows of kind "push" (issue 6) go to an agency's push URL instead of a provider: the body is
+// Rows of kind "push" go to an agency's push URL instead of a provider: the body is
 // POSTed as JSON with X-Aduan-Signature: sha256=<hex HMAC-SHA256 of the body with the secret in
 // ADUAN_PUSH_SECRET_<AGENCY>>, X-Aduan-Timestamp (Unix seconds) and X-Aduan-Delivery (the row
 // id, stable across retries) and X-Aduan-Event (ticket.routed, ticket.message). A 2xx is an

@@ -1,4 +1,4 @@
-// Agency push delivery (issue 6): one signed POST per outbox row of kind "push". Retries,
+// Agency push delivery: one signed POST per outbox row of kind "push". Retries,
 // backoff and dead letters are the dispatcher's, shared with provider sends.
 #include <httplib.h>
 

@@ -1,4 +1,4 @@
-// Service-level targets (issue 6): which deadline a ticket is running against and how far
+// Service-level targets: which deadline a ticket is running against and how far
 // along the escalation chain it should be. Pure functions of config, the ticket and a time;
 // the scanner (sla_scanner.h) acts on them.
 //

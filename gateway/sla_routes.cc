@@ -1,4 +1,4 @@
-// Service levels over HTTP (issue 6): the escalation export an Ombudsman or SP4N-LAPOR! desk
+// Service levels over HTTP: the escalation export an Ombudsman or SP4N-LAPOR! desk
 // can take over, and an on-demand SLA pass for the operator.
 #include "gateway/reporter_privacy.h"
 #include "gateway/routes.h"

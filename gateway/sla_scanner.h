@@ -1,4 +1,4 @@
-// Finds tickets past their service-level target and acts (issue 6): marks them overdue, walks
+// Finds tickets past their service-level target and acts: marks them overdue, walks
 // the escalation chain (agency -> its Inspektorat -> the operator) with one "escalation" event
 // per step, tells the operator once, and auto-closes resolved tickets nobody objected to.
 //

@@ -49,7 +49,7 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   } else if (!t.reporter_name.empty()) {
     j["reporter"] = {{"name", t.reporter_name}};
   }
-  // Conversations and cadres (issue 5): privacy, relay, consent, place and linked reports.
+  // Conversations and cadres: privacy, relay, consent, place and linked reports.
   // The resident's contact is never shown: it stays with aduan like every address.
   j["privacy"] = {{"anonymous", t.confidential}, {"secret", t.content_private}};
   if (!t.relayed_by.empty()) {
@@ -62,7 +62,6 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   }
   if (!t.linked_to.empty()) j["linked_to"] = t.linked_to;
   if (t.linked_count > 0) j["reported_by_residents"] = t.linked_count + 1;
-  // End of issue 5's fields.
   auto explanation = json::parse(t.classification_json, nullptr, false);
   if (!explanation.is_discarded()) j["classification"] = explanation;
   // The service topic the classifier chose (catalogue code), beside the agency it led to.

@@ -1,4 +1,4 @@
-// Ticket lists and the operator's desk (issue 6): the agency's ticket list, the TRIAGE queue
+// Ticket lists and the operator's desk: the agency's ticket list, the TRIAGE queue
 // with the classifier's explanation, and tickets leased and abandoned too often.
 #include <ctime>
 #include <set>

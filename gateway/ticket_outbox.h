@@ -1,4 +1,4 @@
-// The outbox rows a ticket change writes beside itself (issue 6): the resident's notification
+// The outbox rows a ticket change writes beside itself: the resident's notification
 // of a public change and the push of a newly routed ticket to its agency. Pure functions of
 // config and the ticket's state after the change; the caller stores them in the change's
 // transaction, so a change and its messages are durable together or not at all.

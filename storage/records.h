@@ -50,13 +50,13 @@ struct TicketRecord {
   int64_t updated_at_ms = 0;
   int64_t version = 1;
   std::vector<EventRecord> events;  // oldest first; filled by reads that ask for them
-  // Service-level marks (issue 6). 0 means "not yet".
+  // Service-level marks. 0 means "not yet".
   int64_t routed_at_ms = 0;          // reached its current agency; 0: at intake (created_at)
   int64_t first_response_at_ms = 0;  // the agency's first action after routing
   int64_t last_response_at_ms = 0;   // the agency's latest action
   int64_t overdue_since_ms = 0;      // marked overdue by the SLA scanner; 0: on time
   int escalation_level = 0;          // escalation steps taken since it became overdue
-  // Conversations and cadres (issue 5).
+  // Conversations and cadres.
   std::string reply_address;        // where replies to the sender go when not reporter_sender
   std::string reporter_contact;     // relayed: the resident's own phone, if the cadre gave one
   std::string relayed_by;           // relayed: the cadre's id; reporter_sender is then the cadre
@@ -148,7 +148,7 @@ struct IntakeRequest {
   // Other provider ids (same channel) that, if stored, make this message a duplicate: content
   // keys of the previous dedupe window, so a retry straddling a window edge is still caught.
   std::vector<std::string> duplicate_if_stored;
-  // Conversations and cadres (issue 5): written in the same transaction, after the ticket.
+  // Conversations and cadres: written in the same transaction, after the ticket.
   std::vector<TicketAmendment> ticket_changes;
   std::vector<ConversationWrite> conversations;
   // A provider's single-use signing token (message.channel's): recorded in this transaction,
@@ -224,7 +224,7 @@ struct UserRecord {
   int64_t created_at_ms = 0;
 };
 
-// One change to a ticket, applied atomically with its event and outbox rows (issue 6). The
+// One change to a ticket, applied atomically with its event and outbox rows. The
 // gateway decides what is legal; storage only checks the guards and writes.
 struct TicketChange {
   std::string ticket_id;

@@ -106,7 +106,7 @@ class Store {
   // The key with this hash, revoked or not, or nullopt.
   virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
 
-  // Agency lifecycle, SLA and push (issue 6)
+  // Agency lifecycle, SLA and push
 
   // Applies `change` in one transaction: status/agency, version + 1, updated_at, the SLA
   // marks asked for, the event, the queue entry and the outbox rows. Nothing is written unless
@@ -120,7 +120,7 @@ class Store {
   virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
   // Marks the key revoked; false when no key has this id. Revoking twice keeps the first time.
   virtual bool RevokeApiKey(const std::string& id, int64_t now_ms) = 0;
-  // Conversations and cadres (issue 5).
+  // Conversations and cadres.
 
   // The stored conversation of (channel, sender), or nullopt when there is none.
   virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,

@@ -1,4 +1,4 @@
-// The cadre registry (issue 5) on PostgreSQL. One (channel, sender) belongs to one cadre: the
+// The cadre registry on PostgreSQL. One (channel, sender) belongs to one cadre: the
 // UNIQUE constraint decides between two instances registering the same identity at once, and
 // its violation is the same CadreConflict the up-front check gives.
 #include <map>

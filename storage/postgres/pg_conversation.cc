@@ -1,4 +1,4 @@
-// Conversations (issue 5) on PostgreSQL: conversation state per (channel, sender), the ticket
+// Conversations on PostgreSQL: conversation state per (channel, sender), the ticket
 // changes a message causes, and the reads the conversation needs.
 //
 // Both writes run inside Intake's unit, so a failed precondition (ConcurrentChange) rolls the

@@ -1,4 +1,4 @@
-// Ticket changes on PostgreSQL (issue 6). Several instances may decide on one ticket at once:
+// Ticket changes on PostgreSQL. Several instances may decide on one ticket at once:
 // the change locks the ticket row (FOR UPDATE), compares its version, and updates it only
 // WHERE version is still the one the caller decided on. Whichever instance locks second waits
 // for the first's commit, then reads the bumped version and answers kStale: a change is

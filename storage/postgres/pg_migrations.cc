@@ -98,7 +98,7 @@ CREATE TABLE api_keys (
 ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
 )sql"},
-      // Issue 5: conversation state per (channel, sender), the cadre registry, and what a
+      // Conversation state per (channel, sender), the cadre registry, and what a
       // ticket needs for privacy, relays, consent and linking.
       {3, R"sql(
 ALTER TABLE tickets ADD COLUMN reply_address TEXT NOT NULL DEFAULT '';
@@ -134,7 +134,7 @@ CREATE TABLE cadres (
   UNIQUE (channel, sender)
 );
 )sql"},
-      // Issue 6: service-level marks on tickets, shared by every instance; lists by status and
+      // Service-level marks on tickets, shared by every instance; lists by status and
       // by overdue.
       {4, R"sql(
 ALTER TABLE tickets ADD COLUMN routed_at BIGINT NOT NULL DEFAULT 0;

@@ -30,9 +30,9 @@ int CurrentVersion(PgConnection& conn) {
 // Applies pending migrations in one transaction under a transaction-scoped advisory lock: an
 // instance starting beside another waits for the lock, then finds nothing left to do. DDL is
 // transactional in PostgreSQL, so a failed migration leaves the schema as it was.
-// "Pending" is every migration not recorded, not only those above the highest recorded: issues
+// "Pending" is every migration not recorded, not only those above the highest recorded: branches
 // merge in any order, so a database migrated to 4 by one build can meet a later build that
-// also has 3 (issue 5's migration 3 was merged after issue 6's 4).
+// also has 3 (a lower-numbered migration merged after a higher one).
 void ApplyMigrations(PgConnection& conn, const std::vector<Migration>& migrations) {
   // A migration may rewrite a large table, and the lock may be held by an instance that is
   // migrating: neither is a server that stopped answering, so they get a longer deadline than

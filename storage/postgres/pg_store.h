@@ -72,7 +72,7 @@ class PgStore : public Store {
   void InsertApiKey(const ApiKeyRecord& key) override;
   std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
 
-  // Agency lifecycle, SLA and push (issue 6)
+  // Agency lifecycle, SLA and push
   ChangeOutcome ChangeTicket(const TicketChange& change) override;
   std::vector<TicketRecord> ListTickets(const TicketQuery& query) override;
   std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) override;
@@ -84,7 +84,7 @@ class PgStore : public Store {
   std::vector<UserRecord> ListUsers() override;
   bool SetUserActive(const std::string& username, bool active) override;
 
-  // Conversations and cadres (issue 5)
+  // Conversations and cadres
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;
   int64_t CountMessagesSince(const std::string& channel, const std::string& sender,

@@ -46,7 +46,7 @@ void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms
 void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
                   const OutboxDraft& draft);
 
-// Intake's part for issue 5 (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
+// Intake's conversation part (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
 // when a precondition no longer holds, so the whole request rolls back (alone).
 void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
                            int64_t now_ms);

@@ -1,6 +1,6 @@
-// Ticket lists on PostgreSQL: the agency's and operator's views (issue 6), keyset-paged by
+// Ticket lists on PostgreSQL: the agency's and operator's views, keyset-paged by
 // (created_at, id), newest first, and the recent tickets the conversation links against
-// (issue 5). The SQL is built from the filters present, so each shape is one prepared
+//. The SQL is built from the filters present, so each shape is one prepared
 // statement that can use the tickets_* indexes; the status list is one array parameter,
 // whatever its length.
 #include "storage/postgres/pg_store_internal.h"

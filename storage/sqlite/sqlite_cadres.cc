@@ -1,4 +1,4 @@
-// The cadre registry (issue 5) on SQLite.
+// The cadre registry on SQLite.
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {

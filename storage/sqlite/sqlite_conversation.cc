@@ -1,4 +1,4 @@
-// Conversations (issue 5) on SQLite: conversation state per (channel, sender), the ticket
+// Conversations on SQLite: conversation state per (channel, sender), the ticket
 // changes a message causes, and the reads the conversation needs. (The ticket columns for
 // privacy, relays, consent and linking are read by the shared mapping, storage/record_rows.h.)
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Ticket changes on SQLite (issue 6): one transaction per change, guarded by the ticket's
+// Ticket changes on SQLite: one transaction per change, guarded by the ticket's
 // version, so two gateway instances deciding on the same ticket cannot both act.
 #include "storage/sqlite/sqlite_store_internal.h"
 

@@ -96,7 +96,7 @@ CREATE TABLE api_keys (
 ALTER TABLE outbox ADD COLUMN delivery_status TEXT NOT NULL DEFAULT '';
 CREATE INDEX outbox_provider_id ON outbox(channel, provider_message_id);
 )sql"},
-      // Conversations and cadres (issue 5): conversation state per (channel, sender), the cadre
+      // Conversations and cadres: conversation state per (channel, sender), the cadre
       // registry, and what a ticket needs for privacy, relays, consent and linking.
       {3, R"sql(
 ALTER TABLE tickets ADD COLUMN reply_address TEXT NOT NULL DEFAULT '';
@@ -132,7 +132,7 @@ CREATE TABLE cadres (
   UNIQUE (channel, sender)
 );
 )sql"},
-      // Issue 6: service-level marks on tickets, so every gateway instance sharing the file
+      // Service-level marks on tickets, so every gateway instance sharing the file
       // sees the same deadlines and escalations; lists by status and by overdue.
       {4, R"sql(
 ALTER TABLE tickets ADD COLUMN routed_at INTEGER NOT NULL DEFAULT 0;

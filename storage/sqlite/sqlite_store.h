@@ -53,7 +53,7 @@ class SqliteStore : public Store {
   bool Ping() override;
   void ProbeWrite(int64_t now_ms) override;
   WriteHealth LastWrites() const override;
-  // Conversations and cadres (issue 5): sqlite_conversation.cc, sqlite_cadres.cc.
+  // Conversations and cadres: sqlite_conversation.cc, sqlite_cadres.cc.
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;
   int64_t CountMessagesSince(const std::string& channel, const std::string& sender,

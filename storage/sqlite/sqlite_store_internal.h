@@ -77,7 +77,7 @@ std::vector<TicketRecord> SelectTickets(StatementCache& statements,
                                         const std::string& where_order_limit,
                                         const SqliteParams& params, TicketFields fields);
 
-// Intake's part for issue 5, on the committer thread inside Intake's unit. Throws
+// Intake's conversation part, on the committer thread inside Intake's unit. Throws
 // ConcurrentChange when a precondition fails, which rolls back the whole unit, and only it.
 void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
                         int64_t now_ms);

@@ -1,4 +1,4 @@
-// The Store contract for issue 6: version-guarded ticket changes, ticket lists, queue flags and
+// The Store contract for the ticket lifecycle: version-guarded ticket changes, ticket lists, queue flags and
 // key revocation. Runs against every backend through the shared fixture (store_fixture.h).
 #include <gtest/gtest.h>
 

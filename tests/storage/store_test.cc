@@ -132,7 +132,7 @@ TEST_P(StoreTest, AMessageWithoutTicketIsStoredAndDeduplicated) {
   EXPECT_EQ(again.reply, r.reply);
 }
 
-// Conversations and cadres (issue 5).
+// Conversations and cadres.
 
 TEST_P(StoreTest, ConversationStateIsWrittenWithTheMessageAndGuardedByVersion) {
   EXPECT_FALSE(store_->GetConversation("sms", "+6281"));
