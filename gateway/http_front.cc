@@ -182,7 +182,9 @@ struct HttpFront::Impl {
 
   int listen_fd = -1;
   int epoll_fd = -1;
-  int wake_fd = -1;
+  // Atomic because Stop() may run on another thread while Serve() is still creating it; a
+  // Stop() that sees -1 is caught by epoll_wait's timeout instead.
+  std::atomic<int> wake_fd{-1};
   std::atomic<bool> stopping{false};
   std::atomic<bool> serving{false};
   int64_t accept_paused_until = 0;  // after EMFILE: the listener rests instead of spinning
