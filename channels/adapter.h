@@ -127,10 +127,25 @@ class ChannelAdapter {
 
   // Interprets the provider's answer to a FormatSend request (status 0 = no answer/timeout).
   virtual SendOutcome ParseSendResponse(int http_status, std::string_view body) const;
+};
 
-  // Whether the provider posts whole messages with their attachments inline (email). Such
-  // webhooks may carry bodies up to http.max_email_body_bytes rather than http.max_body_bytes.
-  virtual bool posts_attachments() const { return false; }
+// What a channel can do, declared once in its own folder and listed beside its registration,
+// so the gateway decides by capability and never by a channel's name. Known without building
+// the adapter: a ticket may outlive its channel being enabled.
+struct ChannelTraits {
+  // Replies in the webhook's own HTTP answer and cannot send anything later (the generic
+  // channel): no outbox rows, no status notifications.
+  bool answers_inline = false;
+  // Email: replies thread by Subject, In-Reply-To and References.
+  bool threads_by_subject = false;
+  // Addresses people by phone number (E.164), so a relayed resident's phone is reachable.
+  bool reaches_phones = false;
+  // The provider posts whole messages with their attachments inline (email). Such webhooks
+  // may carry bodies up to http.max_email_body_bytes rather than http.max_body_bytes.
+  bool posts_attachments = false;
+  // The provider's API when ADUAN_<CHANNEL>_API_BASE does not override it; empty when the
+  // channel has no API of its own to call.
+  std::string_view default_api_base;
 };
 
 // Reads a setting (an environment variable in production, a map in tests).
@@ -143,10 +158,15 @@ using AdapterFactory = std::function<std::unique_ptr<ChannelAdapter>(const EnvLo
 struct ChannelRegistration {
   std::string_view name;
   AdapterFactory make;
+  ChannelTraits traits;
 };
 
 // Every channel aduan speaks, in one list (channels/registry.cc): adding a channel is one line.
 const std::vector<ChannelRegistration>& AllChannels();
+
+// The traits `channel` registered with; a default (all false, no API base) for a name no
+// channel registered, which is never an error: old tickets may name a removed channel.
+const ChannelTraits& TraitsOf(std::string_view channel);
 
 }  // namespace aduan::channels
 

@@ -38,6 +38,25 @@ TEST(RegistryTest, EveryChannelIsListedAndDisabledWithoutItsSecret) {
   }
 }
 
+TEST(RegistryTest, TraitsAreFoundByNameAndUnknownNamesCanDoNothing) {
+  for (const auto& reg : AllChannels()) {
+    EXPECT_EQ(&TraitsOf(reg.name), &reg.traits) << reg.name;
+    // Every channel but the inline one needs an API to send later replies through, unless an
+    // operator must point it at their own gateway (sms).
+    if (!reg.traits.answers_inline && reg.name != "sms") {
+      EXPECT_EQ(reg.traits.default_api_base.substr(0, 8), "https://") << reg.name;
+    }
+  }
+  EXPECT_TRUE(TraitsOf("generic").answers_inline);
+  EXPECT_TRUE(TraitsOf("twilio").reaches_phones);
+  EXPECT_FALSE(TraitsOf("telegram").reaches_phones);
+  EXPECT_TRUE(TraitsOf("mailgun").threads_by_subject && TraitsOf("mailgun").posts_attachments);
+  const ChannelTraits& unknown = TraitsOf("fax");
+  EXPECT_FALSE(unknown.answers_inline || unknown.threads_by_subject || unknown.reaches_phones ||
+               unknown.posts_attachments);
+  EXPECT_TRUE(unknown.default_api_base.empty());
+}
+
 TEST(CharsetTest, Utf8ValidationAndReplacement) {
   EXPECT_TRUE(IsValidUtf8("Jalan \u2013 \U0001F64F \uFFFD"));
   EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'

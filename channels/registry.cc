@@ -14,16 +14,24 @@ const std::vector<ChannelRegistration>& AllChannels() {
   // One line per channel, kept that way by hand.
   // clang-format off
   static const std::vector<ChannelRegistration> kChannels = {
-      {"generic", MakeGenericAdapter},
-      {"sms", MakeSmsAdapter},
-      {"whatsapp", MakeWhatsAppAdapter},
-      {"telegram", MakeTelegramAdapter},
-      {"twilio", MakeTwilioAdapter},
-      {"mailgun", MakeMailgunAdapter},
-      {"sendgrid", MakeSendGridAdapter},
+      {"generic", MakeGenericAdapter, kGenericTraits},
+      {"sms", MakeSmsAdapter, kSmsTraits},
+      {"whatsapp", MakeWhatsAppAdapter, kWhatsAppTraits},
+      {"telegram", MakeTelegramAdapter, kTelegramTraits},
+      {"twilio", MakeTwilioAdapter, kTwilioTraits},
+      {"mailgun", MakeMailgunAdapter, kMailgunTraits},
+      {"sendgrid", MakeSendGridAdapter, kSendGridTraits},
   };
   // clang-format on
   return kChannels;
+}
+
+const ChannelTraits& TraitsOf(std::string_view channel) {
+  for (const auto& c : AllChannels()) {
+    if (c.name == channel) return c.traits;
+  }
+  static const ChannelTraits kUnknown{};
+  return kUnknown;
 }
 
 }  // namespace aduan::channels

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "channels/adapter.h"
 #include "gateway/api_keys.h"
 #include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
@@ -299,7 +300,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
       req.attach_to_ticket = thread;
       req.reply = FillTemplate(config_->replies.at("followup"), {{"ticket", thread}});
       // An edit is the resident correcting what they sent: amend quietly, no second reply.
-      if (in.channel != "generic" && !in.is_edit) {
+      if (!channels::TraitsOf(in.channel).answers_inline && !in.is_edit) {
         req.outbox.push_back(AckRow(in, req.reply, thread));
       }
       AddFollowUpPush(thread, req.message.text, now, &req);
@@ -357,7 +358,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   // The generic channel answers in the HTTP response; every provider gets an outbox row,
   // written in the same transaction so an acknowledged message always has its reply.
   std::string about = d.new_ticket ? d.new_ticket->id : d.attach_to;
-  if (in.channel != "generic" && !d.reply.empty()) {
+  if (!channels::TraitsOf(in.channel).answers_inline && !d.reply.empty()) {
     storage::OutboxDraft row = AckRow(in, d.reply, about);
     if (!d.new_ticket) row.kind = "reply";
     req.outbox.push_back(std::move(row));

@@ -8,23 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "channels/adapter.h"
 #include "channels/util.h"
 #include "gateway/log.h"
 
 namespace aduan::gateway {
 namespace {
-
-// Where each provider's sending API lives when no ADUAN_<CHANNEL>_API_BASE overrides it.
-const std::map<std::string, std::string>& DefaultBases() {
-  static const std::map<std::string, std::string> kBases = {
-      {"whatsapp", "https://graph.facebook.com/v19.0"},
-      {"telegram", "https://api.telegram.org"},
-      {"twilio", "https://api.twilio.com"},
-      {"mailgun", "https://api.mailgun.net"},
-      {"sendgrid", "https://api.sendgrid.com"},
-  };
-  return kBases;
-}
 
 // "https://host:8443/v19.0" -> {"https://host:8443", "/v19.0"}
 std::pair<std::string, std::string> SplitBase(const std::string& base) {
@@ -67,8 +56,7 @@ std::string OutboxDispatcher::BaseUrl(const std::string& channel) const {
     var.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   var += "_API_BASE";
   if (auto v = env_(var)) return *v;
-  auto it = DefaultBases().find(channel);
-  return it == DefaultBases().end() ? "" : it->second;
+  return std::string(channels::TraitsOf(channel).default_api_base);
 }
 
 int64_t OutboxDispatcher::Backoff(int attempt) const {

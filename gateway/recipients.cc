@@ -1,14 +1,16 @@
 #include "gateway/recipients.h"
 
+#include "channels/adapter.h"
+
 namespace aduan::gateway {
 
 bool ChannelReachesPhones(const std::string& channel) {
-  return channel == "whatsapp" || channel == "twilio" || channel == "sms";
+  return channels::TraitsOf(channel).reaches_phones;
 }
 
 std::vector<Recipient> NotificationRecipients(const storage::TicketRecord& t) {
   std::vector<Recipient> out;
-  if (t.channel.empty() || t.channel == "generic") return out;
+  if (t.channel.empty() || channels::TraitsOf(t.channel).answers_inline) return out;
   std::string reporter = t.reply_address.empty() ? t.reporter_sender : t.reply_address;
   if (!reporter.empty()) out.push_back({t.channel, reporter});
   if (!t.relayed_by.empty() && !t.reporter_contact.empty() && t.consent != "refused" &&

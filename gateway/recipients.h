@@ -22,7 +22,7 @@ struct Recipient {
 // its HTTP response and can send nothing later, so it yields no recipient. No duplicates.
 std::vector<Recipient> NotificationRecipients(const storage::TicketRecord& ticket);
 
-// True for channels that address people by phone number (WhatsApp, Twilio, the SMS gateway).
+// True for channels that address people by phone number (their traits say reaches_phones).
 bool ChannelReachesPhones(const std::string& channel);
 
 }  // namespace aduan::gateway

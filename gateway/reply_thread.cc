@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "channels/adapter.h"
+
 namespace aduan::gateway {
 namespace {
 
@@ -42,7 +44,7 @@ std::string StringOr(const json& j, const char* key) {
 }  // namespace
 
 bool IsEmailChannel(const std::string& channel) {
-  return channel == "mailgun" || channel == "sendgrid";
+  return channels::TraitsOf(channel).threads_by_subject;
 }
 
 std::string ReplySubject(const std::string& subject, const std::string& ticket) {

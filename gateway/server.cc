@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include "channels/adapter.h"
 #include "channels/util.h"
 #include "gateway/http_front.h"
 #include "gateway/http_util.h"
@@ -72,8 +73,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     const GatewayConfig& c = *context->deps.config;
     constexpr std::string_view kWebhooks = "/webhooks/";
     if (path.substr(0, kWebhooks.size()) == kWebhooks) {
-      auto it = context->adapters.find(path.substr(kWebhooks.size()));
-      if (it != context->adapters.end() && it->second->posts_attachments()) {
+      if (channels::TraitsOf(path.substr(kWebhooks.size())).posts_attachments) {
         return c.max_email_body_bytes;
       }
     }

@@ -12,6 +12,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeGenericAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kGenericTraits{.answers_inline = true,
+                                              .threads_by_subject = false,
+                                              .reaches_phones = false,
+                                              .posts_attachments = false,
+                                              .default_api_base = ""};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_GENERIC_GENERIC_H_

@@ -53,7 +53,6 @@ class MailgunAdapter : public ChannelAdapter {
         from_(std::move(from)) {}
 
   std::string_view name() const override { return "mailgun"; }
-  bool posts_attachments() const override { return true; }
 
   HandleResult Handle(const WebhookRequest& req) const override {
     FormFields fields;

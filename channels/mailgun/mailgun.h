@@ -24,6 +24,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeMailgunAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kMailgunTraits{.answers_inline = false,
+                                              .threads_by_subject = true,
+                                              .reaches_phones = false,
+                                              .posts_attachments = true,
+                                              .default_api_base = "https://api.mailgun.net"};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_MAILGUN_MAILGUN_H_

@@ -27,7 +27,6 @@ class SendGridAdapter : public ChannelAdapter {
       : token_(std::move(token)), api_key_(std::move(api_key)), from_(std::move(from)) {}
 
   std::string_view name() const override { return "sendgrid"; }
-  bool posts_attachments() const override { return true; }
 
   HandleResult Handle(const WebhookRequest& req) const override {
     if (!ConstantTimeEquals(req.Query("token"), token_)) {

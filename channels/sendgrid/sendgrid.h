@@ -20,6 +20,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeSendGridAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kSendGridTraits{.answers_inline = false,
+                                               .threads_by_subject = true,
+                                               .reaches_phones = false,
+                                               .posts_attachments = true,
+                                               .default_api_base = "https://api.sendgrid.com"};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_SENDGRID_SENDGRID_H_

@@ -21,6 +21,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeSmsAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kSmsTraits{.answers_inline = false,
+                                          .threads_by_subject = false,
+                                          .reaches_phones = true,
+                                          .posts_attachments = false,
+                                          .default_api_base = ""};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_SMS_SMS_H_

@@ -25,6 +25,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeTelegramAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kTelegramTraits{.answers_inline = false,
+                                               .threads_by_subject = false,
+                                               .reaches_phones = false,
+                                               .posts_attachments = false,
+                                               .default_api_base = "https://api.telegram.org"};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_TELEGRAM_TELEGRAM_H_

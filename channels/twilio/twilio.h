@@ -28,6 +28,12 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeTwilioAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kTwilioTraits{.answers_inline = false,
+                                             .threads_by_subject = false,
+                                             .reaches_phones = true,
+                                             .posts_attachments = false,
+                                             .default_api_base = "https://api.twilio.com"};
+
 // base64(HMAC-SHA1(auth_token, url + name1 + value1 + name2 + value2 ...)) with the POST params
 // sorted by name (byte order; values of a repeated name sorted too). A URL fragment is not
 // part of what Twilio signs and is dropped.

@@ -22,6 +22,13 @@ namespace aduan::channels {
 
 std::unique_ptr<ChannelAdapter> MakeWhatsAppAdapter(const EnvLookup& env);
 
+inline constexpr ChannelTraits kWhatsAppTraits{
+    .answers_inline = false,
+    .threads_by_subject = false,
+    .reaches_phones = true,
+    .posts_attachments = false,
+    .default_api_base = "https://graph.facebook.com/v19.0"};
+
 }  // namespace aduan::channels
 
 #endif  // ADUAN_CHANNELS_WHATSAPP_WHATSAPP_H_
