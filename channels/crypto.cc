@@ -41,6 +41,8 @@ std::string Sha256(std::string_view data) {
   return std::string(reinterpret_cast<char*>(out), len);
 }
 
+std::string Sha256Hex(std::string_view data) { return HexEncode(Sha256(data)); }
+
 std::string HexEncode(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;

@@ -13,6 +13,7 @@ namespace aduan::channels {
 std::string HmacSha256(std::string_view key, std::string_view data);
 std::string HmacSha1(std::string_view key, std::string_view data);
 std::string Sha256(std::string_view data);
+std::string Sha256Hex(std::string_view data);  // lowercase hex of Sha256
 
 std::string HexEncode(std::string_view bytes);  // lowercase
 std::string Base64Encode(std::string_view bytes);

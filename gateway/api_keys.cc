@@ -1,12 +1,11 @@
 #include "gateway/api_keys.h"
 
-#include <openssl/crypto.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 #include <strings.h>
 
 #include <stdexcept>
 
+#include "channels/crypto.h"
 #include "storage/random_id.h"
 
 namespace aduan::gateway {
@@ -23,25 +22,9 @@ std::string RandomSecret() {
 
 }  // namespace
 
-std::string Sha256Hex(const std::string& data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 15]);
-  }
-  return out;
-}
-
-bool SecureEquals(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t now_ms) {
   IssuedKey key{storage::RandomId("key_"), RandomSecret()};
-  store.InsertApiKey({key.id, Sha256Hex(key.secret), agency, now_ms, std::nullopt});
+  store.InsertApiKey({key.id, channels::Sha256Hex(key.secret), agency, now_ms, std::nullopt});
   return key;
 }
 
@@ -58,11 +41,11 @@ std::optional<Principal> Authenticate(storage::Store& store, const std::string& 
   if (start == std::string::npos) return std::nullopt;
   std::string token = authorization.substr(start);
   while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
-  if (!admin_token.empty() && SecureEquals(token, admin_token)) {
+  if (!admin_token.empty() && channels::ConstantTimeEquals(token, admin_token)) {
     return Principal{Principal::Kind::kOperator, "", ""};
   }
   // Looking up by hash means the comparison happens on digests, never on the secret itself.
-  auto key = store.FindApiKey(Sha256Hex(token));
+  auto key = store.FindApiKey(channels::Sha256Hex(token));
   if (!key || key->revoked_at_ms) return std::nullopt;
   return Principal{Principal::Kind::kAgency, key->agency, key->id};
 }

@@ -18,12 +18,6 @@ struct IssuedKey {
 // Creates a key for `agency` and stores its hash. Throws StoreError.
 IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t now_ms);
 
-// Lower-case hex SHA-256 of `data`.
-std::string Sha256Hex(const std::string& data);
-
-// Constant-time equality, for tokens and signatures.
-bool SecureEquals(const std::string& a, const std::string& b);
-
 // Who is calling the API.
 struct Principal {
   enum class Kind { kAgency, kOperator } kind = Kind::kAgency;

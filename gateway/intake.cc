@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/adapter.h"
+#include "channels/crypto.h"
 #include "gateway/api_keys.h"
 #include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
@@ -142,7 +143,8 @@ std::string IntakePipeline::ContentKey(const channels::InboundMessage& m, int64_
                                        int64_t window_ms) {
   std::string material = m.sender + '\x1f' + m.text;
   for (const auto& media : m.media) material += '\x1f' + media.reference;
-  return "h:" + Sha256Hex(material).substr(0, 32) + ":" + std::to_string(now_ms / window_ms);
+  return "h:" + channels::Sha256Hex(material).substr(0, 32) + ":" +
+         std::to_string(now_ms / window_ms);
 }
 
 std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "channels/crypto.h"
 #include "gateway/api_keys.h"
 
 namespace aduan::gateway::conversation {
@@ -54,7 +55,7 @@ std::string KeyOfText(const std::string& text) {
   for (unsigned char c : text) {
     if (std::isalnum(c) || c >= 0x80) folded.push_back(static_cast<char>(std::tolower(c)));
   }
-  return Sha256Hex(folded).substr(0, 24);
+  return channels::Sha256Hex(folded).substr(0, 24);
 }
 
 }  // namespace aduan::gateway::conversation

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "channels/crypto.h"
 #include "gateway/ticket_number.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/passwords.h"
@@ -27,7 +28,7 @@ void Login(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   Form form = ParseForm(req.body);
   const std::string cookie = CookieValue(req, kLoginCookie);
   const std::string token = FormValue(form, "csrf");
-  if (cookie.empty() || token.empty() || !SecureEquals(cookie, token)) {
+  if (cookie.empty() || token.empty() || !channels::ConstantTimeEquals(cookie, token)) {
     SendLogin(w, res, 403, "Formulir kedaluwarsa. Silakan coba masuk lagi.", "");
     return;
   }
