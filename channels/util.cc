@@ -246,6 +246,19 @@ std::string BasicAuthorization(std::string_view user, std::string_view password)
   return "Basic " + Base64Encode(credentials);
 }
 
+// The base rule every provider starts from; it lives beside JsonSendOutcome, which builds on it.
+SendOutcome ChannelAdapter::ParseSendResponse(int http_status, std::string_view body) const {
+  SendOutcome out;
+  if (http_status >= 200 && http_status < 300) {
+    out.delivered = true;
+    return out;
+  }
+  // No answer, throttling and server faults are worth another try; other 4xx never heal.
+  out.retryable = http_status == 0 || http_status == 429 || http_status >= 500;
+  out.error = "HTTP " + std::to_string(http_status) + ": " + Excerpt(body, 200);
+  return out;
+}
+
 SendOutcome JsonSendOutcome(int http_status, std::string_view body,
                             const std::function<std::string(const nlohmann::json&)>& id_of,
                             const std::function<std::string(const nlohmann::json&)>& error_of) {
