@@ -11,6 +11,7 @@
 
 #include "classifier/classifier.h"
 #include "classifier/normalize.h"
+#include "tests/classifier/shipped.h"
 
 namespace aduan::classifier {
 namespace {
@@ -24,22 +25,6 @@ struct Case {
   bool no_maladministration = false;  // and nothing else
 };
 
-const Classifier& Shipped() {
-  static const Classifier* classifier = [] {
-    ClassifierOptions options;
-    options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
-    options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
-    options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
-    options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
-    options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
-    std::string error;
-    auto loaded = LoadKeywordClassifier(options, &error);
-    EXPECT_NE(loaded, nullptr) << error;
-    return loaded.release();
-  }();
-  return *classifier;
-}
-
 std::string Explain(const Classification& c) {
   std::string out = c.agency + " " + std::to_string(c.agency_score) + " [";
   for (const auto& code : c.maladministration) out += code + " ";
@@ -52,7 +37,7 @@ class RegressionTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(RegressionTest, ClassifiesAsExpected) {
   const Case& c = GetParam();
-  const Classification result = Shipped().Classify(c.text);
+  const Classification result = ShippedClassifier().Classify(c.text);
   SCOPED_TRACE(Explain(result));
   EXPECT_EQ(result.agency, c.agency);
   EXPECT_EQ(result.triage, std::string(c.agency) == "TRIAGE");
@@ -276,16 +261,16 @@ TEST(RobustnessTest, LargeInputIsLinearAndReturnsAResult) {
   std::string big;
   while (big.size() < 100 * 1024) big += "jalan rusak berlubang dan sampah menumpuk di gang ";
   const auto start = std::chrono::steady_clock::now();
-  const Classification result = Shipped().Classify(big);
+  const Classification result = ShippedClassifier().Classify(big);
   const auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(2));
   EXPECT_GE(result.agency_score, 0.0);
 
   std::string garbage(100 * 1024, '\xff');
-  EXPECT_EQ(Shipped().Classify(garbage).agency, "TRIAGE");
+  EXPECT_EQ(ShippedClassifier().Classify(garbage).agency, "TRIAGE");
   std::string emoji;
   while (emoji.size() < 100 * 1024) emoji += "😡";
-  EXPECT_EQ(Shipped().Classify(emoji).agency, "TRIAGE");
+  EXPECT_EQ(ShippedClassifier().Classify(emoji).agency, "TRIAGE");
 }
 
 TEST(RobustnessTest, MaskNikLeavesTheRestOfAComplaintIntact) {
