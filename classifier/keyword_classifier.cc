@@ -412,6 +412,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
   }
 
+  std::vector<char> fired(targets_.size(), 0);  // labels (urgent, maladministration) given
   for (uint32_t t = 0; t < targets_.size(); ++t) {
     const Target& target = targets_[t];
     if (target.kind == TargetKind::kAgency || target.kind == TargetKind::kTopic) continue;
@@ -422,6 +423,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     if (!target.need.empty() && std::none_of(target.need.begin(), target.need.end(), present)) {
       continue;
     }
+    fired[t] = 1;
     if (target.kind == TargetKind::kUrgent) {
       result.urgent = true;
     } else {
@@ -430,20 +432,18 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   // Keep the evidence that decided something: the leading agencies and the fired labels.
-  auto decided = [&](const std::string& code) {
-    if (best >= 0 && code == targets_[best].code) return true;
-    if ((result.triage || result.urgent_override) && second >= 0 && code == targets_[second].code) {
-      return true;
-    }
-    if (code == kUrgentTarget) return result.urgent;
-    return std::find(result.maladministration.begin(), result.maladministration.end(), code) !=
-           result.maladministration.end();
+  // Targets are compared by index: codes are unique across kinds.
+  auto decided = [&](int target) {
+    if (target == best) return true;
+    if ((result.triage || result.urgent_override) && target == second) return true;
+    return fired[target] != 0;
   };
   for (const Vote& vote : evidence) {
     const Target& t = targets_[vote.target];
     const bool topic = t.kind == TargetKind::kTopic;
-    const std::string& code = topic ? targets_[t.agency].code : t.code;
-    if (!decided(code)) continue;
+    const uint32_t voted_for = topic ? t.agency : vote.target;
+    if (!decided(static_cast<int>(voted_for))) continue;
+    const std::string& code = targets_[voted_for].code;
     std::string what;
     if (vote.pattern >= 0) {
       const Pattern& pattern = patterns_[vote.pattern];
