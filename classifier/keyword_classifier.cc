@@ -275,17 +275,21 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   };
 
   std::vector<double> raw(targets_.size(), 0.0);
-  std::vector<Match> evidence;
+  // Evidence is kept as references into the rules and becomes Match values only for the targets
+  // that decide something: most terms that fire vote for agencies that lose, and copying their
+  // strings for every complaint cost more than finding them.
+  struct Vote {
+    uint32_t target;
+    double weight;
+    const std::string* rule;
+    const std::string* source;
+    int pattern;  // index into patterns_, or -1 for a phrase term
+  };
+  std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
-                 std::string matched_text) {
+                 int pattern) {
     raw[target] += weight;
-    const Target& t = targets_[target];
-    if (t.kind == TargetKind::kTopic) {
-      evidence.push_back(
-          {targets_[t.agency].code, rule, weight, t.code, source, std::move(matched_text)});
-    } else {
-      evidence.push_back({t.code, rule, weight, "", source, std::move(matched_text)});
-    }
+    evidence.push_back({target, weight, &rule, &source, pattern});
   };
 
   for (size_t h = 0; h < hits.size();) {
@@ -311,13 +315,13 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       }
       if (!fired) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight, term.text, term.source, "");
+      add(term.target, term.weight, term.text, term.source, -1);
     }
     h = end;
   }
 
+  std::string joined;  // the normalised words, for patterns and what they matched
   if (pattern_set_ != nullptr && n > 0) {
-    std::string joined;
     joined.reserve(text.size());
     for (const auto& word : words) {
       if (!joined.empty()) joined.push_back(' ');
@@ -328,13 +332,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       std::sort(matched.begin(), matched.end());
       for (int index : matched) {
         const Pattern& pattern = patterns_[index];
-        re2::StringPiece span;
-        std::string what;
-        if (pattern.re && pattern.re->ok() &&
-            pattern.re->Match(joined, 0, joined.size(), RE2::UNANCHORED, &span, 1)) {
-          what.assign(span.data(), span.size());
-        }
-        add(pattern.target, pattern.weight, pattern.text, pattern.source, std::move(what));
+        add(pattern.target, pattern.weight, pattern.text, pattern.source, index);
       }
     }
   }
@@ -414,6 +412,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
   }
 
+  std::vector<char> fired(targets_.size(), 0);  // labels (urgent, maladministration) given
   for (uint32_t t = 0; t < targets_.size(); ++t) {
     const Target& target = targets_[t];
     if (target.kind == TargetKind::kAgency || target.kind == TargetKind::kTopic) continue;
@@ -424,6 +423,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     if (!target.need.empty() && std::none_of(target.need.begin(), target.need.end(), present)) {
       continue;
     }
+    fired[t] = 1;
     if (target.kind == TargetKind::kUrgent) {
       result.urgent = true;
     } else {
@@ -432,17 +432,29 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   // Keep the evidence that decided something: the leading agencies and the fired labels.
-  auto decided = [&](const std::string& code) {
-    if (best >= 0 && code == targets_[best].code) return true;
-    if ((result.triage || result.urgent_override) && second >= 0 && code == targets_[second].code) {
-      return true;
-    }
-    if (code == kUrgentTarget) return result.urgent;
-    return std::find(result.maladministration.begin(), result.maladministration.end(), code) !=
-           result.maladministration.end();
+  // Targets are compared by index: codes are unique across kinds.
+  auto decided = [&](int target) {
+    if (target == best) return true;
+    if ((result.triage || result.urgent_override) && target == second) return true;
+    return fired[target] != 0;
   };
-  for (auto& match : evidence) {
-    if (decided(match.target)) result.matched.push_back(std::move(match));
+  for (const Vote& vote : evidence) {
+    const Target& t = targets_[vote.target];
+    const bool topic = t.kind == TargetKind::kTopic;
+    const uint32_t voted_for = topic ? t.agency : vote.target;
+    if (!decided(static_cast<int>(voted_for))) continue;
+    const std::string& code = targets_[voted_for].code;
+    std::string what;
+    if (vote.pattern >= 0) {
+      const Pattern& pattern = patterns_[vote.pattern];
+      re2::StringPiece span;
+      if (pattern.re && pattern.re->ok() &&
+          pattern.re->Match(joined, 0, joined.size(), RE2::UNANCHORED, &span, 1)) {
+        what.assign(span.data(), span.size());
+      }
+    }
+    result.matched.push_back(
+        {code, *vote.rule, vote.weight, topic ? t.code : "", *vote.source, std::move(what)});
   }
   std::stable_sort(result.matched.begin(), result.matched.end(),
                    [](const Match& a, const Match& b) {

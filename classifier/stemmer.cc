@@ -12,8 +12,22 @@ constexpr size_t kMaxWord = 32;  // longer "words" are noise; do not spend time 
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Affixes are two to six letters, tried by the dozen for every word: a byte loop that stops at
+// the first difference is cheaper than the memcmp call string_view's starts_with/ends_with make.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+bool HasPrefix(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && SameBytes(s.data(), prefix.data(), prefix.size());
+}
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() + kMinRoot && s.ends_with(suffix);
+  return s.size() >= suffix.size() + kMinRoot &&
+         SameBytes(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size());
 }
 
 std::string_view DropSuffix(std::string_view s, std::string_view suffix) {
@@ -99,16 +113,16 @@ bool Stemmer::StripPrefix(std::string_view base, int depth, std::string_view* ro
   // Every prefix is tried without restoring a consonant first, so "memarahi" finds "marah"
   // (me- + marah) before "parah" (mem- + [p]arah).
   for (const auto& nasal : kNasals) {
-    if (base.size() < nasal.prefix.size() + kMinRoot || !base.starts_with(nasal.prefix)) continue;
+    if (base.size() < nasal.prefix.size() + kMinRoot || !HasPrefix(base, nasal.prefix)) continue;
     if (try_rest(base.substr(nasal.prefix.size()))) return true;
   }
   for (std::string_view prefix : kPlain) {
-    if (base.size() < prefix.size() + kMinRoot || !base.starts_with(prefix)) continue;
+    if (base.size() < prefix.size() + kMinRoot || !HasPrefix(base, prefix)) continue;
     if (try_rest(base.substr(prefix.size()))) return true;
   }
   for (const auto& nasal : kNasals) {
     if (nasal.restored == 0 || base.size() < nasal.prefix.size() + kMinRoot ||
-        !base.starts_with(nasal.prefix)) {
+        !HasPrefix(base, nasal.prefix)) {
       continue;
     }
     const std::string_view rest = base.substr(nasal.prefix.size());

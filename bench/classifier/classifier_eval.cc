@@ -5,9 +5,10 @@
 //
 // Each line: {"text", "agency", "maladministration": [...], "urgent": bool}. Prints agency
 // accuracy and macro-F1, per-agency precision/recall, the most frequent confusions,
-// maladministration micro/macro-F1, urgent precision/recall and the triage rate on rows whose
-// label is not TRIAGE. --half keeps every other row (0-based even or odd line numbers), for a
-// tune-on-one-half, check-on-the-other self-test. --errors lists the misclassified rows.
+// maladministration micro/macro-F1, urgent precision/recall, auto-routed precision (the share
+// right among rows not sent to TRIAGE) and the triage rate on rows whose label is not TRIAGE.
+// --half keeps every other row (0-based even or odd line numbers), for a tune-on-one-half,
+// check-on-the-other self-test. --errors lists the misclassified rows.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -142,7 +143,7 @@ int main(int argc, char** argv) {
   std::map<std::string, Counts> agency_counts, malad_counts;
   std::map<std::pair<std::string, std::string>, int> confusions;
   Counts malad_micro, urgent;
-  int correct = 0, non_triage_rows = 0, triaged = 0;
+  int correct = 0, non_triage_rows = 0, triaged = 0, auto_routed = 0, auto_routed_ok = 0;
   for (const auto& row : rows) {
     const Classification c = classifier->Classify(row.text);
     const std::set<std::string> predicted(c.maladministration.begin(), c.maladministration.end());
@@ -154,6 +155,11 @@ int main(int argc, char** argv) {
       ++agency_counts[row.agency].fn;
       ++agency_counts[c.agency].fp;
       ++confusions[{row.agency, c.agency}];
+    }
+    // Auto-routed: the ticket skips the operator, so a wrong agency here costs a re-route.
+    if (c.agency != "TRIAGE") {
+      ++auto_routed;
+      if (agency_ok) ++auto_routed_ok;
     }
     if (row.agency != "TRIAGE") {
       ++non_triage_rows;
@@ -228,6 +234,9 @@ int main(int argc, char** argv) {
   std::printf("maladministration macro-F1: %.3f\n", malad_codes ? malad_macro / malad_codes : 0.0);
   std::printf("urgent precision: %.3f recall: %.3f (tp %d fp %d fn %d)\n", urgent.Precision(),
               urgent.Recall(), urgent.tp, urgent.fp, urgent.fn);
+  std::printf("auto-routed precision: %.3f (%d of %d)\n",
+              auto_routed ? double(auto_routed_ok) / auto_routed : 0.0, auto_routed_ok,
+              auto_routed);
   std::printf("triage rate on non-TRIAGE rows: %.3f (%d of %d)\n",
               non_triage_rows ? double(triaged) / non_triage_rows : 0.0, triaged, non_triage_rows);
   return 0;

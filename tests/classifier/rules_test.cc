@@ -13,21 +13,12 @@
 
 #include "classifier/classifier.h"
 #include "classifier/topics.h"
+#include "tests/classifier/shipped.h"
 
 namespace aduan::classifier {
 namespace {
 
 using ::testing::HasSubstr;
-
-ClassifierOptions Shipped() {
-  ClassifierOptions options;
-  options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
-  options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
-  options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
-  options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
-  options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
-  return options;
-}
 
 // Writes one rule file in a fresh directory under the build tree and returns its path.
 std::string WriteRules(const std::string& name, const std::string& text) {
@@ -39,25 +30,25 @@ std::string WriteRules(const std::string& name, const std::string& text) {
 }
 
 std::unique_ptr<Classifier> LoadOnly(const std::string& rules_path, std::string* error) {
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.rules_path = rules_path;
   return LoadKeywordClassifier(options, error);
 }
 
 TEST(RulesTest, ShippedRulesLoad) {
   std::string error;
-  auto classifier = LoadKeywordClassifier(Shipped(), &error);
+  auto classifier = LoadKeywordClassifier(ShippedOptions(), &error);
   ASSERT_NE(classifier, nullptr) << error;
 }
 
 TEST(RulesTest, ShippedRulesCoverEveryTaxonomyCode) {
   std::vector<DataFile> files;
   std::string error;
-  ASSERT_TRUE(ReadDataFiles(Shipped().rules_path, ".rules", &files, &error)) << error;
+  ASSERT_TRUE(ReadDataFiles(ShippedOptions().rules_path, ".rules", &files, &error)) << error;
   TopicCatalogue catalogue;
-  ASSERT_TRUE(LoadTopicCatalogue(Shipped().topics_path, &catalogue, &error)) << error;
+  ASSERT_TRUE(LoadTopicCatalogue(ShippedOptions().topics_path, &catalogue, &error)) << error;
   CityProfile profile;
-  ASSERT_TRUE(LoadCityProfile(Shipped().profile_path, catalogue, &profile, &error)) << error;
+  ASSERT_TRUE(LoadCityProfile(ShippedOptions().profile_path, catalogue, &profile, &error)) << error;
   std::set<std::string> topics;
   for (const auto& t : catalogue.topics) topics.insert(t.code);
   RuleSet rules;
@@ -135,11 +126,11 @@ TEST(RulesTest, MissingPathsAreErrors) {
   std::string error;
   EXPECT_EQ(LoadOnly("/nonexistent/rules", &error), nullptr);
   EXPECT_THAT(error, HasSubstr("/nonexistent/rules"));
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.roots_path = "/nonexistent/roots.txt";
   EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
   EXPECT_THAT(error, HasSubstr("/nonexistent/roots.txt"));
-  options = Shipped();
+  options = ShippedOptions();
   options.triage_threshold = 2;
   EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
 }
@@ -147,7 +138,7 @@ TEST(RulesTest, MissingPathsAreErrors) {
 // A failed reload leaves the running classifier untouched, even while other threads use it.
 TEST(RulesTest, FailedReloadLeavesOldInstanceWorking) {
   std::string error;
-  std::shared_ptr<Classifier> current = LoadKeywordClassifier(Shipped(), &error);
+  std::shared_ptr<Classifier> current = LoadKeywordClassifier(ShippedOptions(), &error);
   ASSERT_NE(current, nullptr) << error;
   const Classification before = current->Classify("air pdam mati tiga hari");
   ASSERT_EQ(before.agency, "PDAM");
@@ -164,7 +155,8 @@ TEST(RulesTest, FailedReloadLeavesOldInstanceWorking) {
     auto replacement = LoadOnly(bad, &error);
     EXPECT_EQ(replacement, nullptr);
     if (replacement) current = std::move(replacement);
-    auto good = LoadKeywordClassifier(Shipped(), &error);  // a good reload builds independently
+    auto good =
+        LoadKeywordClassifier(ShippedOptions(), &error);  // a good reload builds independently
     EXPECT_NE(good, nullptr);
   }
   stop = true;

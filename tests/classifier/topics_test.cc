@@ -14,32 +14,13 @@
 #include <string>
 
 #include "classifier/classifier.h"
+#include "tests/classifier/shipped.h"
 
 namespace aduan::classifier {
 namespace {
 
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
-
-ClassifierOptions Shipped() {
-  ClassifierOptions options;
-  options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
-  options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
-  options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
-  options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
-  options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
-  return options;
-}
-
-const Classifier& ShippedClassifier() {
-  static const Classifier* classifier = [] {
-    std::string error;
-    auto loaded = LoadKeywordClassifier(Shipped(), &error);
-    EXPECT_NE(loaded, nullptr) << error;
-    return loaded.release();
-  }();
-  return *classifier;
-}
 
 fs::path TestDir(const std::string& name) {
   const fs::path dir = fs::path(ADUAN_BINARY_DIR) / "classifier_topics_test" / name;
@@ -55,7 +36,7 @@ std::string ReadText(const std::string& path) {
 
 // The default profile with some topics moved to other agencies.
 std::string ProfileWith(const std::map<std::string, std::string>& moves, const fs::path& dir) {
-  std::string text = ReadText(Shipped().profile_path);
+  std::string text = ReadText(ShippedOptions().profile_path);
   for (const auto& [topic, agency] : moves) {
     const std::string key = "\"" + topic + "\": \"";
     const size_t at = text.find(key);
@@ -127,7 +108,7 @@ TEST(TopicsTest, TheDecisionNamesATopicAndItsEvidence) {
 TEST(TopicsTest, ACityProfileMovesATopicWithoutTouchingRules) {
   const std::string text = "ada pohon tumbang nutup jalan di jl. kartini, ga ada korban";
   EXPECT_EQ(ShippedClassifier().Classify(text).agency, "DLH");
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.profile_path = ProfileWith({{"pohon_tumbang", "PERKIM"}}, TestDir("move"));
   std::string error;
   auto city = LoadKeywordClassifier(options, &error);
@@ -171,13 +152,13 @@ TEST(TopicsTest, TriageCarriesTheLeadingCandidates) {
 
 TEST(TopicsTest, UnknownTopicInAProfileNamesFileAndLine) {
   const fs::path dir = TestDir("bad_profile");
-  std::string text = ReadText(Shipped().profile_path);
+  std::string text = ReadText(ShippedOptions().profile_path);
   const size_t at = text.find("\"pohon_tumbang\"");
   ASSERT_NE(at, std::string::npos);
   text.replace(at, 15, "\"pohon_tumbangg\"");
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
   std::ofstream(dir / "kota.json") << text;
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.profile_path = (dir / "kota.json").string();
   std::string error;
   EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
@@ -187,7 +168,7 @@ TEST(TopicsTest, UnknownTopicInAProfileNamesFileAndLine) {
 
 TEST(TopicsTest, AProfileMustMapEveryTopicToAKnownAgency) {
   const fs::path dir = TestDir("bad_agency");
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.profile_path = ProfileWith({{"banjir", "DINAS_HUJAN"}}, dir);
   std::string error;
   EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
@@ -202,9 +183,9 @@ TEST(TopicsTest, AProfileMustMapEveryTopicToAKnownAgency) {
 
 TEST(TopicsTest, UnknownTopicInARuleFileNamesFileAndLine) {
   const fs::path dir = TestDir("bad_rules");
-  fs::copy(Shipped().rules_path, dir, fs::copy_options::recursive);
+  fs::copy(ShippedOptions().rules_path, dir, fs::copy_options::recursive);
   std::ofstream(dir / "90-kota.rules") << "# kota\n\n[topic jalan_bolong_sekali]\n3 jalan\n";
-  ClassifierOptions options = Shipped();
+  ClassifierOptions options = ShippedOptions();
   options.rules_path = dir.string();
   std::string error;
   EXPECT_EQ(LoadKeywordClassifier(options, &error), nullptr);
@@ -214,7 +195,7 @@ TEST(TopicsTest, UnknownTopicInARuleFileNamesFileAndLine) {
 TEST(TopicsTest, TheCatalogueIsOpen311Shaped) {
   TopicCatalogue catalogue;
   std::string error;
-  ASSERT_TRUE(LoadTopicCatalogue(Shipped().topics_path, &catalogue, &error)) << error;
+  ASSERT_TRUE(LoadTopicCatalogue(ShippedOptions().topics_path, &catalogue, &error)) << error;
   EXPECT_GE(catalogue.topics.size(), 80u);
   EXPECT_LE(catalogue.topics.size(), 150u);
   for (const auto& t : catalogue.topics) {
