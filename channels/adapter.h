@@ -112,6 +112,8 @@ struct SendOutcome {
   int64_t retry_after_ms = -1;
 };
 
+class MediaFetcher;  // channels/media_fetch.h
+
 class ChannelAdapter {
  public:
   virtual ~ChannelAdapter() = default;
@@ -131,6 +133,11 @@ class ChannelAdapter {
   // Whether the provider posts whole messages with their attachments inline (email). Such
   // webhooks may carry bodies up to http.max_email_body_bytes rather than http.max_body_bytes.
   virtual bool posts_attachments() const { return false; }
+
+  // How this channel fetches the attachments it reports (channels/media_fetch.h); nullptr when
+  // it cannot (email posts the bytes inline; a channel without credentials). Owned by the
+  // adapter.
+  virtual const MediaFetcher* media_fetcher() const { return nullptr; }
 };
 
 // Reads a setting (an environment variable in production, a map in tests).
