@@ -149,6 +149,9 @@ struct MediaDraft {
   int64_t bytes = 0;         // stored: size of the stripped file
   std::string sha256;        // stored: the blob's key
   std::string last_error;    // unavailable: why
+  // Stored: {"latitude","longitude","source":"photo"} from the file's EXIF, or "". Written to
+  // the ticket's details as "photo_location" unless it has a location (or one) already.
+  std::string photo_location_json;
 };
 
 // Everything one inbound message changes, stored in one transaction.
@@ -245,11 +248,12 @@ struct MediaRecord {
 // What became of one fetch of a claimed media row.
 struct MediaAttempt {
   enum class Result { kStored, kRetry, kUnavailable } result = Result::kRetry;
-  std::string content_type;        // kStored
-  int64_t bytes = 0;               // kStored
-  std::string sha256;              // kStored: already in the blob store
-  int64_t next_attempt_at_ms = 0;  // kRetry
-  std::string error;               // kRetry, kUnavailable
+  std::string content_type;         // kStored
+  int64_t bytes = 0;                // kStored
+  std::string sha256;               // kStored: already in the blob store
+  std::string photo_location_json;  // kStored: as MediaDraft::photo_location_json
+  int64_t next_attempt_at_ms = 0;   // kRetry
+  std::string error;                // kRetry, kUnavailable
 };
 
 // Which media rows ListMedia returns: a ticket's (oldest first) or, with status set, every

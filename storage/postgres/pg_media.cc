@@ -39,6 +39,17 @@ std::optional<std::string> FromHex(const std::string& hex) {
   return out;
 }
 
+// A photo's GPS is the ticket's location hint only while it has no better one.
+void ApplyPhotoLocation(PgConnection& conn, const std::string& ticket_id,
+                        const std::string& location_json) {
+  if (ticket_id.empty() || location_json.empty()) return;
+  conn.Exec(
+      "UPDATE tickets SET details = jsonb_set(details::jsonb, '{photo_location}', $1::jsonb)::text "
+      "WHERE id = $2 AND NOT (details::jsonb ? 'location') "
+      "AND NOT (details::jsonb ? 'photo_location')",
+      {location_json, ticket_id});
+}
+
 }  // namespace
 
 void InsertMedia(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m,
@@ -50,6 +61,7 @@ void InsertMedia(PgConnection& conn, const std::string& ticket_id, const Message
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12)",
         {PgParam::NullIfEmpty(ticket_id), m.provider_message_id, m.channel, d.reference, d.kind,
          d.filename, d.status, d.content_type, d.bytes, d.sha256, d.last_error, m.received_at_ms});
+    ApplyPhotoLocation(conn, ticket_id, d.photo_location_json);
   }
 }
 
@@ -76,15 +88,18 @@ void PgStore::FinishMedia(int64_t id, const MediaAttempt& a, int64_t now_ms) {
     const char* status = a.result == MediaAttempt::Result::kStored        ? "stored"
                          : a.result == MediaAttempt::Result::kUnavailable ? "unavailable"
                                                                           : "pending";
-    conn.Exec(
+    PgResult done = conn.Exec(
         "UPDATE media SET status = $1::text, attempts = attempts + 1, claimed_until = NULL, "
         "next_attempt_at = $2, last_error = $3, "
         "content_type = CASE WHEN $1::text = 'stored' THEN $4 ELSE content_type END, "
         "bytes = CASE WHEN $1::text = 'stored' THEN $5::bigint ELSE bytes END, "
         "sha256 = CASE WHEN $1::text = 'stored' THEN $6 ELSE sha256 END, "
-        "updated_at = $7 WHERE id = $8 AND status = 'pending'",
+        "updated_at = $7 WHERE id = $8 AND status = 'pending' RETURNING COALESCE(ticket_id, '')",
         {status, a.result == MediaAttempt::Result::kRetry ? a.next_attempt_at_ms : now_ms, a.error,
          a.content_type, a.bytes, a.sha256, now_ms, id});
+    if (done.rows() > 0 && a.result == MediaAttempt::Result::kStored) {
+      ApplyPhotoLocation(conn, done.Text(0, 0), a.photo_location_json);
+    }
   });
 }
 

@@ -3,6 +3,22 @@
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
+namespace {
+
+// A photo's GPS is the ticket's location hint only while it has no better one.
+void ApplyPhotoLocation(StatementCache& writes, const std::string& ticket_id,
+                        const std::string& location_json) {
+  if (ticket_id.empty() || location_json.empty()) return;
+  SQLite::Statement& u = writes.Get(
+      "UPDATE tickets SET details = json_set(details, '$.photo_location', json(?1)) "
+      "WHERE id = ?2 AND json_valid(details) AND json_type(details, '$.location') IS NULL "
+      "AND json_type(details, '$.photo_location') IS NULL");
+  u.bind(1, location_json);
+  u.bind(2, ticket_id);
+  u.exec();
+}
+
+}  // namespace
 
 void InsertMedia(StatementCache& writes, const std::string& ticket_id, const MessageRecord& m,
                  const std::vector<MediaDraft>& media) {
@@ -28,6 +44,7 @@ void InsertMedia(StatementCache& writes, const std::string& ticket_id, const Mes
     q.bind(11, d.last_error);
     q.bind(12, m.received_at_ms);
     q.exec();
+    ApplyPhotoLocation(writes, ticket_id, d.photo_location_json);
   }
 }
 
@@ -78,7 +95,14 @@ void SqliteStore::FinishMedia(int64_t id, const MediaAttempt& a, int64_t now_ms)
       u.bind(6, a.sha256);
       u.bind(7, now_ms);
       u.bind(8, id);
-      u.exec();
+      if (u.exec() > 0 && a.result == MediaAttempt::Result::kStored) {
+        SQLite::Statement& t =
+            impl_->writes.Get("SELECT COALESCE(ticket_id, '') FROM media WHERE id = ?");
+        t.bind(1, id);
+        std::string ticket = t.executeStep() ? t.getColumn(0).getString() : std::string();
+        t.reset();
+        ApplyPhotoLocation(impl_->writes, ticket, a.photo_location_json);
+      }
     });
     return 0;
   });
