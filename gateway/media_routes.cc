@@ -35,6 +35,29 @@ std::string DispositionName(const storage::MediaRecord& m) {
 
 }  // namespace
 
+bool ServeTicketMedia(storage::Store& store, const storage::TicketRecord& ticket,
+                      const std::string& media_id, httplib::Response& res) {
+  auto id = channels::ParseInt64(media_id);
+  std::optional<storage::MediaRecord> m;
+  if (id) m = store.GetMedia(*id);
+  if (!m || m->ticket_id != ticket.id) return false;
+  if (m->status != "stored") {
+    WriteError(res, 409, "media_" + m->status,
+               "the file is " + m->status + (m->last_error.empty() ? "" : ": " + m->last_error));
+    return true;
+  }
+  auto bytes = store.GetBlob(m->sha256);
+  if (!bytes) throw storage::StoreError("media blob " + m->sha256 + " is missing or damaged");
+  // Images are shown inline; anything else is a download, never rendered.
+  bool image = m->content_type.rfind("image/", 0) == 0;
+  res.set_header("Content-Disposition", std::string(image ? "inline" : "attachment") +
+                                            "; filename=\"" + DispositionName(*m) + "\"");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Cache-Control", "private, no-store");
+  res.set_content(std::move(*bytes), m->content_type);
+  return true;
+}
+
 json TicketMediaJson(storage::Store& store, const std::string& ticket_id) {
   storage::MediaQuery q;
   q.ticket_id = ticket_id;
@@ -53,32 +76,10 @@ void RegisterMediaRoutes(httplib::Server& server, GatewayContext& ctx) {
       auto id = TicketIdFromPath(req, res);
       if (!id) return;
       auto t = ctx.deps.store->GetTicket(*id);
-      auto media_id = channels::ParseInt64(req.matches[2].str());
-      std::optional<storage::MediaRecord> m;
-      if (media_id) m = ctx.deps.store->GetMedia(*media_id);
-      bool visible = t && m && m->ticket_id == t->id &&
-                     (who->kind == Principal::Kind::kOperator || t->agency == who->agency);
-      if (!visible) {
+      bool visible = t && (who->kind == Principal::Kind::kOperator || t->agency == who->agency);
+      if (!visible || !ServeTicketMedia(*ctx.deps.store, *t, req.matches[2].str(), res)) {
         WriteError(res, 404, "not_found", "no such media on ticket " + *id);
-        return;
       }
-      if (m->status != "stored") {
-        WriteError(
-            res, 409, "media_" + m->status,
-            "the file is " + m->status + (m->last_error.empty() ? "" : ": " + m->last_error));
-        return;
-      }
-      auto bytes = ctx.deps.store->GetBlob(m->sha256);
-      if (!bytes) {
-        throw storage::StoreError("media blob " + m->sha256 + " is missing or damaged");
-      }
-      // Images are shown inline; anything else is a download, never rendered.
-      bool image = m->content_type.rfind("image/", 0) == 0;
-      res.set_header("Content-Disposition", std::string(image ? "inline" : "attachment") +
-                                                "; filename=\"" + DispositionName(*m) + "\"");
-      res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("Cache-Control", "private, no-store");
-      res.set_content(std::move(*bytes), m->content_type);
     });
   });
 

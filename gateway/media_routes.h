@@ -8,12 +8,20 @@
 #ifndef ADUAN_GATEWAY_MEDIA_ROUTES_H_
 #define ADUAN_GATEWAY_MEDIA_ROUTES_H_
 
+#include <httplib.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "storage/store.h"
 
 namespace aduan::gateway {
+
+// Answers the bytes of `ticket`'s media `media_id` (headers as above), or 409 when it has none
+// yet or anymore; false, with nothing written, when the ticket has no such media. The caller
+// has already decided that the asker may see the ticket.
+bool ServeTicketMedia(storage::Store& store, const storage::TicketRecord& ticket,
+                      const std::string& media_id, httplib::Response& res);
 
 // The "media" list of GET /api/v1/tickets/{id}: [{"id","content_type","bytes","sha256",
 // "message_id","status"}], oldest first.
