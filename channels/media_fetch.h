@@ -42,6 +42,9 @@ class MediaFetcher {
   virtual std::optional<MediaStep> Start(std::string_view reference) const = 0;
   // The call after a locate step answered `http_status` (0: no answer) with `body`.
   virtual MediaNext Next(const MediaStep& step, int http_status, std::string_view body) const = 0;
+  // Where the provider's own answers send downloads when ADUAN_<CHANNEL>_MEDIA_HOSTS is unset
+  // (comma-separated https hosts; "" for none): its file CDN, which is not its API host.
+  virtual std::string default_media_hosts() const { return ""; }
 };
 
 // The usual judgement of a failed answer: 0, 429 and 5xx may pass, anything else will not.

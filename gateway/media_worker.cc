@@ -55,12 +55,17 @@ std::optional<std::pair<std::string, std::string>> Resolve(const std::string& ur
   return std::nullopt;
 }
 
+bool IsRedirect(int status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
 struct Answer {
   int status = 0;  // 0: no answer
   std::string body;
   std::string error;
   bool too_large = false;
   std::string retry_after;
+  std::string location;  // a redirect's target
 };
 
 Answer Call(const std::string& origin, const std::string& path,
@@ -89,6 +94,7 @@ Answer Call(const std::string& origin, const std::string& path,
   }
   a.status = res->status;
   a.retry_after = res->get_header_value("Retry-After");
+  a.location = res->get_header_value("Location");
   return a;
 }
 
@@ -152,7 +158,7 @@ storage::MediaAttempt MediaWorker::Fetch(const storage::MediaRecord& row) {
   for (char c : row.channel) {
     var.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
-  std::string media_hosts = env_(var + "_MEDIA_HOSTS").value_or("");
+  std::string media_hosts = env_(var + "_MEDIA_HOSTS").value_or(fetcher->default_media_hosts());
   for (int i = 0; i <= kMaxSteps; ++i) {
     auto target = Resolve(step->url, base, media_hosts);
     if (!target) return Failed(row, false, "media URL is not on the channel's API host");
@@ -166,6 +172,18 @@ storage::MediaAttempt MediaWorker::Fetch(const storage::MediaRecord& row) {
                                    : "provider's answer is too large");
     }
     int64_t retry_after = a.retry_after.empty() ? -1 : RetryAfterMs(a.retry_after, clock_());
+    if (IsRedirect(a.status) && !a.location.empty()) {
+      // A provider's hand-off to its file store (Twilio answers a MediaUrl with a redirect to
+      // a signed URL): followed only to an allowed host, like any step, and the credentials
+      // go along only while the origin stays the same.
+      channels::MediaStep hop = *step;
+      hop.url = a.location.front() == '/' ? target->first + a.location : a.location;
+      auto hop_target = Resolve(hop.url, base, media_hosts);
+      if (!hop_target) return Failed(row, false, "redirected to a host that is not allowed");
+      if (Lower(hop_target->first) != Lower(target->first)) hop.headers.clear();
+      step = std::move(hop);
+      continue;
+    }
     if (!step->download) {
       channels::MediaNext next = fetcher->Next(*step, a.status, a.body);
       if (!next.step) {

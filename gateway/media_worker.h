@@ -14,7 +14,9 @@
 // Where files come from: a step's path is appended to ADUAN_<CHANNEL>_API_BASE; an absolute
 // URL (a Twilio MediaUrl, the URL WhatsApp's lookup answers) is called only when it is on that
 // base's scheme, host and port, or on an https host listed in ADUAN_<CHANNEL>_MEDIA_HOSTS
-// (comma-separated). Redirects are not followed.
+// (comma-separated; unset: the channel's default_media_hosts(), e.g. WhatsApp's attachment
+// host). Redirects are followed (a few hops) under the same rule, and credentials are sent
+// only to the origin that asked for them.
 #ifndef ADUAN_GATEWAY_MEDIA_WORKER_H_
 #define ADUAN_GATEWAY_MEDIA_WORKER_H_
 

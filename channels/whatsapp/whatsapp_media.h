@@ -16,6 +16,8 @@ class WhatsAppMediaFetcher : public MediaFetcher {
   // Media ids are digits (Meta's are decimal); anything else is refused before any call.
   std::optional<MediaStep> Start(std::string_view media_id) const override;
   MediaNext Next(const MediaStep& step, int http_status, std::string_view body) const override;
+  // The lookup answers URLs on Meta's attachment host.
+  std::string default_media_hosts() const override { return "lookaside.fbsbx.com"; }
 
  private:
   std::string access_token_;

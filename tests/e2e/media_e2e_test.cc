@@ -241,7 +241,9 @@ TEST(MediaE2eTest, TelegramPhotoIsFetchedThroughGetFile) {
 TEST(MediaE2eTest, TwilioMmsIsFetchedWithBasicAuthOnlyFromTheApiHost) {
   Photo photo = PhonePhoto(3);
   FakeProvider tw({404, "{}"});
-  tw.Script({{200, photo.sent, "image/jpeg"}});
+  // Twilio answers a MediaUrl with a redirect to where the file is kept.
+  tw.Script({{307, "", "text/plain", {{"Location", "/cdn/signed/ME111?sig=abc"}}},
+             {200, photo.sent, "image/jpeg"}});
   ChannelServer s(AllChannelsEnv(tw.base_url()));
   std::string own = tw.base_url() + "/2010-04-01/Accounts/" + kTwilioAccountSid +
                     "/Messages/MMmedia0001/Media/ME111";
@@ -268,10 +270,11 @@ TEST(MediaE2eTest, TwilioMmsIsFetchedWithBasicAuthOnlyFromTheApiHost) {
 
   EXPECT_EQ(s.RunMediaWorker(), 2);
   auto reqs = tw.requests();
-  ASSERT_EQ(reqs.size(), 1u);
+  ASSERT_EQ(reqs.size(), 2u);
   EXPECT_EQ(reqs[0].path,
             "/2010-04-01/Accounts/"s + kTwilioAccountSid + "/Messages/MMmedia0001/Media/ME111");
   EXPECT_EQ(reqs[0].Header("Authorization").rfind("Basic ", 0), 0u);
+  EXPECT_EQ(reqs[1].path, "/cdn/signed/ME111");
   ExpectOwnerGetsPhoto(s, ticket, photo.expected);
 
   json media = OperatorTicket(s, ticket)["media"];
