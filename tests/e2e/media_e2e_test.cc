@@ -373,5 +373,27 @@ TEST(MediaE2eTest, AFetchAlwaysFailingEndsUnavailableAndListedForOperators) {
   EXPECT_EQ(json::parse(bytes->body)["error"]["code"], "media_unavailable");
 }
 
+TEST(MediaE2eTest, AFileOverTheLimitIsListedUnavailableAndNotKept) {
+  Photo photo = PhonePhoto(6);
+  FakeProvider wa({404, "{}"});
+  wa.Script(
+      {{200, json{{"url", wa.base_url() + "/dl/7006"}}.dump()}, {200, photo.sent, "image/jpeg"}});
+  ChannelServer s(AllChannelsEnv(wa.base_url()),
+                  [](gateway::GatewayConfig& c) { c.media.max_file_bytes = 1 << 20; });
+  std::string ticket = SendWhatsAppImage(s, "wamid.media-6", "7006");
+  ASSERT_FALSE(ticket.empty());
+  EXPECT_EQ(s.RunMediaWorker(), 1);
+  EXPECT_EQ(s.RunMediaWorker(), 0);  // final at once: a retry would download it again
+  auto r = s.OperatorGet("/api/v1/media?status=unavailable");
+  ASSERT_TRUE(r && r->status == 200);
+  json dead = json::parse(r->body)["media"];
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead[0]["ticket_id"], ticket);
+  EXPECT_NE(dead[0]["last_error"].get<std::string>().find("over the limit of 1048576"),
+            std::string::npos)
+      << dead[0].dump();
+  EXPECT_EQ(OperatorTicket(s, ticket)["media"][0]["status"], "unavailable");
+}
+
 }  // namespace
 }  // namespace aduan::testing
