@@ -112,6 +112,8 @@ struct SendOutcome {
   int64_t retry_after_ms = -1;
 };
 
+class MediaFetcher;  // channels/media_fetch.h
+
 class ChannelAdapter {
  public:
   virtual ~ChannelAdapter() = default;
@@ -127,6 +129,11 @@ class ChannelAdapter {
 
   // Interprets the provider's answer to a FormatSend request (status 0 = no answer/timeout).
   virtual SendOutcome ParseSendResponse(int http_status, std::string_view body) const;
+
+  // How this channel fetches the attachments it reports (channels/media_fetch.h); nullptr when
+  // it cannot (email posts the bytes inline; a channel without credentials). Owned by the
+  // adapter.
+  virtual const MediaFetcher* media_fetcher() const { return nullptr; }
 };
 
 // What a channel can do, declared once in its own folder and listed beside its registration,

@@ -20,6 +20,9 @@ struct Media {
   std::string filename;     // empty when unknown
   int64_t size_bytes = -1;  // -1 when unknown
   std::string content_id;   // email only: the part's Content-ID (no angle brackets), may be empty
+  // Email only: the attachment's bytes, when the provider posted them in the request (Mailgun
+  // and SendGrid file parts); empty otherwise. The gateway stores them at intake.
+  std::string bytes;
 };
 
 // A contact card the resident shared (Telegram contact, WhatsApp contacts message).

@@ -3,6 +3,7 @@
 #include "gateway/api_keys.h"
 #include "gateway/http_util.h"
 #include "gateway/log.h"
+#include "gateway/media_routes.h"
 #include "gateway/routes.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
@@ -145,7 +146,9 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
             WriteError(res, 404, "not_found", "no ticket " + *id);
             return;
           }
-          WriteJson(res, 200, TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true));
+          nlohmann::json j = TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true);
+          j["media"] = TicketMediaJson(*ctx.deps.store, t->id);
+          WriteJson(res, 200, j);
         });
       });
 }

@@ -331,6 +331,13 @@ GatewayConfig Load(const std::string& path) {
     s->Size("max_text_chars", &cfg.max_text_chars, 1, 1000000);
     s->RejectUnknown();
   }
+  if (auto s = top.Child("media")) {
+    s->Size("max_file_bytes", &cfg.media.max_file_bytes, 1024, int64_t{1} << 32);
+    s->Size("max_ticket_bytes", &cfg.media.max_ticket_bytes, 1024, int64_t{1} << 36);
+    s->Int("max_attempts", &cfg.media.max_attempts, 1, 100);
+    s->Int("fetch_timeout_seconds", &cfg.media.fetch_timeout_seconds, 1, 600);
+    s->RejectUnknown();
+  }
   if (auto s = top.Child("queue")) {
     s->Int("default_lease_seconds", &cfg.default_lease_seconds, 1, 86400);
     s->Int("max_lease_seconds", &cfg.max_lease_seconds, 1, 86400);

@@ -109,6 +109,14 @@ struct GatewayConfig {
     std::vector<Cadre> cadres;  // read from cadres_path
   } conversation;
 
+  // Photos and documents residents send (gateway/media_worker.h).
+  struct Media {
+    size_t max_file_bytes = size_t{16} << 20;  // a larger file is recorded, not kept: "unavailable"
+    size_t max_ticket_bytes = size_t{64} << 20;  // all files kept for one ticket together
+    int max_attempts = 6;            // fetch tries before the row is dead ("unavailable")
+    int fetch_timeout_seconds = 20;  // per provider call
+  } media;
+
   classifier::ClassifierOptions classifier;
   std::vector<AgencyConfig> agencies;
   ReplyTemplates replies;

@@ -9,6 +9,7 @@
 #include "gateway/api_keys.h"
 #include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
+#include "gateway/media_intake.h"
 #include "gateway/reply_thread.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
@@ -290,6 +291,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
   req.message.text = Truncate(in.text, config_->max_text_chars);
   req.message.details_json = DetailsOf(in).dump(-1, ' ', false, json::error_handler_t::replace);
   req.message.received_at_ms = now;
+  req.media = MediaDrafts(in, config_->media, store_);
   if (!in.replay_token.empty()) {
     req.replay_token = in.replay_token;
     req.replay_expires_at_ms = now + kReplayTokenKeepMs;

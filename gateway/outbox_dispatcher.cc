@@ -13,10 +13,8 @@
 #include "gateway/log.h"
 
 namespace aduan::gateway {
-namespace {
 
-// "https://host:8443/v19.0" -> {"https://host:8443", "/v19.0"}
-std::pair<std::string, std::string> SplitBase(const std::string& base) {
+std::pair<std::string, std::string> SplitBaseUrl(const std::string& base) {
   auto scheme = base.find("://");
   size_t start = scheme == std::string::npos ? 0 : scheme + 3;
   auto slash = base.find('/', start);
@@ -26,7 +24,14 @@ std::pair<std::string, std::string> SplitBase(const std::string& base) {
   return {base.substr(0, slash), prefix};
 }
 
-}  // namespace
+std::string ProviderApiBase(const channels::EnvLookup& env, const std::string& channel) {
+  std::string var = "ADUAN_";
+  for (char c : channel)
+    var.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  var += "_API_BASE";
+  if (auto v = env(var)) return *v;
+  return std::string(channels::TraitsOf(channel).default_api_base);
+}
 
 int64_t RetryAfterMs(std::string_view value, int64_t now_ms) {
   std::string_view v = channels::TrimView(value);
@@ -51,12 +56,7 @@ OutboxDispatcher::OutboxDispatcher(
 OutboxDispatcher::~OutboxDispatcher() { Stop(); }
 
 std::string OutboxDispatcher::BaseUrl(const std::string& channel) const {
-  std::string var = "ADUAN_";
-  for (char c : channel)
-    var.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  var += "_API_BASE";
-  if (auto v = env_(var)) return *v;
-  return std::string(channels::TraitsOf(channel).default_api_base);
+  return ProviderApiBase(env_, channel);
 }
 
 int64_t OutboxDispatcher::Backoff(int attempt) const {
@@ -98,7 +98,7 @@ storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) 
   msg.our_reference = "outbox-" + std::to_string(row.id) + "@aduan";
   channels::ProviderRequest req = adapter->second->FormatSend(msg);
 
-  auto [origin, prefix] = SplitBase(base);
+  auto [origin, prefix] = SplitBaseUrl(base);
   httplib::Client client(origin);
   client.set_connection_timeout(options_.timeout_seconds, 0);
   client.set_read_timeout(options_.timeout_seconds, 0);

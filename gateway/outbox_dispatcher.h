@@ -44,6 +44,12 @@ struct DispatcherOptions {
 // -1 when it is neither.
 int64_t RetryAfterMs(std::string_view value, int64_t now_ms);
 
+// The provider API base of `channel`: ADUAN_<CHANNEL>_API_BASE, else the provider's public one,
+// else "" (the channel has no API).
+std::string ProviderApiBase(const channels::EnvLookup& env, const std::string& channel);
+// "https://host:8443/v19.0" -> {"https://host:8443", "/v19.0"} (no trailing slash).
+std::pair<std::string, std::string> SplitBaseUrl(const std::string& base);
+
 class OutboxDispatcher {
  public:
   // `adapters` maps channel name to adapter; both must outlive the dispatcher.

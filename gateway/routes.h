@@ -13,6 +13,7 @@
 #include "gateway/http_util.h"
 #include "gateway/intake.h"
 #include "gateway/log.h"
+#include "gateway/media_worker.h"
 #include "gateway/metrics.h"
 #include "gateway/outbox_dispatcher.h"
 #include "gateway/server.h"
@@ -33,6 +34,8 @@ struct GatewayContext {
   std::unique_ptr<OutboxDispatcher> dispatcher;
   std::unique_ptr<SlaScanner> sla;
   std::shared_ptr<void> web;  // the web inbox's sessions and sign-in brake (gateway/web/)
+  // Fetches residents' files after intake (gateway/media_worker.h).
+  std::unique_ptr<MediaWorker> media;
 };
 
 // Authenticates the request; on failure writes 401 and returns nullopt.
@@ -76,6 +79,8 @@ void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterWebRoutes(httplib::Server& server, GatewayContext& ctx);
 // Open311 GeoReport v2, read side (open311_routes.cc).
 void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx);
+// Ticket media and the operators' list of unavailable files (media_routes.cc).
+void RegisterMediaRoutes(httplib::Server& server, GatewayContext& ctx);
 // Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
 void SeedConfiguredCadres(GatewayContext& ctx);
 

@@ -47,6 +47,10 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   for (const auto& [name, adapter] : ctx.adapters) senders.emplace(name, adapter.get());
   ctx.dispatcher =
       std::make_unique<OutboxDispatcher>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock);
+  MediaWorkerOptions media_options;
+  media_options.limits = cfg.media;
+  ctx.media = std::make_unique<MediaWorker>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock,
+                                            media_options);
   ctx.sla =
       std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
@@ -157,6 +161,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterCadreRoutes(http, ctx);
   RegisterWebRoutes(http, ctx);
   RegisterOpen311Routes(http, ctx);
+  RegisterMediaRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
@@ -167,16 +172,20 @@ int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
 
 bool GatewayServer::Serve() {
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
+  if (impl_->ctx.deps.run_dispatcher) impl_->ctx.media->Start();
   if (impl_->ctx.deps.run_sla_scanner) impl_->ctx.sla->Start();
   bool ok = impl_->front->Serve();
   impl_->ctx.sla->Stop();
   impl_->ctx.dispatcher->Stop();
+  impl_->ctx.media->Stop();
   return ok;
 }
 
 void GatewayServer::Stop() { impl_->front->Stop(); }
 
 OutboxDispatcher& GatewayServer::dispatcher() { return *impl_->ctx.dispatcher; }
+
+MediaWorker& GatewayServer::media_worker() { return *impl_->ctx.media; }
 
 SlaScanner& GatewayServer::sla_scanner() { return *impl_->ctx.sla; }
 

@@ -13,6 +13,7 @@
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
+#include "gateway/media_worker.h"
 #include "gateway/outbox_dispatcher.h"
 #include "gateway/sla_scanner.h"
 #include "storage/store.h"
@@ -47,6 +48,8 @@ class GatewayServer {
 
   // The outbox dispatcher; tests drive it with RunOnce() when run_dispatcher is false.
   OutboxDispatcher& dispatcher();
+  // The media worker; runs with the dispatcher (run_dispatcher), tests drive it with RunOnce().
+  MediaWorker& media_worker();
   // The service-level scanner; tests call RunOnce(time) on it.
   SlaScanner& sla_scanner();
 

@@ -57,7 +57,13 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
     j["consent"] = t.consent;
   }
   if (auto details = json::parse(t.details_json, nullptr, false); details.is_object()) {
-    if (details.contains("location")) j["location"] = details["location"];
+    if (details.contains("location")) {
+      j["location"] = details["location"];
+    } else if (details.contains("photo_location")) {
+      // The GPS of a photo the resident sent ({"latitude","longitude","source":"photo"}): a
+      // hint, weaker than a location the resident shared, which replaces it.
+      j["location"] = details["photo_location"];
+    }
     if (details.contains("place")) j["place"] = details["place"];
   }
   if (!t.linked_to.empty()) j["linked_to"] = t.linked_to;

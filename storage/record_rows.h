@@ -44,6 +44,9 @@ inline constexpr const char* kTicketLinkColumns =
 inline constexpr const char* kEventColumns =
     "id, at, actor, kind, from_status, to_status, public_note, internal_note";
 
+inline constexpr const char* kMediaColumns =
+    "id, COALESCE(ticket_id, ''), message_id, channel, reference, kind, filename, status, "
+    "content_type, bytes, sha256, attempts, next_attempt_at, last_error, created_at, updated_at";
 inline constexpr const char* kOutboxColumns =
     "id, COALESCE(ticket_id, ''), channel, recipient, kind, body, details, status, attempts, "
     "next_attempt_at, COALESCE(provider_message_id, ''), delivery_status, last_error, "
@@ -169,6 +172,28 @@ OutboxRow OutboxFromRow(const Row& r) {
   o.created_at_ms = r.Int64(13);
   o.updated_at_ms = r.Int64(14);
   return o;
+}
+
+template <class Row>
+MediaRecord MediaFromRow(const Row& r) {
+  MediaRecord m;
+  m.id = r.Int64(0);
+  m.ticket_id = r.Text(1);
+  m.message_id = r.Text(2);
+  m.channel = r.Text(3);
+  m.reference = r.Text(4);
+  m.kind = r.Text(5);
+  m.filename = r.Text(6);
+  m.status = r.Text(7);
+  m.content_type = r.Text(8);
+  m.bytes = r.Int64(9);
+  m.sha256 = r.Text(10);
+  m.attempts = static_cast<int>(r.Int64(11));
+  m.next_attempt_at_ms = r.Int64(12);
+  m.last_error = r.Text(13);
+  m.created_at_ms = r.Int64(14);
+  m.updated_at_ms = r.Int64(15);
+  return m;
 }
 
 template <class Row>

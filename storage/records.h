@@ -136,6 +136,24 @@ struct OutboxDraft {
   std::string details_json = "{}";
 };
 
+// An attachment of the message being stored, written as a `media` row in Intake's transaction
+// so that its fetch is never lost. Status "pending" is fetched later by the media worker;
+// "stored" (bytes already in the blob store, e.g. an email attachment) and "unavailable"
+// (refused at intake: too large, nothing to fetch it with) are final.
+struct MediaDraft {
+  std::string reference;  // what fetches it: provider media id, file_id, URL; "" when stored
+  std::string kind;       // "image", "document", ... as the adapter said
+  std::string filename;   // as the provider named it; shown in Content-Disposition only
+  std::string status = "pending";
+  std::string content_type;  // stored: sniffed from the bytes
+  int64_t bytes = 0;         // stored: size of the stripped file
+  std::string sha256;        // stored: the blob's key
+  std::string last_error;    // unavailable: why
+  // Stored: {"latitude","longitude","source":"photo"} from the file's EXIF, or "". Written to
+  // the ticket's details as "photo_location" unless it has a location (or one) already.
+  std::string photo_location_json;
+};
+
 // Everything one inbound message changes, stored in one transaction.
 struct IntakeRequest {
   MessageRecord message;
@@ -156,6 +174,8 @@ struct IntakeRequest {
   // the result says `replayed`.
   std::string replay_token;
   int64_t replay_expires_at_ms = 0;
+  // The message's attachments (media rows, linked to the message's ticket).
+  std::vector<MediaDraft> media;
 };
 
 struct IntakeResult {
@@ -203,6 +223,45 @@ struct OutboxAttempt {
   std::string provider_message_id;  // kSent
   int64_t next_attempt_at_ms = 0;   // kRetry
   std::string error;                // kRetry, kDead
+};
+
+// A media row: one attachment of one message (storage/*/..._media.cc).
+struct MediaRecord {
+  int64_t id = 0;
+  std::string ticket_id;   // "" when the message made no ticket
+  std::string message_id;  // the message's provider_message_id
+  std::string channel;
+  std::string reference;
+  std::string kind;
+  std::string filename;
+  std::string status;  // "pending", "stored", "unavailable"
+  std::string content_type;
+  int64_t bytes = 0;
+  std::string sha256;
+  int attempts = 0;
+  int64_t next_attempt_at_ms = 0;
+  std::string last_error;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+};
+
+// What became of one fetch of a claimed media row.
+struct MediaAttempt {
+  enum class Result { kStored, kRetry, kUnavailable } result = Result::kRetry;
+  std::string content_type;         // kStored
+  int64_t bytes = 0;                // kStored
+  std::string sha256;               // kStored: already in the blob store
+  std::string photo_location_json;  // kStored: as MediaDraft::photo_location_json
+  int64_t next_attempt_at_ms = 0;   // kRetry
+  std::string error;                // kRetry, kUnavailable
+};
+
+// Which media rows ListMedia returns: a ticket's (oldest first) or, with status set, every
+// row in that status (newest first; operators' dead letters are status "unavailable").
+struct MediaQuery {
+  std::string ticket_id;
+  std::string status;
+  int limit = 100;
 };
 
 struct ApiKeyRecord {

@@ -154,6 +154,24 @@ class Store {
   // Sets whether the user may sign in; false when no user has this username.
   virtual bool SetUserActive(const std::string& username, bool active) = 0;
 
+  // Media (storage/*/..._media.cc). Rows are written by Intake (IntakeRequest::media).
+
+  // Claims up to `max` pending media rows that are due, for `claim_ms`, as ClaimOutbox does.
+  virtual std::vector<MediaRecord> ClaimMedia(int max, int64_t now_ms, int64_t claim_ms) = 0;
+  // Records a fetch of a claimed row and releases the claim. A row once stored or unavailable
+  // is never claimed again. Stored: `attempt.sha256` must already be in the blob store.
+  virtual void FinishMedia(int64_t id, const MediaAttempt& attempt, int64_t now_ms) = 0;
+  // Rows matching `query` (see MediaQuery).
+  virtual std::vector<MediaRecord> ListMedia(const MediaQuery& query) = 0;
+  // The row with this id, or nullopt.
+  virtual std::optional<MediaRecord> GetMedia(int64_t id) = 0;
+  // Content-addressed file bytes: SQLite keeps them in "<db file>.blobs/", PostgreSQL in the
+  // media_blobs table so that every instance sees them. PutBlob returns the SHA-256 (hex) and
+  // is durable when it returns; storing bytes already present writes nothing. GetBlob returns
+  // nullopt when absent (or damaged on disk).
+  virtual std::string PutBlob(const std::string& bytes) = 0;
+  virtual std::optional<std::string> GetBlob(const std::string& sha256) = 0;
+
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;
 

@@ -170,6 +170,7 @@ class MailgunAdapter : public ChannelAdapter {
                                                      : "file";
       m.filename = SanitizeUtf8(f.filename);
       m.size_bytes = static_cast<int64_t>(f.value.size());
+      m.bytes = f.value;
       m.reference = SanitizeUtf8(f.name);
       if (cids.is_object()) {
         for (const auto& [cid, field] : cids.items()) {

@@ -131,6 +131,7 @@ class SendGridAdapter : public ChannelAdapter {
       m.mime_type =
           SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.size_bytes = static_cast<int64_t>(f.value.size());
+      m.bytes = f.value;
       if (info.is_object() && info.contains(f.name) && info[f.name].is_object()) {
         const json& meta = info[f.name];
         if (std::string name = JsonString(meta, "filename"); !name.empty())

@@ -5,6 +5,7 @@
 
 #include "channels/crypto.h"
 #include "channels/phone.h"
+#include "channels/telegram/telegram_media.h"
 #include "channels/util.h"
 
 namespace aduan::channels {
@@ -48,7 +49,11 @@ Media FileMedia(const json& file, std::string kind) {
 class TelegramAdapter : public ChannelAdapter {
  public:
   TelegramAdapter(std::string secret_token, std::string bot_token)
-      : secret_token_(std::move(secret_token)), bot_token_(std::move(bot_token)) {}
+      : secret_token_(std::move(secret_token)),
+        bot_token_(std::move(bot_token)),
+        media_(bot_token_) {}
+
+  const MediaFetcher* media_fetcher() const override { return &media_; }
 
   std::string_view name() const override { return "telegram"; }
 
@@ -231,6 +236,7 @@ class TelegramAdapter : public ChannelAdapter {
 
   std::string secret_token_;
   std::string bot_token_;
+  TelegramMediaFetcher media_;
 };
 
 }  // namespace

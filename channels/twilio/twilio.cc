@@ -8,6 +8,7 @@
 #include "channels/crypto.h"
 #include "channels/phone.h"
 #include "channels/sms/gsm7.h"
+#include "channels/twilio/twilio_media.h"
 #include "channels/util.h"
 
 namespace aduan::channels {
@@ -90,7 +91,10 @@ class TwilioAdapter : public ChannelAdapter {
   TwilioAdapter(std::string auth_token, std::string account_sid, std::string from)
       : auth_token_(std::move(auth_token)),
         account_sid_(std::move(account_sid)),
-        senders_(SplitSenders(from)) {}
+        senders_(SplitSenders(from)),
+        media_(account_sid_, auth_token_) {}
+
+  const MediaFetcher* media_fetcher() const override { return &media_; }
 
   std::string_view name() const override { return "twilio"; }
 
@@ -224,6 +228,7 @@ class TwilioAdapter : public ChannelAdapter {
   std::string auth_token_;
   std::string account_sid_;
   std::vector<std::string> senders_;
+  TwilioMediaFetcher media_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "channels/crypto.h"
 #include "channels/phone.h"
 #include "channels/util.h"
+#include "channels/whatsapp/whatsapp_media.h"
 
 namespace aduan::channels {
 namespace {
@@ -66,7 +67,10 @@ class WhatsAppAdapter : public ChannelAdapter {
       : app_secret_(std::move(app_secret)),
         verify_token_(std::move(verify_token)),
         phone_number_id_(std::move(phone_number_id)),
-        access_token_(std::move(access_token)) {}
+        access_token_(std::move(access_token)),
+        media_(access_token_) {}
+
+  const MediaFetcher* media_fetcher() const override { return &media_; }
 
   std::string_view name() const override { return "whatsapp"; }
 
@@ -290,6 +294,7 @@ class WhatsAppAdapter : public ChannelAdapter {
   std::string verify_token_;
   std::string phone_number_id_;
   std::string access_token_;
+  WhatsAppMediaFetcher media_;
 };
 
 }  // namespace

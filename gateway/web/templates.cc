@@ -117,7 +117,7 @@ constexpr const char* kTicket = R"(<p><a href="/inbox">&larr; Kotak masuk</a></p
 <tr><th>Maladministrasi</th><td>{{mal}}</td></tr>
 {{#t.linked_to}}<tr><th>Laporan pertama</th><td><a href="/inbox/tickets/{{t.linked_to}}">{{t.linked_to}}</a></td></tr>{{/t.linked_to}}
 </tbody></table>
-{{#has_media}}<h2>Foto dan dokumen</h2><ul>{{#media}}<li>{{.}}</li>{{/media}}</ul>{{/has_media}}
+{{#has_media}}<h2>Foto dan dokumen</h2><ul id="media">{{#media}}<li>{{#url}}<a href="{{url}}" target="_blank" rel="noopener">{{label}}</a>{{/url}}{{^url}}{{label}}{{/url}}</li>{{/media}}</ul>{{/has_media}}
 <h2>Riwayat</h2>
 <ol id="timeline">{{#events}}<li><small>{{at}} · {{actor}}</small> <strong>{{label}}</strong>{{#change}} ({{change}}){{/change}}
 {{#note}}<div class="box">{{note}}</div>{{/note}}{{#internal_note}}<div class="box"><small>catatan internal:</small> {{internal_note}}</div>{{/internal_note}}</li>{{/events}}</ol>

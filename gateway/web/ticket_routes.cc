@@ -2,6 +2,7 @@
 // is built from the agency API's view of the ticket (TicketWithSla), so it never shows more
 // than the API; changes go through the same lifecycle rules with the person named as actor.
 #include "gateway/lifecycle.h"
+#include "gateway/media_routes.h"
 #include "gateway/ticket_number.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/render.h"
@@ -66,12 +67,19 @@ json TicketView(WebContext& w, const Session& me, const storage::TicketRecord& t
                          {"weight", m.contains("weight") ? m["weight"].dump() : ""}});
     }
   }
+  // The resident's files, each a link the signed-in person may open (served below).
   json media = json::array();
-  if (j.contains("media") && j["media"].is_array()) {
-    for (const auto& m : j["media"]) {
-      media.push_back(m.is_string() ? m.get<std::string>()
-                                    : m.value("url", m.value("type", std::string("lampiran"))));
-    }
+  for (const auto& m : TicketMediaJson(*w.gw->deps.store, t.id)) {
+    std::string id = std::to_string(m["id"].get<int64_t>());
+    std::string status = m["status"];
+    std::string label = status == "stored"
+                            ? m["content_type"].get<std::string>() + ", " +
+                                  std::to_string(m["bytes"].get<int64_t>() / 1024 + 1) + " KB"
+                        : status == "pending" ? "sedang diambil dari penyedia"
+                                              : "tidak tersedia";
+    media.push_back(
+        {{"label", "Lampiran " + id + " (" + label + ")"},
+         {"url", status == "stored" ? "/inbox/tickets/" + t.id + "/media/" + id : std::string()}});
   }
   std::string mal;
   for (const auto& m : t.maladministration) mal += (mal.empty() ? "" : ", ") + m;
@@ -195,9 +203,22 @@ void Act(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   Redirect(res, "/inbox/tickets/" + t->id + "?done=" + verb);
 }
 
+// A file of a ticket the signed-in person may see, with the agency API's headers.
+void Media(WebContext& w, const httplib::Request& req, httplib::Response& res) {
+  auto me = RequireSession(w, req, res);
+  if (!me) return;
+  auto t = Visible(w, *me, req.matches[1], res);
+  if (!t) return;
+  if (!ServeTicketMedia(*w.gw->deps.store, *t, req.matches[2].str(), res)) NotFound(res, *me);
+}
+
 }  // namespace
 
 void RegisterTicketPageRoutes(httplib::Server& server, WebContext& w) {
+  server.Get(R"(/inbox/tickets/([^/]+)/media/([0-9]+))",
+             [&w](const httplib::Request& req, httplib::Response& res) {
+               GuardedPage(res, [&] { Media(w, req, res); });
+             });
   server.Get(R"(/inbox/tickets/([^/]+))",
              [&w](const httplib::Request& req, httplib::Response& res) {
                GuardedPage(res, [&] { Page(w, req, res); });

@@ -156,6 +156,7 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
       AttachToTicket(conn, req.attach_to_ticket, m);
     }
     for (const auto& o : req.outbox) InsertOutbox(conn, ticket_id, m.received_at_ms, o);
+    InsertMedia(conn, ticket_id, m, req.media);
     ApplyTicketAmendments(conn, req.ticket_changes, m.received_at_ms);
     WriteConversations(conn, req.conversations, m.received_at_ms);
     return IntakeResult{false, ticket_id, req.reply};

@@ -186,6 +186,36 @@ CREATE TABLE health_probe (
   probed_at BIGINT NOT NULL
 );
 )sql"},
+      // Evidence: one row per attachment a resident sent, written with the message so its
+      // fetch is never lost; media workers of every instance claim pending rows with SKIP
+      // LOCKED. The bytes live in media_blobs, keyed by sha256, so every instance serves them.
+      {10, R"sql(
+CREATE TABLE media (
+  id BIGSERIAL PRIMARY KEY,
+  ticket_id TEXT,
+  message_id TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  reference TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '',
+  filename TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  content_type TEXT NOT NULL DEFAULT '',
+  bytes BIGINT NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL DEFAULT 0,
+  claimed_until BIGINT,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX media_ticket ON media(ticket_id, id);
+CREATE INDEX media_due ON media(status, next_attempt_at);
+CREATE TABLE media_blobs (
+  sha256 TEXT PRIMARY KEY,
+  data BYTEA NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }

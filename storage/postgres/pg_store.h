@@ -96,6 +96,14 @@ class PgStore : public Store {
   std::optional<CadreRecord> GetCadre(const std::string& id) override;
   std::vector<CadreRecord> ListCadres() override;
 
+  // Media (sqlite_media.cc / pg_media.cc).
+  std::vector<MediaRecord> ClaimMedia(int max, int64_t now_ms, int64_t claim_ms) override;
+  void FinishMedia(int64_t id, const MediaAttempt& attempt, int64_t now_ms) override;
+  std::vector<MediaRecord> ListMedia(const MediaQuery& query) override;
+  std::optional<MediaRecord> GetMedia(int64_t id) override;
+  std::string PutBlob(const std::string& bytes) override;
+  std::optional<std::string> GetBlob(const std::string& sha256) override;
+
   bool Ping() override;
   void ProbeWrite(int64_t now_ms) override;
   WriteHealth LastWrites() const override;

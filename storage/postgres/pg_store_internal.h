@@ -50,6 +50,9 @@ void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_m
 // when a precondition no longer holds, so the whole request rolls back (alone).
 void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
                            int64_t now_ms);
+// Intake's media rows (pg_media.cc), inside Intake's unit.
+void InsertMedia(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m,
+                 const std::vector<MediaDraft>& media);
 void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
                         int64_t now_ms);
 

@@ -184,6 +184,33 @@ CREATE TABLE health_probe (
   probed_at INTEGER NOT NULL
 );
 )sql"},
+      // Evidence: one row per attachment a resident sent, written with the message so its
+      // fetch is never lost; the media worker claims pending rows as the dispatcher claims
+      // outbox rows. The bytes live in the blob store (a directory beside this file), keyed by
+      // sha256.
+      {10, R"sql(
+CREATE TABLE media (
+  id INTEGER PRIMARY KEY,
+  ticket_id TEXT,
+  message_id TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  reference TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '',
+  filename TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  content_type TEXT NOT NULL DEFAULT '',
+  bytes INTEGER NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  claimed_until INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX media_ticket ON media(ticket_id, id);
+CREATE INDEX media_due ON media(status, next_attempt_at);
+)sql"},
   };
   return kMigrations;
 }

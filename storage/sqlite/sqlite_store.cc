@@ -296,6 +296,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         out.bind(9, m.received_at_ms);
         out.exec();
       }
+      InsertMedia(impl_->writes, result.ticket_id, m, req.media);
       ApplyTicketChanges(impl_->writes, req.ticket_changes, m.received_at_ms);
       WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
       result.reply = req.reply;

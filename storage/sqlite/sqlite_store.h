@@ -50,6 +50,14 @@ class SqliteStore : public Store {
   std::optional<UserRecord> FindUser(const std::string& username) override;
   std::vector<UserRecord> ListUsers() override;
   bool SetUserActive(const std::string& username, bool active) override;
+  // Media (sqlite_media.cc / pg_media.cc).
+  std::vector<MediaRecord> ClaimMedia(int max, int64_t now_ms, int64_t claim_ms) override;
+  void FinishMedia(int64_t id, const MediaAttempt& attempt, int64_t now_ms) override;
+  std::vector<MediaRecord> ListMedia(const MediaQuery& query) override;
+  std::optional<MediaRecord> GetMedia(int64_t id) override;
+  std::string PutBlob(const std::string& bytes) override;
+  std::optional<std::string> GetBlob(const std::string& sha256) override;
+
   bool Ping() override;
   void ProbeWrite(int64_t now_ms) override;
   WriteHealth LastWrites() const override;

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "media/blob_store.h"
 #include "storage/group_commit.h"
 #include "storage/record_rows.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -83,6 +84,9 @@ void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendmen
                         int64_t now_ms);
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
                         int64_t now_ms);
+// Intake's media rows (sqlite_media.cc), on the committer thread inside Intake's unit.
+void InsertMedia(StatementCache& writes, const std::string& ticket_id, const MessageRecord& m,
+                 const std::vector<MediaDraft>& media);
 
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>
@@ -194,6 +198,9 @@ class SqliteBatch : public BatchTransaction {
 
 struct SqliteStore::Impl {
   std::string path;
+  // Media bytes, in "<path>.blobs/", created on the first use (most stores never hold a file).
+  std::once_flag blobs_once;
+  std::unique_ptr<media::FileBlobStore> blobs;
   std::string instance;  // this store's row in health_probe
   std::unique_ptr<SQLite::Database> writer;
   StatementCache writes;

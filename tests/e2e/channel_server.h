@@ -65,6 +65,8 @@ class ChannelServer {
 
   // One dispatcher pass at the current injected time; returns the rows attempted.
   int RunDispatcher() { return gateway_.server().dispatcher().RunOnce(); }
+  // One media worker pass at the current injected time; returns the rows attempted.
+  int RunMediaWorker() { return gateway_.server().media_worker().RunOnce(); }
 
   int Count(const std::string& table, const std::string& where = "1=1",
             const std::vector<std::string>& args = {}) const;

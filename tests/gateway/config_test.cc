@@ -119,6 +119,25 @@ TEST_F(BadConfigTest, ProblemsNameTheFileThePlaceAndTheProblem) {
   }
 }
 
+TEST_F(BadConfigTest, TheMediaLimitsAreReadAndChecked) {
+  std::string error;
+  auto cfg = LoadConfig(Write(std::string(kMinimal) +
+                              R"(, "media": {"max_file_bytes": 2048, "max_ticket_bytes": 4096,
+                                             "max_attempts": 3, "fetch_timeout_seconds": 7}})"),
+                        &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->media.max_file_bytes, 2048u);
+  EXPECT_EQ(cfg->media.max_ticket_bytes, 4096u);
+  EXPECT_EQ(cfg->media.max_attempts, 3);
+  EXPECT_EQ(cfg->media.fetch_timeout_seconds, 7);
+  EXPECT_NE(ErrorFor(std::string(kMinimal) + R"(, "media": {"max_attempts": 0}})")
+                .find("media.max_attempts: must be an integer from 1 to 100"),
+            std::string::npos);
+  EXPECT_NE(ErrorFor(std::string(kMinimal) + R"(, "media": {"max_bytes": 5}})")
+                .find("media.max_bytes: unknown setting"),
+            std::string::npos);
+}
+
 TEST_F(BadConfigTest, InvalidJsonReportsTheLine) {
   std::string error = ErrorFor("{\n  \"listen\": \"x\",\n  oops\n}");
   EXPECT_NE(error.find("line 3"), std::string::npos) << error;
