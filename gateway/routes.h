@@ -12,6 +12,7 @@
 #include "gateway/api_keys.h"
 #include "gateway/http_util.h"
 #include "gateway/intake.h"
+#include "gateway/intake_processor.h"
 #include "gateway/log.h"
 #include "gateway/metrics.h"
 #include "gateway/outbox_dispatcher.h"
@@ -33,6 +34,9 @@ struct GatewayContext {
   std::unique_ptr<OutboxDispatcher> dispatcher;
   std::unique_ptr<SlaScanner> sla;
   std::shared_ptr<void> web;  // the web inbox's sessions and sign-in brake (gateway/web/)
+  // Drains deps.journal into `intake`; null when there is no journal. Declared last so it
+  // stops before the pipeline and dispatcher it uses go.
+  std::unique_ptr<IntakeProcessor> processor;
 };
 
 // Authenticates the request; on failure writes 401 and returns nullopt.
@@ -76,6 +80,9 @@ void RegisterCadreRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterWebRoutes(httplib::Server& server, GatewayContext& ctx);
 // Open311 GeoReport v2, read side (open311_routes.cc).
 void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx);
+// GET /api/v1/public/receipts/{receipt}: what became of a message the generic webhook
+// answered 202 (receipt_routes.cc).
+void RegisterReceiptRoutes(httplib::Server& server, GatewayContext& ctx);
 // Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
 void SeedConfiguredCadres(GatewayContext& ctx);
 

@@ -48,6 +48,15 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
       std::make_unique<OutboxDispatcher>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock);
   ctx.sla =
       std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
+  if (ctx.deps.journal) {
+    IntakeProcessorOptions options;
+    options.batch_records = static_cast<size_t>(cfg.intake.batch_records);
+    options.lanes = cfg.intake.lanes;
+    OutboxDispatcher* dispatcher = ctx.dispatcher.get();
+    ctx.processor = std::make_unique<IntakeProcessor>(
+        ctx.deps.journal, ctx.intake.get(), &ctx.metrics, ctx.deps.clock,
+        [dispatcher] { dispatcher->Wake(); }, options);
+  }
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
   SeedConfiguredCadres(ctx);
@@ -157,6 +166,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterCadreRoutes(http, ctx);
   RegisterWebRoutes(http, ctx);
   RegisterOpen311Routes(http, ctx);
+  RegisterReceiptRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
@@ -168,7 +178,9 @@ int GatewayServer::Bind(const std::string& host, int port, std::string* error) {
 bool GatewayServer::Serve() {
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
   if (impl_->ctx.deps.run_sla_scanner) impl_->ctx.sla->Start();
+  if (impl_->ctx.processor) impl_->ctx.processor->Start();
   bool ok = impl_->front->Serve();
+  if (impl_->ctx.processor) impl_->ctx.processor->Stop();
   impl_->ctx.sla->Stop();
   impl_->ctx.dispatcher->Stop();
   return ok;

@@ -1,0 +1,108 @@
+// Drains the intake journal into the intake pipeline, on its own thread.
+//
+// Exactly once: the processor checkpoints the journal only after the batch's transactions have
+// committed, and relies on the messages table's unique key (channel, provider id) for the rest.
+// A crash between a commit and its checkpoint replays those records; the pipeline then finds
+// each message stored and answers "duplicate" without a second ticket, reply or push. A message
+// without a provider id is keyed by a hash of its content and its arrival time, which the
+// journal keeps, so its replay finds the same key. The same key holds across instances sharing
+// one PostgreSQL database: nothing here assumes a single writer.
+//
+// A batch is split into lanes by sender: one sender's messages are processed in journal
+// order (a conversation depends on it), different senders' in parallel, so their transactions
+// share the store's group commit. When the database fails, what is left of the batch is
+// retried with growing backoff; nothing after it is read until it is done.
+#ifndef ADUAN_GATEWAY_INTAKE_PROCESSOR_H_
+#define ADUAN_GATEWAY_INTAKE_PROCESSOR_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "gateway/intake.h"
+#include "gateway/journal/journal.h"
+#include "gateway/metrics.h"
+
+namespace aduan::gateway {
+
+struct IntakeProcessorOptions {
+  size_t batch_records = 256;
+  int lanes = 16;
+  std::chrono::milliseconds min_backoff{100};
+  std::chrono::milliseconds max_backoff{5000};
+  size_t remembered_outcomes = 65536;  // recent outcomes kept for waiters and receipts
+};
+
+// The state /readyz reports.
+struct ProcessorHealth {
+  bool storage_ok = true;  // the last attempt reached the database
+  std::string last_error;  // when not
+  journal::JournalStats journal;
+};
+
+class IntakeProcessor {
+ public:
+  // All pointers must outlive the processor. `processed` runs after each batch that created
+  // something (the outbox dispatcher's wake-up).
+  IntakeProcessor(journal::Journal* journal, IntakePipeline* pipeline, Metrics* metrics,
+                  Clock clock, std::function<void()> processed, IntakeProcessorOptions options);
+  ~IntakeProcessor();  // Stop()s
+
+  void Start();
+  void Stop();  // finishes the attempt under way; unprocessed records stay in the journal
+
+  // The outcome of journal record `seq`, waiting for it up to `wait`; nullopt on timeout.
+  std::optional<IntakeOutcome> WaitFor(uint64_t seq, std::chrono::milliseconds wait);
+  // The outcome of the message with `receipt`, when processed recently.
+  std::optional<IntakeOutcome> OutcomeOfReceipt(const std::string& receipt);
+  // Whether a message with `receipt` is in the journal waiting to be processed.
+  bool IsPending(const std::string& receipt);
+  // Marks `receipt` (record `seq`) as waiting; the webhook calls this right after appending.
+  void AddPending(const std::string& receipt, uint64_t seq);
+
+  ProcessorHealth Health();
+  // Whether a webhook should wait for its outcome: the database took the last attempt and the
+  // backlog is short. Otherwise waiting would only hold a worker thread for nothing.
+  bool WorthWaiting();
+
+ private:
+  void Loop();
+  // Processes `records` (one batch); returns when all are done or Stop() was called.
+  void ProcessBatch(std::vector<journal::Record> records);
+  void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
+  // Sleeps `d` unless Stop() comes first; returns false when stopping.
+  bool Sleep(std::chrono::milliseconds d);
+  void PublishGauges();
+
+  journal::Journal* journal_;
+  IntakePipeline* pipeline_;
+  Metrics* metrics_;
+  Clock clock_;
+  std::function<void()> processed_;
+  const IntakeProcessorOptions options_;
+
+  std::mutex mu_;
+  std::condition_variable done_cv_;
+  bool stopping_ = false;
+  bool storage_ok_ = true;
+  std::string last_error_;
+  struct Entry {
+    std::string receipt;                   // empty for provider messages
+    std::optional<IntakeOutcome> outcome;  // empty while pending
+  };
+  // Pending and recent records by journal seq; processed ones beyond the bound are forgotten.
+  std::map<uint64_t, Entry> entries_;
+  std::map<std::string, uint64_t, std::less<>> receipts_;  // receipt -> seq, for entries_
+  uint64_t processed_seq_ = 0;                             // every record up to here is done
+  std::thread thread_;
+};
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_INTAKE_PROCESSOR_H_
