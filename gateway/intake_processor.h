@@ -67,6 +67,8 @@ class IntakeProcessor {
   void AddPending(const std::string& receipt, uint64_t seq);
 
   ProcessorHealth Health();
+  // Sets the journal gauges (depth, bytes, segments, oldest age) in the metrics to now.
+  void PublishGauges();
   // Whether a webhook should wait for its outcome: the database took the last attempt and the
   // backlog is short. Otherwise waiting would only hold a worker thread for nothing.
   bool WorthWaiting();
@@ -78,7 +80,8 @@ class IntakeProcessor {
   void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
   // Sleeps `d` unless Stop() comes first; returns false when stopping.
   bool Sleep(std::chrono::milliseconds d);
-  void PublishGauges();
+  void WakeWaiters();
+  void SaveCheckpoint(uint64_t seq);  // processor thread only
 
   journal::Journal* journal_;
   IntakePipeline* pipeline_;
@@ -100,6 +103,9 @@ class IntakeProcessor {
   std::map<uint64_t, Entry> entries_;
   std::map<std::string, uint64_t, std::less<>> receipts_;  // receipt -> seq, for entries_
   uint64_t processed_seq_ = 0;                             // every record up to here is done
+  // Processor thread only: a processed position not yet checkpointed, and when one last was.
+  uint64_t unsaved_seq_ = 0;
+  std::chrono::steady_clock::time_point last_checkpoint_{};
   std::thread thread_;
 };
 

@@ -56,6 +56,7 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx) {
     }
   });
   server.Get("/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {
+    if (ctx.processor) ctx.processor->PublishGauges();
     res.set_content(ctx.metrics.Render(), "text/plain; version=0.0.4");
   });
   server.Get(R"(/api/v1/public/tickets/([^/]+))",

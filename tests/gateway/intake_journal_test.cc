@@ -269,7 +269,12 @@ TEST(IntakeJournalTest, AFullJournalRefusesWithRetryAfterAndLosesNothingAccepted
     EXPECT_EQ(r->status, 200) << r->body;
   }
   EXPECT_EQ(s.CountRows("tickets"), static_cast<int>(accepted.size()));
-  // Processed segments are gone, so the journal takes messages again.
+  // Once checkpointed (the backlog is empty), processed segments are gone and the journal
+  // takes messages again.
+  auto drained = PollUntil(s, "/readyz", [](const httplib::Response& x) {
+    return json::parse(x.body)["journal"]["backlog"] == 0;
+  });
+  ASSERT_TRUE(drained);
   auto again = s.Client().Post("/webhooks/generic", Complaint("cap-after", "+6281239999"),
                                "application/json");
   ASSERT_TRUE(again);
