@@ -64,6 +64,7 @@ void IntakeProcessor::Remember(uint64_t seq, const std::string& receipt,
   Entry& e = entries_[seq];
   e.receipt = receipt;
   e.outcome = outcome;
+  e.owner = Owner::kNone;
   if (!receipt.empty()) receipts_[receipt] = seq;
   while (entries_.size() > options_.remembered_outcomes && entries_.begin()->second.outcome) {
     auto r = receipts_.find(entries_.begin()->second.receipt);
@@ -72,6 +73,83 @@ void IntakeProcessor::Remember(uint64_t seq, const std::string& receipt,
   }
   // Waiters are woken once per lane (WakeWaiters), not per message: with many requests
   // waiting, waking all of them for each outcome costs more than the intake itself.
+}
+
+IntakeProcessor::Claim IntakeProcessor::ClaimForProcessor(uint64_t seq) {
+  std::unique_lock lock(mu_);
+  done_cv_.wait(lock, [&] {
+    auto it = entries_.find(seq);
+    return stopping_ || it == entries_.end() || it->second.owner != Owner::kInline;
+  });
+  Entry& e = entries_[seq];
+  if (e.outcome) return Claim::kDone;
+  if (stopping_) return Claim::kStopping;
+  e.owner = Owner::kProcessor;
+  return Claim::kMine;
+}
+
+void IntakeProcessor::Release(uint64_t seq) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(seq);
+  if (it != entries_.end()) it->second.owner = Owner::kNone;
+  done_cv_.notify_all();
+}
+
+std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(uint64_t seq,
+                                                            const IntakeEntry& entry) {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ || !storage_ok_) return std::nullopt;
+    auto it = entries_.find(seq);
+    if (it == entries_.end() || it->second.outcome || it->second.owner != Owner::kNone) {
+      return std::nullopt;
+    }
+    it->second.owner = Owner::kInline;
+  }
+  try {
+    bool created = false;
+    IntakeOutcome out = AcceptEntry(entry, seq, &created);
+    Remember(seq, entry.receipt, out);
+    WakeWaiters();
+    return out;
+  } catch (const storage::StoreError& e) {
+    {
+      std::lock_guard lock(mu_);
+      storage_ok_ = false;  // later webhooks answer at once; the processor retries this one
+      last_error_ = e.what();
+    }
+    Release(seq);
+  } catch (const std::exception&) {
+    Release(seq);  // the processor logs and counts what breaks the pipeline
+  }
+  return std::nullopt;
+}
+
+IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq, bool* created) {
+  auto started = std::chrono::steady_clock::now();
+  IntakeOutcome out = pipeline_->Accept(e.message, e.received_at_ms);
+  const std::string labels = "channel=\"" + e.message.channel + "\"";
+  metrics_->Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
+                  labels);
+  if (!out.duplicate && !out.ticket.empty()) {
+    metrics_->Count("aduan_tickets_created_total", labels);
+    *created = true;
+  }
+  if (out.replayed) {
+    Log(LogLevel::kWarn, "message refused: its signed token was used before",
+        {{"channel", e.message.channel}, {"seq", seq}});
+  }
+  // One line per message, with no personal data: an operator can follow traffic.
+  Log(LogLevel::kInfo, "message accepted",
+      {{"channel", e.message.channel},
+       {"ticket", out.ticket},
+       {"agency", out.agency},
+       {"duplicate", out.duplicate},
+       {"rate_limited", out.rate_limited},
+       {"seq", seq},
+       {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                  .count()}});
+  return out;
 }
 
 void IntakeProcessor::WakeWaiters() {
@@ -190,6 +268,15 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
       done[i] = 1;
       continue;
     }
+    {
+      // Most records were processed by their own request (ProcessInline): no lane for them.
+      std::lock_guard lock(mu_);
+      auto it = entries_.find(records[i].seq);
+      if (it != entries_.end() && it->second.outcome) {
+        done[i] = 1;
+        continue;
+      }
+    }
     const auto& m = entries[i]->message;
     lanes[std::hash<std::string>{}(m.channel + '\x1f' + m.sender) % lane_count].push_back(i);
   }
@@ -200,34 +287,25 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
     for (size_t i : lane) {
       if (done[i]) continue;
       const IntakeEntry& e = *entries[i];
+      Claim claim = ClaimForProcessor(records[i].seq);
+      if (claim == Claim::kDone) {  // a request thread processed it
+        done[i] = 1;
+        continue;
+      }
+      if (claim == Claim::kStopping) {
+        std::lock_guard lock(error_mu);
+        error = "stopping";
+        return;
+      }
       try {
-        auto started = std::chrono::steady_clock::now();
-        IntakeOutcome out = pipeline_->Accept(e.message, e.received_at_ms);
-        const std::string labels = "channel=\"" + e.message.channel + "\"";
-        metrics_->Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
-                        labels);
-        if (!out.duplicate && !out.ticket.empty()) {
-          metrics_->Count("aduan_tickets_created_total", labels);
-          created = true;
-        }
-        if (out.replayed) {
-          Log(LogLevel::kWarn, "message refused: its signed token was used before",
-              {{"channel", e.message.channel}, {"seq", records[i].seq}});
-        }
-        Log(LogLevel::kInfo, "message accepted",
-            {{"channel", e.message.channel},
-             {"ticket", out.ticket},
-             {"agency", out.agency},
-             {"duplicate", out.duplicate},
-             {"rate_limited", out.rate_limited},
-             {"seq", records[i].seq},
-             {"ms",
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                  .count()}});
+        bool made = false;
+        IntakeOutcome out = AcceptEntry(e, records[i].seq, &made);
+        if (made) created = true;
         Remember(records[i].seq, e.receipt, out);
         done[i] = 1;
       } catch (const storage::StoreError& ex) {
         // The database is away: this sender's later messages wait for this one.
+        Release(records[i].seq);
         std::lock_guard lock(error_mu);
         error = ex.what();
         return;
@@ -265,6 +343,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
       for (auto& t : threads) t.join();
     }
     if (error.empty()) break;
+    if (error == "stopping") return;  // the records stay in the journal
     {
       std::lock_guard lock(mu_);
       storage_ok_ = false;

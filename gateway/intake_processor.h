@@ -8,6 +8,10 @@
 // journal keeps, so its replay finds the same key. The same key holds across instances sharing
 // one PostgreSQL database: nothing here assumes a single writer.
 //
+// While the database is healthy, the webhook's own request thread processes its records
+// (ProcessInline); the processor then finds them done and only checkpoints. Who processes a
+// record is claimed under a lock, so a record is never processed by both at once.
+//
 // A batch is split into lanes by sender: one sender's messages are processed in journal
 // order (a conversation depends on it), different senders' in parallel, so their transactions
 // share the store's group commit. When the database fails, what is left of the batch is
@@ -26,6 +30,7 @@
 #include <thread>
 
 #include "gateway/intake.h"
+#include "gateway/intake_entry.h"
 #include "gateway/journal/journal.h"
 #include "gateway/metrics.h"
 
@@ -66,6 +71,13 @@ class IntakeProcessor {
   // Marks `receipt` (record `seq`) as waiting; the webhook calls this right after appending.
   void AddPending(const std::string& receipt, uint64_t seq);
 
+  // Processes record `seq` (just appended, holding `entry`) on the calling request thread, when
+  // the processor has not taken it yet: while the database is healthy a webhook then costs
+  // what it did before the journal, plus one journal sync, and concurrent webhooks share the
+  // store's group commit. nullopt: not taken (the processor has it) or the store failed (the
+  // processor takes it over, with its retries). Either way the record is processed once.
+  std::optional<IntakeOutcome> ProcessInline(uint64_t seq, const IntakeEntry& entry);
+
   ProcessorHealth Health();
   // Sets the journal gauges (depth, bytes, segments, oldest age) in the metrics to now.
   void PublishGauges();
@@ -78,6 +90,12 @@ class IntakeProcessor {
   // Processes `records` (one batch); returns when all are done or Stop() was called.
   void ProcessBatch(std::vector<journal::Record> records);
   void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
+  // Accept() plus the metrics and the log line; throws what Accept() throws.
+  IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq, bool* created);
+  enum class Claim { kMine, kDone, kStopping };
+  // The processor takes record `seq`, waiting while a request thread processes it.
+  Claim ClaimForProcessor(uint64_t seq);
+  void Release(uint64_t seq);  // processing of `seq` failed: nobody owns it
   // Sleeps `d` unless Stop() comes first; returns false when stopping.
   bool Sleep(std::chrono::milliseconds d);
   void WakeWaiters();
@@ -95,7 +113,9 @@ class IntakeProcessor {
   bool stopping_ = false;
   bool storage_ok_ = true;
   std::string last_error_;
+  enum class Owner { kNone, kInline, kProcessor };  // who is processing a record now
   struct Entry {
+    Owner owner = Owner::kNone;
     std::string receipt;                   // empty for provider messages
     std::optional<IntakeOutcome> outcome;  // empty while pending
   };
