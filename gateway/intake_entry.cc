@@ -39,6 +39,10 @@ std::string EncodeEntry(const IntakeEntry& e) {
                      m.location->address};
   }
   if (m.contact) j["contact"] = {m.contact->phone, m.contact->name, m.contact->is_sender};
+  if (e.status) {
+    j["status"] = {e.status->channel, e.status->provider_message_id, e.status->status,
+                   e.status->error, e.status->at_ms};
+  }
   // Provider bytes are not always valid UTF-8; the journal keeps them as replacement marks,
   // exactly as the database would.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -74,6 +78,12 @@ std::optional<IntakeEntry> DecodeEntry(const std::string& payload) {
       const json& l = j["location"];
       m.location = channels::Location{l.at(0).get<double>(), l.at(1).get<double>(),
                                       l.at(2).get<std::string>(), l.at(3).get<std::string>()};
+    }
+    if (j.contains("status")) {
+      const json& st = j["status"];
+      e.status = channels::DeliveryStatus{st.at(0).get<std::string>(), st.at(1).get<std::string>(),
+                                          st.at(2).get<std::string>(), st.at(3).get<std::string>(),
+                                          st.at(4).get<int64_t>()};
     }
     if (j.contains("contact")) {
       const json& c = j["contact"];

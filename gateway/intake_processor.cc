@@ -277,6 +277,12 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
         continue;
       }
     }
+    if (entries[i]->status) {
+      // Reports about one outgoing message keep their order.
+      lanes[std::hash<std::string>{}(entries[i]->status->provider_message_id) % lane_count]
+          .push_back(i);
+      continue;
+    }
     const auto& m = entries[i]->message;
     lanes[std::hash<std::string>{}(m.channel + '\x1f' + m.sender) % lane_count].push_back(i);
   }
@@ -298,6 +304,12 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
         return;
       }
       try {
+        if (e.status) {
+          if (record_status_) record_status_(*e.status, e.received_at_ms);
+          Remember(records[i].seq, "", IntakeOutcome{});
+          done[i] = 1;
+          continue;
+        }
         bool made = false;
         IntakeOutcome out = AcceptEntry(e, records[i].seq, &made);
         if (made) created = true;

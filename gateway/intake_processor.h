@@ -59,6 +59,10 @@ class IntakeProcessor {
                   Clock clock, std::function<void()> processed, IntakeProcessorOptions options);
   ~IntakeProcessor();  // Stop()s
 
+  // Where journaled delivery reports go (Store::RecordDeliveryStatus); set before Start().
+  using StatusRecorder = std::function<void(const channels::DeliveryStatus&, int64_t now_ms)>;
+  void SetStatusRecorder(StatusRecorder recorder) { record_status_ = std::move(recorder); }
+
   void Start();
   void Stop();  // finishes the attempt under way; unprocessed records stay in the journal
 
@@ -106,6 +110,7 @@ class IntakeProcessor {
   Metrics* metrics_;
   Clock clock_;
   std::function<void()> processed_;
+  StatusRecorder record_status_;
   const IntakeProcessorOptions options_;
 
   std::mutex mu_;

@@ -56,6 +56,14 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     ctx.processor = std::make_unique<IntakeProcessor>(
         ctx.deps.journal, ctx.intake.get(), &ctx.metrics, ctx.deps.clock,
         [dispatcher] { dispatcher->Wake(); }, options);
+    GatewayContext* context = &ctx;
+    ctx.processor->SetStatusRecorder([context](const channels::DeliveryStatus& st, int64_t now) {
+      bool matched = context->deps.store->RecordDeliveryStatus(
+          st.channel, st.provider_message_id, st.status, st.error, st.at_ms ? st.at_ms : now, now);
+      context->metrics.Count("aduan_delivery_statuses_total",
+                             "channel=\"" + st.channel + "\",status=\"" + st.status +
+                                 "\",matched=\"" + (matched ? "yes" : "no") + "\"");
+    });
   }
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");

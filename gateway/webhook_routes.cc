@@ -68,7 +68,11 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   std::vector<std::string> payloads;
   std::vector<IntakeEntry> entries;
   for (const auto& m : messages) {
-    entries.push_back({m, now, channel == "generic" ? ReceiptFor(m, now, cfg) : ""});
+    IntakeEntry entry;
+    entry.message = m;
+    entry.received_at_ms = now;
+    if (channel == "generic") entry.receipt = ReceiptFor(m, now, cfg);
+    entries.push_back(std::move(entry));
     receipts->push_back(entries.back().receipt);
     payloads.push_back(EncodeEntry(entries.back()));
   }
@@ -116,6 +120,25 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
         ctx.processor->WaitFor(first + i, std::max(left, std::chrono::milliseconds(0))));
   }
   return true;
+}
+
+// Keeps delivery reports the database refused in the journal; false when that failed too.
+bool JournalStatuses(GatewayContext& ctx, const std::vector<channels::DeliveryStatus>& statuses) {
+  std::vector<std::string> payloads;
+  for (const auto& st : statuses) {
+    IntakeEntry entry;
+    entry.status = st;
+    entry.message.channel = st.channel;
+    entry.received_at_ms = ctx.deps.clock();
+    payloads.push_back(EncodeEntry(entry));
+  }
+  try {
+    if (!payloads.empty()) ctx.deps.journal->Append(payloads);
+    return true;
+  } catch (const std::runtime_error& e) {  // JournalFull, JournalError
+    Log(LogLevel::kError, "intake journal refused delivery reports", {{"error", e.what()}});
+    return false;
+  }
 }
 
 void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -239,6 +262,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   for (const auto& note : parsed.parsed.ignored) {
     Log(LogLevel::kInfo, "webhook item ignored", {{"channel", channel}, {"what", note}});
   }
+  bool statuses_failed = false;
   try {
     for (const auto& st : parsed.parsed.statuses) {
       // A report for a message we never sent (or sent from another system) is not an error.
@@ -251,6 +275,11 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     }
   } catch (const storage::StoreError& e) {
     Log(LogLevel::kError, "storage failed recording a delivery status", {{"error", e.what()}});
+    // With a journal the reports are kept there and recorded (again: recording a report twice
+    // changes nothing) when the database is back, so the provider is not refused.
+    statuses_failed = !(ctx.processor && JournalStatuses(ctx, parsed.parsed.statuses));
+  }
+  if (statuses_failed) {
     res.set_header("Retry-After", "5");
     WriteError(res, 503, "storage_unavailable", "could not store the status; retry later");
     count(503);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "channels/crypto.h"
 #include "gateway/config.h"
 #include "test_server.h"
 
@@ -279,6 +280,44 @@ TEST(IntakeJournalTest, AFullJournalRefusesWithRetryAfterAndLosesNothingAccepted
                                "application/json");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 200) << again->body;
+}
+
+TEST(IntakeJournalTest, DeliveryReportsTheDatabaseRefusesAreKeptAndRecordedLater) {
+  constexpr char kSecret[] = "journal-wa-secret";
+  auto signed_post = [&](TestServer& s, const std::string& body) {
+    return s.Client().Post("/webhooks/whatsapp",
+                           {{"X-Hub-Signature-256",
+                             "sha256=" + channels::HexEncode(channels::HmacSha256(kSecret, body))}},
+                           body, "application/json");
+  };
+  // No dispatcher: the test itself marks the acknowledgement sent, under a provider id.
+  TestServer s({{"ADUAN_WHATSAPP_APP_SECRET", kSecret}}, SmallJournal(), "", false);
+  const std::string complaint =
+      R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Warga"},"wa_id":"6281234567890"}],"messages":[{"from":"6281234567890","id":"wamid.in-1","timestamp":"1790000000","type":"text","text":{"body":"Sampah menumpuk di pasar Kliwon sudah tiga hari, bau sekali"}}]}}]}]})";
+  auto in = signed_post(s, complaint);
+  ASSERT_TRUE(in);
+  ASSERT_EQ(in->status, 200) << in->body;
+  auto rows = s.store().ClaimOutbox(10, s.now_ms.load(), 60000);
+  ASSERT_EQ(rows.size(), 1u);
+  storage::OutboxAttempt sent;
+  sent.result = storage::OutboxAttempt::Result::kSent;
+  sent.provider_message_id = "wamid.out-1";
+  s.store().FinishOutbox(rows[0].id, sent, s.now_ms.load());
+
+  const std::string report =
+      R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"statuses":[{"id":"wamid.out-1","status":"delivered","timestamp":"1790000000","recipient_id":"6281234567890"}]}}]}]})";
+  {
+    FileSizeLimit full(1024);
+    auto r = signed_post(s, report);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << "WhatsApp is not refused for the database: " << r->body;
+    EXPECT_EQ(s.CountRows("outbox", "delivery_status = 'delivered'"), 0);
+  }
+  for (int i = 0; i < 200 && s.CountRows("outbox", "delivery_status = 'delivered'") == 0; ++i) {
+    std::this_thread::sleep_for(milliseconds(50));
+  }
+  EXPECT_EQ(s.CountRows("outbox", "delivery_status = 'delivered'"), 1)
+      << "the journaled report was recorded once the database took writes again";
 }
 
 }  // namespace
