@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -36,6 +37,17 @@ using std::chrono::seconds;
 constexpr char kWhatsAppSecret[] = "drill-app-secret";
 constexpr auto kOutage = seconds(10);
 
+// The program `name` as found on $PATH (RunCommand does not search it); `name` when absent.
+std::string OnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::stringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    std::string candidate = dir + "/" + name;
+    if (!dir.empty() && access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return name;
+}
+
 // Stops and starts the test cluster as its owner would (`pg_ctl stop -m fast`, then `start`
 // with the options it was first started with, which PostgreSQL keeps in postmaster.opts).
 class ClusterControl {
@@ -46,7 +58,7 @@ class ClusterControl {
     std::ifstream opts(data_ + "/postmaster.opts");
     std::string line;
     std::getline(opts, line);
-    // /usr/lib/postgresql/15/bin/postgres "-D" "/tmp/.../data" "-c" "listen_addresses=" ...
+    // <bindir>/postgres "-D" "<data dir>" "-c" "listen_addresses=" ...
     std::string binary = line.substr(0, line.find(' '));
     if (!binary.empty() && binary.front() == '"') binary = binary.substr(1, binary.size() - 2);
     if (binary.empty()) throw std::runtime_error("cannot read " + data_ + "/postmaster.opts");
@@ -83,7 +95,7 @@ class ClusterControl {
   bool PgCtl(std::vector<std::string> args) {
     std::vector<std::string> argv;
     // initdb refused root, so with-cluster.sh made the cluster the `postgres` user's.
-    if (geteuid() == 0) argv = {"/usr/sbin/runuser", "-u", "postgres", "--"};
+    if (geteuid() == 0) argv = {OnPath("runuser"), "-u", "postgres", "--"};
     argv.push_back(bindir_ + "/pg_ctl");
     argv.push_back("-D");
     argv.push_back(data_);
