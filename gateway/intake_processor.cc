@@ -268,6 +268,8 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
       done[i] = 1;
       continue;
     }
+    // After a restart nobody has said these were pending: their receipts answer "pending" now.
+    if (!entries[i]->receipt.empty()) AddPending(entries[i]->receipt, records[i].seq);
     {
       // Most records were processed by their own request (ProcessInline): no lane for them.
       std::lock_guard lock(mu_);
