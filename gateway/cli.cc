@@ -20,6 +20,7 @@ constexpr const char* kUsage = R"(aduan: complaint intake gateway
 
 usage:
   aduan serve [--config FILE] [--listen HOST:PORT] [--db URL] [--port-file FILE]
+              [--journal-dir DIR]
   aduan classify [--config FILE] [--json] ["teks aduan"]   (no text: one per line on stdin)
   aduan check-config [--config FILE]
   aduan sign CHANNEL FILE [--url BASE]   (prints a curl command sending FILE signed)
@@ -36,6 +37,7 @@ usage:
   --db URL           sqlite:PATH (default $ADUAN_DB, else the config's, sqlite:data/aduan.db)
                      or postgresql://...
   --port-file FILE   serve: write the bound port here once listening (for scripts and tests)
+  --journal-dir DIR  serve: this instance's intake journal (overrides intake.journal_dir)
   --help             this text
 )";
 
@@ -262,7 +264,7 @@ int RunCli(int argc, char** argv) {
   if (command == "users") return UsersCommand(args);
   std::vector<std::string> flags, switches;
   if (command == "serve") {
-    flags = {"--config", "--listen", "--db", "--port-file"};
+    flags = {"--config", "--listen", "--db", "--port-file", "--journal-dir"};
   } else if (command == "classify") {
     flags = {"--config"};
     switches = {"--json"};

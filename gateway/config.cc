@@ -378,6 +378,17 @@ GatewayConfig Load(const std::string& path) {
     s->IntList("escalation_after_days", &cfg.sla.escalation_after_days, 0, 365, 3);
     s->RejectUnknown();
   }
+  if (auto s = top.Child("intake")) {
+    s->Bool("journal", &cfg.intake.journal);
+    s->String("journal_dir", &cfg.intake.journal_dir);
+    s->Size("journal_max_bytes", &cfg.intake.journal_max_bytes, 1 << 16, int64_t{1} << 40);
+    s->Size("journal_segment_bytes", &cfg.intake.journal_segment_bytes, 1 << 12, int64_t{1} << 30);
+    s->Int("reply_wait_ms", &cfg.intake.reply_wait_ms, 0, 60000);
+    s->Int("provider_wait_ms", &cfg.intake.provider_wait_ms, 0, 60000);
+    s->Int("batch_records", &cfg.intake.batch_records, 1, 100000);
+    s->Int("lanes", &cfg.intake.lanes, 1, 256);
+    s->RejectUnknown();
+  }
   std::string agencies, replies, language = "id";
   top.String("agencies", &agencies);
   top.String("replies", &replies);

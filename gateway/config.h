@@ -116,6 +116,18 @@ struct GatewayConfig {
     int max_attempts = 6;            // fetch tries before the row is dead ("unavailable")
     int fetch_timeout_seconds = 20;  // per provider call
   } media;
+  // The intake journal (README "Intake journal"): a webhook is answered once its messages are
+  // on local disk; a processor turns them into tickets behind it.
+  struct Intake {
+    bool journal = true;      // false: each webhook runs the pipeline and waits for the commit
+    std::string journal_dir;  // "": "<sqlite file>.journal"; PostgreSQL needs one per instance
+    size_t journal_max_bytes = size_t{1} << 30;  // full: webhooks get 503 with Retry-After
+    size_t journal_segment_bytes = size_t{8} << 20;
+    int reply_wait_ms = 1000;     // the generic webhook waits this long for its ticket, else 202
+    int provider_wait_ms = 1000;  // other webhooks wait this long, then 200 (the message is safe)
+    int batch_records = 256;      // records the processor takes at once
+    int lanes = 16;               // senders processed in parallel within a batch
+  } intake;
 
   classifier::ClassifierOptions classifier;
   std::vector<AgencyConfig> agencies;

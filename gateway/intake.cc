@@ -181,9 +181,13 @@ std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
 }
 
 IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
+  return Accept(in, clock_());
+}
+
+IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in, int64_t received_at_ms) {
   for (int attempt = 1;; ++attempt) {
     try {
-      return AcceptOnce(in);
+      return AcceptOnce(in, received_at_ms);
     } catch (const storage::TicketIdTaken&) {
       if (attempt == kIntakeAttempts) throw;
     } catch (const storage::ConcurrentChange& e) {
@@ -274,9 +278,8 @@ void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::strin
   if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));
 }
 
-IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in) {
+IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int64_t now) {
   namespace cv = conversation;
-  const int64_t now = clock_();
   const auto& conv = config_->conversation;
   const int64_t dedupe_ms = int64_t{conv.duplicate_window_seconds} * 1000;
   storage::IntakeRequest req;

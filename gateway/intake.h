@@ -43,6 +43,10 @@ class IntakePipeline {
   // conversation decided (see gateway/conversation/conversation.h), in one transaction.
   // Throws storage::StoreError.
   IntakeOutcome Accept(const channels::InboundMessage& message);
+  // The same for a message that arrived at `received_at_ms` (the journal's processor): the
+  // conversation decides, and a message without a provider id is keyed, by that time, so a
+  // record processed twice is recognised as the same message.
+  IntakeOutcome Accept(const channels::InboundMessage& message, int64_t received_at_ms);
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
   // within `window_ms` of `now_ms`. Exposed for tests.
@@ -55,7 +59,7 @@ class IntakePipeline {
   // one of the sender's own ticket numbers.
   std::string FindThread(const channels::InboundMessage& message);
   // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
-  IntakeOutcome AcceptOnce(const channels::InboundMessage& message);
+  IntakeOutcome AcceptOnce(const channels::InboundMessage& message, int64_t now);
   // The sender went over the per-sender limit (a retry of an answered message never does).
   bool OverRateLimit(const storage::IntakeRequest& req);
   // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited

@@ -12,6 +12,7 @@
 #include "gateway/api_keys.h"
 #include "gateway/http_util.h"
 #include "gateway/intake.h"
+#include "gateway/intake_processor.h"
 #include "gateway/log.h"
 #include "gateway/media_worker.h"
 #include "gateway/metrics.h"
@@ -36,6 +37,9 @@ struct GatewayContext {
   std::shared_ptr<void> web;  // the web inbox's sessions and sign-in brake (gateway/web/)
   // Fetches residents' files after intake (gateway/media_worker.h).
   std::unique_ptr<MediaWorker> media;
+  // Drains deps.journal into `intake`; null when there is no journal. Declared last so it
+  // stops before the pipeline and dispatcher it uses go.
+  std::unique_ptr<IntakeProcessor> processor;
 };
 
 // Authenticates the request; on failure writes 401 and returns nullopt.
@@ -81,6 +85,9 @@ void RegisterWebRoutes(httplib::Server& server, GatewayContext& ctx);
 void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx);
 // Ticket media and the operators' list of unavailable files (media_routes.cc).
 void RegisterMediaRoutes(httplib::Server& server, GatewayContext& ctx);
+// GET /api/v1/public/receipts/{receipt}: what became of a message the generic webhook
+// answered 202 (receipt_routes.cc).
+void RegisterReceiptRoutes(httplib::Server& server, GatewayContext& ctx);
 // Puts the cadres of config's conversation.cadres file into storage (logged, never fatal).
 void SeedConfiguredCadres(GatewayContext& ctx);
 

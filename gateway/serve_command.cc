@@ -13,6 +13,7 @@
 
 #include "gateway/cli.h"
 #include "gateway/fatal_signal.h"
+#include "gateway/intake_journal.h"
 #include "gateway/log.h"
 #include "gateway/server.h"
 
@@ -92,7 +93,19 @@ int ServeCommand(const CliArgs& args) {
         "ADUAN_ADMIN_TOKEN is not set: every operator call (tickets, keys, cadres, outbox, "
         "SLA) answers 401 until it is");
   }
+  if (auto dir = args.Get("--journal-dir")) cfg->intake.journal_dir = *dir;
+  std::unique_ptr<journal::Journal> journal = OpenIntakeJournal(*cfg, db, SystemNowMs, &error);
+  if (!journal && !error.empty()) {
+    std::cerr << "aduan: cannot open the intake journal: " << error << "\n";
+    return 2;
+  }
+  if (!journal && cfg->intake.journal) {
+    Log(LogLevel::kWarn,
+        "no intake.journal_dir for PostgreSQL: webhooks wait for the database (set one local "
+        "directory per instance to acknowledge first)");
+  }
   ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
+  deps.journal = journal.get();
   GatewayServer server(deps);
   int bound = server.Bind(host, port, &error);
   if (bound < 0) {
@@ -132,6 +145,7 @@ int ServeCommand(const CliArgs& args) {
   bool served = server.Serve();
   pthread_kill(signal_thread.native_handle(), SIGUSR1);
   signal_thread.join();
+  journal.reset();
   store.reset();  // the last batch is durable before the process says goodbye
   Log(LogLevel::kInfo, "stopped");
   return served ? 0 : 1;

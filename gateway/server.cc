@@ -53,6 +53,23 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
                                             media_options);
   ctx.sla =
       std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
+  if (ctx.deps.journal) {
+    IntakeProcessorOptions options;
+    options.batch_records = static_cast<size_t>(cfg.intake.batch_records);
+    options.lanes = cfg.intake.lanes;
+    OutboxDispatcher* dispatcher = ctx.dispatcher.get();
+    ctx.processor = std::make_unique<IntakeProcessor>(
+        ctx.deps.journal, ctx.intake.get(), &ctx.metrics, ctx.deps.clock,
+        [dispatcher] { dispatcher->Wake(); }, options);
+    GatewayContext* context = &ctx;
+    ctx.processor->SetStatusRecorder([context](const channels::DeliveryStatus& st, int64_t now) {
+      bool matched = context->deps.store->RecordDeliveryStatus(
+          st.channel, st.provider_message_id, st.status, st.error, st.at_ms ? st.at_ms : now, now);
+      context->metrics.Count("aduan_delivery_statuses_total",
+                             "channel=\"" + st.channel + "\",status=\"" + st.status +
+                                 "\",matched=\"" + (matched ? "yes" : "no") + "\"");
+    });
+  }
   ctx.admin_token = ctx.deps.env("ADUAN_ADMIN_TOKEN").value_or("");
   ctx.public_base_url = ctx.deps.env("ADUAN_PUBLIC_BASE_URL").value_or("");
   SeedConfiguredCadres(ctx);
@@ -162,6 +179,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   RegisterWebRoutes(http, ctx);
   RegisterOpen311Routes(http, ctx);
   RegisterMediaRoutes(http, ctx);
+  RegisterReceiptRoutes(http, ctx);
 }
 
 GatewayServer::~GatewayServer() { Stop(); }
@@ -174,7 +192,9 @@ bool GatewayServer::Serve() {
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.dispatcher->Start();
   if (impl_->ctx.deps.run_dispatcher) impl_->ctx.media->Start();
   if (impl_->ctx.deps.run_sla_scanner) impl_->ctx.sla->Start();
+  if (impl_->ctx.processor) impl_->ctx.processor->Start();
   bool ok = impl_->front->Serve();
+  if (impl_->ctx.processor) impl_->ctx.processor->Stop();
   impl_->ctx.sla->Stop();
   impl_->ctx.dispatcher->Stop();
   impl_->ctx.media->Stop();

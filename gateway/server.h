@@ -20,6 +20,10 @@
 
 namespace aduan::gateway {
 
+namespace journal {
+class Journal;
+}
+
 struct ServerDeps {
   const GatewayConfig* config = nullptr;
   storage::Store* store = nullptr;
@@ -28,6 +32,10 @@ struct ServerDeps {
   Clock clock = SystemNowMs;
   bool run_dispatcher = true;   // send outbox rows in the background while serving
   bool run_sla_scanner = true;  // scan service levels every sla.scan_interval_seconds
+  // The intake journal (gateway/journal/), opened by the caller; webhooks are acknowledged
+  // once their messages are in it and a processor started by Serve() makes the tickets.
+  // nullptr: each webhook runs the intake pipeline itself and waits for the commit.
+  journal::Journal* journal = nullptr;
 };
 
 class GatewayServer {

@@ -1,4 +1,5 @@
 // Health, readiness, metrics and the public status page.
+#include <algorithm>
 #include <memory>
 
 #include "gateway/http_util.h"
@@ -16,8 +17,37 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx) {
   // The probe lives as long as the route (the server's handlers): its thread stops, and
   // waits out a running probe, before the server and then the store go.
   auto readiness = std::make_shared<ReadinessProbe>(ctx.deps.store, ctx.deps.clock);
-  server.Get("/readyz", [readiness](const httplib::Request&, httplib::Response& res) {
+  server.Get("/readyz", [readiness, &ctx](const httplib::Request&, httplib::Response& res) {
     Readiness r = readiness->Check();
+    if (ctx.processor) {
+      // With a journal, complaints are taken while the database is away: the instance stays
+      // in rotation and says it is degraded, and how far behind its tickets are.
+      ProcessorHealth h = ctx.processor->Health();
+      int64_t oldest_ms = h.journal.oldest_time_ms
+                              ? std::max<int64_t>(0, ctx.deps.clock() - h.journal.oldest_time_ms)
+                              : 0;
+      nlohmann::json journal = {{"backlog", h.journal.depth},
+                                {"oldest_unprocessed_age_seconds", oldest_ms / 1000.0},
+                                {"bytes", h.journal.bytes},
+                                {"max_bytes", h.journal.max_bytes}};
+      bool full = h.journal.bytes >= h.journal.max_bytes;
+      if (r.ready && h.storage_ok && !full) {
+        WriteJson(res, 200, {{"status", "ready"}, {"journal", journal}});
+        return;
+      }
+      nlohmann::json body = {{"status", full ? "full" : "degraded"},
+                             {"accepting_webhooks", !full},
+                             {"journal", journal}};
+      body["error"] = {{"code", !r.ready ? r.code
+                                : full   ? "intake_full"
+                                         : "intake_retrying"},
+                       {"message", !r.ready ? r.message
+                                   : full   ? "the intake journal is full"
+                                            : "tickets wait: " + h.last_error}};
+      res.set_header("Retry-After", "5");
+      WriteJson(res, full ? 503 : 200, body);
+      return;
+    }
     if (r.ready) {
       WriteJson(res, 200, {{"status", "ready"}});
     } else {
@@ -26,6 +56,7 @@ void RegisterSystemRoutes(httplib::Server& server, GatewayContext& ctx) {
     }
   });
   server.Get("/metrics", [&ctx](const httplib::Request&, httplib::Response& res) {
+    if (ctx.processor) ctx.processor->PublishGauges();
     res.set_content(ctx.metrics.Render(), "text/plain; version=0.0.4");
   });
   server.Get(R"(/api/v1/public/tickets/([^/]+))",

@@ -1,12 +1,17 @@
-// POST/GET /webhooks/{channel}: verify, parse, store durably, then answer.
+// POST/GET /webhooks/{channel}: verify, parse, store durably (in the intake journal, or through
+// the pipeline when there is none), then answer.
 #include <strings.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "channels/form.h"
 #include "channels/util.h"
 #include "gateway/http_util.h"
+#include "gateway/intake_entry.h"
+#include "gateway/journal/journal.h"
 #include "gateway/log.h"
+#include "gateway/receipt.h"
 #include "gateway/routes.h"
 
 namespace aduan::gateway {
@@ -44,6 +49,96 @@ channels::WebhookRequest ToWebhookRequest(const httplib::Request& req, const Gat
   out.public_url = base + target;
   out.now_ms = ctx.deps.clock();
   return out;
+}
+
+std::string PendingReply(const GatewayContext& ctx) {
+  auto it = ctx.deps.config->replies.find("pending");
+  if (it != ctx.deps.config->replies.end()) return it->second;
+  return "Aduan Anda sudah kami terima dan sedang dicatat.";
+}
+
+// Appends `messages` to the journal (durably) and waits, up to the channel's wait, for the
+// processor's outcomes. Returns false after writing a refusal (503) into `res`.
+bool JournalMessages(GatewayContext& ctx, const std::string& channel,
+                     const std::vector<channels::InboundMessage>& messages,
+                     std::vector<std::optional<IntakeOutcome>>* outcomes,
+                     std::vector<std::string>* receipts, httplib::Response& res) {
+  const GatewayConfig& cfg = *ctx.deps.config;
+  const int64_t now = ctx.deps.clock();
+  std::vector<std::string> payloads;
+  std::vector<IntakeEntry> entries;
+  for (const auto& m : messages) {
+    IntakeEntry entry;
+    entry.message = m;
+    entry.received_at_ms = now;
+    if (channel == "generic") entry.receipt = ReceiptFor(m, now, cfg);
+    entries.push_back(std::move(entry));
+    receipts->push_back(entries.back().receipt);
+    payloads.push_back(EncodeEntry(entries.back()));
+  }
+  uint64_t first = 0;
+  try {
+    if (!payloads.empty()) first = ctx.deps.journal->Append(payloads);
+  } catch (const journal::JournalFull& e) {
+    Log(LogLevel::kError, "intake journal full; webhook refused",
+        {{"channel", channel}, {"error", e.what()}});
+    ctx.metrics.Count("aduan_journal_refusals_total", "reason=\"full\"");
+    res.set_header("Retry-After", "30");
+    WriteError(res, 503, "intake_full", "the intake backlog is full; retry later");
+    return false;
+  } catch (const journal::JournalError& e) {
+    Log(LogLevel::kError, "intake journal failed; webhook refused",
+        {{"channel", channel}, {"error", e.what()}});
+    ctx.metrics.Count("aduan_journal_refusals_total", "reason=\"error\"");
+    res.set_header("Retry-After", "5");
+    WriteError(res, 503, "intake_unavailable", "could not store the message; retry later");
+    return false;
+  }
+  for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending((*receipts)[i], first + i);
+  // A message with a single-use token waits like the generic caller: a replay is refused in
+  // the answer when the database is there to tell.
+  bool has_token = std::any_of(messages.begin(), messages.end(),
+                               [](const auto& m) { return !m.replay_token.empty(); });
+  int wait_ms =
+      channel == "generic" || has_token
+          ? std::max(cfg.intake.reply_wait_ms, has_token ? cfg.intake.provider_wait_ms : 0)
+          : cfg.intake.provider_wait_ms;
+  if (!ctx.processor->WorthWaiting()) wait_ms = 0;  // database away or a long backlog
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  for (size_t i = 0; i < messages.size(); ++i) {
+    // Acknowledged already (it is on disk); while the database is healthy this request makes
+    // the ticket itself, as it did before the journal.
+    if (wait_ms > 0) {
+      if (auto out = ctx.processor->ProcessInline(first + i, entries[i])) {
+        outcomes->push_back(std::move(out));
+        continue;
+      }
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    outcomes->push_back(
+        ctx.processor->WaitFor(first + i, std::max(left, std::chrono::milliseconds(0))));
+  }
+  return true;
+}
+
+// Keeps delivery reports the database refused in the journal; false when that failed too.
+bool JournalStatuses(GatewayContext& ctx, const std::vector<channels::DeliveryStatus>& statuses) {
+  std::vector<std::string> payloads;
+  for (const auto& st : statuses) {
+    IntakeEntry entry;
+    entry.status = st;
+    entry.message.channel = st.channel;
+    entry.received_at_ms = ctx.deps.clock();
+    payloads.push_back(EncodeEntry(entry));
+  }
+  try {
+    if (!payloads.empty()) ctx.deps.journal->Append(payloads);
+    return true;
+  } catch (const std::runtime_error& e) {  // JournalFull, JournalError
+    Log(LogLevel::kError, "intake journal refused delivery reports", {{"error", e.what()}});
+    return false;
+  }
 }
 
 void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -95,56 +190,79 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     }
     messages.push_back(std::move(m));
   }
-  nlohmann::json results = nlohmann::json::array();
-  try {
-    for (const auto& m : messages) {
-      auto message_started = std::chrono::steady_clock::now();
-      IntakeOutcome out = ctx.intake->Accept(m);
-      if (out.replayed) {
-        WriteError(res, 401, "replayed_token",
-                   "this signed token was already used for another message");
-        count(401);
-        return;
-      }
-      // One line per accepted message, with no personal data: an operator can follow traffic.
-      Log(LogLevel::kInfo, "message accepted",
-          {{"channel", channel},
-           {"ticket", out.ticket},
-           {"agency", out.agency},
-           {"duplicate", out.duplicate},
-           {"rate_limited", out.rate_limited},
-           {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                            message_started)
-                      .count()}});
-      if (out.rate_limited && channel == "generic") {
-        // Providers get 200 (a retry would only repeat the flood) and the apology through the
-        // outbox; the generic caller reads the answer, so it gets a clear 429.
-        res.set_header("Retry-After",
-                       std::to_string(ctx.deps.config->conversation.rate_limit_window_seconds));
-        WriteError(res, 429, "rate_limited", out.reply);
-        count(429);
-        return;
-      }
-      ctx.metrics.Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
-                        "channel=\"" + channel + "\"");
-      if (!out.duplicate && !out.ticket.empty()) {
-        ctx.metrics.Count("aduan_tickets_created_total", "channel=\"" + channel + "\"");
-      }
-      results.push_back(
-          {{"ticket", out.ticket}, {"duplicate", out.duplicate}, {"reply", out.reply}});
+  // Each message's outcome in order; nullopt: safe in the journal, not processed in time.
+  std::vector<std::optional<IntakeOutcome>> outcomes;
+  std::vector<std::string> receipts;
+  if (ctx.processor) {
+    if (!JournalMessages(ctx, channel, messages, &outcomes, &receipts, res)) {
+      count(res.status);
+      return;
     }
-  } catch (const storage::StoreError& e) {
-    // Nothing is acknowledged unless it is durable: the provider must retry.
-    Log(LogLevel::kError, "storage failed during intake",
-        {{"channel", channel}, {"error", e.what()}});
-    res.set_header("Retry-After", "5");
-    WriteError(res, 503, "storage_unavailable", "could not store the message; retry later");
-    count(503);
-    return;
+  } else {
+    try {
+      for (const auto& m : messages) {
+        auto message_started = std::chrono::steady_clock::now();
+        IntakeOutcome out = ctx.intake->Accept(m);
+        // One line per accepted message, with no personal data: an operator can follow traffic.
+        Log(LogLevel::kInfo, "message accepted",
+            {{"channel", channel},
+             {"ticket", out.ticket},
+             {"agency", out.agency},
+             {"duplicate", out.duplicate},
+             {"rate_limited", out.rate_limited},
+             {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                              message_started)
+                        .count()}});
+        outcomes.push_back(out);
+        receipts.emplace_back();
+        if (out.replayed || (out.rate_limited && channel == "generic")) break;
+        ctx.metrics.Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
+                          "channel=\"" + channel + "\"");
+        if (!out.duplicate && !out.ticket.empty()) {
+          ctx.metrics.Count("aduan_tickets_created_total", "channel=\"" + channel + "\"");
+        }
+      }
+    } catch (const storage::StoreError& e) {
+      // Nothing is acknowledged unless it is durable: the provider must retry.
+      Log(LogLevel::kError, "storage failed during intake",
+          {{"channel", channel}, {"error", e.what()}});
+      res.set_header("Retry-After", "5");
+      WriteError(res, 503, "storage_unavailable", "could not store the message; retry later");
+      count(503);
+      return;
+    }
+  }
+  nlohmann::json results = nlohmann::json::array();
+  bool pending = false;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i]) {
+      pending = true;
+      results.push_back(
+          {{"accepted", true}, {"receipt", receipts[i]}, {"reply", PendingReply(ctx)}});
+      continue;
+    }
+    const IntakeOutcome& out = *outcomes[i];
+    if (out.replayed) {
+      WriteError(res, 401, "replayed_token",
+                 "this signed token was already used for another message");
+      count(401);
+      return;
+    }
+    if (out.rate_limited && channel == "generic") {
+      // Providers get 200 (a retry would only repeat the flood) and the apology through the
+      // outbox; the generic caller reads the answer, so it gets a clear 429.
+      res.set_header("Retry-After",
+                     std::to_string(ctx.deps.config->conversation.rate_limit_window_seconds));
+      WriteError(res, 429, "rate_limited", out.reply);
+      count(429);
+      return;
+    }
+    results.push_back({{"ticket", out.ticket}, {"duplicate", out.duplicate}, {"reply", out.reply}});
   }
   for (const auto& note : parsed.parsed.ignored) {
     Log(LogLevel::kInfo, "webhook item ignored", {{"channel", channel}, {"what", note}});
   }
+  bool statuses_failed = false;
   try {
     for (const auto& st : parsed.parsed.statuses) {
       // A report for a message we never sent (or sent from another system) is not an error.
@@ -157,6 +275,11 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     }
   } catch (const storage::StoreError& e) {
     Log(LogLevel::kError, "storage failed recording a delivery status", {{"error", e.what()}});
+    // With a journal the reports are kept there and recorded (again: recording a report twice
+    // changes nothing) when the database is back, so the provider is not refused.
+    statuses_failed = !(ctx.processor && JournalStatuses(ctx, parsed.parsed.statuses));
+  }
+  if (statuses_failed) {
     res.set_header("Retry-After", "5");
     WriteError(res, 503, "storage_unavailable", "could not store the status; retry later");
     count(503);
@@ -167,7 +290,8 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     res.status = parsed.parsed.reply->status;
     res.set_content(parsed.parsed.reply->body, parsed.parsed.reply->content_type);
   } else if (channel == "generic" && results.size() == 1) {
-    WriteJson(res, 200, results[0]);
+    // 202: the message is safe in the journal and its ticket follows (see the receipt).
+    WriteJson(res, pending ? 202 : 200, results[0]);
   } else {
     WriteJson(res, 200, {{"accepted", results}, {"statuses", parsed.parsed.statuses.size()}});
   }

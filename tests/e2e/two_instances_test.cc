@@ -45,7 +45,9 @@ Instance Start(const TempDir& dir, const std::string& name, const std::string& d
   in.process = std::make_unique<ChildProcess>(
       std::vector<std::string>{AduanBinary(), "serve", "--config",
                                std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json", "--db", db,
-                               "--listen", "127.0.0.1:0", "--port-file", port_file},
+                               "--listen", "127.0.0.1:0", "--port-file", port_file,
+                               // Each instance acknowledges into its own intake journal.
+                               "--journal-dir", dir.File(name + ".journal")},
       in.log);
   in.port = WaitForPort(port_file);
   return in;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "gateway/intake_journal.h"
 #include "gateway/ticket_number.h"
 
 namespace aduan::testing {
@@ -36,6 +37,13 @@ TestServer::TestServer(std::map<std::string, std::string> env,
   };
   deps.clock = [this] { return now_ms.load(); };
   deps.run_dispatcher = run_dispatcher;
+  // Each server has its own journal, also when two share a database file.
+  if (config_.intake.journal) {
+    if (config_.intake.journal_dir.empty()) config_.intake.journal_dir = dir_.File("journal");
+    journal_ = gateway::OpenIntakeJournal(config_, "sqlite:" + db_path(), deps.clock, &error);
+    if (!journal_) throw std::runtime_error("intake journal: " + error);
+    deps.journal = journal_.get();
+  }
   server_ = std::make_unique<gateway::GatewayServer>(deps);
   port_ = server_->Bind("127.0.0.1", 0, &error);
   if (port_ <= 0) throw std::runtime_error(error);

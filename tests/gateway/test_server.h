@@ -15,6 +15,7 @@
 #include "../storage/temp_dir.h"
 #include "gateway/classifier_handle.h"
 #include "gateway/config.h"
+#include "gateway/journal/journal.h"
 #include "gateway/server.h"
 #include "storage/store.h"
 
@@ -55,6 +56,7 @@ class TestServer {
   gateway::GatewayConfig config_;
   std::unique_ptr<storage::Store> store_;
   std::unique_ptr<gateway::ClassifierHandle> classifier_;
+  std::unique_ptr<gateway::journal::Journal> journal_;  // outlives server_
   std::unique_ptr<gateway::GatewayServer> server_;
   std::thread thread_;
   int port_ = -1;

@@ -1,0 +1,314 @@
+// The intake journal against real files in a temporary directory.
+#include "gateway/journal/journal.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "gateway/journal/crc32c.h"
+#include "tests/storage/temp_dir.h"
+
+namespace aduan::gateway::journal {
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::milliseconds;
+
+int64_t FixedNow() { return 1'700'000'000'000; }
+
+// Files this process writes may not grow past `bytes` while it lives (a full disk, on demand).
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &saved_);
+    old_handler_ = signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = saved_;
+    limit.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &saved_);
+    signal(SIGXFSZ, old_handler_);
+  }
+
+ private:
+  rlimit saved_{};
+  sighandler_t old_handler_ = SIG_DFL;
+};
+
+std::unique_ptr<Journal> OpenOrDie(const JournalOptions& options) {
+  std::string error;
+  auto j = Journal::Open(options, FixedNow, &error);
+  EXPECT_NE(j, nullptr) << error;
+  return j;
+}
+
+std::vector<std::string> Payloads(const std::vector<Record>& records) {
+  std::vector<std::string> out;
+  for (const auto& r : records) out.push_back(r.payload);
+  return out;
+}
+
+std::vector<fs::path> SegmentFiles(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().filename().string().rfind("seg-", 0) == 0) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Everything readable now, in batches of up to 1000.
+std::vector<Record> Drain(Journal& j) {
+  std::vector<Record> all;
+  for (;;) {
+    auto batch = j.Read(1000, 1 << 20, milliseconds(0));
+    if (batch.empty()) return all;
+    for (auto& r : batch) all.push_back(std::move(r));
+  }
+}
+
+TEST(Crc32cTest, MatchesTheCastagnoliCheckValue) {
+  EXPECT_EQ(Crc32c(0, "123456789", 9), 0xE3069283u);
+  // Continuing over pieces equals one pass.
+  EXPECT_EQ(Crc32c(Crc32c(0, "1234", 4), "56789", 5), 0xE3069283u);
+}
+
+TEST(RecordFormatTest, RoundTripsAndRejectsDamage) {
+  std::string bytes;
+  EncodeRecord(7, 123, "halo", &bytes);
+  Record r;
+  size_t used = 0;
+  ASSERT_EQ(DecodeRecord(bytes, &r, &used), DecodeStatus::kOk);
+  EXPECT_EQ(r.seq, 7u);
+  EXPECT_EQ(r.time_ms, 123);
+  EXPECT_EQ(r.payload, "halo");
+  EXPECT_EQ(used, bytes.size());
+  EXPECT_EQ(DecodeRecord(std::string_view(bytes).substr(0, bytes.size() - 1), &r, &used),
+            DecodeStatus::kIncomplete);
+  bytes[kHeaderSize + 1] ^= 0x20;
+  EXPECT_EQ(DecodeRecord(bytes, &r, &used), DecodeStatus::kCorrupt);
+}
+
+TEST(JournalTest, AppendsAreReadInOrderWithTheirSequenceNumbers) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j")});
+  EXPECT_EQ(j->Append({"a", "b"}), 1u);
+  EXPECT_EQ(j->Append({"c"}), 3u);
+  auto records = j->Read(10, 1 << 20, milliseconds(0));
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(Payloads(records), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(records[2].seq, 3u);
+  EXPECT_EQ(records[0].time_ms, FixedNow());
+  EXPECT_TRUE(j->Read(10, 1 << 20, milliseconds(0)).empty());
+  JournalStats s = j->Stats();
+  EXPECT_EQ(s.depth, 3u);
+  EXPECT_EQ(s.oldest_time_ms, FixedNow());
+  j->Checkpoint(3);
+  EXPECT_EQ(j->Stats().depth, 0u);
+  EXPECT_EQ(j->Stats().oldest_time_ms, 0);
+}
+
+TEST(JournalTest, ReadHonoursTheRecordLimit) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j")});
+  j->Append({"1", "2", "3", "4", "5"});
+  EXPECT_EQ(Payloads(j->Read(2, 1 << 20, milliseconds(0))), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(Payloads(j->Read(10, 1 << 20, milliseconds(0))),
+            (std::vector<std::string>{"3", "4", "5"}));
+}
+
+TEST(JournalTest, ReopenReplaysEverythingAfterTheCheckpoint) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  {
+    auto j = OpenOrDie(options);
+    j->Append({"one", "two", "three", "four"});
+    ASSERT_EQ(j->Read(2, 1 << 20, milliseconds(0)).size(), 2u);
+    j->Checkpoint(2);
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->Stats().depth, 2u);
+  EXPECT_EQ(j->Stats().checkpoint_seq, 2u);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"three", "four"}));
+  // Numbering goes on where it stopped, so a checkpoint never covers a new record.
+  EXPECT_EQ(j->Append({"five"}), 5u);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"five"}));
+}
+
+TEST(JournalTest, ATornTailIsDroppedAndLaterAppendsSurvive) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  {
+    auto j = OpenOrDie(options);
+    j->Append({"kept-1", "kept-2", "torn-record"});
+  }
+  auto files = SegmentFiles(options.dir);
+  ASSERT_EQ(files.size(), 1u);
+  // A crash in the middle of the last write: its record is only partly on disk.
+  fs::resize_file(files[0], fs::file_size(files[0]) - 5);
+  {
+    auto j = OpenOrDie(options);
+    EXPECT_GT(j->Stats().dropped_bytes, 0u);
+    EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"kept-1", "kept-2"}));
+    EXPECT_EQ(j->Append({"after"}), 3u);
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"kept-1", "kept-2", "after"}));
+}
+
+TEST(JournalTest, ACorruptRecordEndsItsSegmentButNotTheJournal) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  {
+    auto j = OpenOrDie(options);
+    j->Append({"good", "flipped", "unreachable"});
+  }
+  auto files = SegmentFiles(options.dir);
+  ASSERT_EQ(files.size(), 1u);
+  {
+    std::fstream f(files[0], std::ios::in | std::ios::out | std::ios::binary);
+    // The second record's payload starts after the first record and its own header.
+    f.seekp(static_cast<std::streamoff>(kHeaderSize + 4 + kHeaderSize + 2));
+    f.put('X');
+  }
+  {
+    auto j = OpenOrDie(options);
+    EXPECT_EQ(j->Stats().dropped_bytes, 2 * kHeaderSize + 7 + 11);
+    EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"good"}));
+    j->Append({"next-segment"});
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"good", "next-segment"}));
+}
+
+TEST(JournalTest, ProcessedSegmentsAreDeleted) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 200;  // a few records per segment
+  auto j = OpenOrDie(options);
+  for (int i = 0; i < 30; ++i) j->Append({std::string(40, 'a' + i % 26)});
+  ASSERT_GT(SegmentFiles(options.dir).size(), 5u);
+  auto all = Drain(*j);
+  ASSERT_EQ(all.size(), 30u);
+  const size_t before = SegmentFiles(options.dir).size();
+  j->Checkpoint(all[14].seq);
+  EXPECT_LT(SegmentFiles(options.dir).size(), before);
+  EXPECT_EQ(SegmentFiles(options.dir).size(), j->Stats().segments);
+  j->Checkpoint(all.back().seq);
+  // Only the segment being written remains.
+  EXPECT_EQ(SegmentFiles(options.dir).size(), 1u);
+  EXPECT_EQ(j->Stats().segments, 1u);
+  // A reopened journal has nothing to replay, and deletes what holds only processed records.
+  j.reset();
+  j = OpenOrDie(options);
+  EXPECT_TRUE(Drain(*j).empty());
+  EXPECT_EQ(SegmentFiles(options.dir).size(), 1u);
+}
+
+TEST(JournalTest, TheCapRefusesAppendsUntilRecordsAreProcessed) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 256;
+  options.max_bytes = 1024;
+  auto j = OpenOrDie(options);
+  const std::string payload(100, 'p');
+  int accepted = 0;
+  try {
+    for (; accepted < 100; ++accepted) j->Append({payload});
+  } catch (const JournalFull& e) {
+    EXPECT_NE(std::string(e.what()).find("full"), std::string::npos);
+  }
+  EXPECT_GT(accepted, 0);
+  EXPECT_LT(accepted, 100);
+  EXPECT_LE(j->Stats().bytes, options.max_bytes);
+  EXPECT_THROW(j->Append({payload}), JournalFull);
+  auto all = Drain(*j);
+  ASSERT_EQ(all.size(), static_cast<size_t>(accepted));
+  j->Checkpoint(all.back().seq);
+  EXPECT_NO_THROW(j->Append({payload}));
+}
+
+TEST(JournalTest, ConcurrentAppendersGetDistinctDurableRecords) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 4096;  // rotations happen while others append
+  {
+    auto j = OpenOrDie(options);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 100; ++i) j->Append({std::to_string(t) + ":" + std::to_string(i)});
+      });
+    }
+    for (auto& t : threads) t.join();
+  }
+  auto j = OpenOrDie(options);
+  auto all = Drain(*j);
+  ASSERT_EQ(all.size(), 800u);
+  std::set<std::string> payloads;
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].seq, i + 1);
+    payloads.insert(all[i].payload);
+  }
+  EXPECT_EQ(payloads.size(), 800u);
+}
+
+TEST(JournalTest, AWaitingReadWakesForANewAppend) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j")});
+  std::thread writer([&] {
+    std::this_thread::sleep_for(milliseconds(50));
+    j->Append({"late"});
+  });
+  auto records = j->Read(10, 1 << 20, milliseconds(30000));
+  writer.join();
+  EXPECT_EQ(Payloads(records), (std::vector<std::string>{"late"}));
+}
+
+TEST(JournalTest, AnUnusableDirectoryIsAClearError) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("file")) << "x";
+  std::string error;
+  auto j = Journal::Open({dir.File("file")}, FixedNow, &error);
+  EXPECT_EQ(j, nullptr);
+  EXPECT_NE(error.find(dir.File("file")), std::string::npos) << error;
+}
+
+TEST(JournalTest, AFailedWriteLosesOnlyItsOwnRecordsAndAppendsGoOn) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  {
+    auto j = OpenOrDie(options);
+    j->Append({"before"});
+    auto files = SegmentFiles(options.dir);
+    ASSERT_EQ(files.size(), 1u);
+    {
+      FileSizeLimit full(fs::file_size(files[0]) + 10);  // the next record fits only in part
+      EXPECT_THROW(j->Append({std::string(1000, 'x')}), JournalError);
+    }
+    EXPECT_EQ(j->Append({"after"}), 3u);
+    EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"before", "after"}));
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_GT(j->Stats().dropped_bytes, 0u);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"before", "after"}));
+}
+
+TEST(JournalTest, ASecondOpenOfTheSameDirectoryIsRefused) {
+  testing::TempDir dir;
+  auto first = OpenOrDie({dir.File("j")});
+  std::string error;
+  EXPECT_EQ(Journal::Open({dir.File("j")}, FixedNow, &error), nullptr);
+  EXPECT_NE(error.find("in use"), std::string::npos) << error;
+  first.reset();
+  EXPECT_NE(Journal::Open({dir.File("j")}, FixedNow, &error), nullptr) << error;
+}
+
+}  // namespace
+}  // namespace aduan::gateway::journal
