@@ -76,10 +76,14 @@ std::optional<IntakeEntry> DecodeEntry(const std::string& payload) {
     m.sent_at_ms = j.at("sent_at").get<int64_t>();
     m.replay_token = j.at("replay_token").get<std::string>();
     for (const auto& x : j.at("media")) {
-      channels::Media one{x.at(0).get<std::string>(), x.at(1).get<std::string>(),
-                          x.at(2).get<std::string>(), x.at(3).get<std::string>(),
-                          x.at(4).get<int64_t>(),     x.at(5).get<std::string>()};
-      if (x.size() > 6) one.bytes = channels::Base64DecodeLenient(x.at(6).get<std::string>());
+      channels::Media one{
+          x.at(0).get<std::string>(),
+          x.at(1).get<std::string>(),
+          x.at(2).get<std::string>(),
+          x.at(3).get<std::string>(),
+          x.at(4).get<int64_t>(),
+          x.at(5).get<std::string>(),
+          x.size() > 6 ? channels::Base64DecodeLenient(x.at(6).get<std::string>()) : std::string()};
       m.media.push_back(std::move(one));
     }
     if (j.contains("location")) {
