@@ -220,6 +220,34 @@ char32_t NextCodePoint(std::string_view s, size_t& pos) {
   return cp;
 }
 
+namespace {
+bool ContinuesACharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += !ContinuesACharacter(c);
+  return n;
+}
+
+std::string_view Utf8PrefixBytes(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && ContinuesACharacter(text[cut])) --cut;
+  return text.substr(0, cut);
+}
+
+std::string_view Utf8PrefixChars(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!ContinuesACharacter(text[i])) {
+      if (chars == max_chars) return text.substr(0, i);
+      ++chars;
+    }
+  }
+  return text;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {

@@ -17,6 +17,16 @@ char32_t NextCodePoint(std::string_view text, size_t& pos);
 
 bool IsValidUtf8(std::string_view text);
 
+// Characters (code points) in UTF-8 `text`: bytes that do not continue a sequence.
+size_t Utf8Length(std::string_view text);
+
+// The longest prefix of `text` that ends on a character boundary and is at most `max_bytes`
+// long, so cutting there never leaves half a character.
+std::string_view Utf8PrefixBytes(std::string_view text, size_t max_bytes);
+
+// The first `max_chars` characters of `text` (all of it when shorter).
+std::string_view Utf8PrefixChars(std::string_view text, size_t max_chars);
+
 // Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view text);
 

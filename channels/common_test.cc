@@ -57,6 +57,19 @@ TEST(RegistryTest, TraitsAreFoundByNameAndUnknownNamesCanDoNothing) {
   EXPECT_TRUE(unknown.default_api_base.empty());
 }
 
+TEST(CharsetTest, Utf8LengthAndPrefixesNeverSplitACharacter) {
+  const std::string text = "Jl. é 🙏";  // 1-, 2- and 4-byte characters
+  EXPECT_EQ(Utf8Length(text), 7u);
+  EXPECT_EQ(Utf8Length(""), 0u);
+  EXPECT_EQ(Utf8PrefixChars(text, 5), "Jl. é");
+  EXPECT_EQ(Utf8PrefixChars(text, 100), text);
+  EXPECT_EQ(Utf8PrefixChars(text, 0), "");
+  EXPECT_EQ(Utf8PrefixBytes(text, 5), "Jl. ");  // byte 5 is inside the e-acute
+  EXPECT_EQ(Utf8PrefixBytes(text, 6), "Jl. é");
+  EXPECT_EQ(Utf8PrefixBytes(text, 9), "Jl. é ");  // never 1-3 bytes of the emoji
+  EXPECT_EQ(Utf8PrefixBytes(text, 11), text);
+}
+
 TEST(CharsetTest, Utf8ValidationAndReplacement) {
   EXPECT_TRUE(IsValidUtf8("Jalan \u2013 \U0001F64F \uFFFD"));
   EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'

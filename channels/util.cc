@@ -4,6 +4,7 @@
 #include <charconv>
 #include <vector>
 
+#include "channels/charset.h"
 #include "channels/crypto.h"
 
 namespace aduan::channels {
@@ -74,8 +75,7 @@ bool IsBlankText(std::string_view s) {
 
 std::string Excerpt(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  size_t cut = Utf8PrefixBytes(s, max_bytes).size();
   // Back up to the last space when one is reasonably near, so no word is cut in half.
   size_t space = s.rfind(' ', cut);
   if (space != std::string_view::npos && space > 0 && space + 40 >= cut) cut = space;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/adapter.h"
+#include "channels/charset.h"
 #include "channels/crypto.h"
 #include "gateway/api_keys.h"
 #include "gateway/conversation/conversation.h"
@@ -60,14 +61,7 @@ json DetailsOf(const channels::InboundMessage& m) {
 // Text a provider sent is never refused for length (refusing loses it); it is cut at a UTF-8
 // character boundary instead. The generic webhook refuses long text before it gets here.
 std::string Truncate(const std::string& text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (chars == max_chars) return text.substr(0, i);
-      ++chars;
-    }
-  }
-  return text;
+  return std::string(channels::Utf8PrefixChars(text, max_chars));
 }
 
 storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::string& body,

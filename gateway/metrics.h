@@ -13,7 +13,7 @@ namespace aduan::gateway {
 
 class Metrics {
  public:
-  // Adds `n` to counter `name` with `labels` (already formatted: channel="generic",code="200").
+  // Adds `n` to counter `name` with `labels` (already formatted, e.g. code="200",reason="full").
   void Count(const std::string& name, const std::string& labels, uint64_t n = 1);
   // Records one webhook's handling time.
   void ObserveWebhookSeconds(double seconds);

@@ -41,7 +41,13 @@ void RegisterReceiptRoutes(httplib::Server& server, GatewayContext& ctx) {
       }
     }
     Guarded(res, [&] {
-      std::string ticket = ctx.deps.store->TicketOfMessage("generic", *key);
+      // Receipts are given only by channels that answer inline; the key is theirs.
+      std::string ticket;
+      for (const auto& channel : channels::AllChannels()) {
+        if (!channel.traits.answers_inline) continue;
+        ticket = ctx.deps.store->TicketOfMessage(std::string(channel.name), *key);
+        if (!ticket.empty()) break;
+      }
       if (ticket.empty()) {
         WriteError(res, 404, "unknown_receipt",
                    "no message with this receipt was accepted (or it made no ticket)");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "channels/charset.h"
 #include "channels/form.h"
 #include "channels/util.h"
 #include "gateway/http_util.h"
@@ -16,12 +17,6 @@
 
 namespace aduan::gateway {
 namespace {
-
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 channels::WebhookRequest ToWebhookRequest(const httplib::Request& req, const GatewayContext& ctx) {
   channels::WebhookRequest out;
@@ -65,13 +60,14 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
                      std::vector<std::string>* receipts, httplib::Response& res) {
   const GatewayConfig& cfg = *ctx.deps.config;
   const int64_t now = ctx.deps.clock();
+  const bool answers_inline = channels::TraitsOf(channel).answers_inline;
   std::vector<std::string> payloads;
   std::vector<IntakeEntry> entries;
   for (const auto& m : messages) {
     IntakeEntry entry;
     entry.message = m;
     entry.received_at_ms = now;
-    if (channel == "generic") entry.receipt = ReceiptFor(m, now, cfg);
+    if (answers_inline) entry.receipt = ReceiptFor(m, now, cfg);
     entries.push_back(std::move(entry));
     receipts->push_back(entries.back().receipt);
     payloads.push_back(EncodeEntry(entries.back()));
@@ -99,10 +95,9 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   // the answer when the database is there to tell.
   bool has_token = std::any_of(messages.begin(), messages.end(),
                                [](const auto& m) { return !m.replay_token.empty(); });
-  int wait_ms =
-      channel == "generic" || has_token
-          ? std::max(cfg.intake.reply_wait_ms, has_token ? cfg.intake.provider_wait_ms : 0)
-          : cfg.intake.provider_wait_ms;
+  int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
+                                                       has_token ? cfg.intake.provider_wait_ms : 0)
+                                            : cfg.intake.provider_wait_ms;
   if (!ctx.processor->WorthWaiting()) wait_ms = 0;  // database away or a long backlog
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   for (size_t i = 0; i < messages.size(); ++i) {
@@ -162,11 +157,14 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     count(parsed.error->http_status);
     return;
   }
-  if (channel == "generic") {
+  // Only a caller that reads our answer can be told its text is too long; a provider would
+  // retry or drop it, so provider texts are kept whole.
+  const bool answers_inline = channels::TraitsOf(channel).answers_inline;
+  if (answers_inline) {
     for (const auto& m : parsed.parsed.messages) {
-      if (Utf8Length(m.text) > ctx.deps.config->max_text_chars) {
+      if (channels::Utf8Length(m.text) > ctx.deps.config->max_text_chars) {
         WriteError(res, 413, "text_too_long",
-                   "field 'text' has " + std::to_string(Utf8Length(m.text)) +
+                   "field 'text' has " + std::to_string(channels::Utf8Length(m.text)) +
                        " characters; the limit is " +
                        std::to_string(ctx.deps.config->max_text_chars));
         count(413);
@@ -215,7 +213,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
                         .count()}});
         outcomes.push_back(out);
         receipts.emplace_back();
-        if (out.replayed || (out.rate_limited && channel == "generic")) break;
+        if (out.replayed || (out.rate_limited && answers_inline)) break;
         ctx.metrics.Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
                           "channel=\"" + channel + "\"");
         if (!out.duplicate && !out.ticket.empty()) {
@@ -248,7 +246,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
       count(401);
       return;
     }
-    if (out.rate_limited && channel == "generic") {
+    if (out.rate_limited && answers_inline) {
       // Providers get 200 (a retry would only repeat the flood) and the apology through the
       // outbox; the generic caller reads the answer, so it gets a clear 429.
       res.set_header("Retry-After",
@@ -289,7 +287,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   if (parsed.parsed.reply) {
     res.status = parsed.parsed.reply->status;
     res.set_content(parsed.parsed.reply->body, parsed.parsed.reply->content_type);
-  } else if (channel == "generic" && results.size() == 1) {
+  } else if (answers_inline && results.size() == 1) {
     // 202: the message is safe in the journal and its ticket follows (see the receipt).
     WriteJson(res, pending ? 202 : 200, results[0]);
   } else {

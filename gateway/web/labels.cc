@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "channels/charset.h"
 #include "gateway/routes.h"
 #include "gateway/sla.h"
 
@@ -90,9 +91,8 @@ json QueueRow(const storage::TicketRecord& t, const GatewayConfig& config, int64
   json view = TicketWithSla(t, config, /*with_events=*/false);
   std::string text = view.value("text", "");
   if (text.size() > 140) {
-    size_t cut = 140;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "…";
+    text = std::string(channels::Utf8PrefixBytes(text, 140));
+    text += "…";
   }
   std::string topic = view.contains("topic") && view["topic"].is_string()
                           ? view["topic"].get<std::string>()
