@@ -11,6 +11,7 @@
 #include "gateway/conversation/conversation.h"
 #include "gateway/log.h"
 #include "gateway/media_intake.h"
+#include "gateway/reply_template.h"
 #include "gateway/reply_thread.h"
 #include "gateway/ticket_json.h"
 #include "gateway/ticket_number.h"
@@ -96,39 +97,6 @@ conversation::Inbound ToInbound(const channels::InboundMessage& in, const std::s
 }
 
 }  // namespace
-
-int64_t SystemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::string FillTemplate(const std::string& tmpl,
-                         const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string out;
-  for (size_t i = 0; i < tmpl.size();) {
-    if (tmpl[i] == '{') {
-      auto close = tmpl.find('}', i);
-      if (close != std::string::npos) {
-        std::string name = tmpl.substr(i + 1, close - i - 1);
-        bool filled = false;
-        for (const auto& [key, value] : fields) {
-          if (key == name) {
-            out += value;
-            filled = true;
-            break;
-          }
-        }
-        if (filled) {
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out.push_back(tmpl[i++]);
-  }
-  return out;
-}
 
 IntakePipeline::IntakePipeline(const GatewayConfig* config, storage::Store* store,
                                ClassifierHandle* classifier, Clock clock)

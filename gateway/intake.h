@@ -12,14 +12,12 @@
 
 #include "channels/message.h"
 #include "gateway/classifier_handle.h"
+#include "gateway/clock.h"
 #include "gateway/config.h"
 #include "gateway/conversation/conversation.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
-
-using Clock = std::function<int64_t()>;  // Unix milliseconds; injected so tests control time
-int64_t SystemNowMs();
 
 struct IntakeOutcome {
   std::string ticket;  // empty when the message made no ticket
@@ -77,10 +75,6 @@ class IntakePipeline {
   ClassifierHandle* classifier_;
   Clock clock_;
 };
-
-// Fills {name} fields of `tmpl` from `fields`; unknown fields are left as written.
-std::string FillTemplate(const std::string& tmpl,
-                         const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace aduan::gateway
 

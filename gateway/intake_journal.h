@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "gateway/clock.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
 #include "gateway/journal/journal.h"

@@ -29,6 +29,7 @@
 #include <string>
 #include <thread>
 
+#include "gateway/clock.h"
 #include "gateway/intake.h"
 #include "gateway/intake_entry.h"
 #include "gateway/journal/journal.h"

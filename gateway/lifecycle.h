@@ -12,8 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "gateway/clock.h"
 #include "gateway/config.h"
-#include "gateway/intake.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {

@@ -27,6 +27,7 @@
 #include <thread>
 
 #include "channels/adapter.h"
+#include "gateway/clock.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
 #include "storage/store.h"

@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "channels/adapter.h"
+#include "gateway/clock.h"
 #include "gateway/intake.h"
 #include "storage/store.h"
 

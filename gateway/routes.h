@@ -17,7 +17,7 @@
 #include "gateway/media_worker.h"
 #include "gateway/metrics.h"
 #include "gateway/outbox_dispatcher.h"
-#include "gateway/server.h"
+#include "gateway/server_deps.h"
 #include "gateway/sla_scanner.h"
 
 namespace aduan::gateway {

@@ -9,34 +9,12 @@
 #include <memory>
 #include <string>
 
-#include "channels/adapter.h"
-#include "gateway/classifier_handle.h"
-#include "gateway/config.h"
-#include "gateway/intake.h"
 #include "gateway/media_worker.h"
 #include "gateway/outbox_dispatcher.h"
+#include "gateway/server_deps.h"
 #include "gateway/sla_scanner.h"
-#include "storage/store.h"
 
 namespace aduan::gateway {
-
-namespace journal {
-class Journal;
-}
-
-struct ServerDeps {
-  const GatewayConfig* config = nullptr;
-  storage::Store* store = nullptr;
-  ClassifierHandle* classifier = nullptr;
-  channels::EnvLookup env;  // ADUAN_* settings: channel secrets, admin token, public base URL
-  Clock clock = SystemNowMs;
-  bool run_dispatcher = true;   // send outbox rows in the background while serving
-  bool run_sla_scanner = true;  // scan service levels every sla.scan_interval_seconds
-  // The intake journal (gateway/journal/), opened by the caller; webhooks are acknowledged
-  // once their messages are in it and a processor started by Serve() makes the tickets.
-  // nullptr: each webhook runs the intake pipeline itself and waits for the commit.
-  journal::Journal* journal = nullptr;
-};
 
 class GatewayServer {
  public:

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "gateway/clock.h"
 #include "gateway/config.h"
 #include "gateway/intake.h"
 #include "gateway/metrics.h"

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/intake.h"
 #include "gateway/recipients.h"
+#include "gateway/reply_template.h"
 #include "gateway/reply_thread.h"
 #include "gateway/ticket_json.h"
 

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "gateway/intake.h"
 #include "gateway/recipients.h"
+#include "gateway/reply_template.h"
 #include "gateway/ticket_number.h"
 
 namespace aduan::gateway::conversation {

@@ -10,6 +10,7 @@
 #include "gateway/conversation/conversation.h"
 #include "gateway/intake.h"
 #include "gateway/recipients.h"
+#include "gateway/reply_template.h"
 #include "gateway/ticket_number.h"
 
 namespace aduan::gateway::conversation {
