@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Checks the rules of the house that a compiler cannot see, so a change that breaks one fails CI.
+
+1. Layers: channels/, classifier/ and media/ include only themselves; storage/ includes itself
+   and media/ (blob bytes); gateway/ may include everything. Nothing includes gateway/ but
+   gateway/ and tests.
+2. The gateway never names a channel: what differs between channels is declared in the
+   channel's own folder (ChannelTraits, MediaFetcher), so adding a channel touches one folder.
+3. No include cycle between modules (a .h and its .cc count as one module).
+4. Comments say why, never which issue or ticket of the tracker brought the code.
+
+Usage: check_architecture.py REPO_ROOT. Prints every violation; exits 1 when there is one.
+"""
+import collections
+import os
+import re
+import sys
+
+ALLOWED = {
+    "channels": {"channels"},
+    "classifier": {"classifier"},
+    "media": {"media"},
+    "storage": {"storage", "media"},
+    "gateway": {"gateway", "channels", "classifier", "storage", "media"},
+}
+CHANNEL_NAMES = re.compile(r'"(whatsapp|telegram|twilio|mailgun|sendgrid|generic|sms)"')
+ISSUE_REFERENCE = re.compile(r"//.*\b[Ii]ssues? #?\d+|//.*#\d{1,3}\b")
+INCLUDE = re.compile(r'^\s*#include "([^"]+)"', re.M)
+
+
+def sources(root):
+    for top in ALLOWED:
+        for folder, _, names in os.walk(os.path.join(root, top)):
+            for name in names:
+                if name.endswith((".h", ".cc")):
+                    path = os.path.relpath(os.path.join(folder, name), root)
+                    yield path, name.endswith("_test.cc") or "/testdata/" in path
+
+
+def module(path):
+    return path.rsplit(".", 1)[0]
+
+
+def find_cycles(graph):
+    """Tarjan's strongly connected components; returns those with more than one module."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+    counter = [0]
+
+    def visit(v):
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    sys.setrecursionlimit(100000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else "."
+    problems = []
+    graph = collections.defaultdict(set)
+    files = dict(sources(root))
+    for path, is_test in sorted(files.items()):
+        with open(os.path.join(root, path), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        top = path.split("/", 1)[0]
+        for number, line in enumerate(text.splitlines(), 1):
+            if ISSUE_REFERENCE.search(line):
+                problems.append(f"{path}:{number}: a comment names an issue: {line.strip()}")
+            if top == "gateway" and not is_test and CHANNEL_NAMES.search(line):
+                problems.append(f"{path}:{number}: the gateway names a channel: {line.strip()}")
+        for included in INCLUDE.findall(text):
+            target_top = included.split("/", 1)[0]
+            if not is_test and target_top in ALLOWED and target_top not in ALLOWED[top]:
+                problems.append(f"{path}: {top}/ may not include {included}")
+            if included in files and module(included) != module(path):
+                graph[module(path)].add(module(included))
+    for cycle in find_cycles(graph):
+        # A backend's .cc files sharing one internal header with the backend class is one unit
+        # split for size, not a cycle between ideas.
+        if all("/sqlite/" in m for m in cycle) or all("/postgres/" in m for m in cycle):
+            continue
+        problems.append("include cycle: " + " -> ".join(cycle))
+    for p in problems:
+        print(p)
+    print(f"{len(files)} files checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
