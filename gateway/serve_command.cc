@@ -106,8 +106,8 @@ int ServeCommand(const CliArgs& args) {
   }
   ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
   deps.journal = journal.get();
-  GatewayServer server(deps);
-  int bound = server.Bind(host, port, &error);
+  auto server = std::make_unique<GatewayServer>(deps);
+  int bound = server->Bind(host, port, &error);
   if (bound < 0) {
     std::cerr << "aduan: " << error << "\n";
     return 1;
@@ -118,7 +118,7 @@ int ServeCommand(const CliArgs& args) {
   Log(LogLevel::kInfo, "listening",
       {{"addr", host + ":" + std::to_string(bound)},
        {"storage", db.rfind("sqlite:", 0) == 0 ? db : "postgresql"},
-       {"channels", server.EnabledChannels()},
+       {"channels", server->EnabledChannels()},
        {"threads", cfg->http_threads}});
 
   std::thread signal_thread([&] {
@@ -137,14 +137,16 @@ int ServeCommand(const CliArgs& args) {
       }
       if (sig == SIGINT || sig == SIGTERM) {
         Log(LogLevel::kInfo, "shutting down", {{"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
-        server.Stop();
+        server->Stop();
       }
       return;  // SIGUSR1: the server stopped by itself
     }
   });
-  bool served = server.Serve();
+  bool served = server->Serve();
   pthread_kill(signal_thread.native_handle(), SIGUSR1);
   signal_thread.join();
+  // The server's processor and workers use the journal and the store: they go first.
+  server.reset();
   journal.reset();
   store.reset();  // the last batch is durable before the process says goodbye
   Log(LogLevel::kInfo, "stopped");

@@ -20,7 +20,7 @@ TEST(IntakeEntryTest, EveryFieldSurvivesTheJournal) {
   m.subject = "Re: [ADU-7K3QX9M4] banjir";
   m.media.push_back({"image", "https://x/1", "image/jpeg", "a.jpg", 1234, "cid-1", ""});
   m.media.push_back({"sticker", "s-1", "", "", -1, "", ""});
-  std::string jpeg("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\xFF\xD9", 16);
+  std::string jpeg("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\xFF\xD9", 14);
   m.media.push_back({"image", "", "image/jpeg", "foto.jpg", 16, "", jpeg});
   m.location = channels::Location{-6.9175, 107.6191, "Pasar", "Jl. Merdeka 1"};
   m.contact = channels::SharedContact{"+6281234567890", "Budi", true};
