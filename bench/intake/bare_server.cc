@@ -8,7 +8,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "gateway/listen_backlog.h"
+#include "gateway/http/listen_backlog.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {

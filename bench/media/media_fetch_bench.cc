@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "channels/adapter.h"
-#include "gateway/media_worker.h"
+#include "gateway/delivery/media_worker.h"
 #include "storage/store.h"
 
 namespace {

@@ -8,8 +8,13 @@
    channel's own folder (ChannelTraits, MediaFetcher), so adding a channel touches one folder.
 3. No include cycle between modules (a .h and its .cc count as one module).
 4. Comments say why, never which issue or ticket of the tracker brought the code.
+5. Gateway rooms (gateway/<room>/) include only the rooms their CMake target links: the
+   `target_link_libraries(aduan_gateway_<room> ...)` line in gateway/<room>/CMakeLists.txt is
+   the one statement of what a room may use. The build runs this part (--rooms-only) before
+   compiling the gateway, so a wrong arrow fails the build.
 
-Usage: check_architecture.py REPO_ROOT. Prints every violation; exits 1 when there is one.
+Usage: check_architecture.py [--rooms-only] REPO_ROOT. Prints every violation; exits 1 when
+there is one.
 """
 import collections
 import os
@@ -75,8 +80,60 @@ def find_cycles(graph):
     return found
 
 
+ROOM_LINK = re.compile(r"target_link_libraries\(\s*aduan_gateway_(\w+)([^)]*)\)", re.S)
+
+
+def room_links(root):
+    """Maps each gateway room to the set of rooms its CMake target links (itself included)."""
+    rooms = {}
+    gateway = os.path.join(root, "gateway")
+    for room in sorted(os.listdir(gateway)):
+        cmake = os.path.join(gateway, room, "CMakeLists.txt")
+        if not os.path.isfile(cmake):
+            continue
+        with open(cmake, encoding="utf-8") as f:
+            text = f.read()
+        links = {room}
+        for name, body in ROOM_LINK.findall(text):
+            if name == room:
+                links |= set(re.findall(r"aduan_gateway_(\w+)", body))
+        rooms[room] = links
+    return rooms
+
+
+def room_problems(root, files):
+    rooms = room_links(root)
+    problems = []
+    for path, is_test in sorted(files.items()):
+        parts = path.split("/")
+        if parts[0] != "gateway" or is_test:
+            continue
+        if len(parts) < 3 or parts[1] not in rooms:
+            problems.append(f"{path}: every gateway file lives in a room (gateway/<room>/)")
+            continue
+        with open(os.path.join(root, path), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        for included in INCLUDE.findall(text):
+            target = included.split("/")
+            if target[0] != "gateway":
+                continue
+            if len(target) < 3 or target[1] not in rooms:
+                problems.append(f"{path}: includes {included}, which is in no room")
+            elif target[1] not in rooms[parts[1]]:
+                problems.append(
+                    f"{path}: room {parts[1]} may not include {included} "
+                    f"(gateway/{parts[1]}/CMakeLists.txt does not link aduan_gateway_{target[1]})")
+    return problems
+
+
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else "."
+    args = [a for a in sys.argv[1:] if a != "--rooms-only"]
+    root = args[0] if args else "."
+    if "--rooms-only" in sys.argv[1:]:
+        problems = room_problems(root, dict(sources(root)))
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
     problems = []
     graph = collections.defaultdict(set)
     files = dict(sources(root))
@@ -95,6 +152,7 @@ def main():
                 problems.append(f"{path}: {top}/ may not include {included}")
             if included in files and module(included) != module(path):
                 graph[module(path)].add(module(included))
+    problems += room_problems(root, files)
     for cycle in find_cycles(graph):
         # A backend's .cc files sharing one internal header with the backend class is one unit
         # split for size, not a cycle between ideas.

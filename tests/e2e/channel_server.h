@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "../gateway/test_server.h"
-#include "gateway/config.h"
+#include "gateway/common/config.h"
 
 namespace aduan::testing {
 

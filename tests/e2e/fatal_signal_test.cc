@@ -1,7 +1,7 @@
 // SQLite's WAL index (the database's -shm file) is memory-mapped; when its pages can no longer
 // be backed the process takes SIGBUS. It must not vanish without a word: the log says what
 // happened and what to check, and the exit status says it was this.
-#include "gateway/fatal_signal.h"
+#include "gateway/app/fatal_signal.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

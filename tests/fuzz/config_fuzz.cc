@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "gateway/config.h"
+#include "gateway/common/config.h"
 #include "tests/fuzz/fuzz_request.h"
 
 namespace {

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/api_keys.h"
+#include "gateway/common/api_keys.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/form.h"
-#include "gateway/api_keys.h"
+#include "gateway/common/api_keys.h"
 #include "test_server.h"
 
 namespace aduan::testing {

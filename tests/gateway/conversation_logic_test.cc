@@ -6,12 +6,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "gateway/config.h"
-#include "gateway/conversation/conversation.h"
-#include "gateway/intake.h"
-#include "gateway/recipients.h"
-#include "gateway/reply_template.h"
-#include "gateway/ticket_number.h"
+#include "gateway/common/config.h"
+#include "gateway/intake/conversation/conversation.h"
+#include "gateway/intake/intake.h"
+#include "gateway/tickets/recipients.h"
+#include "gateway/tickets/reply_template.h"
+#include "gateway/tickets/ticket_number.h"
 
 namespace aduan::gateway::conversation {
 namespace {

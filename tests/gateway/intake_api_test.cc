@@ -5,7 +5,7 @@
 #include <set>
 #include <thread>
 
-#include "gateway/ticket_number.h"
+#include "gateway/tickets/ticket_number.h"
 #include "test_server.h"
 
 namespace aduan::testing {

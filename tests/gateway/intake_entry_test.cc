@@ -1,6 +1,6 @@
 // A journal record must give back the very message the adapter produced: the processor
 // decides from it alone, maybe an hour later or after a restart.
-#include "gateway/intake_entry.h"
+#include "gateway/intake/intake_entry.h"
 
 #include <gtest/gtest.h>
 

@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "channels/crypto.h"
-#include "gateway/config.h"
+#include "gateway/common/config.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,5 +1,5 @@
 // The intake journal against real files in a temporary directory.
-#include "gateway/journal/journal.h"
+#include "gateway/intake/journal/journal.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -10,7 +10,7 @@
 #include <set>
 #include <thread>
 
-#include "gateway/journal/crc32c.h"
+#include "gateway/intake/journal/crc32c.h"
 #include "tests/storage/temp_dir.h"
 
 namespace aduan::gateway::journal {

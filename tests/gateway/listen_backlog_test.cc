@@ -1,4 +1,4 @@
-#include "gateway/listen_backlog.h"
+#include "gateway/http/listen_backlog.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 // /readyz tells a load balancer whether this instance can take a complaint now: it writes
 // through the normal write path, remembers failed writes, and answers within a second whatever
 // the database does. /healthz stays a liveness check.
-#include "gateway/readiness.h"
+#include "gateway/http/readiness.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // The thread facts every message about a ticket carries (gateway/reply_thread.h).
-#include "gateway/reply_thread.h"
+#include "gateway/tickets/reply_thread.h"
 
 #include <gtest/gtest.h>
 

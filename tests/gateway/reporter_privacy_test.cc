@@ -1,4 +1,4 @@
-#include "gateway/reporter_privacy.h"
+#include "gateway/tickets/reporter_privacy.h"
 
 #include <gtest/gtest.h>
 

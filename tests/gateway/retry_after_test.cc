@@ -1,7 +1,7 @@
 // A provider's Retry-After, in either of HTTP's forms (gateway/outbox_dispatcher.h).
 #include <gtest/gtest.h>
 
-#include "gateway/outbox_dispatcher.h"
+#include "gateway/delivery/outbox_dispatcher.h"
 
 namespace aduan::gateway {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "agency_fixture.h"
-#include "gateway/working_days.h"
+#include "gateway/common/working_days.h"
 
 namespace aduan::testing {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include "gateway/intake_journal.h"
-#include "gateway/ticket_number.h"
+#include "gateway/intake/intake_journal.h"
+#include "gateway/tickets/ticket_number.h"
 
 namespace aduan::testing {
 

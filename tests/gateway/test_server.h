@@ -13,10 +13,10 @@
 #include <thread>
 
 #include "../storage/temp_dir.h"
-#include "gateway/classifier_handle.h"
-#include "gateway/config.h"
-#include "gateway/journal/journal.h"
-#include "gateway/server.h"
+#include "gateway/common/config.h"
+#include "gateway/http/server.h"
+#include "gateway/intake/classifier_handle.h"
+#include "gateway/intake/journal/journal.h"
 #include "storage/store.h"
 
 namespace aduan::testing {

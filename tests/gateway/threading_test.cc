@@ -8,7 +8,7 @@
 
 #include "channels/crypto.h"
 #include "channels/form.h"
-#include "gateway/api_keys.h"
+#include "gateway/common/api_keys.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,4 +1,4 @@
-#include "gateway/ticket_number.h"
+#include "gateway/tickets/ticket_number.h"
 
 #include <gtest/gtest.h>
 

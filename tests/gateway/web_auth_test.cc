@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/api_keys.h"
-#include "gateway/web/passwords.h"
-#include "gateway/web/sessions.h"
+#include "gateway/common/api_keys.h"
+#include "gateway/http/web/passwords.h"
+#include "gateway/http/web/sessions.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gateway/web/passwords.h"
+#include "gateway/http/web/passwords.h"
 #include "test_server.h"
 
 namespace aduan::testing {

@@ -1,5 +1,5 @@
 // The working-day calendar: weekends, national holidays and cuti bersama, on the shipped file.
-#include "gateway/working_days.h"
+#include "gateway/common/working_days.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,217 @@
+// `aduan rules suggest` and `aduan rules eval`: grow rules from a city's own labelled history
+// and measure the rules on it. The mining and the scores live in classifier/ (history.h,
+// rule_mining.h); this file reads the configuration, the flags and the files.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "classifier/data_files.h"
+#include "classifier/history.h"
+#include "classifier/rule_mining.h"
+#include "classifier/topics.h"
+#include "gateway/app/cli.h"
+#include "gateway/common/config.h"
+
+namespace aduan::gateway {
+namespace {
+
+namespace fs = std::filesystem;
+using classifier::HistoryRow;
+
+struct Inputs {
+  GatewayConfig cfg;
+  std::vector<HistoryRow> rows;
+  size_t skipped = 0;
+  classifier::Lexicon lexicon;
+  classifier::Stemmer stemmer;
+};
+
+// Loads the config, the classifier's lexicon and stemmer, and the history; prints every skipped
+// line to stderr. Returns the exit status on failure.
+std::optional<int> Load(const CliArgs& args, Inputs* in) {
+  std::string error;
+  auto cfg = LoadConfig(args.Get("--config").value_or(DefaultConfigPath()), &error);
+  if (!cfg) {
+    std::cerr << "aduan: bad config: " << error << "\n";
+    return 2;
+  }
+  in->cfg = std::move(*cfg);
+  const auto history = args.Get("--history");
+  if (!history || history->empty()) {
+    std::cerr << "aduan: rules: --history FILE.jsonl is required\n";
+    return 2;
+  }
+  std::set<std::string> agencies = {std::string(classifier::kTriage)};
+  for (const auto& a : in->cfg.agencies) agencies.insert(a.code);
+  std::set<std::string> topics;
+  const auto& options = in->cfg.classifier;
+  if (!options.topics_path.empty()) {
+    classifier::TopicCatalogue catalogue;
+    if (!classifier::LoadTopicCatalogue(options.topics_path, &catalogue, &error)) {
+      std::cerr << "aduan: bad topic catalogue: " << error << "\n";
+      return 2;
+    }
+    for (const auto& t : catalogue.topics) topics.insert(t.code);
+  }
+  if ((!options.lexicon_path.empty() && !in->lexicon.Load(options.lexicon_path, &error)) ||
+      (!options.roots_path.empty() && !in->stemmer.Load(options.roots_path, &error))) {
+    std::cerr << "aduan: bad classifier data: " << error << "\n";
+    return 2;
+  }
+  std::vector<std::string> problems;
+  if (!classifier::ReadHistory(*history, agencies, topics, &in->rows, &problems, &error)) {
+    std::cerr << "aduan: " << error << "\n";
+    return 2;
+  }
+  for (const auto& p : problems) std::cerr << p << "\n";
+  in->skipped = problems.size();
+  if (in->rows.empty()) {
+    std::cerr << "aduan: " << *history << ": no usable labelled complaint\n";
+    return 2;
+  }
+  return std::nullopt;
+}
+
+bool IntFlag(const CliArgs& args, const std::string& flag, int low, int high, int* out) {
+  const auto value = args.Get(flag);
+  if (!value) return true;
+  try {
+    size_t used = 0;
+    const int n = std::stoi(*value, &used);
+    if (used != value->size() || n < low || n > high) throw std::out_of_range(flag);
+    *out = n;
+    return true;
+  } catch (const std::exception&) {
+    std::cerr << "aduan: rules: " << flag << " must be a whole number from " << low << " to "
+              << high << "\n";
+    return false;
+  }
+}
+
+bool MiningFlags(const CliArgs& args, classifier::MiningOptions* mining) {
+  mining->by_topic = args.Has("--by-topic");
+  return IntFlag(args, "--min-support", 1, 1000000, &mining->min_support);
+}
+
+int Suggest(const CliArgs& args) {
+  Inputs in;
+  if (auto status = Load(args, &in)) return *status;
+  classifier::MiningOptions mining;
+  if (!MiningFlags(args, &mining)) return 2;
+  const auto phrases = classifier::MinePhrases(in.rows, in.lexicon, in.stemmer, mining);
+  const std::string text = classifier::FormatRuleFile(
+      phrases, mining.by_topic, fs::path(*args.Get("--history")).filename(), in.rows.size());
+  const auto out = args.Get("--out");
+  if (!out) {
+    std::cout << text;
+  } else {
+    std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+    file << text;
+    if (!file.flush()) {
+      std::cerr << "aduan: cannot write " << *out << "\n";
+      return 1;
+    }
+    std::cerr << "wrote " << phrases.size() << " phrases to " << *out << "\n";
+  }
+  return 0;
+}
+
+// The configured rules plus `extra` (a suggested rule file), loaded from a scratch directory.
+std::unique_ptr<classifier::Classifier> WithExtraRules(const classifier::ClassifierOptions& base,
+                                                       const std::string& extra,
+                                                       const fs::path& dir, std::string* error) {
+  std::vector<classifier::DataFile> files;
+  if (!classifier::ReadDataFiles(base.rules_path, ".rules", &files, error)) return nullptr;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& f : files) {
+    std::ofstream(dir / fs::path(f.path).filename(), std::ios::binary) << f.content;
+  }
+  std::ofstream(dir / "zz-suggested.rules", std::ios::binary) << extra;
+  classifier::ClassifierOptions options = base;
+  options.rules_path = dir.string();
+  auto loaded = classifier::LoadKeywordClassifier(options, error);
+  fs::remove_all(dir);
+  return loaded;
+}
+
+int Eval(const CliArgs& args) {
+  Inputs in;
+  if (auto status = Load(args, &in)) return *status;
+  int folds = 5;
+  if (!IntFlag(args, "--folds", 2, 100, &folds)) return 2;
+  classifier::MiningOptions mining;
+  if (!MiningFlags(args, &mining)) return 2;
+  classifier::EvalCounter counter;
+  std::string error;
+  if (!args.Has("--suggest")) {
+    auto shipped = classifier::LoadKeywordClassifier(in.cfg.classifier, &error);
+    if (!shipped) {
+      std::cerr << "aduan: bad classifier rules: " << error << "\n";
+      return 2;
+    }
+    for (const auto& row : in.rows) counter.Add(row.agency, shipped->Classify(row.text));
+  } else {
+    // Fit on k-1 folds, score the held fold: the rows a suggestion is scored on never shaped it.
+    const fs::path scratch =
+        fs::temp_directory_path() / ("aduan-rules-eval-" + std::to_string(::getpid()));
+    for (int k = 0; k < folds; ++k) {
+      std::vector<HistoryRow> train, held;
+      for (size_t i = 0; i < in.rows.size(); ++i) {
+        (static_cast<int>(i % folds) == k ? held : train).push_back(in.rows[i]);
+      }
+      const auto phrases = classifier::MinePhrases(train, in.lexicon, in.stemmer, mining);
+      const std::string extra =
+          classifier::FormatRuleFile(phrases, mining.by_topic, "fold", train.size());
+      auto fitted = WithExtraRules(in.cfg.classifier, extra, scratch, &error);
+      if (!fitted) {
+        std::cerr << "aduan: suggested rules did not load: " << error << "\n";
+        return 1;
+      }
+      for (const auto& row : held) counter.Add(row.agency, fitted->Classify(row.text));
+    }
+  }
+  const auto report = counter.Report();
+  if (args.Has("--json")) {
+    nlohmann::json confusions = nlohmann::json::array();
+    for (const auto& [pair, count] : report.confusions) {
+      confusions.push_back({{"label", pair.first}, {"predicted", pair.second}, {"count", count}});
+    }
+    nlohmann::json j = {{"rows", report.rows},
+                        {"skipped", in.skipped},
+                        {"accuracy", report.accuracy},
+                        {"macro_f1", report.macro_f1},
+                        {"auto_routed_precision", report.auto_routed_precision},
+                        {"triage_rate", report.triage_rate},
+                        {"confusions", confusions}};
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  std::printf("rows: %d (skipped %zu)%s\n", report.rows, in.skipped,
+              args.Has("--suggest") ? (" , suggested rules fitted on " + std::to_string(folds - 1) +
+                                       " of " + std::to_string(folds) + " folds")
+                                          .c_str()
+                                    : "");
+  std::printf("accuracy: %.3f\nmacro_f1: %.3f\nauto_routed_precision: %.3f\ntriage_rate: %.3f\n",
+              report.accuracy, report.macro_f1, report.auto_routed_precision, report.triage_rate);
+  std::printf("top confusions (label -> predicted):\n");
+  for (const auto& [pair, count] : report.confusions) {
+    std::printf("  %4d  %s -> %s\n", count, pair.first.c_str(), pair.second.c_str());
+  }
+  return 0;
+}
+
+}  // namespace
+
+int RulesCommand(const CliArgs& args) {
+  const std::string verb = args.positional.empty() ? "" : args.positional[0];
+  if (args.positional.size() == 1 && verb == "suggest") return Suggest(args);
+  if (args.positional.size() == 1 && verb == "eval") return Eval(args);
+  std::cerr << "aduan: rules: expected 'suggest' or 'eval' (see aduan --help)\n";
+  return 2;
+}
+
+}  // namespace aduan::gateway

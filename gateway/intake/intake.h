@@ -1,0 +1,81 @@
+// The intake pipeline: one InboundMessage in, one durable outcome out.
+//
+// It classifies the text, draws a ticket number, renders the acknowledgement and hands the
+// message, ticket, first event, queue entry and outbox row to the store as one transaction.
+// It returns only once that transaction is durable, so the caller may then answer 200.
+#ifndef ADUAN_GATEWAY_INTAKE_H_
+#define ADUAN_GATEWAY_INTAKE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "channels/message.h"
+#include "gateway/common/clock.h"
+#include "gateway/common/config.h"
+#include "gateway/intake/classifier_handle.h"
+#include "gateway/intake/conversation/conversation.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+
+struct IntakeOutcome {
+  std::string ticket;  // empty when the message made no ticket
+  bool duplicate = false;
+  std::string reply;  // what the sender is told
+  // The sender is over the per-sender limit: the generic webhook answers 429 (providers get
+  // 200 and the apology once, through the outbox).
+  bool rate_limited = false;
+  // The message's single-use provider token was used before: nothing was stored (401).
+  bool replayed = false;
+  std::string agency;  // a new ticket's agency (or TRIAGE), for the log; else empty
+};
+
+class IntakePipeline {
+ public:
+  // All pointers must outlive the pipeline. Thread-safe: Accept() runs on many threads.
+  IntakePipeline(const GatewayConfig* config, storage::Store* store, ClassifierHandle* classifier,
+                 Clock clock);
+
+  // Stores `message` durably (or finds it stored before) together with everything the
+  // conversation decided (see gateway/conversation/conversation.h), in one transaction.
+  // Throws storage::StoreError.
+  IntakeOutcome Accept(const channels::InboundMessage& message);
+  // The same for a message that arrived at `received_at_ms` (the journal's processor): the
+  // conversation decides, and a message without a provider id is keyed, by that time, so a
+  // record processed twice is recognised as the same message.
+  IntakeOutcome Accept(const channels::InboundMessage& message, int64_t received_at_ms);
+
+  // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
+  // within `window_ms` of `now_ms`. Exposed for tests.
+  static std::string ContentKey(const channels::InboundMessage& message, int64_t now_ms,
+                                int64_t window_ms);
+
+ private:
+  // The ticket an incoming message continues, or "": an edit of a stored message, an email
+  // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
+  // one of the sender's own ticket numbers.
+  std::string FindThread(const channels::InboundMessage& message);
+  // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
+  IntakeOutcome AcceptOnce(const channels::InboundMessage& message, int64_t now);
+  // The sender went over the per-sender limit (a retry of an answered message never does).
+  bool OverRateLimit(const storage::IntakeRequest& req);
+  // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited
+  // ticket, a list, similar tickets) and classifies a complaint into *c.
+  void LookUp(const channels::InboundMessage& in, const conversation::ConversationState& state,
+              const conversation::ReadText& text, const conversation::Inbound& inbound, int64_t now,
+              conversation::Facts* facts, std::optional<classifier::Classification>* c);
+  // Adds the push that tells `ticket`'s agency about a resident's follow-up, when the agency
+  // has a push URL.
+  void AddFollowUpPush(const std::string& ticket, const std::string& text, int64_t now,
+                       storage::IntakeRequest* req);
+
+  const GatewayConfig* config_;
+  storage::Store* store_;
+  ClassifierHandle* classifier_;
+  Clock clock_;
+};
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_INTAKE_H_

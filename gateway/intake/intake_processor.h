@@ -1,0 +1,140 @@
+// Drains the intake journal into the intake pipeline, on its own thread.
+//
+// Exactly once: the processor checkpoints the journal only after the batch's transactions have
+// committed, and relies on the messages table's unique key (channel, provider id) for the rest.
+// A crash between a commit and its checkpoint replays those records; the pipeline then finds
+// each message stored and answers "duplicate" without a second ticket, reply or push. A message
+// without a provider id is keyed by a hash of its content and its arrival time, which the
+// journal keeps, so its replay finds the same key. The same key holds across instances sharing
+// one PostgreSQL database: nothing here assumes a single writer.
+//
+// While the database is healthy, the webhook's own request thread processes its records
+// (ProcessInline); the processor then finds them done and only checkpoints. Who processes a
+// record is claimed under a lock, so a record is never processed by both at once.
+//
+// A batch is split into lanes by sender: one sender's messages are processed in journal
+// order (a conversation depends on it), different senders' in parallel, so their transactions
+// share the store's group commit. When the database fails, what is left of the batch is
+// retried with growing backoff; nothing after it is read until it is done.
+#ifndef ADUAN_GATEWAY_INTAKE_PROCESSOR_H_
+#define ADUAN_GATEWAY_INTAKE_PROCESSOR_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "gateway/common/clock.h"
+#include "gateway/common/metrics.h"
+#include "gateway/intake/intake.h"
+#include "gateway/intake/intake_entry.h"
+#include "gateway/intake/journal/journal.h"
+
+namespace aduan::gateway {
+
+struct IntakeProcessorOptions {
+  size_t batch_records = 256;
+  int lanes = 16;
+  std::chrono::milliseconds min_backoff{100};
+  std::chrono::milliseconds max_backoff{5000};
+  size_t remembered_outcomes = 65536;  // recent outcomes kept for waiters and receipts
+};
+
+// The state /readyz reports.
+struct ProcessorHealth {
+  bool storage_ok = true;  // the last attempt reached the database
+  std::string last_error;  // when not
+  journal::JournalStats journal;
+};
+
+class IntakeProcessor {
+ public:
+  // All pointers must outlive the processor. `processed` runs after each batch that created
+  // something (the outbox dispatcher's wake-up).
+  IntakeProcessor(journal::Journal* journal, IntakePipeline* pipeline, Metrics* metrics,
+                  Clock clock, std::function<void()> processed, IntakeProcessorOptions options);
+  ~IntakeProcessor();  // Stop()s
+
+  // Where journaled delivery reports go (Store::RecordDeliveryStatus); set before Start().
+  using StatusRecorder = std::function<void(const channels::DeliveryStatus&, int64_t now_ms)>;
+  void SetStatusRecorder(StatusRecorder recorder) { record_status_ = std::move(recorder); }
+
+  void Start();
+  void Stop();  // finishes the attempt under way; unprocessed records stay in the journal
+
+  // The outcome of journal record `seq`, waiting for it up to `wait`; nullopt on timeout.
+  std::optional<IntakeOutcome> WaitFor(uint64_t seq, std::chrono::milliseconds wait);
+  // The outcome of the message with `receipt`, when processed recently.
+  std::optional<IntakeOutcome> OutcomeOfReceipt(const std::string& receipt);
+  // Whether a message with `receipt` is in the journal waiting to be processed.
+  bool IsPending(const std::string& receipt);
+  // Marks `receipt` (record `seq`) as waiting; the webhook calls this right after appending.
+  void AddPending(const std::string& receipt, uint64_t seq);
+
+  // Processes record `seq` (just appended, holding `entry`) on the calling request thread, when
+  // the processor has not taken it yet: while the database is healthy a webhook then costs
+  // what it did before the journal, plus one journal sync, and concurrent webhooks share the
+  // store's group commit. nullopt: not taken (the processor has it) or the store failed (the
+  // processor takes it over, with its retries). Either way the record is processed once.
+  std::optional<IntakeOutcome> ProcessInline(uint64_t seq, const IntakeEntry& entry);
+
+  ProcessorHealth Health();
+  // Sets the journal gauges (depth, bytes, segments, oldest age) in the metrics to now.
+  void PublishGauges();
+  // Whether a webhook should wait for its outcome: the database took the last attempt and the
+  // backlog is short. Otherwise waiting would only hold a worker thread for nothing.
+  bool WorthWaiting();
+
+ private:
+  void Loop();
+  // Processes `records` (one batch); returns when all are done or Stop() was called.
+  void ProcessBatch(std::vector<journal::Record> records);
+  void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
+  // Accept() plus the metrics and the log line; throws what Accept() throws.
+  IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq, bool* created);
+  enum class Claim { kMine, kDone, kStopping };
+  // The processor takes record `seq`, waiting while a request thread processes it.
+  Claim ClaimForProcessor(uint64_t seq);
+  void Release(uint64_t seq);  // processing of `seq` failed: nobody owns it
+  // Sleeps `d` unless Stop() comes first; returns false when stopping.
+  bool Sleep(std::chrono::milliseconds d);
+  void WakeWaiters();
+  void SaveCheckpoint(uint64_t seq);  // processor thread only
+
+  journal::Journal* journal_;
+  IntakePipeline* pipeline_;
+  Metrics* metrics_;
+  Clock clock_;
+  std::function<void()> processed_;
+  StatusRecorder record_status_;
+  const IntakeProcessorOptions options_;
+
+  std::mutex mu_;
+  std::condition_variable done_cv_;
+  bool stopping_ = false;
+  bool storage_ok_ = true;
+  std::string last_error_;
+  enum class Owner { kNone, kInline, kProcessor };  // who is processing a record now
+  struct Entry {
+    Owner owner = Owner::kNone;
+    std::string receipt;                   // empty for provider messages
+    std::optional<IntakeOutcome> outcome;  // empty while pending
+  };
+  // Pending and recent records by journal seq; processed ones beyond the bound are forgotten.
+  std::map<uint64_t, Entry> entries_;
+  std::map<std::string, uint64_t, std::less<>> receipts_;  // receipt -> seq, for entries_
+  uint64_t processed_seq_ = 0;                             // every record up to here is done
+  // Processor thread only: a processed position not yet checkpointed, and when one last was.
+  uint64_t unsaved_seq_ = 0;
+  std::chrono::steady_clock::time_point last_checkpoint_{};
+  std::thread thread_;
+};
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_INTAKE_PROCESSOR_H_

@@ -1,0 +1,379 @@
+#include "gateway/intake/journal/journal.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace aduan::gateway::journal {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kCheckpointFile[] = "checkpoint";
+constexpr char kCheckpointTemp[] = "checkpoint.tmp";
+constexpr char kLockFile[] = "LOCK";
+// Read() fetches at most this much from a segment per call (one record may be larger).
+constexpr size_t kReadChunk = 1 << 20;
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+bool WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool ReadAt(int fd, uint64_t offset, size_t size, std::string* out) {
+  out->resize(size);
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::pread(fd, out->data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// "seg-00000000000000000042.log" -> 42; 0 when the name is not a segment's.
+uint64_t SegmentNumber(const std::string& name) {
+  constexpr std::string_view kPrefix = "seg-", kSuffix = ".log";
+  if (name.size() <= kPrefix.size() + kSuffix.size() || name.rfind(kPrefix, 0) != 0 ||
+      name.compare(name.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+    return 0;
+  }
+  std::string digits = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+  if (digits.empty() || digits.size() > 20 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    return 0;
+  }
+  return std::stoull(digits);
+}
+
+}  // namespace
+
+Journal::Journal(JournalOptions options, std::function<int64_t()> now_ms)
+    : options_(std::move(options)), now_ms_(std::move(now_ms)) {}
+
+Journal::~Journal() {
+  Stop();
+  if (fd_ >= 0) ::close(fd_);
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+std::string Journal::SegmentPath(uint64_t number) const {
+  char name[40];
+  std::snprintf(name, sizeof name, "seg-%020llu.log", static_cast<unsigned long long>(number));
+  return (fs::path(options_.dir) / name).string();
+}
+
+void Journal::SyncDirectory() {
+  // A new or renamed file exists after a crash only once its directory entry is synced.
+  int dir = ::open(options_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return;
+  ::fsync(dir);
+  ::close(dir);
+}
+
+bool Journal::OpenNewSegment(std::string* error) {
+  uint64_t number = ++last_number_;
+  std::string path = SegmentPath(number);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = path + ": cannot create journal segment: " + ErrnoText();
+    return false;
+  }
+  SyncDirectory();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+  segments_.push_back(Segment{number, 0, 0, 0});
+  return true;
+}
+
+std::unique_ptr<Journal> Journal::Open(const JournalOptions& options,
+                                       std::function<int64_t()> now_ms, std::string* error) {
+  std::unique_ptr<Journal> j(new Journal(options, std::move(now_ms)));
+  std::error_code ec;
+  fs::create_directories(options.dir, ec);
+  if (ec) {
+    *error = options.dir + ": cannot create the journal directory: " + ec.message();
+    return nullptr;
+  }
+  const std::string lock_path = (fs::path(options.dir) / kLockFile).string();
+  j->lock_fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (j->lock_fd_ < 0) {
+    *error = lock_path + ": cannot open the journal lock: " + ErrnoText();
+    return nullptr;
+  }
+  if (::flock(j->lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    *error = options.dir + ": the journal is in use by another process (each instance needs " +
+             "its own intake.journal_dir)";
+    return nullptr;
+  }
+  const fs::path checkpoint = fs::path(options.dir) / kCheckpointFile;
+  if (fs::exists(checkpoint, ec)) {
+    std::ifstream in(checkpoint);
+    std::string text;
+    in >> text;
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+        text.size() > 19) {
+      *error = checkpoint.string() + ": not a journal checkpoint (expected a sequence number)";
+      return nullptr;
+    }
+    j->checkpoint_seq_ = std::stoull(text);
+  }
+  std::vector<uint64_t> numbers;
+  for (const auto& entry : fs::directory_iterator(options.dir, ec)) {
+    if (uint64_t n = SegmentNumber(entry.path().filename().string())) numbers.push_back(n);
+  }
+  if (ec) {
+    *error = options.dir + ": cannot list the journal directory: " + ec.message();
+    return nullptr;
+  }
+  std::sort(numbers.begin(), numbers.end());
+  // Sequence numbers only grow, across segments too; a record that breaks this is stale or
+  // foreign, and the segment is read no further.
+  uint64_t prev = 0;
+  for (uint64_t number : numbers) {
+    std::string path = j->SegmentPath(number);
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in.good() && !in.eof()) {
+      *error = path + ": cannot read journal segment";
+      return nullptr;
+    }
+    const std::string data = buffer.str();
+    Segment seg{number, 0, 0, 0};
+    size_t at = 0, used = 0;
+    Record r;
+    std::vector<std::pair<uint64_t, int64_t>> fresh;
+    while (DecodeRecord(std::string_view(data).substr(at), &r, &used) == DecodeStatus::kOk &&
+           r.seq > prev) {
+      prev = seg.last_seq = r.seq;
+      if (r.seq > j->checkpoint_seq_) fresh.emplace_back(r.seq, r.time_ms);
+      at += used;
+    }
+    j->dropped_bytes_ += data.size() - at;
+    seg.size = seg.readable = at;
+    if (fresh.empty()) {
+      fs::remove(path, ec);  // processed, or nothing readable in it
+      continue;
+    }
+    j->unprocessed_.insert(j->unprocessed_.end(), fresh.begin(), fresh.end());
+    j->bytes_ += data.size();
+    j->segments_.push_back(seg);
+  }
+  const uint64_t last_seq = std::max(prev, j->checkpoint_seq_);
+  j->next_seq_ = last_seq + 1;
+  j->written_seq_ = j->synced_seq_ = last_seq;
+  // A new segment's number follows every file seen, deleted ones included.
+  j->last_number_ = numbers.empty() ? 0 : numbers.back();
+  if (!j->OpenNewSegment(error)) return nullptr;
+  j->read_segment_ = j->segments_.front().number;
+  return j;
+}
+
+void Journal::Abandon() {
+  // Records after the last good sync were never acknowledged. The segment's readable part
+  // ends at that sync; appends go on in a new segment, so the damage stays behind us.
+  failed_through_ = written_seq_;
+  rotate_ = true;
+  synced_cv_.notify_all();
+}
+
+uint64_t Journal::Append(const std::vector<std::string>& payloads) {
+  std::unique_lock lock(mu_);
+  if (rotate_ || segments_.back().size >= options_.segment_bytes) {
+    // Rotating closes the file a running sync may be using: wait for it first.
+    synced_cv_.wait(lock, [&] { return !syncing_; });
+    if (!rotate_ && segments_.back().size >= options_.segment_bytes) {
+      if (::fdatasync(fd_) != 0) {
+        std::string why = ErrnoText();
+        Abandon();
+        throw JournalError("journal fdatasync failed: " + why);
+      }
+      segments_.back().readable = segments_.back().size;
+      synced_seq_ = written_seq_;
+      data_cv_.notify_all();
+      rotate_ = true;
+    }
+    if (rotate_) {
+      std::string error;
+      if (!OpenNewSegment(&error)) throw JournalError(error);
+      rotate_ = false;
+    }
+  }
+  const int64_t now = now_ms_();
+  std::string buffer;
+  const uint64_t first = next_seq_;
+  for (size_t i = 0; i < payloads.size(); ++i) EncodeRecord(first + i, now, payloads[i], &buffer);
+  if (bytes_ + buffer.size() > options_.max_bytes) {
+    throw JournalFull("the intake journal is full (" + std::to_string(bytes_) + " of " +
+                      std::to_string(options_.max_bytes) + " bytes)");
+  }
+  next_seq_ += payloads.size();
+  written_seq_ = next_seq_ - 1;
+  const uint64_t mine = written_seq_;
+  segments_.back().last_seq = written_seq_;
+  for (size_t i = 0; i < payloads.size(); ++i) unprocessed_.emplace_back(first + i, now);
+  bool wrote = WriteAll(fd_, buffer.data(), buffer.size());
+  // Counted even when only a part got there: the cap is about the disk.
+  segments_.back().size += buffer.size();
+  bytes_ += buffer.size();
+  if (!wrote) {
+    std::string why = ErrnoText();
+    Abandon();
+    throw JournalError("journal write failed: " + why);
+  }
+  while (synced_seq_ < mine) {
+    if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
+    if (syncing_) {
+      synced_cv_.wait(lock);
+      continue;
+    }
+    syncing_ = true;
+    const uint64_t target = written_seq_;
+    const uint64_t target_size = segments_.back().size;
+    const int fd = fd_;
+    lock.unlock();
+    int rc = ::fdatasync(fd);
+    int err = errno;
+    lock.lock();
+    syncing_ = false;
+    if (rc != 0) {
+      Abandon();
+      throw JournalError(std::string("journal fdatasync failed: ") + std::strerror(err));
+    }
+    synced_seq_ = std::max(synced_seq_, target);
+    segments_.back().readable = std::max(segments_.back().readable, target_size);
+    synced_cv_.notify_all();
+    data_cv_.notify_all();
+  }
+  return first;
+}
+
+std::vector<Record> Journal::Read(size_t max_records, size_t max_bytes,
+                                  std::chrono::milliseconds wait) {
+  std::vector<Record> out;
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  std::unique_lock lock(mu_);
+  while (!stopped_) {
+    // Skip to the segment that holds the consumer's position.
+    auto seg = std::find_if(segments_.begin(), segments_.end(),
+                            [&](const Segment& s) { return s.number >= read_segment_; });
+    if (seg == segments_.end()) return out;
+    if (seg->number != read_segment_) {
+      read_segment_ = seg->number;
+      read_offset_ = 0;
+    }
+    if (read_offset_ < seg->readable) {
+      const uint64_t readable = seg->readable;
+      const std::string path = SegmentPath(seg->number);
+      lock.unlock();
+      // Readable bytes never change and only this consumer deletes segments: no lock needed.
+      int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw JournalError(path + ": cannot open journal segment: " + ErrnoText());
+      std::string data;
+      size_t chunk = static_cast<size_t>(std::min<uint64_t>(readable - read_offset_, kReadChunk));
+      bool ok = ReadAt(fd, read_offset_, chunk, &data);
+      size_t at = 0, used = 0, bytes = 0;
+      Record r;
+      while (ok && out.size() < max_records && (out.empty() || bytes < max_bytes)) {
+        DecodeStatus st = DecodeRecord(std::string_view(data).substr(at), &r, &used);
+        if (st == DecodeStatus::kIncomplete && at == 0 && data.size() >= kHeaderSize) {
+          // One record larger than a chunk: fetch exactly it.
+          size_t need = kHeaderSize + (static_cast<unsigned char>(data[4]) |
+                                       static_cast<unsigned char>(data[5]) << 8 |
+                                       static_cast<unsigned char>(data[6]) << 16 |
+                                       size_t{static_cast<unsigned char>(data[7])} << 24);
+          if (need <= readable - read_offset_ && ReadAt(fd, read_offset_, need, &data)) continue;
+        }
+        if (st != DecodeStatus::kOk) break;
+        at += used;
+        bytes += used;
+        if (r.seq > checkpoint_seq_) out.push_back(std::move(r));
+      }
+      ::close(fd);
+      if (!ok) throw JournalError(path + ": cannot read journal segment: " + ErrnoText());
+      lock.lock();
+      if (at == 0) throw JournalError(path + ": journal segment damaged after it was synced");
+      read_offset_ += at;
+      if (!out.empty()) return out;
+      continue;  // only records processed before: read on
+    }
+    if (seg->number != segments_.back().number) {
+      read_segment_ = seg->number + 1;  // this one is read to its end
+      read_offset_ = 0;
+      continue;
+    }
+    if (data_cv_.wait_until(lock, deadline) == std::cv_status::timeout) return out;
+  }
+  return out;
+}
+
+void Journal::Checkpoint(uint64_t seq) {
+  const fs::path dir(options_.dir);
+  const std::string temp = (dir / kCheckpointTemp).string();
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw JournalError(temp + ": cannot write journal checkpoint: " + ErrnoText());
+  std::string text = std::to_string(seq) + "\n";
+  bool ok = WriteAll(fd, text.data(), text.size()) && ::fdatasync(fd) == 0;
+  ::close(fd);
+  std::error_code ec;
+  if (ok) fs::rename(temp, dir / kCheckpointFile, ec);
+  if (!ok || ec) throw JournalError(temp + ": cannot write journal checkpoint: " + ErrnoText());
+  SyncDirectory();
+
+  std::vector<std::string> doomed;
+  {
+    std::lock_guard lock(mu_);
+    checkpoint_seq_ = std::max(checkpoint_seq_, seq);
+    while (!unprocessed_.empty() && unprocessed_.front().first <= checkpoint_seq_) {
+      unprocessed_.pop_front();
+    }
+    while (segments_.size() > 1 && segments_.front().last_seq <= checkpoint_seq_ &&
+           segments_.front().number < read_segment_) {
+      doomed.push_back(SegmentPath(segments_.front().number));
+      bytes_ -= segments_.front().size;
+      segments_.pop_front();
+    }
+  }
+  for (const auto& path : doomed) fs::remove(path, ec);
+}
+
+void Journal::Stop() {
+  std::lock_guard lock(mu_);
+  stopped_ = true;
+  data_cv_.notify_all();
+}
+
+JournalStats Journal::Stats() const {
+  std::lock_guard lock(mu_);
+  JournalStats s;
+  s.depth = unprocessed_.size();
+  s.bytes = bytes_;
+  s.max_bytes = options_.max_bytes;
+  s.segments = segments_.size();
+  s.oldest_time_ms = unprocessed_.empty() ? 0 : unprocessed_.front().second;
+  s.checkpoint_seq = checkpoint_seq_;
+  s.last_seq = written_seq_;
+  s.dropped_bytes = dropped_bytes_;
+  return s;
+}
+
+}  // namespace aduan::gateway::journal

@@ -1,0 +1,139 @@
+// The intake journal: an append-only, checksummed log on local disk that a webhook's messages
+// reach before the provider is answered, so an answered message survives a crash or a
+// database outage and is turned into tickets later.
+//
+// Layout: a directory of segment files "seg-<number>.log" (record framing in record_format.h)
+// and a file "checkpoint" holding the sequence number of the last record processed. Each
+// Open() starts a new segment, so a segment is never appended to after a restart and a torn
+// tail can simply be ignored where it lies. Segments whose records are all processed are
+// deleted at the next Checkpoint(). A lock file (flock) keeps a second process out of the
+// directory: each instance needs its own journal.
+//
+// Durability: Append() returns only after its records are written and fdatasync'ed. Appenders
+// that arrive while a sync runs share the next one (group sync): the cost of one fdatasync is
+// spread over every request in flight.
+//
+// Threads: any number of appenders; one consumer calls Read() and Checkpoint() (the intake
+// processor). Stats() from anywhere.
+#ifndef ADUAN_GATEWAY_JOURNAL_JOURNAL_H_
+#define ADUAN_GATEWAY_JOURNAL_JOURNAL_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gateway/intake/journal/record_format.h"
+
+namespace aduan::gateway::journal {
+
+struct JournalOptions {
+  std::string dir;
+  // Segments on disk may hold at most this much; beyond it Append() throws JournalFull.
+  uint64_t max_bytes = uint64_t{1} << 30;
+  // A segment is closed and a new one started once it reaches this size.
+  uint64_t segment_bytes = uint64_t{8} << 20;
+};
+
+// The size cap would be exceeded: the caller should refuse (503) and let the provider retry.
+class JournalFull : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A write or sync failed (disk full, I/O error): the records of that Append() were not kept.
+// Nothing written since the last good sync is trusted; the next Append() starts a new segment.
+class JournalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct JournalStats {
+  uint64_t depth = 0;           // records appended and not yet checkpointed
+  uint64_t bytes = 0;           // bytes of the segments on disk
+  uint64_t max_bytes = 0;       // the cap
+  uint64_t segments = 0;        // segment files on disk
+  int64_t oldest_time_ms = 0;   // append time of the oldest unprocessed record; 0: none
+  uint64_t checkpoint_seq = 0;  // last processed record
+  uint64_t last_seq = 0;        // last appended record
+  uint64_t dropped_bytes = 0;   // torn or damaged bytes skipped when the journal was opened
+};
+
+class Journal {
+ public:
+  // Opens (creating) options.dir, finds the records after the checkpoint and starts a new
+  // segment. On failure returns nullptr and sets *error to a line naming the path and problem.
+  static std::unique_ptr<Journal> Open(const JournalOptions& options,
+                                       std::function<int64_t()> now_ms, std::string* error);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  // Appends `payloads` as consecutive records and returns once they are durable; returns the
+  // sequence number of the first (the others follow it). Throws JournalFull or JournalError.
+  uint64_t Append(const std::vector<std::string>& payloads);
+
+  // The next durable records after the consumer's position, in order: at most `max_records`
+  // and about `max_bytes` (at least one record when any is there). Waits up to `wait` when
+  // none is; returns empty on timeout or after Stop().
+  std::vector<Record> Read(size_t max_records, size_t max_bytes, std::chrono::milliseconds wait);
+
+  // Every record up to `seq` is processed: persists that (write, fdatasync, rename) and deletes
+  // segments holding nothing later. Throws JournalError when the checkpoint cannot be written.
+  void Checkpoint(uint64_t seq);
+
+  // Wakes a waiting Read() and makes later ones return at once.
+  void Stop();
+
+  JournalStats Stats() const;
+
+ private:
+  struct Segment {
+    uint64_t number = 0;
+    uint64_t last_seq = 0;  // 0: no record yet
+    uint64_t size = 0;      // bytes written
+    uint64_t readable = 0;  // bytes synced (or found valid at open): what Read() may see
+  };
+
+  Journal(JournalOptions options, std::function<int64_t()> now_ms);
+  bool OpenNewSegment(std::string* error);  // mu_ held (or during Open)
+  std::string SegmentPath(uint64_t number) const;
+  void SyncDirectory();
+  void Abandon();  // mu_ held: a write or sync failed
+
+  const JournalOptions options_;
+  std::function<int64_t()> now_ms_;
+
+  mutable std::mutex mu_;
+  std::condition_variable synced_cv_;  // a sync finished
+  std::condition_variable data_cv_;    // records became readable, or Stop()
+  std::deque<Segment> segments_;       // oldest first; back() is written to
+  int fd_ = -1;                        // back()'s file
+  int lock_fd_ = -1;                   // holds the directory's flock
+  uint64_t last_number_ = 0;           // the highest segment number used
+  uint64_t next_seq_ = 1;
+  uint64_t written_seq_ = 0;  // last record written (maybe not synced)
+  uint64_t synced_seq_ = 0;   // last record durable
+  bool syncing_ = false;
+  bool rotate_ = false;          // the next Append() starts a new segment
+  uint64_t failed_through_ = 0;  // records up to here, unless synced before, were not kept
+  bool stopped_ = false;
+  uint64_t bytes_ = 0;
+  uint64_t dropped_bytes_ = 0;
+  uint64_t checkpoint_seq_ = 0;
+  std::deque<std::pair<uint64_t, int64_t>> unprocessed_;  // (seq, append time), oldest first
+
+  // The consumer's position: a segment number and offset in it. Only Read() moves it.
+  uint64_t read_segment_ = 0;
+  uint64_t read_offset_ = 0;
+};
+
+}  // namespace aduan::gateway::journal
+
+#endif  // ADUAN_GATEWAY_JOURNAL_JOURNAL_H_

@@ -1,3 +1,0 @@
-#include "gateway/cli.h"
-
-int main(int argc, char** argv) { return aduan::gateway::RunCli(argc, argv); }

@@ -1,0 +1,232 @@
+#include "gateway/tickets/lifecycle.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "classifier/classifier.h"
+#include "gateway/tickets/ticket_outbox.h"
+
+namespace aduan::gateway {
+namespace {
+
+using storage::TicketChange;
+
+bool OneOf(const std::string& s, std::initializer_list<const char*> options) {
+  return std::any_of(options.begin(), options.end(), [&](const char* o) { return s == o; });
+}
+
+LifecycleDecision Refuse(int status, std::string code, std::string message) {
+  LifecycleDecision d;
+  d.http_status = status;
+  d.error_code = std::move(code);
+  d.message = std::move(message);
+  return d;
+}
+
+LifecycleDecision Illegal(const storage::TicketRecord& t, const std::string& action) {
+  return Refuse(
+      409, "illegal_transition",
+      "ticket " + t.id + " is '" + t.status + "'; '" + action + "' is not allowed from there");
+}
+
+}  // namespace
+
+std::string Actor::Name() const {
+  const std::string who = person.empty() ? "" : " (" + person + ")";
+  switch (kind) {
+    case Kind::kAgency:
+      return "agency:" + agency + who;
+    case Kind::kOperator:
+      return "operator" + who;
+    case Kind::kSystem:
+      break;
+  }
+  return "system";
+}
+
+namespace {
+
+// in_progress, resolved, rejected: the agency's answers (the operator may give them too).
+std::optional<LifecycleDecision> DecideAnswer(const storage::TicketRecord& t, bool agency,
+                                              const LifecycleAction& a, LifecycleDecision& d) {
+  bool legal =
+      a.action == "in_progress" ? t.status == "routed" : OneOf(t.status, {"routed", "in_progress"});
+  // The desk may turn away what is not a complaint at all (spam, a greeting) from triage.
+  if (a.action == "rejected" && t.status == "triage" && !agency) legal = true;
+  if (!legal) return Illegal(t, a.action);
+  if (a.action == "rejected" && a.note.empty()) {
+    return Refuse(400, "missing_field", "a rejection needs a 'note' telling the resident why");
+  }
+  d.change.new_status = a.action;
+  d.change.agency_response = agency;
+  // Whoever answered has the ticket: it must not be leased out again, even if never acked.
+  d.change.queue = TicketChange::Queue::kAcknowledge;
+  d.public_change = true;
+  d.public_note = a.note;
+  return std::nullopt;
+}
+
+// Bukan wewenang: back to the triage desk with the agency's reason. The resident is not told
+// about a misrouting.
+std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketRecord& t, bool agency,
+                                                       const LifecycleAction& a,
+                                                       LifecycleDecision& d) {
+  if (!agency) {
+    return Refuse(403, "agency_only",
+                  "not_our_authority is the agency's answer; operators use reroute");
+  }
+  if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
+  if (a.note.empty()) {
+    return Refuse(400, "missing_field",
+                  "'note' must say why the ticket is not this agency's authority");
+  }
+  TicketChange& c = d.change;
+  c.new_status = "triage";
+  c.new_agency = std::string(classifier::kTriage);
+  c.queue = TicketChange::Queue::kRemove;
+  c.agency_response = true;
+  c.event.kind = "not_our_authority";
+  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  return std::nullopt;
+}
+
+// Disposition to another agency; for the operator also the first routing of a triage ticket.
+std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, bool agency,
+                                               const LifecycleAction& a,
+                                               const GatewayConfig& config, LifecycleDecision& d) {
+  bool open = OneOf(t.status, {"routed", "in_progress"});
+  if (!(open || (!agency && t.status == "triage"))) return Illegal(t, a.action);
+  if (a.agency.empty() || !config.FindAgency(a.agency) || a.agency == classifier::kTriage) {
+    return Refuse(400, "unknown_agency", "'agency' must be one of the configured agency codes");
+  }
+  if (a.agency == t.agency && t.status != "triage") {
+    return Refuse(409, "same_agency", "ticket " + t.id + " is already with " + a.agency);
+  }
+  TicketChange& c = d.change;
+  c.new_status = "routed";
+  c.new_agency = a.agency;
+  c.queue = TicketChange::Queue::kEnqueue;
+  c.event.kind = t.status == "triage" ? "routed" : "reroute";
+  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  d.public_change = true;
+  return std::nullopt;
+}
+
+std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, const Actor& who,
+                                              const LifecycleAction& a, LifecycleDecision& d) {
+  if (who.kind != Actor::Kind::kOperator) {
+    return Refuse(403, "operator_only", "only the operator reopens a ticket");
+  }
+  if (!OneOf(t.status, {"resolved", "rejected", "closed"})) return Illegal(t, a.action);
+  bool unrouted = t.agency == classifier::kTriage;
+  d.change.new_status = unrouted ? "triage" : "routed";
+  d.change.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
+  d.change.event.kind = "reopen";
+  d.public_change = true;
+  d.public_note = a.note;
+  return std::nullopt;
+}
+
+}  // namespace
+
+LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const LifecycleAction& a,
+                         const GatewayConfig& config, int64_t now_ms) {
+  const bool agency = who.kind == Actor::Kind::kAgency;
+  if (agency && t.agency != who.agency) return Refuse(404, "not_found", "no ticket " + t.id);
+  LifecycleDecision d;
+  TicketChange& c = d.change;
+  c.ticket_id = t.id;
+  c.expect_version = t.version;
+  c.now_ms = now_ms;
+  c.event.actor = who.Name();
+  c.event.kind = "status";
+  c.event.internal_note = a.internal_note;
+
+  std::optional<LifecycleDecision> refused;
+  if (OneOf(a.action, {"in_progress", "resolved", "rejected"})) {
+    refused = DecideAnswer(t, agency, a, d);
+  } else if (a.action == "not_our_authority") {
+    refused = DecideNotOurAuthority(t, agency, a, d);
+  } else if (a.action == "reroute") {
+    refused = DecideReroute(t, agency, a, config, d);
+  } else if (a.action == "reopen") {
+    refused = DecideReopen(t, who, a, d);
+  } else if (a.action == "reply") {
+    // A message to the resident that changes nothing else: the agency asks or explains.
+    if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
+    if (a.note.empty()) return Refuse(400, "missing_field", "a reply needs a 'note' to send");
+    c.event.kind = "reply";
+    c.agency_response = agency;
+    c.queue = TicketChange::Queue::kAcknowledge;
+    d.public_change = true;
+    d.public_note = a.note;
+  } else if (a.action == "close") {
+    if (t.status != "resolved") return Illegal(t, a.action);
+    c.new_status = "closed";
+    c.event.kind = "closed";
+    d.public_change = true;
+    d.public_note = a.note;
+  } else {
+    return Refuse(400, "invalid_status",
+                  "status must be in_progress, resolved, rejected or not_our_authority");
+  }
+  if (refused) return *refused;
+  if (d.public_change) c.event.public_note = d.public_note;
+  // Leaving "routed" meets (late) the target the ticket was overdue on: it is no longer
+  // overdue. Its escalation events stay in the history.
+  if (t.overdue_since_ms && c.new_status != t.status) {
+    c.set_overdue = true;
+    c.overdue_since_ms = 0;
+    c.escalation_level = 0;
+  }
+  return d;
+}
+
+storage::TicketRecord AfterChange(const storage::TicketRecord& before, const TicketChange& c) {
+  storage::TicketRecord t = before;
+  t.events.clear();
+  if (!c.new_status.empty()) t.status = c.new_status;
+  if (!c.new_agency.empty()) t.agency = c.new_agency;
+  t.version = before.version + 1;
+  t.updated_at_ms = c.now_ms;
+  return t;
+}
+
+LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& store,
+                               const std::string& ticket_id, const Actor& who,
+                               const LifecycleAction& action, int64_t now_ms) {
+  // A stale read loses only to another change of the same ticket; a few rounds settle it.
+  for (int round = 0; round < 8; ++round) {
+    auto t = store.GetTicket(ticket_id);
+    if (!t) return {404, "not_found", "no ticket " + ticket_id, std::nullopt};
+    if (action.expect_version != 0 && t->version != action.expect_version) {
+      return {409, "stale_version",
+              "ticket " + ticket_id + " was changed by someone else after you opened it",
+              std::nullopt};
+    }
+    LifecycleDecision d = Decide(*t, who, action, config, now_ms);
+    if (d.http_status != 200) return {d.http_status, d.error_code, d.message, std::nullopt};
+    storage::TicketRecord after = AfterChange(*t, d.change);
+    if (d.public_change) {
+      for (auto& row : ResidentNotifications(config, after, d.public_note)) {
+        d.change.outbox.push_back(std::move(row));
+      }
+    }
+    // Every fresh routing is a new version the agency has not seen: push it.
+    if (d.change.queue == storage::TicketChange::Queue::kEnqueue) {
+      if (auto push = AgencyPush(config, after)) d.change.outbox.push_back(std::move(*push));
+    }
+    switch (store.ChangeTicket(d.change)) {
+      case storage::ChangeOutcome::kChanged:
+        return {200, "", "", store.GetTicket(ticket_id)};
+      case storage::ChangeOutcome::kNotFound:
+        return {404, "not_found", "no ticket " + ticket_id, std::nullopt};
+      case storage::ChangeOutcome::kStale:
+        continue;
+    }
+  }
+  return {409, "concurrent_change", "ticket " + ticket_id + " kept changing; try again",
+          std::nullopt};
+}
+
+}  // namespace aduan::gateway

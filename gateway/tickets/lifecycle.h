@@ -1,0 +1,75 @@
+// The ticket lifecycle: which change is legal from which status, for whom, and what
+// it writes. Pure policy: Decide() reads a ticket and returns the change; ApplyLifecycle()
+// stores it with the resident's notification and the agency push in one transaction.
+//
+//   received -> routed | triage -> in_progress -> resolved | rejected -> (closed)
+//   routed/in_progress --not_our_authority--> triage (the agency's reason kept for the desk)
+//   any open ticket --reroute--> routed at another agency;  resolved/rejected/closed --reopen-->
+//   triage --rejected (operator only: not a complaint)--> rejected
+#ifndef ADUAN_GATEWAY_LIFECYCLE_H_
+#define ADUAN_GATEWAY_LIFECYCLE_H_
+
+#include <optional>
+#include <string>
+
+#include "gateway/common/clock.h"
+#include "gateway/common/config.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+
+struct Actor {
+  enum class Kind { kAgency, kOperator, kSystem } kind = Kind::kSystem;
+  std::string agency;  // kAgency
+  std::string person;  // the signed-in person of the web inbox acting, or "" for an API key
+  // How events name the actor: "agency:PUPR", "operator", "system"; a person acting through
+  // the web inbox is named too: "agency:PUPR (Budi Santoso)".
+  std::string Name() const;
+};
+
+struct LifecycleAction {
+  // "in_progress", "resolved", "rejected", "not_our_authority", "reroute", "reopen", "close",
+  // "reply" (a public note to the resident; the status stays)
+  std::string action;
+  std::string agency;  // reroute: the agency it goes to
+  std::string note;    // told to the resident on public changes; the reason on internal ones
+  std::string internal_note;
+  // When not 0: act only if the ticket still has this version (the one a person saw on the
+  // page); otherwise ApplyLifecycle refuses with 409 stale_version instead of deciding again.
+  int64_t expect_version = 0;
+};
+
+struct LifecycleDecision {
+  int http_status = 200;  // 200, or the refusal: 400 bad request, 403, 404, 409 illegal
+  std::string error_code;
+  std::string message;
+  storage::TicketChange change;  // expect_version, status, agency, queue, event; no outbox
+  bool public_change = false;    // the resident is told
+  std::string public_note;
+};
+
+// What `action` by `who` does to `ticket` at `now_ms`. Another agency's ticket is 404.
+LifecycleDecision Decide(const storage::TicketRecord& ticket, const Actor& who,
+                         const LifecycleAction& action, const GatewayConfig& config,
+                         int64_t now_ms);
+
+struct LifecycleResult {
+  int http_status = 200;
+  std::string error_code;
+  std::string message;
+  std::optional<storage::TicketRecord> ticket;  // after the change, with events
+};
+
+// Reads the ticket, decides, and stores the change with its outbox rows; a concurrent change
+// to the same ticket makes it read and decide again. Throws storage::StoreError.
+LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& store,
+                               const std::string& ticket_id, const Actor& who,
+                               const LifecycleAction& action, int64_t now_ms);
+
+// The ticket as it will be after `change`, for the bodies of notifications and pushes.
+storage::TicketRecord AfterChange(const storage::TicketRecord& before,
+                                  const storage::TicketChange& change);
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_LIFECYCLE_H_

@@ -1,0 +1,132 @@
+#include "gateway/tickets/sla_scanner.h"
+
+#include <pthread.h>
+
+#include "gateway/common/log.h"
+#include "gateway/tickets/lifecycle.h"
+#include "gateway/tickets/sla.h"
+
+namespace aduan::gateway {
+namespace {
+
+constexpr int kPage = 200;
+
+}  // namespace
+
+SlaScanner::SlaScanner(const GatewayConfig* config, storage::Store* store, Clock clock,
+                       Metrics* metrics)
+    : config_(config), store_(store), clock_(std::move(clock)), metrics_(metrics) {}
+
+SlaScanner::~SlaScanner() { Stop(); }
+
+bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due_at_ms,
+                          int64_t now) {
+  storage::TicketChange c;
+  c.ticket_id = t.id;
+  c.expect_version = t.version;
+  c.now_ms = now;
+  c.set_overdue = true;
+  c.overdue_since_ms = t.overdue_since_ms ? t.overdue_since_ms : due_at_ms;
+  c.escalation_level = level;
+  c.event.actor = "system";
+  c.event.kind = "escalation";
+  SlaTarget target = CurrentDeadline(t, *config_).target;
+  std::string to = EscalationTargetName(t, level, *config_);
+  c.event.internal_note = "overdue: " + SlaTargetName(target) + " was due " +
+                          FormatTime(due_at_ms) + "; escalated to " + to;
+  if (level >= kEscalatedToOperator && t.escalation_level < kEscalatedToOperator &&
+      !config_->sla.operator_channel.empty() && !config_->sla.operator_address.empty()) {
+    // The version guard makes this row part of exactly one successful change: told once.
+    storage::OutboxDraft tell;
+    tell.channel = config_->sla.operator_channel;
+    tell.recipient = config_->sla.operator_address;
+    tell.kind = "escalation";
+    tell.body = "Aduan " + t.id + " (" + t.agency + ") melewati batas waktu " +
+                SlaTargetName(target) + " (" + FormatTime(due_at_ms) + ").";
+    c.outbox.push_back(std::move(tell));
+  }
+  if (store_->ChangeTicket(c) != storage::ChangeOutcome::kChanged) return false;
+  Log(LogLevel::kWarn, "ticket escalated",
+      {{"ticket", t.id}, {"agency", t.agency}, {"level", level}, {"to", to}});
+  if (metrics_)
+    metrics_->Count("aduan_escalations_total", "to_level=\"" + std::to_string(level) + "\"");
+  return true;
+}
+
+bool SlaScanner::AutoClose(const storage::TicketRecord& summary, int64_t now) {
+  auto t = store_->GetTicket(summary.id);
+  if (!t || t->version != summary.version) return false;  // changed meanwhile: next pass
+  int64_t last = t->last_response_at_ms ? t->last_response_at_ms : t->updated_at_ms;
+  for (const auto& e : t->events) {
+    // The resident wrote after the agency's last word: an objection. A person decides.
+    if (e.kind == "resident_message" && e.at_ms > last) return false;
+  }
+  LifecycleAction close{"close", "", "", "closed automatically: no objection within the period"};
+  Actor system;
+  return ApplyLifecycle(*config_, *store_, t->id, system, close, now).http_status == 200;
+}
+
+SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
+  SlaScanReport report;
+  storage::TicketQuery q;
+  q.statuses = {"triage", "routed", "resolved"};
+  q.limit = kPage;
+  for (;;) {
+    auto page = store_->ListTickets(q);
+    for (const auto& t : page) {
+      SlaDeadline d = CurrentDeadline(t, *config_);
+      if (d.target == SlaTarget::kAutoClose) {
+        if (now_ms >= d.due_at_ms && AutoClose(t, now_ms)) ++report.closed;
+        continue;
+      }
+      int level = DueEscalationLevel(d, *config_, now_ms);
+      if (level > t.escalation_level && Escalate(t, level, d.due_at_ms, now_ms)) {
+        ++report.escalated;
+      }
+    }
+    if (static_cast<int>(page.size()) < kPage) break;
+    q.before_created_ms = page.back().created_at_ms;
+    q.before_id = page.back().id;
+  }
+  storage::TicketQuery overdue;
+  overdue.overdue_only = true;
+  overdue.limit = 100000;
+  report.overdue = static_cast<int>(store_->ListTickets(overdue).size());
+  if (metrics_) {
+    metrics_->Gauge("aduan_overdue_tickets", report.overdue);
+    // Tickets leased and abandoned too often: a consumer is crashing on them.
+    auto flagged = store_->ListQueueEntries(config_->max_abandoned_leases + 1, 100000);
+    metrics_->Gauge("aduan_flagged_queue_entries", static_cast<double>(flagged.size()));
+  }
+  return report;
+}
+
+void SlaScanner::Start() {
+  if (config_->sla.scan_interval_seconds <= 0 || thread_.joinable()) return;
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "aduan-sla");
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stopping_) {
+      lock.unlock();
+      try {
+        RunOnce(clock_());
+      } catch (const std::exception& e) {
+        Log(LogLevel::kError, "SLA scan failed", {{"error", e.what()}});
+      }
+      lock.lock();
+      cv_.wait_for(lock, std::chrono::seconds(config_->sla.scan_interval_seconds),
+                   [this] { return stopping_; });
+    }
+  });
+}
+
+void SlaScanner::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,57 @@
+// Finds tickets past their service-level target and acts: marks them overdue, walks
+// the escalation chain (agency -> its Inspektorat -> the operator) with one "escalation" event
+// per step, tells the operator once, and auto-closes resolved tickets nobody objected to.
+//
+// All state lives in the store (overdue_since, escalation_level) and every action is guarded
+// by the ticket's version, so scanners in several gateway instances never act twice. RunOnce
+// takes the time as an argument: tests call it with any time, no sleeping.
+#ifndef ADUAN_GATEWAY_SLA_SCANNER_H_
+#define ADUAN_GATEWAY_SLA_SCANNER_H_
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "gateway/common/clock.h"
+#include "gateway/common/config.h"
+#include "gateway/common/metrics.h"
+#include "storage/store.h"
+
+namespace aduan::gateway {
+
+struct SlaScanReport {
+  int escalated = 0;  // tickets that took an escalation step in this pass
+  int closed = 0;     // resolved tickets auto-closed
+  int overdue = 0;    // tickets marked overdue after the pass
+};
+
+class SlaScanner {
+ public:
+  // All pointers must outlive the scanner. `metrics` may be null.
+  SlaScanner(const GatewayConfig* config, storage::Store* store, Clock clock, Metrics* metrics);
+  ~SlaScanner();
+
+  // One pass over open tickets at `now_ms`. Throws storage::StoreError.
+  SlaScanReport RunOnce(int64_t now_ms);
+
+  // Passes every sla.scan_interval_seconds on a background thread until Stop().
+  void Start();
+  void Stop();
+
+ private:
+  bool Escalate(const storage::TicketRecord& ticket, int level, int64_t due_at_ms, int64_t now);
+  bool AutoClose(const storage::TicketRecord& ticket, int64_t now);
+
+  const GatewayConfig* config_;
+  storage::Store* store_;
+  Clock clock_;
+  Metrics* metrics_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace aduan::gateway
+
+#endif  // ADUAN_GATEWAY_SLA_SCANNER_H_

@@ -1,0 +1,107 @@
+#include "gateway/tickets/ticket_json.h"
+
+#include "gateway/common/log.h"
+#include "gateway/tickets/reporter_privacy.h"
+
+namespace aduan::gateway {
+
+using nlohmann::json;
+
+json ClassificationJson(const classifier::Classification& c) {
+  json matched = json::array();
+  for (const auto& m : c.matched) {
+    json one = {{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}};
+    if (!m.source.empty()) one["source"] = m.source;
+    if (!m.matched_text.empty()) one["matched_text"] = m.matched_text;
+    if (!m.topic.empty()) one["topic"] = m.topic;
+    matched.push_back(std::move(one));
+  }
+  json candidates = json::array();
+  for (const auto& k : c.candidates) {
+    candidates.push_back({{"agency", k.agency}, {"topic", k.topic}, {"score", k.score}});
+  }
+  json j = {{"agency", c.agency},
+            {"agency_score", c.agency_score},
+            {"maladministration", c.maladministration},
+            {"urgent", c.urgent},
+            {"triage", c.triage},
+            {"matched", matched},
+            {"topic", c.topic},
+            {"candidates", candidates}};
+  if (c.urgent_override) j["urgent_override"] = true;
+  return j;
+}
+
+json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
+  json j = {{"id", t.id},
+            {"status", t.status},
+            {"agency", t.agency},
+            {"agency_score", t.agency_score},
+            {"maladministration", t.maladministration},
+            {"urgent", t.urgent},
+            {"text", AgencyVisibleText(t.text, t)},
+            {"channel", t.channel},
+            {"created_at", FormatTime(t.created_at_ms)},
+            {"updated_at", FormatTime(t.updated_at_ms)}};
+  // Agencies reach residents through aduan only, so the sender's address is never shown.
+  if (t.confidential) {
+    j["reporter"] = {{"confidential", true}};
+  } else if (!t.reporter_name.empty()) {
+    j["reporter"] = {{"name", t.reporter_name}};
+  }
+  // Conversations and cadres: privacy, relay, consent, place and linked reports.
+  // The resident's contact is never shown: it stays with aduan like every address.
+  j["privacy"] = {{"anonymous", t.confidential}, {"secret", t.content_private}};
+  if (!t.relayed_by.empty()) {
+    j["relayed_by"] = t.confidential ? json{{"confidential", true}} : json{{"cadre", t.relayed_by}};
+    j["consent"] = t.consent;
+  }
+  if (auto details = json::parse(t.details_json, nullptr, false); details.is_object()) {
+    if (details.contains("location")) {
+      j["location"] = details["location"];
+    } else if (details.contains("photo_location")) {
+      // The GPS of a photo the resident sent ({"latitude","longitude","source":"photo"}): a
+      // hint, weaker than a location the resident shared, which replaces it.
+      j["location"] = details["photo_location"];
+    }
+    if (details.contains("place")) j["place"] = details["place"];
+  }
+  if (!t.linked_to.empty()) j["linked_to"] = t.linked_to;
+  if (t.linked_count > 0) j["reported_by_residents"] = t.linked_count + 1;
+  auto explanation = json::parse(t.classification_json, nullptr, false);
+  if (!explanation.is_discarded()) j["classification"] = explanation;
+  // The service topic the classifier chose (catalogue code), beside the agency it led to.
+  if (!t.topic.empty()) {
+    j["topic"] = t.topic;
+  } else if (explanation.is_object() && explanation.contains("topic") &&
+             explanation["topic"].is_string() && !explanation["topic"].get<std::string>().empty()) {
+    j["topic"] = explanation["topic"];
+  }
+  if (with_events) {
+    json events = json::array();
+    for (const auto& e : t.events) {
+      json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor}, {"kind", e.kind}};
+      if (!e.from_status.empty()) ev["from"] = e.from_status;
+      if (!e.to_status.empty()) ev["to"] = e.to_status;
+      if (!e.public_note.empty()) {
+        ev["note"] = AgencyVisibleText(e.public_note, t);
+      }
+      if (!e.internal_note.empty()) ev["internal_note"] = AgencyVisibleText(e.internal_note, t);
+      events.push_back(std::move(ev));
+    }
+    j["events"] = std::move(events);
+  }
+  return j;
+}
+
+json PublicTicketJson(const storage::TicketRecord& t, const GatewayConfig& config) {
+  const AgencyConfig* agency = config.FindAgency(t.agency);
+  return {{"id", t.id},
+          {"status", t.status},
+          {"agency", t.agency},
+          {"agency_name", agency ? agency->name : t.agency},
+          {"created_at", FormatTime(t.created_at_ms)},
+          {"updated_at", FormatTime(t.updated_at_ms)}};
+}
+
+}  // namespace aduan::gateway

@@ -1,0 +1,93 @@
+#include "gateway/tickets/ticket_outbox.h"
+
+#include <nlohmann/json.hpp>
+
+#include "gateway/tickets/recipients.h"
+#include "gateway/tickets/reply_template.h"
+#include "gateway/tickets/reply_thread.h"
+#include "gateway/tickets/ticket_json.h"
+
+namespace aduan::gateway {
+
+std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& config,
+                                                        const storage::TicketRecord& after,
+                                                        const std::string& public_note) {
+  auto tmpl = config.replies.find("status_changed");
+  if (tmpl == config.replies.end()) return {};
+  const AgencyConfig* agency = config.FindAgency(after.agency);
+  std::string agency_name = agency ? agency->name : after.agency;
+  auto label = config.replies.find("status_" + after.status);
+  std::string status = label == config.replies.end()
+                           ? after.status
+                           : FillTemplate(label->second, {{"agency", agency_name}});
+  std::string body =
+      FillTemplate(tmpl->second, {{"ticket", after.id}, {"status", status}, {"note", public_note}});
+  while (!body.empty() && (body.back() == ' ' || (public_note.empty() && body.back() == '.'))) {
+    body.pop_back();
+  }
+  if (public_note.empty()) body += ".";
+  std::vector<storage::OutboxDraft> rows;
+  for (const Recipient& r : NotificationRecipients(after)) {
+    storage::OutboxDraft d;
+    d.channel = r.channel;
+    d.recipient = r.address;
+    d.kind = "notify";
+    d.body = body;
+    d.details_json = NotificationDetails(after, r.channel, r.address)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    rows.push_back(std::move(d));
+  }
+  return rows;
+}
+
+std::optional<storage::OutboxDraft> AgencyPush(const GatewayConfig& config,
+                                               const storage::TicketRecord& after) {
+  const AgencyConfig* agency = config.FindAgency(after.agency);
+  if (!agency || agency->push_url.empty() || after.status != "routed") return std::nullopt;
+  storage::OutboxDraft d;
+  d.channel = kPushChannel;
+  d.recipient = agency->push_url;
+  d.kind = kPushKind;
+  nlohmann::json body = {{"type", "ticket.routed"},
+                         {"version", after.version},
+                         {"ticket", AgencyTicketJson(after, /*with_events=*/false)}};
+  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d.details_json =
+      nlohmann::json{
+          {"agency", after.agency}, {"version", after.version}, {"event", "ticket.routed"}}
+          .dump();
+  return d;
+}
+
+std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
+                                                 const storage::TicketRecord& ticket,
+                                                 const std::string& text, int64_t at_ms) {
+  const AgencyConfig* agency = config.FindAgency(ticket.agency);
+  if (!agency || agency->push_url.empty()) return std::nullopt;
+  if (ticket.status != "routed" && ticket.status != "in_progress") return std::nullopt;
+  // Rendered as an event through the agency view, so a confidential reporter's identity is
+  // cut from the text exactly as on GET /api/v1/tickets/{id}.
+  storage::TicketRecord view = ticket;
+  view.events = {storage::EventRecord{0, at_ms, "resident", "resident_message", "", "", text, ""}};
+  nlohmann::json rendered = AgencyTicketJson(view, /*with_events=*/true);
+  nlohmann::json message = rendered["events"][0];
+  rendered.erase("events");
+  storage::OutboxDraft d;
+  d.channel = kPushChannel;
+  d.recipient = agency->push_url;
+  d.kind = kPushKind;
+  nlohmann::json body = {{"type", "ticket.message"},
+                         {"version", ticket.version},
+                         {"ticket", rendered},
+                         {"message", message}};
+  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d.details_json =
+      nlohmann::json{
+          {"agency", ticket.agency}, {"version", ticket.version}, {"event", "ticket.message"}}
+          .dump();
+  return d;
+}
+
+std::string PushSecretVariable(const std::string& agency) { return "ADUAN_PUSH_SECRET_" + agency; }
+
+}  // namespace aduan::gateway
