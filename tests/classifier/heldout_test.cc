@@ -76,11 +76,37 @@ TEST(HeldOutTest, Heldout3MeetsTheFloors) {
   EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
 }
 
-// The probe sentences written while broadening the agency families and the urgent vocabulary.
+// heldout5.jsonl and heldout6.jsonl were written together before round 4 (informal, regional,
+// English and greeting-wrapped complaints across the real stream's weak families). Round 4 was
+// tuned on heldout5's errors, so its floors guard the fit; heldout6 was scored once at the end
+// and its floors sit a little below that unseen figure.
+TEST(HeldOutTest, Heldout5MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout5.jsonl");
+  ASSERT_GE(s.rows, 150);
+  EXPECT_GE(double(s.correct) / s.rows, 0.95);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
+  EXPECT_GE(s.malad_micro.F1(), 0.80);
+  EXPECT_GE(s.urgent.Recall(), 0.92);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
+TEST(HeldOutTest, Heldout6MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout6.jsonl");
+  ASSERT_GE(s.rows, 150);
+  EXPECT_GE(double(s.correct) / s.rows, 0.86);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.89);
+  EXPECT_GE(s.malad_micro.F1(), 0.70);
+  EXPECT_GE(s.urgent.Recall(), 0.87);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
+// The probe sentences written while broadening the agency families and the urgent vocabulary
+// (round 4 added three probes: real-stream-style routing, greetings and dialects, and
+// maladministration wording).
 TEST(HeldOutTest, FamiliesProbeMeetsTheFloors) {
   const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/families.jsonl");
-  ASSERT_GE(s.rows, 60);
-  EXPECT_GE(double(s.correct) / s.rows, 0.93);
+  ASSERT_GE(s.rows, 300);
+  EXPECT_GE(double(s.correct) / s.rows, 0.95);
   EXPECT_GE(s.urgent.Recall(), 0.94);
   EXPECT_EQ(s.urgent_waiting, 0);
 }
