@@ -171,6 +171,10 @@ TEST(IntakeJournalTest, WhileTheDatabaseFailsWebhooksAreAcknowledgedAndLaterBeco
     ASSERT_TRUE(metrics);
     EXPECT_NE(metrics->body.find("aduan_journal_depth 2"), std::string::npos) << metrics->body;
     EXPECT_NE(metrics->body.find("aduan_intake_retries_total"), std::string::npos);
+    // Two webhooks one after the other: two syncs of one record each.
+    EXPECT_NE(metrics->body.find("aduan_journal_syncs_total 2\n"), std::string::npos);
+    EXPECT_NE(metrics->body.find("aduan_journal_synced_records_total 2\n"), std::string::npos);
+    EXPECT_NE(metrics->body.find("aduan_journal_last_sync_records 1\n"), std::string::npos);
     EXPECT_EQ(s.CountRows("tickets"), 0);
   }
   // The disk has room again: the processor's next try makes both tickets, once.
