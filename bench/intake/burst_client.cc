@@ -48,8 +48,8 @@ int main(int argc, char** argv) {
   std::vector<Request> requests(count);
   for (size_t i = 0; i < count; ++i) {
     requests[i].body = Body(i);
-    requests[i].signature =
-        "sha256=" + aduan::channels::HexEncode(aduan::channels::HmacSha256(secret, requests[i].body));
+    requests[i].signature = "sha256=" + aduan::channels::HexEncode(
+                                            aduan::channels::HmacSha256(secret, requests[i].body));
   }
   std::atomic<size_t> next{0}, ok{0}, refused{0}, failed{0};
   auto started = std::chrono::steady_clock::now();
@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
       client.set_read_timeout(30, 0);
       for (size_t i; (i = next.fetch_add(1)) < count;) {
         const Request& r = requests[i];
-        auto res = client.Post("/webhooks/whatsapp", {{"X-Hub-Signature-256", r.signature}},
-                               r.body, "application/json");
+        auto res = client.Post("/webhooks/whatsapp", {{"X-Hub-Signature-256", r.signature}}, r.body,
+                               "application/json");
         if (!res) {
           ++failed;
         } else if (res->status == 200) {
