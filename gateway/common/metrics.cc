@@ -9,6 +9,11 @@ void Metrics::Count(const std::string& name, const std::string& labels, uint64_t
   counters_[name][labels] += n;
 }
 
+void Metrics::SetCounter(const std::string& name, const std::string& labels, uint64_t value) {
+  std::lock_guard<std::mutex> lock(mu_);
+  counters_[name][labels] = value;
+}
+
 void Metrics::Gauge(const std::string& name, double value) {
   std::lock_guard<std::mutex> lock(mu_);
   gauges_[name] = value;

@@ -15,6 +15,8 @@ class Metrics {
  public:
   // Adds `n` to counter `name` with `labels` (already formatted, e.g. code="200",reason="full").
   void Count(const std::string& name, const std::string& labels, uint64_t n = 1);
+  // Sets counter `name` with `labels` to `value`: for counts another component keeps itself.
+  void SetCounter(const std::string& name, const std::string& labels, uint64_t value);
   // Records one webhook's handling time.
   void ObserveWebhookSeconds(double seconds);
   // Sets a gauge to `value`.

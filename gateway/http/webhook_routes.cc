@@ -90,7 +90,6 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     WriteError(res, 503, "intake_unavailable", "could not store the message; retry later");
     return false;
   }
-  for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending((*receipts)[i], first + i);
   // A message with a single-use token waits like the generic caller: a replay is refused in
   // the answer when the database is there to tell.
   bool has_token = std::any_of(messages.begin(), messages.end(),
@@ -98,6 +97,14 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
                                                        has_token ? cfg.intake.provider_wait_ms : 0)
                                             : cfg.intake.provider_wait_ms;
+  if (wait_ms == 0 && !answers_inline) {
+    // Acknowledge-only: the provider gets its 200 now and nobody will ask about these records
+    // (no receipt, no wait). Skipping the processor's bookkeeping keeps this path off the
+    // processor's lock, which its low-priority threads hold while they work through a burst.
+    outcomes->resize(messages.size());
+    return true;
+  }
+  for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending((*receipts)[i], first + i);
   if (!ctx.processor->WorthWaiting()) wait_ms = 0;  // database away or a long backlog
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   for (size_t i = 0; i < messages.size(); ++i) {

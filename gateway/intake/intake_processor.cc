@@ -5,6 +5,7 @@
 
 #include "gateway/common/log.h"
 #include "gateway/intake/intake_entry.h"
+#include "gateway/intake/journal/consumer_priority.h"
 
 namespace aduan::gateway {
 namespace {
@@ -211,9 +212,18 @@ void IntakeProcessor::PublishGauges() {
   metrics_->Gauge(
       "aduan_journal_oldest_unprocessed_age_seconds",
       s.oldest_time_ms ? std::max<int64_t>(0, clock_() - s.oldest_time_ms) / 1000.0 : 0.0);
+  // The group sync: rate(records) / rate(syncs) is how many appends share one fdatasync.
+  metrics_->SetCounter("aduan_journal_syncs_total", "", s.syncs);
+  metrics_->SetCounter("aduan_journal_synced_records_total", "", s.synced_records);
+  metrics_->Gauge("aduan_journal_last_sync_records", static_cast<double>(s.last_sync_records));
 }
 
 void IntakeProcessor::Loop() {
+  // Acknowledgements first (consumer_priority.h); the batch's lane threads inherit this.
+  std::string priority_error;
+  if (!journal::LowerThisThreadPriority(journal::kConsumerNiceDelta, &priority_error)) {
+    Log(LogLevel::kWarn, "intake processor runs at normal priority", {{"error", priority_error}});
+  }
   for (;;) {
     {
       std::lock_guard lock(mu_);

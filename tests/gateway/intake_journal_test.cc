@@ -171,6 +171,10 @@ TEST(IntakeJournalTest, WhileTheDatabaseFailsWebhooksAreAcknowledgedAndLaterBeco
     ASSERT_TRUE(metrics);
     EXPECT_NE(metrics->body.find("aduan_journal_depth 2"), std::string::npos) << metrics->body;
     EXPECT_NE(metrics->body.find("aduan_intake_retries_total"), std::string::npos);
+    // Two webhooks one after the other: two syncs of one record each.
+    EXPECT_NE(metrics->body.find("aduan_journal_syncs_total 2\n"), std::string::npos);
+    EXPECT_NE(metrics->body.find("aduan_journal_synced_records_total 2\n"), std::string::npos);
+    EXPECT_NE(metrics->body.find("aduan_journal_last_sync_records 1\n"), std::string::npos);
     EXPECT_EQ(s.CountRows("tickets"), 0);
   }
   // The disk has room again: the processor's next try makes both tickets, once.
@@ -190,6 +194,41 @@ TEST(IntakeJournalTest, WhileTheDatabaseFailsWebhooksAreAcknowledgedAndLaterBeco
   auto metrics = s.Client().Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("aduan_intake_batch_records_total"), std::string::npos);
+}
+
+TEST(IntakeJournalTest, AcknowledgeOnlyProviderWebhooksBecomeTicketsBehindTheAnswer) {
+  // provider_wait_ms 0: the 200 comes once the record is synced, before any ticket exists,
+  // and the request leaves the processor's bookkeeping alone.
+  TestServer s({{"ADUAN_TELEGRAM_SECRET_TOKEN", kTelegramSecret}},
+               [](gateway::GatewayConfig& c) { c.intake.provider_wait_ms = 0; });
+  constexpr int kUpdates = 20;
+  for (int i = 0; i < kUpdates; ++i) {
+    auto r = s.Client().Post("/webhooks/telegram",
+                             {{"X-Telegram-Bot-Api-Secret-Token", kTelegramSecret}},
+                             TelegramUpdate(700 + i, 9000 + i), "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+  }
+  // A provider retry of the first update is journaled and acknowledged like the others.
+  auto retry =
+      s.Client().Post("/webhooks/telegram", {{"X-Telegram-Bot-Api-Secret-Token", kTelegramSecret}},
+                      TelegramUpdate(700, 9000), "application/json");
+  ASSERT_TRUE(retry);
+  ASSERT_EQ(retry->status, 200) << retry->body;
+  auto drained = PollUntil(s, "/readyz", [](const httplib::Response& x) {
+    json body = json::parse(x.body, nullptr, false);
+    return body.contains("journal") && body["journal"]["backlog"] == 0;
+  });
+  ASSERT_TRUE(drained);
+  EXPECT_EQ(json::parse(drained->body)["journal"]["backlog"], 0) << drained->body;
+  EXPECT_EQ(s.CountRows("messages"), kUpdates);
+  EXPECT_EQ(s.CountRows("tickets"), kUpdates) << "the retry made no second ticket";
+  auto metrics = s.Client().Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("aduan_journal_synced_records_total " +
+                               std::to_string(kUpdates + 1) + "\n"),
+            std::string::npos)
+      << metrics->body;
 }
 
 TEST(IntakeJournalTest, ACrashBetweenCommitAndCheckpointMakesNoSecondTicket) {

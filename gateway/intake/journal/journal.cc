@@ -196,6 +196,13 @@ void Journal::Abandon() {
   synced_cv_.notify_all();
 }
 
+void Journal::CountSync(uint64_t through) {
+  if (through <= synced_seq_) return;  // nothing new became durable (e.g. a rotation's sync)
+  ++syncs_;
+  last_sync_records_ = through - synced_seq_;
+  synced_records_ += last_sync_records_;
+}
+
 uint64_t Journal::Append(const std::vector<std::string>& payloads) {
   std::unique_lock lock(mu_);
   if (rotate_ || segments_.back().size >= options_.segment_bytes) {
@@ -208,6 +215,7 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
         throw JournalError("journal fdatasync failed: " + why);
       }
       segments_.back().readable = segments_.back().size;
+      CountSync(written_seq_);
       synced_seq_ = written_seq_;
       data_cv_.notify_all();
       rotate_ = true;
@@ -259,6 +267,7 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
       Abandon();
       throw JournalError(std::string("journal fdatasync failed: ") + std::strerror(err));
     }
+    CountSync(target);
     synced_seq_ = std::max(synced_seq_, target);
     segments_.back().readable = std::max(segments_.back().readable, target_size);
     synced_cv_.notify_all();
@@ -373,6 +382,9 @@ JournalStats Journal::Stats() const {
   s.checkpoint_seq = checkpoint_seq_;
   s.last_seq = written_seq_;
   s.dropped_bytes = dropped_bytes_;
+  s.syncs = syncs_;
+  s.synced_records = synced_records_;
+  s.last_sync_records = last_sync_records_;
   return s;
 }
 

@@ -63,6 +63,11 @@ struct JournalStats {
   uint64_t checkpoint_seq = 0;  // last processed record
   uint64_t last_seq = 0;        // last appended record
   uint64_t dropped_bytes = 0;   // torn or damaged bytes skipped when the journal was opened
+  // Group sync at work: fdatasyncs of appended records since Open(), the records they made
+  // durable (synced_records / syncs is the mean group size), and the last sync's group.
+  uint64_t syncs = 0;
+  uint64_t synced_records = 0;
+  uint64_t last_sync_records = 0;
 };
 
 class Journal {
@@ -105,7 +110,8 @@ class Journal {
   bool OpenNewSegment(std::string* error);  // mu_ held (or during Open)
   std::string SegmentPath(uint64_t number) const;
   void SyncDirectory();
-  void Abandon();  // mu_ held: a write or sync failed
+  void Abandon();                    // mu_ held: a write or sync failed
+  void CountSync(uint64_t through);  // mu_ held: records up to `through` are durable now
 
   const JournalOptions options_;
   std::function<int64_t()> now_ms_;
@@ -126,6 +132,9 @@ class Journal {
   bool stopped_ = false;
   uint64_t bytes_ = 0;
   uint64_t dropped_bytes_ = 0;
+  uint64_t syncs_ = 0;
+  uint64_t synced_records_ = 0;
+  uint64_t last_sync_records_ = 0;
   uint64_t checkpoint_seq_ = 0;
   std::deque<std::pair<uint64_t, int64_t>> unprocessed_;  // (seq, append time), oldest first
 

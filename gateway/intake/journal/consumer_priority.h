@@ -1,0 +1,28 @@
+// The journal's consumer yields the CPU to its appenders.
+//
+// A webhook is answered once its record is synced; turning records into tickets can wait.
+// During a burst on a machine with few cores, the processor draining the journal competes with
+// the request threads appending to it, and every CPU second it takes is one the
+// acknowledgements do not get. Running the consumer at a lower OS priority (a higher nice
+// value) lets acknowledgements win while requests arrive and gives the consumer the idle CPU
+// once they stop; the backlog this leaves is bounded by the journal's size cap.
+#ifndef ADUAN_GATEWAY_JOURNAL_CONSUMER_PRIORITY_H_
+#define ADUAN_GATEWAY_JOURNAL_CONSUMER_PRIORITY_H_
+
+#include <string>
+
+namespace aduan::gateway::journal {
+
+// How much nicer than the rest of the process the consumer runs: at +10 the scheduler gives a
+// runnable consumer thread about a tenth of the share of a request thread, so it still
+// progresses under sustained load instead of starving.
+inline constexpr int kConsumerNiceDelta = 10;
+
+// Raises the calling thread's nice value by `delta` (Linux: per thread; threads it starts
+// later inherit it). Returns false and sets *error when the OS refuses; the caller may go on
+// at normal priority, which is correct, only slower to acknowledge during a burst.
+bool LowerThisThreadPriority(int delta, std::string* error);
+
+}  // namespace aduan::gateway::journal
+
+#endif  // ADUAN_GATEWAY_JOURNAL_CONSUMER_PRIORITY_H_
