@@ -32,6 +32,7 @@ void IntakeProcessor::Start() {
   std::lock_guard lock(mu_);
   if (thread_.joinable() || stopping_) return;
   processed_seq_ = journal_->Stats().checkpoint_seq;
+  replay_through_ = journal_->Stats().last_seq;
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -219,6 +220,7 @@ void IntakeProcessor::Loop() {
       std::lock_guard lock(mu_);
       if (stopping_) break;
     }
+    // Before the first batch: the replayed records already stored are not decided again.
     LoadStoredPositions();
     std::vector<journal::Record> batch;
     try {
@@ -252,18 +254,30 @@ bool IntakeProcessor::LoadStoredPositions() {
     Log(LogLevel::kDebug, "cannot read stored journal positions yet", {{"error", e.what()}});
     return false;
   }
+  size_t replayed = 0;
   for (const auto& r : stored) {
+    // Only records from before this start: later ones were processed here, and their own
+    // outcome (with its receipt) is already remembered.
+    if (r.seq > replay_through_) break;
+    {
+      std::lock_guard lock(mu_);
+      auto it = entries_.find(r.seq);
+      if (it != entries_.end() && (it->second.outcome || it->second.owner != Owner::kNone)) {
+        continue;
+      }
+    }
     IntakeOutcome out;
     out.ticket = r.ticket_id;
     out.reply = r.reply;
     out.duplicate = true;
     Remember(r.seq, "", out);
+    ++replayed;
   }
-  if (!stored.empty()) {
+  if (replayed > 0) {
     // A crash came between their commits and the checkpoint: they are not decided again.
     Log(LogLevel::kInfo, "journal records stored before the last checkpoint are not redone",
-        {{"records", stored.size()}, {"checkpoint", checkpoint}});
-    metrics_->Count("aduan_intake_replayed_records_total", "", stored.size());
+        {{"records", replayed}, {"checkpoint", checkpoint}});
+    metrics_->Count("aduan_intake_replayed_records_total", "", replayed);
   }
   positions_loaded_ = true;
   ForgetPassedPositions(checkpoint);
@@ -298,7 +312,6 @@ void IntakeProcessor::SaveCheckpoint(uint64_t seq) {
 }
 
 void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
-  LoadStoredPositions();
   const size_t n = records.size();
   std::vector<std::optional<IntakeEntry>> entries(n);
   std::vector<char> done(n, 0);

@@ -150,6 +150,7 @@ class IntakeProcessor {
   std::chrono::steady_clock::time_point last_checkpoint_{};
   storage::Store* positions_ = nullptr;
   bool positions_loaded_ = false;  // processor thread only
+  uint64_t replay_through_ = 0;    // the last record on disk at Start(): replays end there
   uint64_t forgotten_seq_ = 0;     // processor thread only: positions forgotten through here
   std::thread thread_;
 };
