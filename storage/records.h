@@ -176,6 +176,20 @@ struct IntakeRequest {
   int64_t replay_expires_at_ms = 0;
   // The message's attachments (media rows, linked to the message's ticket).
   std::vector<MediaDraft> media;
+  // The intake journal record this message came from; empty journal_id when none. It is
+  // recorded in applied_journal_records in this transaction. When it was recorded before,
+  // nothing is written and the result is the first one, with duplicate=true: a record
+  // processed again after a crash between the commit and the journal checkpoint makes no
+  // second ticket, whatever the message's provider id.
+  std::string journal_id;
+  uint64_t journal_seq = 0;
+};
+
+// One journal record whose message a transaction stored (see IntakeRequest::journal_id).
+struct AppliedJournalRecord {
+  uint64_t seq = 0;
+  std::string ticket_id;  // empty when the message made no ticket
+  std::string reply;
 };
 
 struct IntakeResult {

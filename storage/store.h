@@ -172,6 +172,15 @@ class Store {
   virtual std::string PutBlob(const std::string& bytes) = 0;
   virtual std::optional<std::string> GetBlob(const std::string& sha256) = 0;
 
+  // Intake journal positions (IntakeRequest::journal_id): the records of journal `journal_id`
+  // after `after_seq` that were stored, by seq; the journal's processor reads them once on
+  // replay instead of deciding those messages again.
+  virtual std::vector<AppliedJournalRecord> AppliedJournalRecords(const std::string& journal_id,
+                                                                  uint64_t after_seq) = 0;
+  // Forgets `journal_id`'s records up to `through_seq`: the journal's checkpoint passed them,
+  // so they are never replayed. Durable when it returns, like every write.
+  virtual void ForgetJournalRecords(const std::string& journal_id, uint64_t through_seq) = 0;
+
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;
 
@@ -197,6 +206,11 @@ struct StoreOptions {
   // or unreachable server then costs a request this long, not as long as the outage.
   int connect_timeout_ms = 2000;
   int statement_timeout_ms = 3000;
+  // PostgreSQL: when the server cannot be reached at all, open anyway instead of throwing:
+  // every call fails with StoreError until it answers, and the first write batch that reaches
+  // it applies the pending migrations first. For a gateway whose intake journal keeps what it
+  // acknowledges meanwhile. (A server that answers but refuses a migration still throws.)
+  bool open_while_unreachable = false;
 };
 
 // Opens the store a URL names: "sqlite:PATH" (PATH's folder is created if missing) or

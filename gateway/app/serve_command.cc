@@ -79,11 +79,20 @@ int ServeCommand(const CliArgs& args) {
 
   std::unique_ptr<storage::Store> store;
   std::string db = StorageUrl(args, cfg->storage_url);
+  if (auto dir = args.Get("--journal-dir")) cfg->intake.journal_dir = *dir;
+  storage::StoreOptions store_options = cfg->StoreOptions();
+  // With a journal, what webhooks bring is kept until the database answers: a database that
+  // is down at start (a restart during an outage) must not keep the gateway down too.
+  store_options.open_while_unreachable = !JournalDirFor(*cfg, db).empty();
   try {
-    store = storage::OpenStore(db, cfg->StoreOptions());
+    store = storage::OpenStore(db, store_options);
   } catch (const std::exception& e) {
     std::cerr << "aduan: cannot open storage: " << e.what() << "\n";
     return 2;
+  }
+  if (store_options.open_while_unreachable && !store->Ping()) {
+    Log(LogLevel::kWarn,
+        "the database does not answer; webhooks are kept in the intake journal until it does");
   }
   InstallFatalSignalLog(db.rfind("sqlite:", 0) == 0 ? db : "postgresql");
 
@@ -93,7 +102,6 @@ int ServeCommand(const CliArgs& args) {
         "ADUAN_ADMIN_TOKEN is not set: every operator call (tickets, keys, cadres, outbox, "
         "SLA) answers 401 until it is");
   }
-  if (auto dir = args.Get("--journal-dir")) cfg->intake.journal_dir = *dir;
   std::unique_ptr<journal::Journal> journal = OpenIntakeJournal(*cfg, db, SystemNowMs, &error);
   if (!journal && !error.empty()) {
     std::cerr << "aduan: cannot open the intake journal: " << error << "\n";
@@ -106,6 +114,13 @@ int ServeCommand(const CliArgs& args) {
   }
   ServerDeps deps{&*cfg, store.get(), &classifier, EnvVar, SystemNowMs};
   deps.journal = journal.get();
+  if (journal) {
+    deps.journal_id = IntakeJournalId(JournalDirFor(*cfg, db), &error);
+    if (deps.journal_id.empty()) {
+      std::cerr << "aduan: cannot open the intake journal: " << error << "\n";
+      return 2;
+    }
+  }
   auto server = std::make_unique<GatewayServer>(deps);
   int bound = server->Bind(host, port, &error);
   if (bound < 0) {

@@ -57,10 +57,12 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     IntakeProcessorOptions options;
     options.batch_records = static_cast<size_t>(cfg.intake.batch_records);
     options.lanes = cfg.intake.lanes;
+    options.journal_id = ctx.deps.journal_id;
     OutboxDispatcher* dispatcher = ctx.dispatcher.get();
     ctx.processor = std::make_unique<IntakeProcessor>(
         ctx.deps.journal, ctx.intake.get(), &ctx.metrics, ctx.deps.clock,
         [dispatcher] { dispatcher->Wake(); }, options);
+    ctx.processor->SetPositionStore(ctx.deps.store);
     GatewayContext* context = &ctx;
     ctx.processor->SetStatusRecorder([context](const channels::DeliveryStatus& st, int64_t now) {
       bool matched = context->deps.store->RecordDeliveryStatus(

@@ -4,6 +4,8 @@
 #ifndef ADUAN_GATEWAY_SERVER_DEPS_H_
 #define ADUAN_GATEWAY_SERVER_DEPS_H_
 
+#include <string>
+
 #include "channels/adapter.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
@@ -28,6 +30,9 @@ struct ServerDeps {
   // once their messages are in it and a processor started by Serve() makes the tickets.
   // nullptr: each webhook runs the intake pipeline itself and waits for the commit.
   journal::Journal* journal = nullptr;
+  // The journal's id (IntakeJournalId): each message's transaction records its journal
+  // position under it, so a record replayed after a crash makes no second ticket.
+  std::string journal_id = "";
 };
 
 }  // namespace aduan::gateway

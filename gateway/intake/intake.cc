@@ -146,10 +146,11 @@ IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
   return Accept(in, clock_());
 }
 
-IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in, int64_t received_at_ms) {
+IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in, int64_t received_at_ms,
+                                     const JournalPosition& from) {
   for (int attempt = 1;; ++attempt) {
     try {
-      return AcceptOnce(in, received_at_ms);
+      return AcceptOnce(in, received_at_ms, from);
     } catch (const storage::TicketIdTaken&) {
       if (attempt == kIntakeAttempts) throw;
     } catch (const storage::ConcurrentChange& e) {
@@ -240,11 +241,14 @@ void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::strin
   if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));
 }
 
-IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int64_t now) {
+IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int64_t now,
+                                         const JournalPosition& from) {
   namespace cv = conversation;
   const auto& conv = config_->conversation;
   const int64_t dedupe_ms = int64_t{conv.duplicate_window_seconds} * 1000;
   storage::IntakeRequest req;
+  req.journal_id = from.journal_id;
+  req.journal_seq = from.seq;
   req.message.channel = in.channel;
   req.message.provider_message_id = in.provider_message_id;
   if (in.provider_message_id.empty()) {

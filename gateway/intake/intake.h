@@ -6,6 +6,7 @@
 #ifndef ADUAN_GATEWAY_INTAKE_H_
 #define ADUAN_GATEWAY_INTAKE_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ struct IntakeOutcome {
   std::string agency;  // a new ticket's agency (or TRIAGE), for the log; else empty
 };
 
+// Where a message sits in an intake journal: the journal's random id (one per journal
+// directory, so one per instance) and the record's sequence number. Empty id: no journal.
+struct JournalPosition {
+  std::string journal_id;
+  uint64_t seq = 0;
+};
+
 class IntakePipeline {
  public:
   // All pointers must outlive the pipeline. Thread-safe: Accept() runs on many threads.
@@ -43,8 +51,11 @@ class IntakePipeline {
   IntakeOutcome Accept(const channels::InboundMessage& message);
   // The same for a message that arrived at `received_at_ms` (the journal's processor): the
   // conversation decides, and a message without a provider id is keyed, by that time, so a
-  // record processed twice is recognised as the same message.
-  IntakeOutcome Accept(const channels::InboundMessage& message, int64_t received_at_ms);
+  // record processed twice is recognised as the same message. With `from` set, the store
+  // records the journal position in the message's transaction and a second processing of
+  // that record returns the first outcome (duplicate=true), provider id or not.
+  IntakeOutcome Accept(const channels::InboundMessage& message, int64_t received_at_ms,
+                       const JournalPosition& from = {});
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
   // within `window_ms` of `now_ms`. Exposed for tests.
@@ -57,7 +68,8 @@ class IntakePipeline {
   // one of the sender's own ticket numbers.
   std::string FindThread(const channels::InboundMessage& message);
   // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
-  IntakeOutcome AcceptOnce(const channels::InboundMessage& message, int64_t now);
+  IntakeOutcome AcceptOnce(const channels::InboundMessage& message, int64_t now,
+                           const JournalPosition& from);
   // The sender went over the per-sender limit (a retry of an answered message never does).
   bool OverRateLimit(const storage::IntakeRequest& req);
   // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited

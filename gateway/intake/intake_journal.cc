@@ -1,6 +1,72 @@
 #include "gateway/intake/intake_journal.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "storage/random_id.h"
+
 namespace aduan::gateway {
+
+namespace {
+
+constexpr char kIdFile[] = "journal-id";
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+// Writes `text` to `path` through a synced temporary file and a rename, then syncs `dir`, so a
+// crash leaves either no id or the whole id.
+bool WriteDurably(const std::filesystem::path& dir, const std::filesystem::path& path,
+                  const std::string& text, std::string* error) {
+  const std::string tmp = path.string() + ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = tmp + ": " + ErrnoText();
+    return false;
+  }
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+            ::fsync(fd) == 0;
+  if (!ok) *error = tmp + ": " + ErrnoText();
+  ::close(fd);
+  if (!ok) return false;
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = path.string() + ": " + ErrnoText();
+    return false;
+  }
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string IntakeJournalId(const std::string& dir, std::string* error) {
+  error->clear();
+  const std::filesystem::path path = std::filesystem::path(dir) / kIdFile;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    std::ifstream in(path);
+    std::string id;
+    std::getline(in, id);
+    if (!in.bad() && !id.empty() && id.size() <= 64 &&
+        id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos) {
+      return id;
+    }
+    *error = path.string() + ": not a journal id (delete the file only together with the " +
+             "journal's segments)";
+    return "";
+  }
+  std::string id = storage::RandomId("j-");
+  if (!WriteDurably(dir, path, id + "\n", error)) return "";
+  return id;
+}
 
 std::string JournalDirFor(const GatewayConfig& config, const std::string& storage_url) {
   if (!config.intake.journal) return "";

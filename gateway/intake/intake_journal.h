@@ -25,6 +25,13 @@ std::unique_ptr<journal::Journal> OpenIntakeJournal(const GatewayConfig& config,
                                                     const std::string& storage_url, Clock clock,
                                                     std::string* error);
 
+// The id of the journal in `dir` (which Open() created and holds): read from its file
+// "journal-id", or drawn at random and written there (synced) when the directory has none.
+// It names the journal in the database's record of what was stored from it, so a new
+// directory is a new journal and two instances never share an id. "" with *error set when the
+// file cannot be read or written.
+std::string IntakeJournalId(const std::string& dir, std::string* error);
+
 }  // namespace aduan::gateway
 
 #endif  // ADUAN_GATEWAY_INTAKE_JOURNAL_H_

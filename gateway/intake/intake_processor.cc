@@ -33,6 +33,7 @@ void IntakeProcessor::Start() {
   std::lock_guard lock(mu_);
   if (thread_.joinable() || stopping_) return;
   processed_seq_ = journal_->Stats().checkpoint_seq;
+  replay_through_ = journal_->Stats().last_seq;
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -128,7 +129,7 @@ std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(uint64_t seq,
 
 IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq, bool* created) {
   auto started = std::chrono::steady_clock::now();
-  IntakeOutcome out = pipeline_->Accept(e.message, e.received_at_ms);
+  IntakeOutcome out = pipeline_->Accept(e.message, e.received_at_ms, {options_.journal_id, seq});
   const std::string labels = "channel=\"" + e.message.channel + "\"";
   metrics_->Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
                   labels);
@@ -229,6 +230,8 @@ void IntakeProcessor::Loop() {
       std::lock_guard lock(mu_);
       if (stopping_) break;
     }
+    // Before the first batch: the replayed records already stored are not decided again.
+    LoadStoredPositions();
     std::vector<journal::Record> batch;
     try {
       batch = journal_->Read(options_.batch_records, kBatchBytes, kIdleWait);
@@ -249,10 +252,67 @@ void IntakeProcessor::Loop() {
   if (unsaved_seq_ != 0) SaveCheckpoint(unsaved_seq_);
 }
 
+bool IntakeProcessor::LoadStoredPositions() {
+  if (positions_loaded_) return true;
+  if (positions_ == nullptr || options_.journal_id.empty()) return positions_loaded_ = true;
+  const uint64_t checkpoint = journal_->Stats().checkpoint_seq;
+  std::vector<storage::AppliedJournalRecord> stored;
+  try {
+    stored = positions_->AppliedJournalRecords(options_.journal_id, checkpoint);
+  } catch (const storage::StoreError& e) {
+    // The database is away; its transactions still check each position. Tried again.
+    Log(LogLevel::kDebug, "cannot read stored journal positions yet", {{"error", e.what()}});
+    return false;
+  }
+  size_t replayed = 0;
+  for (const auto& r : stored) {
+    // Only records from before this start: later ones were processed here, and their own
+    // outcome (with its receipt) is already remembered.
+    if (r.seq > replay_through_) break;
+    {
+      std::lock_guard lock(mu_);
+      auto it = entries_.find(r.seq);
+      if (it != entries_.end() && (it->second.outcome || it->second.owner != Owner::kNone)) {
+        continue;
+      }
+    }
+    IntakeOutcome out;
+    out.ticket = r.ticket_id;
+    out.reply = r.reply;
+    out.duplicate = true;
+    Remember(r.seq, "", out);
+    ++replayed;
+  }
+  if (replayed > 0) {
+    // A crash came between their commits and the checkpoint: they are not decided again.
+    Log(LogLevel::kInfo, "journal records stored before the last checkpoint are not redone",
+        {{"records", replayed}, {"checkpoint", checkpoint}});
+    metrics_->Count("aduan_intake_replayed_records_total", "", replayed);
+  }
+  positions_loaded_ = true;
+  ForgetPassedPositions(checkpoint);
+  return true;
+}
+
+void IntakeProcessor::ForgetPassedPositions(uint64_t checkpoint) {
+  if (positions_ == nullptr || options_.journal_id.empty() || checkpoint <= forgotten_seq_) {
+    return;
+  }
+  try {
+    positions_->ForgetJournalRecords(options_.journal_id, checkpoint);
+    forgotten_seq_ = checkpoint;
+  } catch (const storage::StoreError& e) {
+    // Harmless: they are never replayed, and the next prune takes them.
+    Log(LogLevel::kWarn, "cannot forget passed journal positions", {{"error", e.what()}});
+  }
+}
+
 void IntakeProcessor::SaveCheckpoint(uint64_t seq) {
   try {
     journal_->Checkpoint(seq);
     unsaved_seq_ = 0;
+    // Only positions a durable checkpoint passed go: a crash never replays them.
+    if (seq >= forgotten_seq_ + options_.prune_every_records) ForgetPassedPositions(seq);
   } catch (const journal::JournalError& e) {
     // The records are in the database; a replay would find them there (see the header).
     Log(LogLevel::kError, "intake journal checkpoint failed", {{"error", e.what()}});

@@ -1,12 +1,15 @@
 // Drains the intake journal into the intake pipeline, on its own thread.
 //
 // Exactly once: the processor checkpoints the journal only after the batch's transactions have
-// committed, and relies on the messages table's unique key (channel, provider id) for the rest.
-// A crash between a commit and its checkpoint replays those records; the pipeline then finds
-// each message stored and answers "duplicate" without a second ticket, reply or push. A message
-// without a provider id is keyed by a hash of its content and its arrival time, which the
-// journal keeps, so its replay finds the same key. The same key holds across instances sharing
-// one PostgreSQL database: nothing here assumes a single writer.
+// committed. A crash between a commit and its checkpoint replays those records. Each message's
+// transaction also records its journal position (the journal's random id and the record's
+// seq: storage's applied_journal_records), so a replayed record is recognised by its position,
+// whatever its channel and whether or not it has a provider id: the store answers with the
+// first outcome and writes nothing. On its first batch the processor reads the positions
+// stored after the checkpoint and does not decide those records again. The messages table's
+// unique key (channel, provider id or content hash) stays as a second net. Positions are
+// keyed by journal id, so instances sharing one PostgreSQL database never meet on a key;
+// those the checkpoint passed are forgotten at start and every prune_every_records records.
 //
 // While the database is healthy, the webhook's own request thread processes its records
 // (ProcessInline); the processor then finds them done and only checkpoints. Who processes a
@@ -43,6 +46,11 @@ struct IntakeProcessorOptions {
   std::chrono::milliseconds min_backoff{100};
   std::chrono::milliseconds max_backoff{5000};
   size_t remembered_outcomes = 65536;  // recent outcomes kept for waiters and receipts
+  // The journal's id (see IntakeJournalId); recorded with every message stored from it. Empty:
+  // positions are not recorded and only the messages' own keys catch a replay.
+  std::string journal_id;
+  // Positions the checkpoint passed are forgotten once it moved this many records further.
+  uint64_t prune_every_records = 10000;
 };
 
 // The state /readyz reports.
@@ -63,6 +71,9 @@ class IntakeProcessor {
   // Where journaled delivery reports go (Store::RecordDeliveryStatus); set before Start().
   using StatusRecorder = std::function<void(const channels::DeliveryStatus&, int64_t now_ms)>;
   void SetStatusRecorder(StatusRecorder recorder) { record_status_ = std::move(recorder); }
+  // Where the journal positions recorded with options.journal_id are read and forgotten; set
+  // before Start(). Without it positions are still recorded, never read back or pruned.
+  void SetPositionStore(storage::Store* store) { positions_ = store; }
 
   void Start();
   void Stop();  // finishes the attempt under way; unprocessed records stay in the journal
@@ -105,6 +116,11 @@ class IntakeProcessor {
   bool Sleep(std::chrono::milliseconds d);
   void WakeWaiters();
   void SaveCheckpoint(uint64_t seq);  // processor thread only
+  // Processor thread only. Once per start: marks the records stored after the checkpoint as
+  // done with their stored outcome, and forgets positions the checkpoint passed. False when
+  // the store could not be read (the transactions' own check still holds; tried again later).
+  bool LoadStoredPositions();
+  void ForgetPassedPositions(uint64_t checkpoint);  // processor thread only
 
   journal::Journal* journal_;
   IntakePipeline* pipeline_;
@@ -132,6 +148,10 @@ class IntakeProcessor {
   // Processor thread only: a processed position not yet checkpointed, and when one last was.
   uint64_t unsaved_seq_ = 0;
   std::chrono::steady_clock::time_point last_checkpoint_{};
+  storage::Store* positions_ = nullptr;
+  bool positions_loaded_ = false;  // processor thread only
+  uint64_t replay_through_ = 0;    // the last record on disk at Start(): replays end there
+  uint64_t forgotten_seq_ = 0;     // processor thread only: positions forgotten through here
   std::thread thread_;
 };
 

@@ -111,6 +111,8 @@ IntakeResult PgStore::Intake(const IntakeRequest& req) {
 IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
   return impl_->Write([&](PgConnection& conn) -> IntakeResult {
     const MessageRecord& m = req.message;
+    // The journal record first: its replay must get the first outcome, not "replayed".
+    if (auto before = AppliedBefore(conn, req)) return *before;
     if (!req.replay_token.empty()) {
       // The primary key decides between instances: a second insert waits for the first
       // transaction and then conflicts.
@@ -159,7 +161,9 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
     InsertMedia(conn, ticket_id, m, req.media);
     ApplyTicketAmendments(conn, req.ticket_changes, m.received_at_ms);
     WriteConversations(conn, req.conversations, m.received_at_ms);
-    return IntakeResult{false, ticket_id, req.reply};
+    IntakeResult stored{false, ticket_id, req.reply};
+    RecordApplied(conn, req, stored);
+    return stored;
   });
 }
 

@@ -216,6 +216,18 @@ CREATE TABLE media_blobs (
   data BYTEA NOT NULL
 );
 )sql"},
+      // Exactly once from the intake journal: each journal record whose message was stored,
+      // written in that message's transaction. Every instance has its own journal id, so
+      // instances never meet on a key. Rows go once the journal's checkpoint passes them.
+      {11, R"sql(
+CREATE TABLE applied_journal_records (
+  journal_id TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  ticket_id TEXT NOT NULL DEFAULT '',
+  reply TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (journal_id, seq)
+);
+)sql"},
   };
   return kMigrations;
 }

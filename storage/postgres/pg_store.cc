@@ -135,14 +135,23 @@ PgStore::PgStore(const std::string& url, const StoreOptions& options,
   impl_->instance = RandomId("ins_");
   PgTimeouts timeouts{options.connect_timeout_ms, options.statement_timeout_ms};
   impl_->batch = std::make_unique<PgBatch>(url, timeouts);
+  bool connected = false;
   try {
     impl_->batch->Connect();
+    connected = true;
     ApplyMigrations(impl_->batch->conn(), migrations);
   } catch (const std::exception& e) {
-    // PgError messages already name the redacted URL when the connection itself failed.
-    std::string what = e.what();
-    throw StoreError(
-        what.find(RedactedUrl(url)) == std::string::npos ? RedactedUrl(url) + ": " + what : what);
+    if (!connected && options.open_while_unreachable) {
+      // Every write fails with StoreError until the server answers; the first batch that
+      // reaches it migrates first, so nothing is written to an old schema.
+      impl_->batch->RunBeforeFirstBatch(
+          [migrations](PgConnection& conn) { ApplyMigrations(conn, migrations); });
+    } else {
+      // PgError messages already name the redacted URL when the connection itself failed.
+      std::string what = e.what();
+      throw StoreError(
+          what.find(RedactedUrl(url)) == std::string::npos ? RedactedUrl(url) + ": " + what : what);
+    }
   }
   impl_->readers = std::make_unique<PgPool>(url, options.pool_size, timeouts);
   impl_->committer = std::make_unique<GroupCommitter>(impl_->batch.get(), options.max_batch);

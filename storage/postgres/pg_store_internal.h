@@ -4,6 +4,7 @@
 #define ADUAN_STORAGE_POSTGRES_PG_STORE_INTERNAL_H_
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,10 @@ void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment
 // Intake's media rows (pg_media.cc), inside Intake's unit.
 void InsertMedia(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m,
                  const std::vector<MediaDraft>& media);
+// Intake's journal position (pg_journal_records.cc), inside Intake's unit: the first outcome
+// when request.journal_id's record was stored before, else nullopt; and its record.
+std::optional<IntakeResult> AppliedBefore(PgConnection& conn, const IntakeRequest& request);
+void RecordApplied(PgConnection& conn, const IntakeRequest& request, const IntakeResult& result);
 void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
                         int64_t now_ms);
 
@@ -73,7 +78,16 @@ class PgBatch : public BatchTransaction {
 
   void Begin() override {
     if (!conn_ || conn_->broken()) Connect();
+    if (before_first_) {
+      before_first_(*conn_);  // throws, and stays set, until it succeeds once
+      before_first_ = nullptr;
+    }
     conn_->Run("BEGIN");
+  }
+  // Runs `work` on the write connection before the next batch, once it succeeds (the store
+  // opened while the server was unreachable: its migrations). Before the committer starts.
+  void RunBeforeFirstBatch(std::function<void(PgConnection&)> work) {
+    before_first_ = std::move(work);
   }
   void Commit() override {
     // COMMIT of a transaction that failed answers ROLLBACK instead of an error.
@@ -99,6 +113,7 @@ class PgBatch : public BatchTransaction {
   std::string url_;
   PgTimeouts timeouts_;
   std::unique_ptr<PgConnection> conn_;
+  std::function<void(PgConnection&)> before_first_;
 };
 
 // A random pause of up to attempt x 2 ms before a deadlocked unit runs again.

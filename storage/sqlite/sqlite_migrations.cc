@@ -211,6 +211,19 @@ CREATE TABLE media (
 CREATE INDEX media_ticket ON media(ticket_id, id);
 CREATE INDEX media_due ON media(status, next_attempt_at);
 )sql"},
+      // Exactly once from the intake journal: each journal record whose message was stored,
+      // written in that message's transaction, so a record replayed after a crash before the
+      // journal's checkpoint is recognised whether or not its message has a provider id.
+      // Rows go once the checkpoint passes them.
+      {11, R"sql(
+CREATE TABLE applied_journal_records (
+  journal_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  ticket_id TEXT NOT NULL DEFAULT '',
+  reply TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (journal_id, seq)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

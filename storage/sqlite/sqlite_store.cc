@@ -149,6 +149,8 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
   return Translated([&] {
     return impl_->committer->Call([&]() -> IntakeResult {
       const MessageRecord& m = req.message;
+      // The journal record first: its replay must get the first outcome, not "replayed".
+      if (auto before = AppliedBefore(impl_->writes, req)) return *before;
       IntakeResult result;
       if (!req.replay_token.empty()) {
         SQLite::Statement& seen =
@@ -300,6 +302,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
       ApplyTicketChanges(impl_->writes, req.ticket_changes, m.received_at_ms);
       WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
       result.reply = req.reply;
+      RecordApplied(impl_->writes, req, result);
       return result;
     });
   });

@@ -58,6 +58,10 @@ class SqliteStore : public Store {
   std::string PutBlob(const std::string& bytes) override;
   std::optional<std::string> GetBlob(const std::string& sha256) override;
 
+  std::vector<AppliedJournalRecord> AppliedJournalRecords(const std::string& journal_id,
+                                                          uint64_t after_seq) override;
+  void ForgetJournalRecords(const std::string& journal_id, uint64_t through_seq) override;
+
   bool Ping() override;
   void ProbeWrite(int64_t now_ms) override;
   WriteHealth LastWrites() const override;

@@ -87,6 +87,11 @@ void WriteConversations(StatementCache& writes, const std::vector<ConversationWr
 // Intake's media rows (sqlite_media.cc), on the committer thread inside Intake's unit.
 void InsertMedia(StatementCache& writes, const std::string& ticket_id, const MessageRecord& m,
                  const std::vector<MediaDraft>& media);
+// Intake's journal position (sqlite_journal_records.cc), inside Intake's unit: the first
+// outcome when request.journal_id's record was stored before, else nullopt; and its record.
+std::optional<IntakeResult> AppliedBefore(StatementCache& writes, const IntakeRequest& request);
+void RecordApplied(StatementCache& writes, const IntakeRequest& request,
+                   const IntakeResult& result);
 
 // Storage callers see StoreError only, whatever the driver threw.
 template <class F>

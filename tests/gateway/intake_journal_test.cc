@@ -1,6 +1,8 @@
 // Acknowledge-first intake over real HTTP: webhooks are answered once their messages are in
 // the local journal, the processor makes the tickets behind them, and a database that fails
 // costs residents nothing.
+#include "gateway/intake/intake_journal.h"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -13,6 +15,7 @@
 
 #include "channels/crypto.h"
 #include "gateway/common/config.h"
+#include "gateway/intake/intake_entry.h"
 #include "test_server.h"
 
 namespace aduan::testing {
@@ -271,8 +274,77 @@ TEST(IntakeJournalTest, ACrashBetweenCommitAndCheckpointMakesNoSecondTicket) {
   EXPECT_EQ(b.CountRows("outbox"), outbox_before) << "no second reply";
   auto metrics = b.Client().Get("/metrics");
   ASSERT_TRUE(metrics);
-  EXPECT_NE(metrics->body.find("aduan_duplicate_messages_total"), std::string::npos)
-      << "the replay went through the pipeline";
+  EXPECT_NE(metrics->body.find("aduan_intake_replayed_records_total 4"), std::string::npos)
+      << "the replayed records were known by their journal positions: " << metrics->body;
+}
+
+// A message with no provider id (an email without a Message-ID, say) written to the journal
+// as the webhook would have, before any server runs.
+void JournalMessageWithoutProviderId(const std::string& journal_dir) {
+  gateway::GatewayConfig config;
+  config.intake.journal_dir = journal_dir;
+  std::string error;
+  auto journal = gateway::OpenIntakeJournal(
+      config, "", [] { return int64_t{0}; }, &error);
+  ASSERT_TRUE(journal) << error;
+  gateway::IntakeEntry entry;
+  entry.message.channel = "generic";
+  entry.message.sender = "+6281234567899";
+  entry.message.text = "Saluran air di Jalan Merdeka tersumbat, banjir setiap hujan";
+  entry.received_at_ms = 1'790'000'123'456;
+  journal->Append({gateway::EncodeEntry(entry)});
+}
+
+TEST(IntakeJournalTest, ARecordReplayedAfterACrashIsKnownByItsJournalPosition) {
+  TempDir dir;
+  const std::string db = dir.File("aduan.db");
+  const std::string journal = dir.File("journal");
+  JournalMessageWithoutProviderId(journal);
+  const std::map<std::string, std::string> env;
+  {
+    TestServer a(
+        env, [&](gateway::GatewayConfig& c) { c.intake.journal_dir = journal; }, db);
+    auto drained = PollUntil(a, "/readyz", [](const httplib::Response& x) {
+      json body = json::parse(x.body, nullptr, false);
+      return body.contains("journal") && body["journal"]["backlog"] == 0;
+    });
+    ASSERT_TRUE(drained);
+    ASSERT_EQ(a.CountRows("tickets"), 1);
+    EXPECT_EQ(a.CountRows("applied_journal_records", "seq = 1 AND ticket_id LIKE 'ADU-%'"), 1)
+        << "the position is stored with the ticket";
+  }
+  // The process died after the commit and before its checkpoint. Meanwhile the operator
+  // changed the dedupe window, so the message's content key is not the one stored: only its
+  // journal position can tell that it was stored before.
+  std::ofstream(std::filesystem::path(journal) / "checkpoint", std::ios::trunc) << "0\n";
+  {
+    TestServer b(
+        env,
+        [&](gateway::GatewayConfig& c) {
+          c.intake.journal_dir = journal;
+          c.conversation.duplicate_window_seconds = 7;
+        },
+        db);
+    auto drained = PollUntil(b, "/readyz", [](const httplib::Response& x) {
+      json body = json::parse(x.body, nullptr, false);
+      return body.contains("journal") && body["journal"]["backlog"] == 0;
+    });
+    ASSERT_TRUE(drained);
+    EXPECT_EQ(b.CountRows("tickets"), 1) << "no second ticket";
+    EXPECT_EQ(b.CountRows("messages"), 1);
+    auto metrics = b.Client().Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("aduan_intake_replayed_records_total 1"), std::string::npos)
+        << metrics->body;
+  }
+  // The checkpoint passed the record: the next start forgets its position.
+  TestServer c(
+      env, [&](gateway::GatewayConfig& cfg) { cfg.intake.journal_dir = journal; }, db);
+  for (int i = 0; i < 200 && c.CountRows("applied_journal_records") != 0; ++i) {
+    std::this_thread::sleep_for(milliseconds(50));
+  }
+  EXPECT_EQ(c.CountRows("applied_journal_records"), 0);
+  EXPECT_EQ(c.CountRows("tickets"), 1);
 }
 
 TEST(IntakeJournalTest, AFullJournalRefusesWithRetryAfterAndLosesNothingAccepted) {

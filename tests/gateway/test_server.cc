@@ -43,6 +43,8 @@ TestServer::TestServer(std::map<std::string, std::string> env,
     journal_ = gateway::OpenIntakeJournal(config_, "sqlite:" + db_path(), deps.clock, &error);
     if (!journal_) throw std::runtime_error("intake journal: " + error);
     deps.journal = journal_.get();
+    deps.journal_id = gateway::IntakeJournalId(config_.intake.journal_dir, &error);
+    if (deps.journal_id.empty()) throw std::runtime_error("intake journal id: " + error);
   }
   server_ = std::make_unique<gateway::GatewayServer>(deps);
   port_ = server_->Bind("127.0.0.1", 0, &error);
