@@ -168,16 +168,33 @@ int OutboxDispatcher::RunOnce() {
 void OutboxDispatcher::Start() {
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "aduan-outbox");
+    // Passes that fail in a row (the database is away). Each webhook acknowledged meanwhile
+    // wakes the dispatcher; without a back-off that became a pass and a log line every few
+    // milliseconds for the whole outage.
+    int failed_passes = 0;
     for (;;) {
       int done = 0;
       try {
         done = RunOnce();
+        if (failed_passes > 0) {
+          Log(LogLevel::kInfo, "outbox passes work again", {{"failed_passes", failed_passes}});
+          failed_passes = 0;
+        }
       } catch (const std::exception& e) {
-        Log(LogLevel::kError, "outbox pass failed", {{"error", e.what()}});
+        ++failed_passes;
+        if (failed_passes == 1 || failed_passes % 50 == 0) {
+          Log(LogLevel::kError, "outbox pass failed",
+              {{"error", e.what()}, {"failed_passes", failed_passes}});
+        }
       }
       std::unique_lock<std::mutex> lock(mu_);
       if (stopping_) return;
-      if (done == 0) {
+      if (failed_passes > 0) {
+        // Wakes are ignored while backing off: they only say more rows are waiting.
+        const int64_t backoff =
+            std::min<int64_t>(options_.idle_poll_ms << std::min(failed_passes - 1, 5), 5000);
+        cv_.wait_for(lock, std::chrono::milliseconds(backoff), [this] { return stopping_; });
+      } else if (done == 0) {
         cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
                      [this] { return stopping_ || woken_; });
       }
