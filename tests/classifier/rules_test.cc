@@ -101,6 +101,16 @@ TEST(RulesTest, AWordAndItsLexiconAliasesCountOnce) {
   EXPECT_EQ(classifier->Classify("jalan banjir, got mampet").candidates.at(0).agency, "PUPR");
 }
 
+// The shipped rules give a bare "banjir" (however spelled) the weight 1 they intend for BPBD:
+// one word says little, the disaster signs around it decide.
+TEST(RulesTest, ShippedBareBanjirWeighsOnce) {
+  for (const char* text : {"banjir", "kebanjiran", "flood", "bnjir"}) {
+    const Classification result = ShippedClassifier().Classify(text);
+    EXPECT_DOUBLE_EQ(WeightFor(result, "BPBD"), 1.0) << text;
+    EXPECT_FALSE(result.urgent) << text;
+  }
+}
+
 // Without a term written as the word itself, the first alias written keeps its weight, once.
 TEST(RulesTest, AliasesWithoutTheWordCountOnceWithTheFirstWeight) {
   const std::string path = WriteRules("aliases_only.rules",
