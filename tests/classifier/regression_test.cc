@@ -340,7 +340,7 @@ const Case kCases[] = {
      {},
      true},
     {"OverflowingDrainIsNotUrgent",
-     "selokan depan warung meluap ke jalan tiap hujan, airnya naik sampai trotoar",
+     "got di gang kami meluap lagi, air naik ke jalan, tolong dikeruk",
      "PUPR",
      {}},
     {"BurningRubbishSmokeIsDlh",
