@@ -16,6 +16,16 @@ std::string SourceName(const SourcePlace& place) {
   return file + ":" + std::to_string(place.line);
 }
 
+// True when the lexicon leaves every word of the phrase parts as written (stemming aside):
+// the rule names the word it matches, rather than a slang or foreign alias of it.
+bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
+  for (std::string_view part : parts) {
+    if (part.starts_with('=')) part.remove_prefix(1);
+    if (Tokenize(part) != NormalizeWords(part, &lexicon)) return false;
+  }
+  return true;
+}
+
 constexpr uint64_t kExactSeed = 0x51ed27a3b1c0f00dULL;
 constexpr uint64_t kStemSeed = 0x2545f4914f6cdd1dULL;
 
@@ -147,6 +157,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     uint32_t& rank = c->urgent_rank_[target_index.at(responders[r])];
     rank = std::min(rank, r);
   }
+  // Topics vote for their agency; other targets (urgent, maladministration) for themselves.
+  auto owner_of = [&c](uint32_t target) {
+    const Target& t = c->targets_[target];
+    return t.kind == TargetKind::kTopic ? t.agency : target;
+  };
+  std::vector<bool> literal_terms;  // parallel to terms_
   for (const auto& rule : rules.terms) {
     Term term;
     term.target = target_index.at(rule.target);
@@ -163,13 +179,27 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
       if (!c->InternPhrase(phrase, rule.place, &id, error)) return nullptr;
       term.unless.push_back(id);
     }
-    // The same evidence written twice ("akta lahir" and "akta kelahiran" share stems) must
-    // not count twice for one target.
-    const bool duplicate = std::any_of(c->terms_.begin(), c->terms_.end(), [&](const Term& t) {
-      return t.target == term.target && t.primary == term.primary &&
+    // The same evidence written twice must not count twice. Within one target that is any
+    // repeat ("akta lahir" and "akta kelahiran" share stems). Across the topics of one agency it
+    // is an alias the lexicon folded onto a word: "4 kebanjiran" and "4 flood" both read
+    // "banjir", so a bare "banjir" once scored their weights on top of the "1 banjir" the rules
+    // give it. The term written as the word itself keeps its weight; without one, the first
+    // written wins. Topics of one agency that each name the same word on purpose still add up.
+    const bool literal = IsLiteral(rule.parts, c->lexicon_);
+    const uint32_t owner = owner_of(term.target);
+    auto same = std::find_if(c->terms_.begin(), c->terms_.end(), [&](const Term& t) {
+      const bool comparable =
+          t.target == term.target || !literal || !literal_terms[&t - c->terms_.data()];
+      return comparable && owner_of(t.target) == owner && t.primary == term.primary &&
              t.secondary == term.secondary && t.unless == term.unless;
     });
-    if (!duplicate) c->terms_.push_back(std::move(term));
+    if (same == c->terms_.end()) {
+      c->terms_.push_back(std::move(term));
+      literal_terms.push_back(literal);
+    } else if (literal && !literal_terms[same - c->terms_.begin()]) {
+      literal_terms[same - c->terms_.begin()] = true;
+      *same = std::move(term);
+    }
   }
   c->terms_by_primary_.resize(c->phrases_.size());
   for (uint32_t t = 0; t < c->terms_.size(); ++t) {

@@ -17,7 +17,9 @@
 //   need @actor | loket                     the target fires only if one of these also matched
 //
 // Phrases are normalised like complaint text (lexicon, then stems), so "jln rusak" in a rule
-// means the same as "jalan rusak". Maladministration and urgent targets fire when their summed
+// means the same as "jalan rusak". Evidence counts once per agency: a term repeated within a
+// target, or one the lexicon folds onto another term of the same agency ("4 kebanjiran" reads
+// "banjir"), is dropped, and the term written as the word itself keeps its weight. Maladministration and urgent targets fire when their summed
 // weight reaches a threshold; urgent terms preceded by a negator ("tidak ada korban") are ignored.
 #ifndef ADUAN_CLASSIFIER_RULES_H_
 #define ADUAN_CLASSIFIER_RULES_H_

@@ -1,7 +1,8 @@
 // classifier_eval: measures the shipped rules on a labelled JSONL file.
 //
-//   classifier_eval [--rules PATH] [--lexicon PATH] [--roots PATH] [--threshold X] [--margin X]
-//                   [--half even|odd] [--errors] FILE.jsonl...
+//   classifier_eval [--rules PATH] [--lexicon PATH] [--roots PATH] [--topics PATH]
+//                   [--profile PATH] [--threshold X] [--margin X] [--half even|odd] [--errors]
+//                   FILE.jsonl...
 //
 // Each line: {"text", "agency", "maladministration": [...], "urgent": bool}. Prints agency
 // accuracy and macro-F1, per-agency precision/recall, the most frequent confusions,
@@ -44,6 +45,7 @@ struct Counts {
 
 int Usage() {
   std::cerr << "usage: classifier_eval [--rules PATH] [--lexicon PATH] [--roots PATH]\n"
+               "                       [--topics PATH] [--profile PATH]\n"
                "                       [--threshold X] [--margin X] [--half even|odd] [--errors]\n"
                "                       FILE.jsonl...\n";
   return 2;
@@ -81,6 +83,10 @@ int main(int argc, char** argv) {
       if (!value(&options.lexicon_path)) return Usage();
     } else if (arg == "--roots") {
       if (!value(&options.roots_path)) return Usage();
+    } else if (arg == "--topics") {
+      if (!value(&options.topics_path)) return Usage();
+    } else if (arg == "--profile") {
+      if (!value(&options.profile_path)) return Usage();
     } else if (arg == "--threshold") {
       if (!value(&number)) return Usage();
       options.triage_threshold = std::stod(number);

@@ -16,6 +16,7 @@ namespace {
 
 struct Counts {
   int tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp ? double(tp) / (tp + fp) : 0.0; }
   double Recall() const { return tp + fn ? double(tp) / (tp + fn) : 0.0; }
   double F1() const { return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0.0; }
 };
@@ -24,6 +25,7 @@ struct Score {
   int rows = 0, correct = 0, auto_routed = 0, auto_correct = 0, urgent_waiting = 0;
   Counts urgent, malad_micro;
   std::map<std::string, Counts> malad;
+  std::map<std::string, Counts> agency;  // TRIAGE counts as a miss, not as an agency
 };
 
 Score ScoreFile(const std::string& path) {
@@ -37,6 +39,13 @@ Score ScoreFile(const std::string& path) {
     ++s.rows;
     const bool right = c.agency == row["agency"].get<std::string>();
     if (right) ++s.correct;
+    const std::string label = row["agency"].get<std::string>();
+    if (right) {
+      ++s.agency[label].tp;
+    } else {
+      ++s.agency[label].fn;
+      if (!c.triage) ++s.agency[c.agency].fp;
+    }
     if (!c.triage) {
       ++s.auto_routed;
       if (right) ++s.auto_correct;
@@ -93,10 +102,39 @@ TEST(HeldOutTest, Heldout5MeetsTheFloors) {
 TEST(HeldOutTest, Heldout6MeetsTheFloors) {
   const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout6.jsonl");
   ASSERT_GE(s.rows, 150);
-  EXPECT_GE(double(s.correct) / s.rows, 0.86);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.89);
+  EXPECT_GE(double(s.correct) / s.rows, 0.89);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
   EXPECT_GE(s.malad_micro.F1(), 0.70);
   EXPECT_GE(s.urgent.Recall(), 0.87);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
+// heldout7.jsonl was written before round 5 and weighted like a real city stream: most "banjir"
+// is a flooded street or a blocked drain (PUPR), few are disasters (BPBD) or fires (DAMKAR).
+// Round 5 was tuned on its errors, so the floors guard the fit: the emergency agencies' precision
+// and the drainage recall that the real stream lacked.
+TEST(HeldOutTest, Heldout7MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout7.jsonl");
+  ASSERT_GE(s.rows, 120);
+  EXPECT_GE(double(s.correct) / s.rows, 0.95);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
+  EXPECT_GE(s.agency.at("BPBD").Precision(), 0.90);
+  EXPECT_GE(s.agency.at("BPBD").Recall(), 0.90);
+  EXPECT_GE(s.agency.at("DAMKAR").Precision(), 0.90);
+  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.90);
+  EXPECT_GE(s.urgent.Recall(), 0.88);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
+// heldout8.jsonl was written after round 5's rules and scored once, untuned: the same stream
+// mix, so its floors sit a little below that unseen figure.
+TEST(HeldOutTest, Heldout8MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout8.jsonl");
+  ASSERT_GE(s.rows, 40);
+  EXPECT_GE(double(s.correct) / s.rows, 0.85);
+  EXPECT_GE(s.agency.at("BPBD").Precision(), 0.80);
+  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.75);
+  EXPECT_GE(s.urgent.Recall(), 0.85);
   EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
 }
 

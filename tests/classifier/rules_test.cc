@@ -68,6 +68,61 @@ TEST(RulesTest, ShippedRulesCoverEveryTaxonomyCode) {
   EXPECT_TRUE(with_terms.contains(kUrgentTarget));
 }
 
+// The weight a complaint gives `agency`, summed over the evidence the classifier reports.
+double WeightFor(const Classification& result, const std::string& agency) {
+  double sum = 0;
+  for (const auto& match : result.matched) {
+    if (match.target == agency) sum += match.weight;
+  }
+  return sum;
+}
+
+// The shipped lexicon folds "kebanjiran", "flood" and "flooding" onto "banjir". Terms written
+// with those aliases must not add their weights to the one the rules give the word itself: a
+// bare "banjir" once scored 4 + 4 + 1 for BPBD and beat the drain evidence of a flooded street.
+TEST(RulesTest, AWordAndItsLexiconAliasesCountOnce) {
+  const std::string path = WriteRules("aliases.rules",
+                                      "[topic banjir]\n"
+                                      "4 kebanjiran | flood\n"
+                                      "1 banjir\n"
+                                      "[topic kebencanaan_lainnya]\n"
+                                      "4 flooding\n"
+                                      "[agency PUPR]\n"
+                                      "2 got\n");
+  std::string error;
+  auto classifier = LoadOnly(path, &error);
+  ASSERT_NE(classifier, nullptr) << error;
+  for (const char* text : {"banjir", "kebanjiran", "flood", "banjir banjir"}) {
+    const Classification result = classifier->Classify(text);
+    EXPECT_EQ(result.candidates.at(0).agency, "BPBD") << text;
+    EXPECT_DOUBLE_EQ(WeightFor(result, "BPBD"), 1.0) << text;
+  }
+  // A flooded street with a blocked drain: one "banjir" no longer outweighs the drain.
+  EXPECT_EQ(classifier->Classify("jalan banjir, got mampet").candidates.at(0).agency, "PUPR");
+}
+
+// The shipped rules give a bare "banjir" (however spelled) the weight 1 they intend for BPBD:
+// one word says little, the disaster signs around it decide.
+TEST(RulesTest, ShippedBareBanjirWeighsOnce) {
+  for (const char* text : {"banjir", "kebanjiran", "flood", "bnjir"}) {
+    const Classification result = ShippedClassifier().Classify(text);
+    EXPECT_DOUBLE_EQ(WeightFor(result, "BPBD"), 1.0) << text;
+    EXPECT_FALSE(result.urgent) << text;
+  }
+}
+
+// Without a term written as the word itself, the first alias written keeps its weight, once.
+TEST(RulesTest, AliasesWithoutTheWordCountOnceWithTheFirstWeight) {
+  const std::string path = WriteRules("aliases_only.rules",
+                                      "[topic banjir]\n"
+                                      "4 kebanjiran\n"
+                                      "3 flood | flooding\n");
+  std::string error;
+  auto classifier = LoadOnly(path, &error);
+  ASSERT_NE(classifier, nullptr) << error;
+  EXPECT_DOUBLE_EQ(WeightFor(classifier->Classify("rumah kebanjiran"), "BPBD"), 4.0);
+}
+
 TEST(RulesTest, BadRegexNamesFileAndLine) {
   const std::string path =
       WriteRules("bad_regex.rules", "[agency PDAM]\n3 air mati\n\nre 2 (unclosed\n");
