@@ -87,6 +87,19 @@ size_t Utf8Length(std::string_view text, size_t at) {
   return n;
 }
 
+// The end of the reference code starting at `at`, or 0 when the alphanumeric run there is not
+// one (see kCodeToken). A run of digits only is a number, phone or NIK, handled elsewhere.
+size_t CodeEnd(std::string_view text, size_t at) {
+  size_t end = at;
+  int digits = 0;
+  int letters = 0;
+  while (end < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[end]))) {
+    (IsDigit(static_cast<unsigned char>(text[end])) ? digits : letters) += 1;
+    ++end;
+  }
+  return end - at >= 6 && digits >= 3 && letters >= 3 ? end : 0;
+}
+
 }  // namespace
 
 bool Lexicon::Load(const std::string& path, std::string* error) {
@@ -170,6 +183,13 @@ std::vector<std::string> Tokenize(std::string_view text) {
       }
       if (IsEmailChunk(text.substr(i, end - i))) {
         tokens.emplace_back(kEmailToken);
+        i = end;
+        continue;
+      }
+    }
+    if (IsAsciiAlnum(c) && (i == 0 || !IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])))) {
+      if (const size_t end = CodeEnd(text, i); end != 0) {
+        tokens.emplace_back(kCodeToken);
         i = end;
         continue;
       }

@@ -19,6 +19,11 @@ inline constexpr std::string_view kUrlToken = "<url>";
 inline constexpr std::string_view kEmailToken = "<email>";
 inline constexpr std::string_view kPhoneToken = "<telepon>";
 inline constexpr std::string_view kNikToken = "<nik>";
+// A reference code: one run of letters and digits mixed, at least 6 long with at least 3 of
+// each ("ADU-7K3QX9M4"'s "7K3QX9M4", a plate, a booking code). Split into letters and digits
+// it would read as words: "7K3QX9M4" holds "k 3", which a rule about workplace safety (K3)
+// matched, so a resident's reply quoting a ticket number went to the labour office.
+inline constexpr std::string_view kCodeToken = "<kode>";
 
 // Slang, abbreviations and regional words mapped to standard Indonesian ("gak" -> "tidak",
 // "gpp" -> "tidak apa apa", Javanese "durung" -> "belum"). Immutable once loaded; safe to share

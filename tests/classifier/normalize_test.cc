@@ -36,6 +36,12 @@ TEST(NormalizeTest, ExpandsReduplicationWrittenWithTwo) {
   EXPECT_THAT(Tokenize("anak2, ibu2."), ElementsAre("anak", "anak", "ibu", "ibu"));
   // A number glued to letters that is not a lone "2" stays a number.
   EXPECT_THAT(Tokenize("RT 02"), ElementsAre("rt", "02"));
+  // Reference codes are one token, so their letters and digits cannot read as words.
+  EXPECT_THAT(Tokenize("Re: [ADU-7K3QX9M4] banjir"), ElementsAre("re", "adu", "<kode>", "banjir"));
+  EXPECT_THAT(Tokenize("mobil B1234XYZ"), ElementsAre("mobil", "<kode>"));
+  // Short mixes stay words and numbers: K3, covid19, pph21, 5G.
+  EXPECT_THAT(Tokenize("k3 covid19 pph21 5g"),
+              ElementsAre("k", "3", "covid", "19", "pph", "21", "5", "g"));
   EXPECT_THAT(Tokenize("100rb"), ElementsAre("100", "rb"));
 }
 
