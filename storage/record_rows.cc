@@ -2,10 +2,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/store.h"
+
 namespace aduan::storage {
 
 std::string JoinCodes(const std::vector<std::string>& codes) {
   return nlohmann::json(codes).dump();
+}
+
+core::TicketStatus TicketStatusFromColumn(const std::string& text) {
+  auto status = core::ParseTicketStatus(text);
+  if (!status) throw StoreError("unknown ticket status '" + text + "' in the database");
+  return *status;
+}
+
+core::OutboxKind OutboxKindFromColumn(const std::string& text) {
+  auto kind = core::ParseOutboxKind(text);
+  if (!kind) throw StoreError("unknown outbox kind '" + text + "' in the database");
+  return *kind;
 }
 
 std::vector<std::string> SplitCodes(const std::string& text) {

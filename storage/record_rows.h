@@ -20,6 +20,13 @@ namespace aduan::storage {
 std::string JoinCodes(const std::vector<std::string>& codes);
 std::vector<std::string> SplitCodes(const std::string& text);
 
+// Statuses and kinds are stored as their names. A name this build does not know (a row written
+// by a newer version, or edited by hand) is a StoreError, never a silent default.
+core::TicketStatus TicketStatusFromColumn(const std::string& text);
+core::OutboxKind OutboxKindFromColumn(const std::string& text);
+inline std::string Column(core::TicketStatus status) { return std::string(core::Name(status)); }
+inline std::string Column(core::OutboxKind kind) { return std::string(core::Name(kind)); }
+
 // Selected FROM tickets (unaliased: the last column counts the tickets linked to this one).
 // The `<> ''` in the count lets SQLite and PostgreSQL use the partial index tickets_linked_to;
 // without it every ticket read scanned the whole table.
@@ -67,7 +74,7 @@ template <class Row>
 TicketRecord TicketFromRow(const Row& r) {
   TicketRecord t;
   t.id = r.Text(0);
-  t.status = r.Text(1);
+  t.status = TicketStatusFromColumn(r.Text(1));
   t.agency = r.Text(2);
   t.agency_score = r.Double(3);
   t.maladministration = SplitCodes(r.Text(4));
@@ -102,7 +109,7 @@ template <class Row>
 TicketRecord TicketLinkFieldsFromRow(const Row& r) {
   TicketRecord t;
   t.id = r.Text(0);
-  t.status = r.Text(1);
+  t.status = TicketStatusFromColumn(r.Text(1));
   t.agency = r.Text(2);
   t.channel = r.Text(3);
   t.reporter_sender = r.Text(4);
@@ -160,7 +167,7 @@ OutboxRow OutboxFromRow(const Row& r) {
   o.ticket_id = r.Text(1);
   o.channel = r.Text(2);
   o.recipient = r.Text(3);
-  o.kind = r.Text(4);
+  o.kind = OutboxKindFromColumn(r.Text(4));
   o.body = r.Text(5);
   o.details_json = r.Text(6);
   o.status = r.Text(7);

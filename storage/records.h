@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/ticket.h"
+
 namespace aduan::storage {
 
 // A resident's message as received; (channel, provider_message_id) is unique.
@@ -34,8 +36,8 @@ struct EventRecord {
 };
 
 struct TicketRecord {
-  std::string id;      // "ADU-7K3QX9M4"
-  std::string status;  // "routed", "triage", "in_progress", "resolved", "rejected", ...
+  std::string id;  // "ADU-7K3QX9M4"
+  core::TicketStatus status = core::TicketStatus::kReceived;
   std::string agency;  // agency code, "TRIAGE" when unrouted
   double agency_score = 0;
   std::vector<std::string> maladministration;
@@ -73,8 +75,8 @@ struct TicketAmendment {
   std::string ticket_id;
   // When not empty, the change applies only while the ticket has one of these statuses; any
   // other status fails the whole intake with ConcurrentChange.
-  std::vector<std::string> only_from_statuses;
-  std::string to_status;  // "" keeps the status
+  std::vector<core::TicketStatus> only_from_statuses;
+  std::optional<core::TicketStatus> to_status;  // unset keeps the status
   // Takes the ticket off its agency's queue; fails with ConcurrentChange once it was acked.
   bool dequeue = false;
   std::optional<std::string> details_json;
@@ -131,7 +133,7 @@ struct RecentTicketQuery {
 struct OutboxDraft {
   std::string channel;
   std::string recipient;
-  std::string kind;  // "ack", "reply", "notify", "push"
+  core::OutboxKind kind = core::OutboxKind::kReply;
   std::string body;
   std::string details_json = "{}";
 };
@@ -218,7 +220,7 @@ struct OutboxRow {
   std::string ticket_id;
   std::string channel;
   std::string recipient;
-  std::string kind;
+  core::OutboxKind kind = core::OutboxKind::kReply;
   std::string body;
   std::string details_json = "{}";
   std::string status;  // "pending", "sent", "dead"
@@ -304,8 +306,8 @@ struct TicketChange {
   // Guards: the change applies only when the stored ticket still has this version (optimistic
   // concurrency: a caller that read version v and decided on it cannot act on stale state).
   int64_t expect_version = 0;
-  std::string new_status;  // "" keeps the status
-  std::string new_agency;  // "" keeps the agency
+  std::optional<core::TicketStatus> new_status;  // unset keeps the status
+  std::string new_agency;                        // "" keeps the agency
   // kEnqueue: a fresh entry (lease count 0); kRemove: off the queue; kAcknowledge: marked acked
   // as if the lease holder had acked (an agency that answered has the ticket).
   enum class Queue { kKeep, kEnqueue, kRemove, kAcknowledge } queue = Queue::kKeep;

@@ -49,14 +49,15 @@ int main(int argc, char** argv) {
           char id[16];
           std::snprintf(id, sizeof id, "ADU-%08lld", static_cast<long long>(n % 100000000));
           t.id = id;
-          t.status = "routed";
+          t.status = aduan::core::TicketStatus::kRouted;
           t.agency = "PUPR";
           t.text = r.message.text;
           t.channel = "generic";
           t.reporter_sender = r.message.sender;
           r.ticket = t;
           r.reply = "Terima kasih, aduan Anda tercatat dengan nomor " + t.id;
-          r.outbox.push_back({"whatsapp", r.message.sender, "ack", r.reply, "{}"});
+          r.outbox.push_back(
+              {"whatsapp", r.message.sender, aduan::core::OutboxKind::kAck, r.reply, "{}"});
           auto t0 = Clock::now();
           stores[w % instances]->Intake(r);
           latencies[w].push_back(

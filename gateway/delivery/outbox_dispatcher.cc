@@ -71,7 +71,7 @@ int64_t OutboxDispatcher::Backoff(int attempt) const {
 
 storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) {
   using Result = storage::OutboxAttempt::Result;
-  if (row.kind == "push") return AttemptPush(row);
+  if (row.kind == core::OutboxKind::kPush) return AttemptPush(row);
   storage::OutboxAttempt out;
   auto adapter = adapters_.find(row.channel);
   std::string base = BaseUrl(row.channel);

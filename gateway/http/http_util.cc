@@ -16,6 +16,29 @@ void WriteError(httplib::Response& res, int status, std::string_view code,
   WriteJson(res, status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
+int HttpStatusOf(core::StatusCode code) {
+  switch (code) {
+    case core::StatusCode::kOk:
+      return 200;
+    case core::StatusCode::kInvalid:
+      return 400;
+    case core::StatusCode::kForbidden:
+      return 403;
+    case core::StatusCode::kNotFound:
+      return 404;
+    case core::StatusCode::kConflict:
+    case core::StatusCode::kStale:
+      return 409;
+    case core::StatusCode::kUnavailable:
+      return 503;
+  }
+  return 500;
+}
+
+void WriteError(httplib::Response& res, const core::Status& status) {
+  WriteError(res, HttpStatusOf(status.code()), status.reason(), status.message());
+}
+
 std::string MediaTypeOf(const httplib::Request& req) {
   std::string type = req.get_header_value("Content-Type");
   type.resize(std::min(type.size(), type.find(';')));

@@ -10,11 +10,19 @@
 #include <string>
 #include <string_view>
 
+#include "core/status.h"
+
 namespace aduan::gateway {
 
 void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
 void WriteError(httplib::Response& res, int status, std::string_view code,
                 std::string_view message);
+
+// The one place a failed core::Status becomes an HTTP status: invalid 400, forbidden 403,
+// not_found 404, conflict and stale 409, unavailable 503 (ok is 200).
+int HttpStatusOf(core::StatusCode code);
+// WriteError with the status's HTTP code, its reason as the error code, and its message.
+void WriteError(httplib::Response& res, const core::Status& status);
 
 // The request's media type: Content-Type without parameters, trimmed, lowercase.
 std::string MediaTypeOf(const httplib::Request& req);

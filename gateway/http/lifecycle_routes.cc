@@ -43,15 +43,15 @@ void HandleAction(GatewayContext& ctx, const httplib::Request& req, httplib::Res
     actor.kind =
         who->kind == Principal::Kind::kOperator ? Actor::Kind::kOperator : Actor::Kind::kAgency;
     actor.agency = who->agency;
-    LifecycleResult r =
+    auto r =
         ApplyLifecycle(*ctx.deps.config, *ctx.deps.store, *id, actor, action, ctx.deps.clock());
-    if (r.http_status != 200) {
-      WriteError(res, r.http_status, r.error_code, r.message);
+    if (!r.ok()) {
+      WriteError(res, r.status());
       return;
     }
     ctx.metrics.Count("aduan_ticket_changes_total", "action=\"" + action.action + "\"");
     ctx.dispatcher->Wake();
-    WriteJson(res, 200, TicketWithSla(*r.ticket, *ctx.deps.config, /*with_events=*/true));
+    WriteJson(res, 200, TicketWithSla(r.value(), *ctx.deps.config, /*with_events=*/true));
   });
 }
 

@@ -49,11 +49,6 @@ std::optional<int64_t> ParseW3cTime(const std::string& s) {
   return (int64_t{timegm(&tm)} - offset_s) * 1000;
 }
 
-bool IsOpen(const std::string& status) {
-  return status == "received" || status == "routed" || status == "triage" ||
-         status == "in_progress";
-}
-
 // One service request as GeoReport v2 names its fields.
 json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config,
                  const classifier::TopicCatalogue& topics) {
@@ -61,7 +56,7 @@ json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config,
   const bool unrouted = t.agency == classifier::kTriage;
   const classifier::Topic* topic = topics.Find(t.topic);
   json r = {{"service_request_id", t.id},
-            {"status", IsOpen(t.status) ? "open" : "closed"},
+            {"status", core::IsOpen(t.status) ? "open" : "closed"},
             {"service_code", topic ? topic->code : ""},
             {"service_name", topic ? topic->name : ""},
             {"agency_responsible", unrouted ? "" : web::AgencyName(config, t.agency)},
@@ -192,9 +187,10 @@ void Requests(GatewayContext& ctx, const classifier::TopicCatalogue& topics,
   if (agency_codes.size() == 1 && topic_codes.empty()) q.agency = agency_codes[0];
   json out = json::array();
   for (const auto& t : ctx.deps.store->ListTickets(q)) {
-    if (t.status == "withdrawn") continue;  // the resident took it back: not a public request
+    if (t.status == core::TicketStatus::kWithdrawn)
+      continue;  // the resident took it back: not a public request
     if (!wanted(t)) continue;
-    if (!status.empty() && (status == "open") != IsOpen(t.status)) continue;
+    if (!status.empty() && (status == "open") != core::IsOpen(t.status)) continue;
     if (start && t.created_at_ms < start) continue;
     if (end && t.created_at_ms > end) continue;
     auto full = ctx.deps.store->GetTicket(t.id);
@@ -231,7 +227,7 @@ void RegisterOpen311Routes(httplib::Server& server, GatewayContext& ctx) {
                  auto id = TicketIdFromPath(req, res);
                  if (!id) return;
                  auto t = ctx.deps.store->GetTicket(*id);
-                 if (!t || t->status == "withdrawn") {
+                 if (!t || t->status == core::TicketStatus::kWithdrawn) {
                    WriteError(res, 404, "not_found", "no service request " + *id);
                    return;
                  }

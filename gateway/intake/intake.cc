@@ -70,7 +70,7 @@ storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::strin
   storage::OutboxDraft ack;
   ack.channel = in.channel;
   ack.recipient = in.reply_address.empty() ? in.sender : in.reply_address;
-  ack.kind = "ack";
+  ack.kind = core::OutboxKind::kAck;
   ack.body = body;
   // Email clients thread on headers, but people read subjects: keep theirs and tag ours.
   json details = ReplyDetails(ThreadOf(in), in.channel, ticket);
@@ -333,7 +333,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int
   std::string about = d.new_ticket ? d.new_ticket->id : d.attach_to;
   if (!channels::TraitsOf(in.channel).answers_inline && !d.reply.empty()) {
     storage::OutboxDraft row = AckRow(in, d.reply, about);
-    if (!d.new_ticket) row.kind = "reply";
+    if (!d.new_ticket) row.kind = core::OutboxKind::kReply;
     req.outbox.push_back(std::move(row));
   }
   for (const auto& o : d.others) {
@@ -352,7 +352,7 @@ IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int
       storage::OutboxDraft tell;
       tell.channel = config_->sla.operator_channel;
       tell.recipient = config_->sla.operator_address;
-      tell.kind = "urgent";
+      tell.kind = core::OutboxKind::kUrgent;
       tell.body = "Aduan DARURAT " + req.ticket->id + " diteruskan ke " + req.ticket->agency +
                   (c && c->urgent_override ? " (dipilih otomatis karena darurat)." : ".");
       req.outbox.push_back(std::move(tell));

@@ -9,24 +9,34 @@
 namespace aduan::gateway {
 namespace {
 
+using core::Status;
+using core::TicketStatus;
 using storage::TicketChange;
 
+template <typename T>
+bool OneOf(const T& value, std::initializer_list<T> options) {
+  return std::find(options.begin(), options.end(), value) != options.end();
+}
 bool OneOf(const std::string& s, std::initializer_list<const char*> options) {
   return std::any_of(options.begin(), options.end(), [&](const char* o) { return s == o; });
 }
 
-LifecycleDecision Refuse(int status, std::string code, std::string message) {
+LifecycleDecision Refuse(Status status) {
   LifecycleDecision d;
-  d.http_status = status;
-  d.error_code = std::move(code);
-  d.message = std::move(message);
+  d.status = std::move(status);
   return d;
 }
 
 LifecycleDecision Illegal(const storage::TicketRecord& t, const std::string& action) {
-  return Refuse(
-      409, "illegal_transition",
-      "ticket " + t.id + " is '" + t.status + "'; '" + action + "' is not allowed from there");
+  std::string message = "ticket " + t.id + " is '";
+  message += core::Name(t.status);
+  message += "'; '" + action + "' is not allowed from there";
+  return Refuse(Status::Conflict("illegal_transition", std::move(message)));
+}
+
+// The status an answer action names ("in_progress", "resolved", "rejected").
+TicketStatus AnswerStatus(const std::string& action) {
+  return core::ParseTicketStatus(action).value_or(TicketStatus::kInProgress);
 }
 
 }  // namespace
@@ -49,15 +59,17 @@ namespace {
 // in_progress, resolved, rejected: the agency's answers (the operator may give them too).
 std::optional<LifecycleDecision> DecideAnswer(const storage::TicketRecord& t, bool agency,
                                               const LifecycleAction& a, LifecycleDecision& d) {
-  bool legal =
-      a.action == "in_progress" ? t.status == "routed" : OneOf(t.status, {"routed", "in_progress"});
+  bool legal = a.action == "in_progress"
+                   ? t.status == TicketStatus::kRouted
+                   : OneOf(t.status, {TicketStatus::kRouted, TicketStatus::kInProgress});
   // The desk may turn away what is not a complaint at all (spam, a greeting) from triage.
-  if (a.action == "rejected" && t.status == "triage" && !agency) legal = true;
+  if (a.action == "rejected" && t.status == TicketStatus::kTriage && !agency) legal = true;
   if (!legal) return Illegal(t, a.action);
   if (a.action == "rejected" && a.note.empty()) {
-    return Refuse(400, "missing_field", "a rejection needs a 'note' telling the resident why");
+    return Refuse(
+        Status::Invalid("missing_field", "a rejection needs a 'note' telling the resident why"));
   }
-  d.change.new_status = a.action;
+  d.change.new_status = AnswerStatus(a.action);
   d.change.agency_response = agency;
   // Whoever answered has the ticket: it must not be leased out again, even if never acked.
   d.change.queue = TicketChange::Queue::kAcknowledge;
@@ -72,16 +84,18 @@ std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketReco
                                                        const LifecycleAction& a,
                                                        LifecycleDecision& d) {
   if (!agency) {
-    return Refuse(403, "agency_only",
-                  "not_our_authority is the agency's answer; operators use reroute");
+    return Refuse(Status::Forbidden(
+        "agency_only", "not_our_authority is the agency's answer; operators use reroute"));
   }
-  if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
+  if (!OneOf(t.status, {TicketStatus::kRouted, TicketStatus::kInProgress})) {
+    return Illegal(t, a.action);
+  }
   if (a.note.empty()) {
-    return Refuse(400, "missing_field",
-                  "'note' must say why the ticket is not this agency's authority");
+    return Refuse(Status::Invalid("missing_field",
+                                  "'note' must say why the ticket is not this agency's authority"));
   }
   TicketChange& c = d.change;
-  c.new_status = "triage";
+  c.new_status = TicketStatus::kTriage;
   c.new_agency = std::string(classifier::kTriage);
   c.queue = TicketChange::Queue::kRemove;
   c.agency_response = true;
@@ -94,19 +108,22 @@ std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketReco
 std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, bool agency,
                                                const LifecycleAction& a,
                                                const GatewayConfig& config, LifecycleDecision& d) {
-  bool open = OneOf(t.status, {"routed", "in_progress"});
-  if (!(open || (!agency && t.status == "triage"))) return Illegal(t, a.action);
+  const bool at_desk = t.status == TicketStatus::kTriage;
+  bool open = OneOf(t.status, {TicketStatus::kRouted, TicketStatus::kInProgress});
+  if (!(open || (!agency && at_desk))) return Illegal(t, a.action);
   if (a.agency.empty() || !config.FindAgency(a.agency) || a.agency == classifier::kTriage) {
-    return Refuse(400, "unknown_agency", "'agency' must be one of the configured agency codes");
+    return Refuse(
+        Status::Invalid("unknown_agency", "'agency' must be one of the configured agency codes"));
   }
-  if (a.agency == t.agency && t.status != "triage") {
-    return Refuse(409, "same_agency", "ticket " + t.id + " is already with " + a.agency);
+  if (a.agency == t.agency && !at_desk) {
+    return Refuse(
+        Status::Conflict("same_agency", "ticket " + t.id + " is already with " + a.agency));
   }
   TicketChange& c = d.change;
-  c.new_status = "routed";
+  c.new_status = TicketStatus::kRouted;
   c.new_agency = a.agency;
   c.queue = TicketChange::Queue::kEnqueue;
-  c.event.kind = t.status == "triage" ? "routed" : "reroute";
+  c.event.kind = at_desk ? "routed" : "reroute";
   c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
   d.public_change = true;
   return std::nullopt;
@@ -115,11 +132,13 @@ std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, b
 std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, const Actor& who,
                                               const LifecycleAction& a, LifecycleDecision& d) {
   if (who.kind != Actor::Kind::kOperator) {
-    return Refuse(403, "operator_only", "only the operator reopens a ticket");
+    return Refuse(Status::Forbidden("operator_only", "only the operator reopens a ticket"));
   }
-  if (!OneOf(t.status, {"resolved", "rejected", "closed"})) return Illegal(t, a.action);
+  if (!OneOf(t.status, {TicketStatus::kResolved, TicketStatus::kRejected, TicketStatus::kClosed})) {
+    return Illegal(t, a.action);
+  }
   bool unrouted = t.agency == classifier::kTriage;
-  d.change.new_status = unrouted ? "triage" : "routed";
+  d.change.new_status = unrouted ? TicketStatus::kTriage : TicketStatus::kRouted;
   d.change.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
   d.change.event.kind = "reopen";
   d.public_change = true;
@@ -132,7 +151,7 @@ std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, co
 LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const LifecycleAction& a,
                          const GatewayConfig& config, int64_t now_ms) {
   const bool agency = who.kind == Actor::Kind::kAgency;
-  if (agency && t.agency != who.agency) return Refuse(404, "not_found", "no ticket " + t.id);
+  if (agency && t.agency != who.agency) return Refuse(Status::NotFound("no ticket " + t.id));
   LifecycleDecision d;
   TicketChange& c = d.change;
   c.ticket_id = t.id;
@@ -153,22 +172,26 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     refused = DecideReopen(t, who, a, d);
   } else if (a.action == "reply") {
     // A message to the resident that changes nothing else: the agency asks or explains.
-    if (!OneOf(t.status, {"routed", "in_progress"})) return Illegal(t, a.action);
-    if (a.note.empty()) return Refuse(400, "missing_field", "a reply needs a 'note' to send");
+    if (!OneOf(t.status, {TicketStatus::kRouted, TicketStatus::kInProgress})) {
+      return Illegal(t, a.action);
+    }
+    if (a.note.empty()) {
+      return Refuse(Status::Invalid("missing_field", "a reply needs a 'note' to send"));
+    }
     c.event.kind = "reply";
     c.agency_response = agency;
     c.queue = TicketChange::Queue::kAcknowledge;
     d.public_change = true;
     d.public_note = a.note;
   } else if (a.action == "close") {
-    if (t.status != "resolved") return Illegal(t, a.action);
-    c.new_status = "closed";
+    if (t.status != TicketStatus::kResolved) return Illegal(t, a.action);
+    c.new_status = TicketStatus::kClosed;
     c.event.kind = "closed";
     d.public_change = true;
     d.public_note = a.note;
   } else {
-    return Refuse(400, "invalid_status",
-                  "status must be in_progress, resolved, rejected or not_our_authority");
+    return Refuse(Status::Invalid(
+        "invalid_status", "status must be in_progress, resolved, rejected or not_our_authority"));
   }
   if (refused) return *refused;
   if (d.public_change) c.event.public_note = d.public_note;
@@ -185,27 +208,27 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
 storage::TicketRecord AfterChange(const storage::TicketRecord& before, const TicketChange& c) {
   storage::TicketRecord t = before;
   t.events.clear();
-  if (!c.new_status.empty()) t.status = c.new_status;
+  if (c.new_status) t.status = *c.new_status;
   if (!c.new_agency.empty()) t.agency = c.new_agency;
   t.version = before.version + 1;
   t.updated_at_ms = c.now_ms;
   return t;
 }
 
-LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& store,
-                               const std::string& ticket_id, const Actor& who,
-                               const LifecycleAction& action, int64_t now_ms) {
+core::Result<storage::TicketRecord> ApplyLifecycle(const GatewayConfig& config,
+                                                   storage::Store& store,
+                                                   const std::string& ticket_id, const Actor& who,
+                                                   const LifecycleAction& action, int64_t now_ms) {
   // A stale read loses only to another change of the same ticket; a few rounds settle it.
   for (int round = 0; round < 8; ++round) {
     auto t = store.GetTicket(ticket_id);
-    if (!t) return {404, "not_found", "no ticket " + ticket_id, std::nullopt};
+    if (!t) return Status::NotFound("no ticket " + ticket_id);
     if (action.expect_version != 0 && t->version != action.expect_version) {
-      return {409, "stale_version",
-              "ticket " + ticket_id + " was changed by someone else after you opened it",
-              std::nullopt};
+      return Status::Stale("stale_version", "ticket " + ticket_id +
+                                                " was changed by someone else after you opened it");
     }
     LifecycleDecision d = Decide(*t, who, action, config, now_ms);
-    if (d.http_status != 200) return {d.http_status, d.error_code, d.message, std::nullopt};
+    if (!d.status.ok()) return d.status;
     storage::TicketRecord after = AfterChange(*t, d.change);
     if (d.public_change) {
       for (auto& row : ResidentNotifications(config, after, d.public_note)) {
@@ -217,16 +240,18 @@ LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& stor
       if (auto push = AgencyPush(config, after)) d.change.outbox.push_back(std::move(*push));
     }
     switch (store.ChangeTicket(d.change)) {
-      case storage::ChangeOutcome::kChanged:
-        return {200, "", "", store.GetTicket(ticket_id)};
+      case storage::ChangeOutcome::kChanged: {
+        auto changed = store.GetTicket(ticket_id);
+        if (!changed) return Status::NotFound("no ticket " + ticket_id);
+        return std::move(*changed);
+      }
       case storage::ChangeOutcome::kNotFound:
-        return {404, "not_found", "no ticket " + ticket_id, std::nullopt};
+        return Status::NotFound("no ticket " + ticket_id);
       case storage::ChangeOutcome::kStale:
         continue;
     }
   }
-  return {409, "concurrent_change", "ticket " + ticket_id + " kept changing; try again",
-          std::nullopt};
+  return Status::Conflict("concurrent_change", "ticket " + ticket_id + " kept changing; try again");
 }
 
 }  // namespace aduan::gateway

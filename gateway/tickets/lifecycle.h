@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "core/status.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
 #include "storage/store.h"
@@ -35,14 +36,14 @@ struct LifecycleAction {
   std::string note;    // told to the resident on public changes; the reason on internal ones
   std::string internal_note;
   // When not 0: act only if the ticket still has this version (the one a person saw on the
-  // page); otherwise ApplyLifecycle refuses with 409 stale_version instead of deciding again.
+  // page); otherwise ApplyLifecycle refuses as stale instead of deciding again.
   int64_t expect_version = 0;
 };
 
 struct LifecycleDecision {
-  int http_status = 200;  // 200, or the refusal: 400 bad request, 403, 404, 409 illegal
-  std::string error_code;
-  std::string message;
+  // ok, or the refusal: invalid (missing note, unknown agency), forbidden (not this actor's
+  // action), not_found (another agency's ticket), conflict (illegal transition, same agency).
+  core::Status status;
   storage::TicketChange change;  // expect_version, status, agency, queue, event; no outbox
   bool public_change = false;    // the resident is told
   std::string public_note;
@@ -53,18 +54,14 @@ LifecycleDecision Decide(const storage::TicketRecord& ticket, const Actor& who,
                          const LifecycleAction& action, const GatewayConfig& config,
                          int64_t now_ms);
 
-struct LifecycleResult {
-  int http_status = 200;
-  std::string error_code;
-  std::string message;
-  std::optional<storage::TicketRecord> ticket;  // after the change, with events
-};
-
 // Reads the ticket, decides, and stores the change with its outbox rows; a concurrent change
-// to the same ticket makes it read and decide again. Throws storage::StoreError.
-LifecycleResult ApplyLifecycle(const GatewayConfig& config, storage::Store& store,
-                               const std::string& ticket_id, const Actor& who,
-                               const LifecycleAction& action, int64_t now_ms);
+// to the same ticket makes it read and decide again. The result is the ticket after the change,
+// with events, or Decide's refusal, not_found, stale (expect_version no longer current) or
+// conflict (kept changing). Throws storage::StoreError when the store fails.
+core::Result<storage::TicketRecord> ApplyLifecycle(const GatewayConfig& config,
+                                                   storage::Store& store,
+                                                   const std::string& ticket_id, const Actor& who,
+                                                   const LifecycleAction& action, int64_t now_ms);
 
 // The ticket as it will be after `change`, for the bodies of notifications and pushes.
 storage::TicketRecord AfterChange(const storage::TicketRecord& before,

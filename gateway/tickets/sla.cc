@@ -6,14 +6,14 @@ SlaDeadline CurrentDeadline(const storage::TicketRecord& t, const GatewayConfig&
   const WorkingCalendar& cal = config.sla.calendar;
   const AgencyConfig* agency = config.FindAgency(t.agency);
   const SlaTargets& targets = agency ? agency->sla : config.sla.defaults;
-  if (t.status == "triage") {
+  if (t.status == core::TicketStatus::kTriage) {
     return {SlaTarget::kRoute, cal.AddWorkingDays(t.created_at_ms, config.sla.defaults.route_days)};
   }
-  if (t.status == "routed" && t.first_response_at_ms == 0) {
+  if (t.status == core::TicketStatus::kRouted && t.first_response_at_ms == 0) {
     int64_t routed = t.routed_at_ms ? t.routed_at_ms : t.created_at_ms;
     return {SlaTarget::kFirstResponse, cal.AddWorkingDays(routed, targets.response_days)};
   }
-  if (t.status == "resolved") {
+  if (t.status == core::TicketStatus::kResolved) {
     int64_t last = t.last_response_at_ms ? t.last_response_at_ms : t.updated_at_ms;
     return {SlaTarget::kAutoClose, cal.AddWorkingDays(last, targets.auto_close_days)};
   }

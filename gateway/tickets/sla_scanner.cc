@@ -40,7 +40,7 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
     storage::OutboxDraft tell;
     tell.channel = config_->sla.operator_channel;
     tell.recipient = config_->sla.operator_address;
-    tell.kind = "escalation";
+    tell.kind = core::OutboxKind::kEscalation;
     tell.body = "Aduan " + t.id + " (" + t.agency + ") melewati batas waktu " +
                 SlaTargetName(target) + " (" + FormatTime(due_at_ms) + ").";
     c.outbox.push_back(std::move(tell));
@@ -63,7 +63,7 @@ bool SlaScanner::AutoClose(const storage::TicketRecord& summary, int64_t now) {
   }
   LifecycleAction close{"close", "", "", "closed automatically: no objection within the period"};
   Actor system;
-  return ApplyLifecycle(*config_, *store_, t->id, system, close, now).http_status == 200;
+  return ApplyLifecycle(*config_, *store_, t->id, system, close, now).ok();
 }
 
 SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {

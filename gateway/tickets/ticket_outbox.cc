@@ -16,9 +16,10 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
   if (tmpl == config.replies.end()) return {};
   const AgencyConfig* agency = config.FindAgency(after.agency);
   std::string agency_name = agency ? agency->name : after.agency;
-  auto label = config.replies.find("status_" + after.status);
+  const std::string status_name(core::Name(after.status));
+  auto label = config.replies.find("status_" + status_name);
   std::string status = label == config.replies.end()
-                           ? after.status
+                           ? status_name
                            : FillTemplate(label->second, {{"agency", agency_name}});
   std::string body =
       FillTemplate(tmpl->second, {{"ticket", after.id}, {"status", status}, {"note", public_note}});
@@ -31,7 +32,7 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
     storage::OutboxDraft d;
     d.channel = r.channel;
     d.recipient = r.address;
-    d.kind = "notify";
+    d.kind = core::OutboxKind::kNotify;
     d.body = body;
     d.details_json = NotificationDetails(after, r.channel, r.address)
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -43,11 +44,12 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
 std::optional<storage::OutboxDraft> AgencyPush(const GatewayConfig& config,
                                                const storage::TicketRecord& after) {
   const AgencyConfig* agency = config.FindAgency(after.agency);
-  if (!agency || agency->push_url.empty() || after.status != "routed") return std::nullopt;
+  if (!agency || agency->push_url.empty() || after.status != core::TicketStatus::kRouted)
+    return std::nullopt;
   storage::OutboxDraft d;
   d.channel = kPushChannel;
   d.recipient = agency->push_url;
-  d.kind = kPushKind;
+  d.kind = core::OutboxKind::kPush;
   nlohmann::json body = {{"type", "ticket.routed"},
                          {"version", after.version},
                          {"ticket", AgencyTicketJson(after, /*with_events=*/false)}};
@@ -64,7 +66,9 @@ std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
                                                  const std::string& text, int64_t at_ms) {
   const AgencyConfig* agency = config.FindAgency(ticket.agency);
   if (!agency || agency->push_url.empty()) return std::nullopt;
-  if (ticket.status != "routed" && ticket.status != "in_progress") return std::nullopt;
+  if (ticket.status != core::TicketStatus::kRouted &&
+      ticket.status != core::TicketStatus::kInProgress)
+    return std::nullopt;
   // Rendered as an event through the agency view, so a confidential reporter's identity is
   // cut from the text exactly as on GET /api/v1/tickets/{id}.
   storage::TicketRecord view = ticket;
@@ -75,7 +79,7 @@ std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
   storage::OutboxDraft d;
   d.channel = kPushChannel;
   d.recipient = agency->push_url;
-  d.kind = kPushKind;
+  d.kind = core::OutboxKind::kPush;
   nlohmann::json body = {{"type", "ticket.message"},
                          {"version", ticket.version},
                          {"ticket", rendered},

@@ -14,8 +14,9 @@
 
 namespace aduan::gateway {
 
-// The outbox kind and channel of agency pushes; the row's recipient is the push URL.
-inline constexpr char kPushKind[] = "push";
+// Agency pushes are outbox rows of kind core::OutboxKind::kPush; the dispatcher sends them by
+// kind, never by channel. The channel column still needs a value, and this one says what it
+// is to an operator reading the table; the row's recipient is the push URL.
 inline constexpr char kPushChannel[] = "agency_push";
 
 // "status_changed" rows for every recipient of `after` (see recipients.h). `public_note` is

@@ -22,8 +22,8 @@ void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment
     if (q.rows() == 0) throw ConcurrentChange("ticket " + c.ticket_id + " does not exist");
     const std::string status = q.Text(0, 0);
     if (!c.only_from_statuses.empty() &&
-        std::find(c.only_from_statuses.begin(), c.only_from_statuses.end(), status) ==
-            c.only_from_statuses.end()) {
+        std::find(c.only_from_statuses.begin(), c.only_from_statuses.end(),
+                  TicketStatusFromColumn(status)) == c.only_from_statuses.end()) {
       throw ConcurrentChange("ticket " + c.ticket_id + " is now " + status);
     }
     if (c.dequeue) {
@@ -39,14 +39,14 @@ void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment
     conn.Exec(
         "UPDATE tickets SET status = $1, details = $2, consent = $3, linked_to = $4, "
         "updated_at = $5, version = version + 1 WHERE id = $6",
-        {c.to_status.empty() ? status : c.to_status, c.details_json.value_or(q.Text(0, 1)),
+        {c.to_status ? Column(*c.to_status) : status, c.details_json.value_or(q.Text(0, 1)),
          c.consent.value_or(q.Text(0, 2)), c.linked_to.value_or(q.Text(0, 3)), now_ms,
          c.ticket_id});
     if (!c.event.kind.empty()) {
       EventRecord e = c.event;
       if (e.actor.empty()) e.actor = "system";
-      e.from_status = c.to_status.empty() ? std::string() : status;
-      e.to_status = c.to_status;
+      e.from_status = c.to_status ? status : std::string();
+      e.to_status = c.to_status ? Column(*c.to_status) : std::string();
       InsertEvent(conn, c.ticket_id, now_ms, e);
     }
   }

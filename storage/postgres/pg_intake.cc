@@ -57,7 +57,7 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
         "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) "
         "SELECT id, agency, urgent, created_at FROM t WHERE status = 'routed'",
         {t.id,
-         t.status,
+         Column(t.status),
          t.agency,
          t.agency_score,
          JoinCodes(t.maladministration),

@@ -65,7 +65,7 @@ ChangeOutcome PgStore::ChangeTicket(const TicketChange& c) {
     if (q.rows() == 0) return ChangeOutcome::kNotFound;
     if (q.Int64(0, 3) != c.expect_version) return ChangeOutcome::kStale;
     const std::string from_status = q.Text(0, 0);
-    const std::string to_status = c.new_status.empty() ? from_status : c.new_status;
+    const std::string to_status = c.new_status ? Column(*c.new_status) : from_status;
     const std::string agency = c.new_agency.empty() ? q.Text(0, 1) : c.new_agency;
     const bool enqueue = c.queue == TicketChange::Queue::kEnqueue;
     // The row is locked and its version checked, so the guarded UPDATE matches; the guard

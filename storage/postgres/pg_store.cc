@@ -124,8 +124,8 @@ void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_m
   conn.Exec(
       "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
       "next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)",
-      {PgParam::NullIfEmpty(ticket_id), o.channel, o.recipient, o.kind, o.body, o.details_json,
-       at_ms});
+      {PgParam::NullIfEmpty(ticket_id), o.channel, o.recipient, Column(o.kind), o.body,
+       o.details_json, at_ms});
 }
 
 PgStore::PgStore(const std::string& url, const StoreOptions& options,

@@ -15,7 +15,7 @@ void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendmen
     if (!c.only_from_statuses.empty() &&
         std::find(c.only_from_statuses.begin(), c.only_from_statuses.end(), current->status) ==
             c.only_from_statuses.end()) {
-      throw ConcurrentChange("ticket " + c.ticket_id + " is now " + current->status);
+      throw ConcurrentChange("ticket " + c.ticket_id + " is now " + Column(current->status));
     }
     if (c.dequeue) {
       SQLite::Statement& acked =
@@ -32,7 +32,7 @@ void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendmen
     SQLite::Statement& u = writes.Get(
         "UPDATE tickets SET status = ?, details = ?, consent = ?, linked_to = ?, updated_at = ?, "
         "version = version + 1 WHERE id = ?");
-    u.bind(1, c.to_status.empty() ? current->status : c.to_status);
+    u.bind(1, Column(c.to_status.value_or(current->status)));
     u.bind(2, c.details_json.value_or(current->details_json));
     u.bind(3, c.consent.value_or(current->consent));
     u.bind(4, c.linked_to.value_or(current->linked_to));
@@ -47,8 +47,8 @@ void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendmen
       ev.bind(2, now_ms);
       ev.bind(3, c.event.actor.empty() ? std::string("system") : c.event.actor);
       ev.bind(4, c.event.kind);
-      ev.bind(5, c.to_status.empty() ? std::string() : current->status);
-      ev.bind(6, c.to_status);
+      ev.bind(5, c.to_status ? Column(current->status) : std::string());
+      ev.bind(6, c.to_status ? Column(*c.to_status) : std::string());
       ev.bind(7, c.event.public_note);
       ev.bind(8, c.event.internal_note);
       ev.exec();

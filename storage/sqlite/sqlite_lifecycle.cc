@@ -19,7 +19,7 @@ ChangeOutcome SqliteStore::ChangeTicket(const TicketChange& c) {
         urgent = q.getColumn(2).getInt() != 0;
         if (q.getColumn(3).getInt64() != c.expect_version) return ChangeOutcome::kStale;
       }
-      const std::string to_status = c.new_status.empty() ? from_status : c.new_status;
+      const std::string to_status = c.new_status ? Column(*c.new_status) : from_status;
       if (!c.new_agency.empty()) agency = c.new_agency;
       const bool enqueue = c.queue == TicketChange::Queue::kEnqueue;
       // A fresh routing restarts the agency's clock: the response and overdue marks belonged
@@ -84,7 +84,7 @@ ChangeOutcome SqliteStore::ChangeTicket(const TicketChange& c) {
         out.bind(1, c.ticket_id);
         out.bind(2, o.channel);
         out.bind(3, o.recipient);
-        out.bind(4, o.kind);
+        out.bind(4, Column(o.kind));
         out.bind(5, o.body);
         out.bind(6, o.details_json);
         out.bind(7, c.now_ms);

@@ -199,7 +199,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
             "content_private, consent, linked_to, details, topic) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?,?)");
         ins.bind(1, t.id);
-        ins.bind(2, t.status);
+        ins.bind(2, Column(t.status));
         ins.bind(3, t.agency);
         ins.bind(4, t.agency_score);
         ins.bind(5, JoinCodes(t.maladministration));
@@ -236,9 +236,9 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
             "public_note) VALUES (?, ?, 'system', 'created', ?, '')");
         ev.bind(1, t.id);
         ev.bind(2, m.received_at_ms);
-        ev.bind(3, t.status);
+        ev.bind(3, Column(t.status));
         ev.exec();
-        if (t.status == "routed") {
+        if (t.status == core::TicketStatus::kRouted) {
           SQLite::Statement& q = impl_->writes.Get(
               "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) VALUES (?,?,?,?)");
           q.bind(1, t.id);
@@ -290,7 +290,7 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         }
         out.bind(2, o.channel);
         out.bind(3, o.recipient);
-        out.bind(4, o.kind);
+        out.bind(4, Column(o.kind));
         out.bind(5, o.body);
         out.bind(6, o.details_json);
         out.bind(7, m.received_at_ms);

@@ -244,7 +244,7 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
   Script s;
   storage::TicketRecord earlier;
   earlier.id = "ADU-FIRST00";
-  earlier.status = "routed";
+  earlier.status = core::TicketStatus::kRouted;
   earlier.channel = "sms";
   earlier.reporter_sender = "+6289999";
   earlier.text = "got mampet di RT 02 RW 05 Ciwaduk";
@@ -263,7 +263,7 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
 TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
   storage::TicketRecord t;
   t.id = NewTicketNumber();
-  t.status = "in_progress";
+  t.status = core::TicketStatus::kInProgress;
   t.channel = "whatsapp";
   t.reporter_sender = "+6281111";
   storage::EventRecord note;
@@ -298,7 +298,7 @@ TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
 TEST(ConversationDecideTest, WithdrawOnlyOwnTicketsNoAgencyPickedUp) {
   storage::TicketRecord t;
   t.id = NewTicketNumber();
-  t.status = "routed";
+  t.status = core::TicketStatus::kRouted;
   t.channel = "whatsapp";
   t.reporter_sender = "+6281111";
   Facts f;
@@ -307,7 +307,7 @@ TEST(ConversationDecideTest, WithdrawOnlyOwnTicketsNoAgencyPickedUp) {
   Script s;
   Decision ok = s.Send("BATAL " + t.id, f);
   ASSERT_EQ(ok.changes.size(), 1u);
-  EXPECT_EQ(ok.changes[0].to_status, "withdrawn");
+  EXPECT_EQ(ok.changes[0].to_status, core::TicketStatus::kWithdrawn);
   EXPECT_TRUE(ok.changes[0].dequeue);
   storage::EventRecord acked;
   acked.kind = "acked";

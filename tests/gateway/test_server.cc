@@ -77,7 +77,7 @@ std::string TestServer::StoreConfidentialComplaint(const std::string& text,
   req.message = {"whatsapp", "w1", "+6281299887766", "Siti Aminah", text, "{}", now_ms.load()};
   storage::TicketRecord t;
   t.id = gateway::NewTicketNumber();
-  t.status = status;
+  t.status = core::ParseTicketStatus(status).value();
   t.agency = agency;
   t.text = text;
   t.channel = "whatsapp";

@@ -1,5 +1,6 @@
-// The Store contract for the ticket lifecycle: version-guarded ticket changes, ticket lists, queue flags and
-// key revocation. Runs against every backend through the shared fixture (store_fixture.h).
+// The Store contract for the ticket lifecycle: version-guarded ticket changes, ticket lists, queue
+// flags and key revocation. Runs against every backend through the shared fixture
+// (store_fixture.h).
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -27,15 +28,16 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 1;
-  c.new_status = "in_progress";
+  c.new_status = core::TicketStatus::kInProgress;
   c.agency_response = true;
   c.event = {0, 0, "agency:PUPR", "status", "", "", "sedang dikerjakan", "tim B"};
-  c.outbox.push_back({"whatsapp", "+6281234567890", "notify", "Aduan sedang ditangani", "{}"});
+  c.outbox.push_back(
+      {"whatsapp", "+6281234567890", core::OutboxKind::kNotify, "Aduan sedang ditangani", "{}"});
   c.now_ms = 5000;
   ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   ASSERT_TRUE(t);
-  EXPECT_EQ(t->status, "in_progress");
+  EXPECT_EQ(t->status, core::TicketStatus::kInProgress);
   EXPECT_EQ(t->version, 2);
   EXPECT_EQ(t->updated_at_ms, 5000);
   EXPECT_EQ(t->first_response_at_ms, 5000);
@@ -49,11 +51,11 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
   auto pending = store_->ListOutbox("pending", 10);
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].ticket_id, "ADU-AAAAAAAA");
-  EXPECT_EQ(pending[0].kind, "notify");
+  EXPECT_EQ(pending[0].kind, core::OutboxKind::kNotify);
 
   // A second response keeps the first response time and moves the last.
   c.expect_version = 2;
-  c.new_status = "resolved";
+  c.new_status = core::TicketStatus::kResolved;
   c.outbox.clear();
   c.now_ms = 9000;
   ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
@@ -67,13 +69,13 @@ TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 7;
-  c.new_status = "resolved";
+  c.new_status = core::TicketStatus::kResolved;
   c.event.kind = "status";
-  c.outbox.push_back({"whatsapp", "+62811", "notify", "x", "{}"});
+  c.outbox.push_back({"whatsapp", "+62811", core::OutboxKind::kNotify, "x", "{}"});
   c.now_ms = 2000;
   EXPECT_EQ(store_->ChangeTicket(c), ChangeOutcome::kStale);
   auto t = store_->GetTicket("ADU-AAAAAAAA");
-  EXPECT_EQ(t->status, "routed");
+  EXPECT_EQ(t->status, core::TicketStatus::kRouted);
   EXPECT_EQ(t->version, 1);
   EXPECT_EQ(t->events.size(), 1u);
   EXPECT_TRUE(store_->ListOutbox("pending", 10).empty());
@@ -113,7 +115,7 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 1;
-  c.new_status = "routed";
+  c.new_status = core::TicketStatus::kRouted;
   c.new_agency = "DISHUB";
   c.queue = TicketChange::Queue::kEnqueue;
   c.event.kind = "reroute";
@@ -128,7 +130,7 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
   EXPECT_EQ(t->first_response_at_ms, 0);
 
   c.expect_version = 2;
-  c.new_status = "triage";
+  c.new_status = core::TicketStatus::kTriage;
   c.new_agency = "TRIAGE";
   c.queue = TicketChange::Queue::kRemove;
   c.now_ms = 4000;

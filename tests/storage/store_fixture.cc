@@ -27,7 +27,7 @@ IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
   r.message.received_at_ms = at_ms;
   TicketRecord t;
   t.id = ticket_id;
-  t.status = agency == "TRIAGE" ? "triage" : "routed";
+  t.status = agency == "TRIAGE" ? core::TicketStatus::kTriage : core::TicketStatus::kRouted;
   t.agency = agency;
   t.agency_score = 0.9;
   t.maladministration = {"PENUNDAAN_BERLARUT"};
@@ -40,7 +40,7 @@ IntakeRequest Complaint(const std::string& msg_id, const std::string& ticket_id,
   OutboxDraft o;
   o.channel = "whatsapp";
   o.recipient = r.message.sender;
-  o.kind = "ack";
+  o.kind = core::OutboxKind::kAck;
   o.body = r.reply;
   r.outbox.push_back(o);
   return r;

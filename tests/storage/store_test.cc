@@ -23,7 +23,7 @@ TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
   EXPECT_EQ(r.ticket_id, "ADU-AAAAAAAA");
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   ASSERT_TRUE(t);
-  EXPECT_EQ(t->status, "routed");
+  EXPECT_EQ(t->status, core::TicketStatus::kRouted);
   EXPECT_EQ(t->agency, "PUPR");
   EXPECT_EQ(t->maladministration, std::vector<std::string>{"PENUNDAAN_BERLARUT"});
   EXPECT_EQ(t->reporter_sender, "+6281234567890");
@@ -170,8 +170,8 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   more.attach_to_ticket = "ADU-AAAAAAAA";
   TicketAmendment withdraw;
   withdraw.ticket_id = "ADU-AAAAAAAA";
-  withdraw.only_from_statuses = {"routed", "triage"};
-  withdraw.to_status = "withdrawn";
+  withdraw.only_from_statuses = {core::TicketStatus::kRouted, core::TicketStatus::kTriage};
+  withdraw.to_status = core::TicketStatus::kWithdrawn;
   withdraw.dequeue = true;
   withdraw.details_json = R"({"place":"RT 02"})";
   withdraw.event.actor = "resident";
@@ -179,7 +179,7 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   more.ticket_changes.push_back(withdraw);
   store_->Intake(more);
   auto t = store_->GetTicket("ADU-AAAAAAAA");
-  EXPECT_EQ(t->status, "withdrawn");
+  EXPECT_EQ(t->status, core::TicketStatus::kWithdrawn);
   EXPECT_EQ(t->details_json, R"({"place":"RT 02"})");
   EXPECT_EQ(t->events.back().kind, "withdrawn");
   EXPECT_EQ(t->events.back().from_status, "routed");
@@ -195,7 +195,7 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   late.ticket_changes = {withdraw};
   EXPECT_THROW(store_->Intake(late), ConcurrentChange);
   EXPECT_FALSE(store_->GetTicket("ADU-DDDDDDDD"));
-  EXPECT_EQ(store_->GetTicket("ADU-CCCCCCCC")->status, "routed");
+  EXPECT_EQ(store_->GetTicket("ADU-CCCCCCCC")->status, core::TicketStatus::kRouted);
 }
 
 TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
@@ -371,7 +371,7 @@ TEST_P(StoreTest, AnotherAgencyCannotSeeOrAckTheTicket) {
 TEST_P(StoreTest, TriageTicketsAreNotOnAnyAgencyQueue) {
   store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "TRIAGE"));
   EXPECT_TRUE(store_->Lease("TRIAGE", 10, 1000, 2000).empty());
-  EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->status, "triage");
+  EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->status, core::TicketStatus::kTriage);
 }
 
 TEST_P(StoreTest, ApiKeysAreFoundByHashAndKeepTheirAgency) {
@@ -447,7 +447,7 @@ TEST_P(StoreTest, TheOutboxRowIsWrittenWithTheTicketAndClaimedOnce) {
   auto claimed = store_->ClaimOutbox(10, 1000, 30000);
   ASSERT_EQ(claimed.size(), 1u);
   EXPECT_EQ(claimed[0].ticket_id, "ADU-AAAAAAAA");
-  EXPECT_EQ(claimed[0].kind, "ack");
+  EXPECT_EQ(claimed[0].kind, core::OutboxKind::kAck);
   EXPECT_EQ(claimed[0].recipient, "+6281234567890");
   EXPECT_EQ(claimed[0].status, "pending");
   EXPECT_TRUE(store_->ClaimOutbox(10, 1000, 30000).empty());    // claimed by someone

@@ -252,11 +252,11 @@ void Export(WebContext& w, const httplib::Request& req, httplib::Response& res) 
     json v = TicketWithSla(t, cfg, false);
     std::string mal;
     for (const auto& m : t.maladministration) mal += (mal.empty() ? "" : ";") + m;
-    csv += CsvField(t.id) + "," + CsvField(t.status) + "," + CsvField(t.agency) + "," +
-           CsvField(v.value("created_at", "")) + "," + CsvField(DueText(t, cfg, now)) + "," +
-           (t.overdue_since_ms ? "yes" : "no") + "," + (t.urgent ? "yes" : "no") + "," +
-           CsvField(mal) + "," + (t.confidential ? "yes" : "no") + "," +
-           CsvField(v.value("text", "")) + "\r\n";
+    csv += CsvField(t.id) + "," + CsvField(std::string(core::Name(t.status))) + "," +
+           CsvField(t.agency) + "," + CsvField(v.value("created_at", "")) + "," +
+           CsvField(DueText(t, cfg, now)) + "," + (t.overdue_since_ms ? "yes" : "no") + "," +
+           (t.urgent ? "yes" : "no") + "," + CsvField(mal) + "," + (t.confidential ? "yes" : "no") +
+           "," + CsvField(v.value("text", "")) + "\r\n";
   }
   res.set_header("Content-Disposition", "attachment; filename=\"aduan.csv\"");
   res.set_header("Cache-Control", "no-store");

@@ -21,6 +21,10 @@ std::string StatusLabel(const std::string& status) {
   return it == kLabels.end() ? status : it->second;
 }
 
+std::string StatusLabel(core::TicketStatus status) {
+  return StatusLabel(std::string(core::Name(status)));
+}
+
 std::string EventLabel(const std::string& kind) {
   static const std::map<std::string, std::string> kLabels = {
       {"created", "Aduan masuk"},        {"status", "Status diubah"},

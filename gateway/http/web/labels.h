@@ -13,6 +13,7 @@
 namespace aduan::gateway::web {
 
 std::string StatusLabel(const std::string& status);
+std::string StatusLabel(core::TicketStatus status);
 std::string EventLabel(const std::string& kind);
 // "12 menit", "5 jam", "3 hari": how long ago `from_ms` was at `now_ms`.
 std::string AgeText(int64_t from_ms, int64_t now_ms);

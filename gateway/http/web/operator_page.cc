@@ -101,10 +101,12 @@ void Dashboard(WebContext& w, const httplib::Request& req, httplib::Response& re
   const int64_t today = cfg.sla.calendar.LocalDay(now);
   for (const auto& t : w.gw->deps.store->ListTickets(all)) {
     Stats& s = by_agency[t.agency];
-    bool open = t.status == "routed" || t.status == "in_progress";
+    bool open =
+        t.status == core::TicketStatus::kRouted || t.status == core::TicketStatus::kInProgress;
     s.open += open;
     s.overdue += open && t.overdue_since_ms > 0;
-    s.resolved += t.status == "resolved" || t.status == "closed";
+    s.resolved +=
+        t.status == core::TicketStatus::kResolved || t.status == core::TicketStatus::kClosed;
     if (t.first_response_at_ms) {
       int64_t routed = t.routed_at_ms ? t.routed_at_ms : t.created_at_ms;
       s.first_response.push_back(t.first_response_at_ms - routed);

@@ -89,7 +89,8 @@ json TicketView(WebContext& w, const Session& me, const storage::TicketRecord& t
       agencies.push_back({{"value", a.code}, {"label", a.name}});
     }
   }
-  const bool open = t.status == "routed" || t.status == "in_progress";
+  const bool open =
+      t.status == core::TicketStatus::kRouted || t.status == core::TicketStatus::kInProgress;
   const bool op = me.role == "operator";
   return {{"me", MeJson(me)},
           {"csrf", me.csrf},
@@ -110,8 +111,8 @@ json TicketView(WebContext& w, const Session& me, const storage::TicketRecord& t
           {"has_media", !media.empty()},
           {"agencies", agencies},
           {"clerk", !op},
-          {"can_act", open || (op && t.status == "triage")},
-          {"can_ack", t.status == "routed"}};
+          {"can_act", open || (op && t.status == core::TicketStatus::kTriage)},
+          {"can_ack", t.status == core::TicketStatus::kRouted}};
 }
 
 void Page(WebContext& w, const httplib::Request& req, httplib::Response& res) {
@@ -134,18 +135,18 @@ void Page(WebContext& w, const httplib::Request& req, httplib::Response& res) {
 }
 
 // The lifecycle's refusal in words a clerk can act on.
-std::string RefusalText(const LifecycleResult& r, const storage::TicketRecord& t) {
-  if (r.error_code == "stale_version") {
+std::string RefusalText(const core::Status& r, const storage::TicketRecord& t) {
+  if (r.reason() == "stale_version") {
     return "Tiket ini sudah diubah orang lain setelah Anda membukanya. Perubahan Anda tidak "
            "disimpan. Buka lagi tiketnya untuk melihat yang terbaru, lalu ulangi bila perlu.";
   }
-  if (r.error_code == "illegal_transition") {
+  if (r.reason() == "illegal_transition") {
     return "Tindakan ini tidak bisa dilakukan pada tiket berstatus " + StatusLabel(t.status) + ".";
   }
-  if (r.error_code == "missing_field") return "Catatan wajib diisi untuk tindakan ini.";
-  if (r.error_code == "unknown_agency") return "Pilih instansi tujuan dari daftar.";
-  if (r.error_code == "same_agency") return "Tiket ini sudah berada di instansi itu.";
-  return "Tindakan ditolak: " + r.message;
+  if (r.reason() == "missing_field") return "Catatan wajib diisi untuk tindakan ini.";
+  if (r.reason() == "unknown_agency") return "Pilih instansi tujuan dari daftar.";
+  if (r.reason() == "same_agency") return "Tiket ini sudah berada di instansi itu.";
+  return "Tindakan ditolak: " + r.message();
 }
 
 void Act(WebContext& w, const httplib::Request& req, httplib::Response& res) {
@@ -185,19 +186,19 @@ void Act(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   actor.kind = me->role == "operator" ? Actor::Kind::kOperator : Actor::Kind::kAgency;
   actor.agency = me->agency;
   actor.person = me->name;
-  LifecycleResult r =
+  auto r =
       ApplyLifecycle(*w.gw->deps.config, *w.gw->deps.store, t->id, actor, a, w.gw->deps.clock());
-  if (r.http_status != 200) {
-    if (r.error_code == "not_found") return NotFound(res, *me);
-    SendMessage(res, r.http_status, "Tidak disimpan", RefusalText(r, *t), "/inbox/tickets/" + t->id,
-                *me);
+  if (!r.ok()) {
+    if (r.status().code() == core::StatusCode::kNotFound) return NotFound(res, *me);
+    SendMessage(res, HttpStatusOf(r.status().code()), "Tidak disimpan", RefusalText(r.status(), *t),
+                "/inbox/tickets/" + t->id, *me);
     return;
   }
   w.gw->metrics.Count("aduan_ticket_changes_total", "action=\"" + a.action + "\"");
   w.gw->dispatcher->Wake();
   if (FormValue(form, "back") == "operator") return Redirect(res, "/inbox/operator?done=routed");
   // A ticket that left the clerk's agency is no longer theirs to open.
-  if (me->role != "operator" && r.ticket && r.ticket->agency != me->agency) {
+  if (me->role != "operator" && r.value().agency != me->agency) {
     return Redirect(res, "/inbox?done=" + verb);
   }
   Redirect(res, "/inbox/tickets/" + t->id + "?done=" + verb);

@@ -167,7 +167,8 @@ class Decider {
     auto t = NamedTicket();
     if (!t) return d_;
     if (!Owns(*t)) return Reply("not_your_ticket", {{"ticket", t->id}});
-    bool picked_up = t->status != "routed" && t->status != "triage";
+    bool picked_up =
+        t->status != core::TicketStatus::kRouted && t->status != core::TicketStatus::kTriage;
     for (const auto& e : t->events) picked_up = picked_up || e.kind == "acked";
     if (picked_up) {
       return Reply("cannot_withdraw",
@@ -175,8 +176,8 @@ class Decider {
     }
     storage::TicketAmendment change;
     change.ticket_id = t->id;
-    change.only_from_statuses = {"routed", "triage"};
-    change.to_status = "withdrawn";
+    change.only_from_statuses = {core::TicketStatus::kRouted, core::TicketStatus::kTriage};
+    change.to_status = core::TicketStatus::kWithdrawn;
     change.dequeue = true;
     change.event.actor = "resident";
     change.event.kind = "withdrawn";
@@ -284,7 +285,8 @@ class Decider {
     const auto& conv = config_.conversation;
     for (const auto& s : facts_.similar) {
       if (s.channel == in_.channel && s.reporter_sender == in_.sender) continue;
-      if (s.status == "withdrawn" || s.status == "rejected") continue;
+      if (s.status == core::TicketStatus::kWithdrawn || s.status == core::TicketStatus::kRejected)
+        continue;
       int shared = SharedTerms(terms, KeyTerms(s.text + " " + PlaceTextIn(s.details_json)));
       auto theirs = CoordinatesIn(s.details_json);
       bool same =
@@ -304,7 +306,7 @@ class Decider {
     t.id = facts_.candidate_ticket_id;
     bool triage =
         !c_ || c_->triage || c_->agency == classifier::kTriage || !config_.FindAgency(c_->agency);
-    t.status = triage ? "triage" : "routed";
+    t.status = triage ? core::TicketStatus::kTriage : core::TicketStatus::kRouted;
     t.agency = triage ? std::string(classifier::kTriage) : c_->agency;
     if (c_) {
       t.agency_score = c_->agency_score;
@@ -371,7 +373,7 @@ class Decider {
 
   void RequestConsent(const std::string& ticket, const std::string& phone) {
     d_.others.push_back(
-        {in_.channel, phone, "consent",
+        {in_.channel, phone, core::OutboxKind::kConsent,
          Render("consent_request", {{"cadre", facts_.cadre->name}, {"ticket", ticket}})});
     const auto& stored = facts_.relayed_resident;
     ConversationState theirs = stored ? StateFromJson(stored->state_json) : ConversationState{};
@@ -402,9 +404,10 @@ std::string ComplaintText(const ReadText& text) {
   return text.command == Command::kRelay ? text.relay.text : text.body;
 }
 
-std::string StatusInWords(const std::string& status, const GatewayConfig& config) {
-  auto it = config.replies.find("status_" + status);
-  return it == config.replies.end() ? status : it->second;
+std::string StatusInWords(core::TicketStatus status, const GatewayConfig& config) {
+  const std::string name(core::Name(status));
+  auto it = config.replies.find("status_" + name);
+  return it == config.replies.end() ? name : it->second;
 }
 
 Decision Decide(const ConversationState& state, const Inbound& message, const ReadText& text,

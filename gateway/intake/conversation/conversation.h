@@ -53,7 +53,7 @@ struct Facts {
 struct OtherMessage {
   std::string channel;
   std::string recipient;
-  std::string kind;  // "consent"
+  core::OutboxKind kind = core::OutboxKind::kConsent;
   std::string body;
 };
 
@@ -83,7 +83,7 @@ Decision Decide(const ConversationState& state, const Inbound& message, const Re
 std::string ComplaintText(const ReadText& text);
 
 // A status in the resident's words ("sedang ditangani"), from the reply templates.
-std::string StatusInWords(const std::string& status, const GatewayConfig& config);
+std::string StatusInWords(core::TicketStatus status, const GatewayConfig& config);
 
 }  // namespace aduan::gateway::conversation
 
