@@ -60,6 +60,29 @@ std::optional<Principal> RequireAuth(GatewayContext& ctx, const httplib::Request
   return who;
 }
 
+std::optional<TicketCall> OpenTicketCall(GatewayContext& ctx, const httplib::Request& req,
+                                         httplib::Response& res) {
+  auto who = RequireAuth(ctx, req, res);
+  if (!who) return std::nullopt;
+  auto id = TicketIdFromPath(req, res);
+  if (!id) return std::nullopt;
+  return TicketCall{std::move(*who), std::move(*id)};
+}
+
+std::optional<VisibleTicket> OpenVisibleTicket(GatewayContext& ctx, const httplib::Request& req,
+                                               httplib::Response& res, std::string_view missing) {
+  auto call = OpenTicketCall(ctx, req, res);
+  if (!call) return std::nullopt;
+  auto t = ctx.deps.store->GetTicket(call->id);
+  if (!t || (call->who.kind != Principal::Kind::kOperator && t->agency != call->who.agency)) {
+    std::string message(missing);
+    message.append(call->id);
+    WriteError(res, 404, "not_found", message);
+    return std::nullopt;
+  }
+  return VisibleTicket{std::move(call->who), std::move(*t)};
+}
+
 void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Post("/api/v1/queue/lease", [&ctx](const httplib::Request& req, httplib::Response& res) {
     Guarded(res, [&] {
@@ -94,10 +117,10 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Post(R"(/api/v1/tickets/([^/]+)/ack)",
               [&ctx](const httplib::Request& req, httplib::Response& res) {
                 Guarded(res, [&] {
-                  auto who = RequireAuth(ctx, req, res);
-                  if (!who) return;
-                  auto id = TicketIdFromPath(req, res);
-                  if (!id) return;
+                  auto call = OpenTicketCall(ctx, req, res);
+                  if (!call) return;
+                  const Principal* who = &call->who;
+                  const std::string* id = &call->id;
                   auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
                   if (!body) return;
                   auto lease = body->find("lease_id");
@@ -133,24 +156,17 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
                 });
               });
 
-  server.Get(
-      R"(/api/v1/tickets/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        Guarded(res, [&] {
-          auto who = RequireAuth(ctx, req, res);
-          if (!who) return;
-          auto id = TicketIdFromPath(req, res);
-          if (!id) return;
-          auto t = ctx.deps.store->GetTicket(*id);
-          bool visible = t && (who->kind == Principal::Kind::kOperator || t->agency == who->agency);
-          if (!visible) {
-            WriteError(res, 404, "not_found", "no ticket " + *id);
-            return;
-          }
-          nlohmann::json j = TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true);
-          j["media"] = TicketMediaJson(*ctx.deps.store, t->id);
-          WriteJson(res, 200, j);
-        });
-      });
+  server.Get(R"(/api/v1/tickets/([^/]+))",
+             [&ctx](const httplib::Request& req, httplib::Response& res) {
+               Guarded(res, [&] {
+                 auto opened = OpenVisibleTicket(ctx, req, res);
+                 if (!opened) return;
+                 const storage::TicketRecord* t = &opened->ticket;
+                 nlohmann::json j = TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true);
+                 j["media"] = TicketMediaJson(*ctx.deps.store, t->id);
+                 WriteJson(res, 200, j);
+               });
+             });
 }
 
 }  // namespace aduan::gateway

@@ -29,10 +29,10 @@ template <class Fill>
 void HandleAction(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res,
                   Fill&& fill) {
   Guarded(res, [&] {
-    auto who = RequireAuth(ctx, req, res);
-    if (!who) return;
-    auto id = TicketIdFromPath(req, res);
-    if (!id) return;
+    auto call = OpenTicketCall(ctx, req, res);
+    if (!call) return;
+    const Principal* who = &call->who;
+    const std::string* id = &call->id;
     auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
     if (!body) return;
     LifecycleAction action;

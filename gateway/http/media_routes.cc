@@ -71,14 +71,12 @@ void RegisterMediaRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Get(R"(/api/v1/tickets/([^/]+)/media/([^/]+))", [&ctx](const httplib::Request& req,
                                                                 httplib::Response& res) {
     Guarded(res, [&] {
-      auto who = RequireAuth(ctx, req, res);
-      if (!who) return;
-      auto id = TicketIdFromPath(req, res);
-      if (!id) return;
-      auto t = ctx.deps.store->GetTicket(*id);
-      bool visible = t && (who->kind == Principal::Kind::kOperator || t->agency == who->agency);
-      if (!visible || !ServeTicketMedia(*ctx.deps.store, *t, req.matches[2].str(), res)) {
-        WriteError(res, 404, "not_found", "no such media on ticket " + *id);
+      auto opened = OpenVisibleTicket(ctx, req, res, "no such media on ticket ");
+      if (!opened) return;
+      if (!ServeTicketMedia(*ctx.deps.store, opened->ticket, req.matches[2].str(), res)) {
+        std::string message = "no such media on ticket ";
+        message.append(opened->ticket.id);
+        WriteError(res, 404, "not_found", message);
       }
     });
   });

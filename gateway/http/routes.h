@@ -53,6 +53,27 @@ bool RequireOperator(GatewayContext& ctx, const httplib::Request& req, httplib::
 // not a ticket number.
 std::optional<std::string> TicketIdFromPath(const httplib::Request& req, httplib::Response& res);
 
+// The opening the /api/v1/tickets/{id}/... routes share. Each writes the error and returns
+// nullopt at the first check that fails, so a route reads: open, then do its own work.
+struct TicketCall {
+  Principal who;
+  std::string id;  // canonical ticket number
+};
+// The caller's key (401), then the ticket number in the path (400).
+std::optional<TicketCall> OpenTicketCall(GatewayContext& ctx, const httplib::Request& req,
+                                         httplib::Response& res);
+
+struct VisibleTicket {
+  Principal who;
+  storage::TicketRecord ticket;  // with events
+};
+// OpenTicketCall, then the ticket as the caller may see it: an operator sees every ticket, an
+// agency its own. Anything else is 404 with `missing` + the number: another agency's ticket is
+// not found rather than forbidden, so numbers cannot be probed.
+std::optional<VisibleTicket> OpenVisibleTicket(GatewayContext& ctx, const httplib::Request& req,
+                                               httplib::Response& res,
+                                               std::string_view missing = "no ticket ");
+
 // The agency view of a ticket plus its service-level state ("sla": target, due_at, overdue,
 // escalation_level).
 nlohmann::json TicketWithSla(const storage::TicketRecord& ticket, const GatewayConfig& config,
