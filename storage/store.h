@@ -57,9 +57,11 @@ class UserConflict : public StoreError {
   using StoreError::StoreError;
 };
 
-class Store {
+// What the intake pipeline reads and writes for a new message: the facts it decides on
+// (conversation, rate count, recent tickets) and the one transaction that stores it.
+class IntakeStore {
  public:
-  virtual ~Store() = default;
+  virtual ~IntakeStore() = default;
 
   // Stores a message and, unless it was stored before, its ticket (with a "created" event and,
   // when the ticket is routed, a queue entry) and its outbox rows, all in one transaction.
@@ -68,24 +70,64 @@ class Store {
   // The same transaction applies the request's ticket changes and conversation writes; when
   // one's precondition fails it throws ConcurrentChange and nothing of the request is stored.
   virtual IntakeResult Intake(const IntakeRequest& request) = 0;
-
-  // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
-  virtual std::optional<TicketRecord> GetTicket(const std::string& id) = 0;
-
+  // The stored conversation of (channel, sender), or nullopt when there is none.
+  virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
+                                                            const std::string& sender) = 0;
+  // Messages stored from (channel, sender) at or after `since_ms`.
+  virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
+                                     int64_t since_ms) = 0;
+  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events and
+  // with linked_count left at 0: a cadre's relays, one sender's own tickets, an agency's
+  // recent tickets for linking.
+  virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
   // The ticket a stored message belongs to, or "" when the message is unknown or has none.
   virtual std::string TicketOfMessage(const std::string& channel,
                                       const std::string& provider_message_id) = 0;
-  // The ticket an outbox row was written for, or "".
-  virtual std::string TicketOfOutboxRow(int64_t outbox_id) = 0;
+  // Intake journal positions (IntakeRequest::journal_id): the records of journal `journal_id`
+  // after `after_seq` that were stored, by seq; the journal's processor reads them once on
+  // replay instead of deciding those messages again.
+  virtual std::vector<AppliedJournalRecord> AppliedJournalRecords(const std::string& journal_id,
+                                                                  uint64_t after_seq) = 0;
+  // Forgets `journal_id`'s records up to `through_seq`: the journal's checkpoint passed them,
+  // so they are never replayed. Durable when it returns, like every write.
+  virtual void ForgetJournalRecords(const std::string& journal_id, uint64_t through_seq) = 0;
+};
+
+// Tickets after intake: read one, list many, change one under its version.
+class TicketStore {
+ public:
+  virtual ~TicketStore() = default;
+
+  // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
+  virtual std::optional<TicketRecord> GetTicket(const std::string& id) = 0;
+  // Applies `change` in one transaction: status/agency, version + 1, updated_at, the SLA
+  // marks asked for, the event, the queue entry and the outbox rows. Nothing is written unless
+  // the ticket exists and still has change.expect_version.
+  virtual ChangeOutcome ChangeTicket(const TicketChange& change) = 0;
+  // Tickets matching `query` (without events), newest first.
+  virtual std::vector<TicketRecord> ListTickets(const TicketQuery& query) = 0;
+};
+
+// Each agency's case queue: lease, acknowledge, and the entries leased too often.
+class QueueStore {
+ public:
+  virtual ~QueueStore() = default;
 
   // Leases up to `max` of `agency`'s waiting tickets for `lease_ms`: urgent first, then oldest.
   // A ticket whose lease expired is waiting again. No ticket is ever under two live leases.
   virtual std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,
                                           int64_t now_ms) = 0;
-
   // Takes a leased ticket off `agency`'s queue for good.
   virtual AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
                          const std::string& lease_id, int64_t now_ms) = 0;
+  // Unacked queue entries leased at least `min_lease_count` times, most leased first.
+  virtual std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) = 0;
+};
+
+// Replies, notices and pushes waiting to be sent, and what providers report back.
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
 
   // Claims up to `max` pending outbox rows that are due, for `claim_ms`: until the claim runs
   // out no other dispatcher (in this process or another) gets them. Oldest first.
@@ -101,37 +143,22 @@ class Store {
                                     int64_t reported_at_ms, int64_t now_ms) = 0;
   // Rows with `status` ("pending", "sent", "dead"), newest first.
   virtual std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) = 0;
+  // The ticket an outbox row was written for, or "".
+  virtual std::string TicketOfOutboxRow(int64_t outbox_id) = 0;
+};
+
+// Who may call: API keys, cadres, and the people of the web inbox.
+class DirectoryStore {
+ public:
+  virtual ~DirectoryStore() = default;
 
   virtual void InsertApiKey(const ApiKeyRecord& key) = 0;
   // The key with this hash, revoked or not, or nullopt.
   virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
-
-  // Agency lifecycle, SLA and push
-
-  // Applies `change` in one transaction: status/agency, version + 1, updated_at, the SLA
-  // marks asked for, the event, the queue entry and the outbox rows. Nothing is written unless
-  // the ticket exists and still has change.expect_version.
-  virtual ChangeOutcome ChangeTicket(const TicketChange& change) = 0;
-  // Tickets matching `query` (without events), newest first.
-  virtual std::vector<TicketRecord> ListTickets(const TicketQuery& query) = 0;
-  // Unacked queue entries leased at least `min_lease_count` times, most leased first.
-  virtual std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) = 0;
   // Every key, newest first (hashes included; callers show ids only).
   virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
   // Marks the key revoked; false when no key has this id. Revoking twice keeps the first time.
   virtual bool RevokeApiKey(const std::string& id, int64_t now_ms) = 0;
-  // Conversations and cadres.
-
-  // The stored conversation of (channel, sender), or nullopt when there is none.
-  virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
-                                                            const std::string& sender) = 0;
-  // Messages stored from (channel, sender) at or after `since_ms`.
-  virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
-                                     int64_t since_ms) = 0;
-  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events and
-  // with linked_count left at 0: a cadre's relays, one sender's own tickets, an agency's
-  // recent tickets for linking.
-  virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
   // Inserts or replaces the cadre with `cadre.id` (created_at kept from the first insert).
   // Throws CadreConflict when another id holds the same (channel, sender).
   virtual void PutCadre(const CadreRecord& cadre) = 0;
@@ -142,9 +169,7 @@ class Store {
   virtual std::optional<CadreRecord> GetCadre(const std::string& id) = 0;
   // Every cadre by id, with its tickets counted by status.
   virtual std::vector<CadreRecord> ListCadres() = 0;
-
   // People of the web inbox (clerks and operators): storage/*/..._users.cc.
-
   // Inserts a new user; throws UserConflict when the username is taken.
   virtual void InsertUser(const UserRecord& user) = 0;
   // The user with this username, active or not, or nullopt.
@@ -153,9 +178,14 @@ class Store {
   virtual std::vector<UserRecord> ListUsers() = 0;
   // Sets whether the user may sign in; false when no user has this username.
   virtual bool SetUserActive(const std::string& username, bool active) = 0;
+};
 
-  // Media (storage/*/..._media.cc). Rows are written by Intake (IntakeRequest::media).
+// Residents' files: the fetch jobs and the content-addressed bytes.
+class MediaStore {
+ public:
+  virtual ~MediaStore() = default;
 
+  // Rows are written by Intake (IntakeRequest::media); storage/*/..._media.cc.
   // Claims up to `max` pending media rows that are due, for `claim_ms`, as ClaimOutbox does.
   virtual std::vector<MediaRecord> ClaimMedia(int max, int64_t now_ms, int64_t claim_ms) = 0;
   // Records a fetch of a claimed row and releases the claim. A row once stored or unavailable
@@ -171,19 +201,15 @@ class Store {
   // nullopt when absent (or damaged on disk).
   virtual std::string PutBlob(const std::string& bytes) = 0;
   virtual std::optional<std::string> GetBlob(const std::string& sha256) = 0;
+};
 
-  // Intake journal positions (IntakeRequest::journal_id): the records of journal `journal_id`
-  // after `after_seq` that were stored, by seq; the journal's processor reads them once on
-  // replay instead of deciding those messages again.
-  virtual std::vector<AppliedJournalRecord> AppliedJournalRecords(const std::string& journal_id,
-                                                                  uint64_t after_seq) = 0;
-  // Forgets `journal_id`'s records up to `through_seq`: the journal's checkpoint passed them,
-  // so they are never replayed. Durable when it returns, like every write.
-  virtual void ForgetJournalRecords(const std::string& journal_id, uint64_t through_seq) = 0;
+// Readiness: a round trip, a probe write, and what the last writes did.
+class HealthStore {
+ public:
+  virtual ~HealthStore() = default;
 
   // Cheap round trip to the database, for /readyz. Returns false instead of throwing.
   virtual bool Ping() = 0;
-
   // Readiness (/readyz): writes one tiny row (this instance's line in health_probe) through
   // the path every write takes: the group committer, the write connection, a durable commit.
   // Throws StoreError when that fails: disk full, a read-only file, a database that is down
@@ -192,6 +218,21 @@ class Store {
   // When write transactions last committed and last failed as a whole (not one request's own
   // error such as a conflict), and why; for /readyz's memory between probes.
   virtual WriteHealth LastWrites() const = 0;
+};
+
+// Everything a backend provides. A backend implements all of it in one class; each caller
+// takes the narrow interface it needs (an OutboxStore& for the dispatcher, a MediaStore& for the
+// media worker), so what a part of the gateway may touch is written in its signature.
+// Thread-safety: every method may be called from any thread at once.
+class Store : public IntakeStore,
+              public TicketStore,
+              public QueueStore,
+              public OutboxStore,
+              public DirectoryStore,
+              public MediaStore,
+              public HealthStore {
+ public:
+  ~Store() override = default;
 };
 
 struct StoreOptions {

@@ -22,13 +22,14 @@ std::string RandomSecret() {
 
 }  // namespace
 
-IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t now_ms) {
+IssuedKey IssueApiKey(storage::DirectoryStore& store, const std::string& agency, int64_t now_ms) {
   IssuedKey key{storage::RandomId("key_"), RandomSecret()};
   store.InsertApiKey({key.id, channels::Sha256Hex(key.secret), agency, now_ms, std::nullopt});
   return key;
 }
 
-std::optional<Principal> Authenticate(storage::Store& store, const std::string& authorization,
+std::optional<Principal> Authenticate(storage::DirectoryStore& store,
+                                      const std::string& authorization,
                                       const std::string& admin_token) {
   // RFC 9110 11.1: the scheme is case-insensitive ("bearer", "BEARER" are the same).
   constexpr std::string_view kBearer = "bearer";

@@ -16,7 +16,7 @@ struct IssuedKey {
 };
 
 // Creates a key for `agency` and stores its hash. Throws StoreError.
-IssuedKey IssueApiKey(storage::Store& store, const std::string& agency, int64_t now_ms);
+IssuedKey IssueApiKey(storage::DirectoryStore& store, const std::string& agency, int64_t now_ms);
 
 // Who is calling the API.
 struct Principal {
@@ -27,7 +27,8 @@ struct Principal {
 
 // Resolves an Authorization header value ("Bearer ...") to a principal, or nullopt when the
 // token is missing, unknown or revoked. `admin_token` empty disables the operator.
-std::optional<Principal> Authenticate(storage::Store& store, const std::string& authorization,
+std::optional<Principal> Authenticate(storage::DirectoryStore& store,
+                                      const std::string& authorization,
                                       const std::string& admin_token);
 
 }  // namespace aduan::gateway

@@ -100,7 +100,7 @@ Answer Call(const std::string& origin, const std::string& path,
 
 }  // namespace
 
-MediaWorker::MediaWorker(storage::Store* store,
+MediaWorker::MediaWorker(storage::MediaStore* store,
                          const std::map<std::string, const channels::ChannelAdapter*>& adapters,
                          channels::EnvLookup env, Clock clock, MediaWorkerOptions options)
     : store_(store),

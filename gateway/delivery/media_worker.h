@@ -45,7 +45,7 @@ struct MediaWorkerOptions {
 class MediaWorker {
  public:
   // `adapters` maps channel name to adapter; both must outlive the worker.
-  MediaWorker(storage::Store* store,
+  MediaWorker(storage::MediaStore* store,
               const std::map<std::string, const channels::ChannelAdapter*>& adapters,
               channels::EnvLookup env, Clock clock, MediaWorkerOptions options);
   ~MediaWorker();
@@ -64,7 +64,7 @@ class MediaWorker {
   // What this ticket already keeps, in bytes.
   size_t TicketBytes(const std::string& ticket_id);
 
-  storage::Store* store_;
+  storage::MediaStore* store_;
   std::map<std::string, const channels::ChannelAdapter*> adapters_;
   channels::EnvLookup env_;
   Clock clock_;

@@ -45,8 +45,9 @@ int64_t RetryAfterMs(std::string_view value, int64_t now_ms) {
 }
 
 OutboxDispatcher::OutboxDispatcher(
-    storage::Store* store, const std::map<std::string, const channels::ChannelAdapter*>& adapters,
-    channels::EnvLookup env, Clock clock, DispatcherOptions options)
+    storage::OutboxStore* store,
+    const std::map<std::string, const channels::ChannelAdapter*>& adapters, channels::EnvLookup env,
+    Clock clock, DispatcherOptions options)
     : store_(store),
       adapters_(adapters),
       env_(std::move(env)),

@@ -53,7 +53,7 @@ std::pair<std::string, std::string> SplitBaseUrl(const std::string& base);
 class OutboxDispatcher {
  public:
   // `adapters` maps channel name to adapter; both must outlive the dispatcher.
-  OutboxDispatcher(storage::Store* store,
+  OutboxDispatcher(storage::OutboxStore* store,
                    const std::map<std::string, const channels::ChannelAdapter*>& adapters,
                    channels::EnvLookup env, Clock clock, DispatcherOptions options = {});
   ~OutboxDispatcher();
@@ -79,7 +79,7 @@ class OutboxDispatcher {
                                 int64_t retry_after_ms = -1);
   std::string BaseUrl(const std::string& channel) const;
 
-  storage::Store* store_;
+  storage::OutboxStore* store_;
   std::map<std::string, const channels::ChannelAdapter*> adapters_;
   channels::EnvLookup env_;
   Clock clock_;

@@ -73,7 +73,7 @@ class IntakeProcessor {
   void SetStatusRecorder(StatusRecorder recorder) { record_status_ = std::move(recorder); }
   // Where the journal positions recorded with options.journal_id are read and forgotten; set
   // before Start(). Without it positions are still recorded, never read back or pruned.
-  void SetPositionStore(storage::Store* store) { positions_ = store; }
+  void SetPositionStore(storage::IntakeStore* store) { positions_ = store; }
 
   void Start();
   void Stop();  // finishes the attempt under way; unprocessed records stay in the journal
@@ -148,7 +148,7 @@ class IntakeProcessor {
   // Processor thread only: a processed position not yet checkpointed, and when one last was.
   uint64_t unsaved_seq_ = 0;
   std::chrono::steady_clock::time_point last_checkpoint_{};
-  storage::Store* positions_ = nullptr;
+  storage::IntakeStore* positions_ = nullptr;
   bool positions_loaded_ = false;  // processor thread only
   uint64_t replay_through_ = 0;    // the last record on disk at Start(): replays end there
   uint64_t forgotten_seq_ = 0;     // processor thread only: positions forgotten through here

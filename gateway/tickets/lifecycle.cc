@@ -216,7 +216,7 @@ storage::TicketRecord AfterChange(const storage::TicketRecord& before, const Tic
 }
 
 core::Result<storage::TicketRecord> ApplyLifecycle(const GatewayConfig& config,
-                                                   storage::Store& store,
+                                                   storage::TicketStore& store,
                                                    const std::string& ticket_id, const Actor& who,
                                                    const LifecycleAction& action, int64_t now_ms) {
   // A stale read loses only to another change of the same ticket; a few rounds settle it.

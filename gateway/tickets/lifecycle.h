@@ -59,7 +59,7 @@ LifecycleDecision Decide(const storage::TicketRecord& ticket, const Actor& who,
 // with events, or Decide's refusal, not_found, stale (expect_version no longer current) or
 // conflict (kept changing). Throws storage::StoreError when the store fails.
 core::Result<storage::TicketRecord> ApplyLifecycle(const GatewayConfig& config,
-                                                   storage::Store& store,
+                                                   storage::TicketStore& store,
                                                    const std::string& ticket_id, const Actor& who,
                                                    const LifecycleAction& action, int64_t now_ms);
 
