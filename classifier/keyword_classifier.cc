@@ -213,6 +213,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   }
   c->is_negator_.assign(c->vocabulary_.size(), 0);
   for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
+  std::vector<uint32_t> locative_ids;
+  for (const auto& locative : c->settings_.locatives) {
+    locative_ids.push_back(c->InternWord(locative));
+  }
+  c->is_locative_.assign(c->vocabulary_.size(), 0);
+  for (uint32_t id : locative_ids) c->is_locative_[id] = 1;
 
   if (!rules.patterns.empty()) {
     RE2::Options re_options;
@@ -303,6 +309,17 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
     return false;
   };
+  // Locatives are matched as written: "depan" and "dekat" are the words, not stems of others.
+  auto after_locative = [&](uint32_t position) {
+    const uint32_t window = static_cast<uint32_t>(settings_.locative_window);
+    for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
+      if (surface[j] != kNoId && surface[j] < is_locative_.size() && is_locative_[surface[j]]) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const bool locatives_on = !settings_.locatives.empty() && settings_.locative_factor < 1.0;
 
   std::vector<double> raw(targets_.size(), 0.0);
   // Evidence is kept as references into the rules and becomes Match values only for the targets
@@ -328,24 +345,34 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     while (end < hits.size() && hits[end].phrase == phrase) ++end;
     for (uint32_t t : terms_by_primary_[phrase]) {
       const Term& term = terms_[t];
-      const bool negatable = targets_[term.target].kind == TargetKind::kUrgent;
-      bool fired = false;
-      for (size_t k = h; k < end && !fired; ++k) {
+      const TargetKind kind = targets_[term.target].kind;
+      const bool negatable = kind == TargetKind::kUrgent;
+      const bool placeable =
+          locatives_on && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
+      double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
+      for (size_t k = h; k < end; ++k) {
         const uint32_t at = hits[k].position;
         if (negatable && negated(at)) continue;
-        if (term.secondary == kNoId) {
-          fired = true;
-          break;
+        if (term.secondary != kNoId) {
+          // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
+          const uint32_t window = static_cast<uint32_t>(settings_.near_window);
+          auto [first, last] = positions(term.secondary);
+          auto it =
+              std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
+          if (it == last || it->position > at + window) continue;
         }
-        // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
-        const uint32_t window = static_cast<uint32_t>(settings_.near_window);
-        auto [first, last] = positions(term.secondary);
-        auto it = std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
-        fired = it != last && it->position <= at + window;
+        // A place named after "depan"/"dekat" keeps looking for an occurrence that is the
+        // subject; only if there is none does it count, and then at the reduced weight.
+        if (placeable && after_locative(at)) {
+          factor = settings_.locative_factor;
+          continue;
+        }
+        factor = 1.0;
+        break;
       }
-      if (!fired) continue;
+      if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight, term.text, term.source, -1);
+      add(term.target, term.weight * factor, term.text, term.source, -1);
     }
     h = end;
   }

@@ -105,7 +105,8 @@ class KeywordClassifier final : public Classifier {
   std::unordered_map<uint64_t, std::vector<uint32_t>> phrase_keys_;
   size_t max_phrase_words_ = 1;
   std::vector<std::vector<uint32_t>> terms_by_primary_;
-  std::vector<uint8_t> is_negator_;  // by word id
+  std::vector<uint8_t> is_negator_;   // by word id
+  std::vector<uint8_t> is_locative_;  // by word id
 
   std::vector<Target> targets_;
   std::vector<Term> terms_;
