@@ -213,12 +213,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   }
   c->is_negator_.assign(c->vocabulary_.size(), 0);
   for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
-  std::vector<uint32_t> locative_ids;
-  for (const auto& locative : c->settings_.locatives) {
-    locative_ids.push_back(c->InternWord(locative));
-  }
-  c->is_locative_.assign(c->vocabulary_.size(), 0);
-  for (uint32_t id : locative_ids) c->is_locative_[id] = 1;
+  std::vector<std::pair<uint32_t, uint8_t>> roles;
+  for (const auto& word : c->settings_.locatives)
+    roles.emplace_back(c->InternWord(word), kLocative);
+  for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
+  c->word_role_.assign(c->vocabulary_.size(), 0);
+  for (const auto& [id, role] : roles) c->word_role_[id] |= role;
 
   if (!rules.patterns.empty()) {
     RE2::Options re_options;
@@ -309,17 +309,28 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
     return false;
   };
-  // Locatives are matched as written: "depan" and "dekat" are the words, not stems of others.
-  auto after_locative = [&](uint32_t position) {
-    const uint32_t window = static_cast<uint32_t>(settings_.locative_window);
+  // Locative and focus words are matched as written ("depan", "paling"), not as stems.
+  auto follows = [&](uint32_t position, uint8_t role, int window_words) {
+    const uint32_t window = static_cast<uint32_t>(window_words);
     for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
-      if (surface[j] != kNoId && surface[j] < is_locative_.size() && is_locative_[surface[j]]) {
+      if (surface[j] != kNoId && surface[j] < word_role_.size() &&
+          (word_role_[surface[j]] & role)) {
         return true;
       }
     }
     return false;
   };
   const bool locatives_on = !settings_.locatives.empty() && settings_.locative_factor < 1.0;
+  const bool focus_on = !settings_.focus_words.empty() && settings_.focus_factor > 1.0;
+  // What one occurrence of an agency or topic term at `at` weighs, relative to its weight.
+  auto place_factor = [&](uint32_t at) {
+    double f = 1.0;
+    if (locatives_on && follows(at, kLocative, settings_.locative_window)) {
+      f *= settings_.locative_factor;
+    }
+    if (focus_on && follows(at, kFocus, settings_.focus_window)) f *= settings_.focus_factor;
+    return f;
+  };
 
   std::vector<double> raw(targets_.size(), 0.0);
   // Evidence is kept as references into the rules and becomes Match values only for the targets
@@ -348,7 +359,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       const TargetKind kind = targets_[term.target].kind;
       const bool negatable = kind == TargetKind::kUrgent;
       const bool placeable =
-          locatives_on && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
+          (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
       double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
       for (size_t k = h; k < end; ++k) {
         const uint32_t at = hits[k].position;
@@ -361,14 +372,13 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
               std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
           if (it == last || it->position > at + window) continue;
         }
-        // A place named after "depan"/"dekat" keeps looking for an occurrence that is the
-        // subject; only if there is none does it count, and then at the reduced weight.
-        if (placeable && after_locative(at)) {
-          factor = settings_.locative_factor;
-          continue;
+        if (!placeable) {
+          factor = 1.0;
+          break;
         }
-        factor = 1.0;
-        break;
+        // The best-placed occurrence decides: a landmark after "depan" counts in full if the
+        // word also occurs as the subject, and more after "yang paling ...".
+        factor = std::max(factor, place_factor(at));
       }
       if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;

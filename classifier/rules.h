@@ -80,6 +80,13 @@ struct RuleSettings {
   std::vector<std::string> locatives;
   int locative_window = 2;
   double locative_factor = 1.0;
+  // What a message says it is about: an agency or topic term that starts within focus_window
+  // words after one of these words ("tapi yang paling bahaya lubang di tikungan", "intinya")
+  // weighs focus_factor of its weight, so the complaint outweighs the topics mentioned around it.
+  // The best-placed occurrence of a term decides its factor. Empty (the default) turns it off.
+  std::vector<std::string> focus_words;
+  int focus_window = 6;
+  double focus_factor = 1.0;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;
   double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63

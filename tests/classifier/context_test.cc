@@ -1,6 +1,8 @@
 // Context words that decide which agency a term speaks for: a term right after a locative
 // ("di depan", "dekat") names a landmark, not the service complained about
-// (RuleSettings::locatives). Rules written for the test, so the figures are exact.
+// (RuleSettings::locatives); a term right after a focus word ("yang paling ...", "intinya") is
+// what the message singles out (RuleSettings::focus_words). Rules written for the test, so the
+// figures are exact.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -117,6 +119,42 @@ TEST(ContextTest, BadLocativeSettingsNameTheLine) {
     EXPECT_EQ(Load(c.text, &error), nullptr) << c.text;
     EXPECT_THAT(error, HasSubstr(c.expected)) << c.text;
   }
+}
+
+const char kFocusRules[] =
+    "[settings]\n"
+    "focus_words paling intinya\n"
+    "focus_window 3\n"
+    "focus_factor 2\n"
+    "[agency DISHUB]\n"
+    "3 lampu\n"
+    "[agency PUPR]\n"
+    "2 lubang\n";
+
+TEST(ContextTest, WhatTheMessageSinglesOutWeighsMore) {
+  std::string error;
+  auto classifier = Load(kFocusRules, &error);
+  ASSERT_NE(classifier, nullptr) << error;
+  // Listed side by side, the lamp's heavier term wins.
+  const Classification listed = classifier->Classify("lampu mati, ada lubang juga");
+  EXPECT_EQ(listed.candidates.at(0).agency, "DISHUB");
+  // Singled out, the pothole doubles and leads.
+  const Classification singled =
+      classifier->Classify("lampu mati, tapi yang paling bahaya lubang di tikungan");
+  EXPECT_EQ(singled.candidates.at(0).agency, "PUPR");
+  EXPECT_DOUBLE_EQ(WeightFor(singled, "PUPR"), 4.0);
+  // Beyond the window the focus word no longer reaches it.
+  const Classification far =
+      classifier->Classify("lampu mati, intinya kemarin sore waktu hujan ada lubang");
+  EXPECT_EQ(far.candidates.at(0).agency, "DISHUB");
+}
+
+TEST(ContextTest, BadFocusSettingsNameTheLine) {
+  std::string error;
+  EXPECT_EQ(Load("[settings]\nfocus_factor 0.5\n", &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("context.rules:2: focus_factor must be in [1, 5]"));
+  EXPECT_EQ(Load("[settings]\nfocus_window 99\n", &error), nullptr);
+  EXPECT_THAT(error, HasSubstr("context.rules:2: focus_window must be a whole number"));
 }
 
 // The shipped settings: a drain in front of a health centre is the drain's.
