@@ -213,6 +213,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   }
   c->is_negator_.assign(c->vocabulary_.size(), 0);
   for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
+  std::vector<std::pair<uint32_t, uint8_t>> roles;
+  for (const auto& word : c->settings_.locatives)
+    roles.emplace_back(c->InternWord(word), kLocative);
+  for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
+  c->word_role_.assign(c->vocabulary_.size(), 0);
+  for (const auto& [id, role] : roles) c->word_role_[id] |= role;
 
   if (!rules.patterns.empty()) {
     RE2::Options re_options;
@@ -303,6 +309,28 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
     return false;
   };
+  // Locative and focus words are matched as written ("depan", "paling"), not as stems.
+  auto follows = [&](uint32_t position, uint8_t role, int window_words) {
+    const uint32_t window = static_cast<uint32_t>(window_words);
+    for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
+      if (surface[j] != kNoId && surface[j] < word_role_.size() &&
+          (word_role_[surface[j]] & role)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const bool locatives_on = !settings_.locatives.empty() && settings_.locative_factor < 1.0;
+  const bool focus_on = !settings_.focus_words.empty() && settings_.focus_factor > 1.0;
+  // What one occurrence of an agency or topic term at `at` weighs, relative to its weight.
+  auto place_factor = [&](uint32_t at) {
+    double f = 1.0;
+    if (locatives_on && follows(at, kLocative, settings_.locative_window)) {
+      f *= settings_.locative_factor;
+    }
+    if (focus_on && follows(at, kFocus, settings_.focus_window)) f *= settings_.focus_factor;
+    return f;
+  };
 
   std::vector<double> raw(targets_.size(), 0.0);
   // Evidence is kept as references into the rules and becomes Match values only for the targets
@@ -328,24 +356,33 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     while (end < hits.size() && hits[end].phrase == phrase) ++end;
     for (uint32_t t : terms_by_primary_[phrase]) {
       const Term& term = terms_[t];
-      const bool negatable = targets_[term.target].kind == TargetKind::kUrgent;
-      bool fired = false;
-      for (size_t k = h; k < end && !fired; ++k) {
+      const TargetKind kind = targets_[term.target].kind;
+      const bool negatable = kind == TargetKind::kUrgent;
+      const bool placeable =
+          (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
+      double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
+      for (size_t k = h; k < end; ++k) {
         const uint32_t at = hits[k].position;
         if (negatable && negated(at)) continue;
-        if (term.secondary == kNoId) {
-          fired = true;
+        if (term.secondary != kNoId) {
+          // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
+          const uint32_t window = static_cast<uint32_t>(settings_.near_window);
+          auto [first, last] = positions(term.secondary);
+          auto it =
+              std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
+          if (it == last || it->position > at + window) continue;
+        }
+        if (!placeable) {
+          factor = 1.0;
           break;
         }
-        // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
-        const uint32_t window = static_cast<uint32_t>(settings_.near_window);
-        auto [first, last] = positions(term.secondary);
-        auto it = std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
-        fired = it != last && it->position <= at + window;
+        // The best-placed occurrence decides: a landmark after "depan" counts in full if the
+        // word also occurs as the subject, and more after "yang paling ...".
+        factor = std::max(factor, place_factor(at));
       }
-      if (!fired) continue;
+      if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight, term.text, term.source, -1);
+      add(term.target, term.weight * factor, term.text, term.source, -1);
     }
     h = end;
   }

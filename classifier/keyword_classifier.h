@@ -48,6 +48,9 @@ class KeywordClassifier final : public Classifier {
   KeywordClassifier() = default;
 
   static constexpr uint32_t kNoId = UINT32_MAX;
+  // Roles a word can play for the agency terms after it (RuleSettings): bits of word_role_.
+  static constexpr uint8_t kLocative = 1;
+  static constexpr uint8_t kFocus = 2;
 
   struct Phrase {
     std::vector<uint32_t> ids;
@@ -106,6 +109,7 @@ class KeywordClassifier final : public Classifier {
   size_t max_phrase_words_ = 1;
   std::vector<std::vector<uint32_t>> terms_by_primary_;
   std::vector<uint8_t> is_negator_;  // by word id
+  std::vector<uint8_t> word_role_;   // by word id: kLocative and kFocus bits
 
   std::vector<Target> targets_;
   std::vector<Term> terms_;

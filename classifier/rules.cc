@@ -198,9 +198,12 @@ class Parser {
     std::string_view rest = line;
     std::string key(NextWord(&rest));
     auto& s = rules_->settings;
-    if (key == "negators") {
-      s.negators.clear();
-      while (!rest.empty()) s.negators.emplace_back(NextWord(&rest));
+    if (key == "negators" || key == "locatives" || key == "focus_words") {
+      auto& words = key == "negators"    ? s.negators
+                    : key == "locatives" ? s.locatives
+                                         : s.focus_words;
+      words.clear();
+      while (!rest.empty()) words.emplace_back(NextWord(&rest));
       return true;
     }
     if (key == "agency") {
@@ -217,11 +220,22 @@ class Parser {
     }
     double value = 0;
     if (!ParseNumber(rest, &value)) return Fail("setting '" + key + "' needs a number");
-    if (key == "negation_window" || key == "near_window") {
+    if (key == "negation_window" || key == "near_window" || key == "locative_window" ||
+        key == "focus_window") {
       if (value < 0 || value > 50 || value != std::floor(value)) {
         return Fail(key + " must be a whole number from 0 to 50");
       }
-      (key == "negation_window" ? s.negation_window : s.near_window) = static_cast<int>(value);
+      int& window = key == "negation_window"   ? s.negation_window
+                    : key == "near_window"     ? s.near_window
+                    : key == "locative_window" ? s.locative_window
+                                               : s.focus_window;
+      window = static_cast<int>(value);
+    } else if (key == "locative_factor") {
+      if (value < 0 || value > 1) return Fail("locative_factor must be in [0, 1]");
+      s.locative_factor = value;
+    } else if (key == "focus_factor") {
+      if (value < 1 || value > 5) return Fail("focus_factor must be in [1, 5]");
+      s.focus_factor = value;
     } else if (key == "maladministration_threshold" || key == "urgent_threshold" ||
                key == "score_scale") {
       if (value <= 0 || value > 100) return Fail(key + " must be in (0, 100]");

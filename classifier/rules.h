@@ -19,8 +19,9 @@
 // Phrases are normalised like complaint text (lexicon, then stems), so "jln rusak" in a rule
 // means the same as "jalan rusak". Evidence counts once per agency: a term repeated within a
 // target, or one the lexicon folds onto another term of the same agency ("4 kebanjiran" reads
-// "banjir"), is dropped, and the term written as the word itself keeps its weight. Maladministration and urgent targets fire when their summed
-// weight reaches a threshold; urgent terms preceded by a negator ("tidak ada korban") are ignored.
+// "banjir"), is dropped, and the term written as the word itself keeps its weight.
+// Maladministration and urgent targets fire when their summed weight reaches a threshold; urgent
+// terms preceded by a negator ("tidak ada korban") are ignored.
 #ifndef ADUAN_CLASSIFIER_RULES_H_
 #define ADUAN_CLASSIFIER_RULES_H_
 
@@ -72,6 +73,20 @@ struct RuleSettings {
   std::vector<std::string> negators = {"tidak", "bukan", "tanpa", "belum", "jangan"};
   int negation_window = 2;  // words before an urgent term that can negate it
   int near_window = 6;      // max distance in words for "a ~ b"
+  // A landmark is where, not what: an agency or topic term that starts within locative_window
+  // words after one of these words ("got di depan puskesmas", "jalan dekat kantor camat") weighs
+  // locative_factor of its weight, unless it also occurs elsewhere in the text without one.
+  // Maladministration and urgent terms are not affected. An empty list (the default) turns it off.
+  std::vector<std::string> locatives;
+  int locative_window = 2;
+  double locative_factor = 1.0;
+  // What a message says it is about: an agency or topic term that starts within focus_window
+  // words after one of these words ("tapi yang paling bahaya lubang di tikungan", "intinya")
+  // weighs focus_factor of its weight, so the complaint outweighs the topics mentioned around it.
+  // The best-placed occurrence of a term decides its factor. Empty (the default) turns it off.
+  std::vector<std::string> focus_words;
+  int focus_window = 6;
+  double focus_factor = 1.0;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;
   double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63
