@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "channels/message.h"
+#include "core/message.h"
 
 namespace aduan::channels {
 
@@ -65,8 +65,8 @@ struct WebhookError {
 };
 
 struct ParsedWebhook {
-  std::vector<InboundMessage> messages;
-  std::vector<DeliveryStatus> statuses;
+  std::vector<core::InboundMessage> messages;
+  std::vector<core::DeliveryStatus> statuses;
   std::optional<WebhookReply> reply;
   // Items the adapter understood but does not handle (e.g. a reaction): logged, answered 200.
   std::vector<std::string> ignored;

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace aduan::channels {
 namespace {
-
-constexpr char32_t kReplacement = 0xFFFD;
 
 // Windows-1252 bytes 0x80-0x9F. The five holes map to the C1 control of the same value, as
 // WHATWG specifies; every other byte is its Latin-1 code point.
@@ -94,7 +94,7 @@ std::optional<std::string> IconvToUtf8(std::string_view bytes, const std::string
     }
     if (errno == E2BIG) continue;
     // EILSEQ: an unreadable byte; EINVAL: a sequence cut off by the end of the input.
-    AppendUtf8(out, 0xFFFD);
+    core::AppendUtf8(out, 0xFFFD);
     if (errno == EINVAL || src_left <= 1) {
       src_left = 0;
     } else {
@@ -103,7 +103,7 @@ std::optional<std::string> IconvToUtf8(std::string_view bytes, const std::string
     }
   }
   iconv_close(cd);
-  return SanitizeUtf8(out);
+  return core::SanitizeUtf8(out);
 }
 
 std::string FromCp1252(std::string_view bytes) {
@@ -113,9 +113,9 @@ std::string FromCp1252(std::string_view bytes) {
     if (b < 0x80) {
       out.push_back(static_cast<char>(b));
     } else if (b < 0xA0) {
-      AppendUtf8(out, kCp1252High[b - 0x80]);
+      core::AppendUtf8(out, kCp1252High[b - 0x80]);
     } else {
-      AppendUtf8(out, b);
+      core::AppendUtf8(out, b);
     }
   }
   return out;
@@ -154,119 +154,12 @@ std::string FromLatin9(std::string_view bytes) {
       default:
         break;
     }
-    AppendUtf8(out, cp);
+    core::AppendUtf8(out, cp);
   }
   return out;
 }
 
 }  // namespace
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-char32_t NextCodePoint(std::string_view s, size_t& pos) {
-  unsigned char lead = static_cast<unsigned char>(s[pos]);
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  }
-  int extra;
-  char32_t cp;
-  char32_t min;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    extra = 1, cp = lead & 0x1F, min = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    extra = 2, cp = lead & 0x0F, min = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    extra = 3, cp = lead & 0x07, min = 0x10000;
-  } else {
-    ++pos;
-    return kReplacement;
-  }
-  if (pos + extra >= s.size()) {  // truncated sequence
-    ++pos;
-    return kReplacement;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[pos + i]);
-    if ((c & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are invalid UTF-8.
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return kReplacement;
-  }
-  pos += extra + 1;
-  return cp;
-}
-
-namespace {
-bool ContinuesACharacter(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-}  // namespace
-
-size_t Utf8Length(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) n += !ContinuesACharacter(c);
-  return n;
-}
-
-std::string_view Utf8PrefixBytes(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && ContinuesACharacter(text[cut])) --cut;
-  return text.substr(0, cut);
-}
-
-std::string_view Utf8PrefixChars(std::string_view text, size_t max_chars) {
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (!ContinuesACharacter(text[i])) {
-      if (chars == max_chars) return text.substr(0, i);
-      ++chars;
-    }
-  }
-  return text;
-}
-
-bool IsValidUtf8(std::string_view s) {
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t start = pos;
-    char32_t cp = NextCodePoint(s, pos);
-    // A literal U+FFFD in the input is three bytes; a decoding failure advances only one.
-    if (cp == kReplacement && pos - start == 1) return false;
-  }
-  return true;
-}
-
-std::string SanitizeUtf8(std::string_view s) {
-  if (IsValidUtf8(s)) return std::string(s);
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t pos = 0;
-  while (pos < s.size()) AppendUtf8(out, NextCodePoint(s, pos));
-  return out;
-}
 
 std::string ToUtf8(std::string_view bytes, std::string_view label) {
   std::string name = NormalizeLabel(label);
@@ -275,7 +168,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view label) {
   if (name == "utf-8" || name == "utf8") {
     // A byte-order mark is noise at the start of a text field.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    return SanitizeUtf8(bytes);
+    return core::SanitizeUtf8(bytes);
   }
   static constexpr std::string_view kCp1252Labels[] = {
       "windows-1252", "cp1252",         "x-cp1252", "iso-8859-1", "iso8859-1",
@@ -293,7 +186,7 @@ std::string ToUtf8(std::string_view bytes, std::string_view label) {
   if (name.empty() && LooksLikeIso2022Jp(bytes)) {
     if (auto decoded = IconvToUtf8(bytes, "ISO-2022-JP-2")) return *decoded;
   }
-  return IsValidUtf8(bytes) ? std::string(bytes) : FromCp1252(bytes);
+  return core::IsValidUtf8(bytes) ? std::string(bytes) : FromCp1252(bytes);
 }
 
 }  // namespace aduan::channels

@@ -1,5 +1,5 @@
-// Text decoding shared by the channels: every string an adapter hands the gateway is valid
-// UTF-8, whatever the provider sent.
+// Charset decoding for the channels: every string an adapter hands the gateway is valid UTF-8,
+// whatever the provider sent. Walking UTF-8 itself (validating, cutting) is core/utf8.h.
 #ifndef ADUAN_CHANNELS_CHARSET_H_
 #define ADUAN_CHANNELS_CHARSET_H_
 
@@ -7,28 +7,6 @@
 #include <string_view>
 
 namespace aduan::channels {
-
-// Appends the UTF-8 encoding of `code_point` (U+FFFD for surrogates and values past U+10FFFF).
-void AppendUtf8(std::string& out, char32_t code_point);
-
-// Decodes one code point at `pos` and advances `pos` past it. An invalid or truncated sequence
-// yields U+FFFD and advances by one byte, so callers always make progress.
-char32_t NextCodePoint(std::string_view text, size_t& pos);
-
-bool IsValidUtf8(std::string_view text);
-
-// Characters (code points) in UTF-8 `text`: bytes that do not continue a sequence.
-size_t Utf8Length(std::string_view text);
-
-// The longest prefix of `text` that ends on a character boundary and is at most `max_bytes`
-// long, so cutting there never leaves half a character.
-std::string_view Utf8PrefixBytes(std::string_view text, size_t max_bytes);
-
-// The first `max_chars` characters of `text` (all of it when shorter).
-std::string_view Utf8PrefixChars(std::string_view text, size_t max_chars);
-
-// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string SanitizeUtf8(std::string_view text);
 
 // Converts bytes in the charset named by `label` (a MIME/HTTP charset name, any case) to UTF-8.
 // Known: UTF-8, US-ASCII, ISO-8859-1/Latin-1, Windows-1252, ISO-8859-15. Following the WHATWG

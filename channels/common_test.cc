@@ -3,7 +3,6 @@
 
 #include "channels/adapter.h"
 #include "channels/charset.h"
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/test_util.h"
 #include "channels/util.h"
@@ -57,29 +56,6 @@ TEST(RegistryTest, TraitsAreFoundByNameAndUnknownNamesCanDoNothing) {
   EXPECT_TRUE(unknown.default_api_base.empty());
 }
 
-TEST(CharsetTest, Utf8LengthAndPrefixesNeverSplitACharacter) {
-  const std::string text = "Jl. é 🙏";  // 1-, 2- and 4-byte characters
-  EXPECT_EQ(Utf8Length(text), 7u);
-  EXPECT_EQ(Utf8Length(""), 0u);
-  EXPECT_EQ(Utf8PrefixChars(text, 5), "Jl. é");
-  EXPECT_EQ(Utf8PrefixChars(text, 100), text);
-  EXPECT_EQ(Utf8PrefixChars(text, 0), "");
-  EXPECT_EQ(Utf8PrefixBytes(text, 5), "Jl. ");  // byte 5 is inside the e-acute
-  EXPECT_EQ(Utf8PrefixBytes(text, 6), "Jl. é");
-  EXPECT_EQ(Utf8PrefixBytes(text, 9), "Jl. é ");  // never 1-3 bytes of the emoji
-  EXPECT_EQ(Utf8PrefixBytes(text, 11), text);
-}
-
-TEST(CharsetTest, Utf8ValidationAndReplacement) {
-  EXPECT_TRUE(IsValidUtf8("Jalan \u2013 \U0001F64F \uFFFD"));
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // past U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xe2\x80"));          // truncated
-  EXPECT_EQ(SanitizeUtf8("a\xffz"), "a\uFFFDz");
-  EXPECT_EQ(SanitizeUtf8("\xe2\x80"), "\uFFFD\uFFFD");
-}
-
 TEST(CharsetTest, LabelsFollowWhatwg) {
   EXPECT_EQ(ToUtf8("\x93q\x94 \x96 \xe9", "ISO-8859-1"), "\u201cq\u201d \u2013 \u00e9");
   EXPECT_EQ(ToUtf8("\x80", "us-ascii"), "\u20ac");
@@ -88,19 +64,6 @@ TEST(CharsetTest, LabelsFollowWhatwg) {
   EXPECT_EQ(ToUtf8("caf\xc3\xa9", "x-unknown"), "caf\u00e9");  // valid UTF-8 wins
   EXPECT_EQ(ToUtf8("caf\xe9", ""), "caf\u00e9");               // else windows-1252
   EXPECT_EQ(ToUtf8("\x81", "windows-1252"), "\u0081");
-}
-
-TEST(CryptoTest, KnownDigestsAndEncodings) {
-  // RFC 4231 test case 2.
-  EXPECT_EQ(HexEncode(HmacSha256("Jefe", "what do ya want for nothing?")),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  EXPECT_EQ(Base64Encode("hello"), "aGVsbG8=");
-  EXPECT_EQ(Base64DecodeLenient("aGVs\r\nbG8=\r\n"), "hello");
-  EXPECT_EQ(Base64DecodeLenient("aGVsbG8"), "hello");  // missing padding
-  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
-  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
-  EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
-  EXPECT_FALSE(ConstantTimeEquals("", "x"));
 }
 
 TEST(FormTest, UrlencodedAndMultipart) {

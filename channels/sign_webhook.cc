@@ -1,11 +1,10 @@
 #include "channels/sign_webhook.h"
 
-#include <openssl/rand.h>
-
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/twilio/twilio.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/random_id.h"
 
 namespace aduan::channels {
 namespace {
@@ -14,12 +13,6 @@ std::string Secret(const EnvLookup& env, const std::string& name, std::string* e
   std::string v = env(name).value_or("");
   if (v.empty() && error->empty()) *error = name + " is not set (the gateway reads it too)";
   return v;
-}
-
-std::string RandomHex(size_t bytes) {
-  std::string raw(bytes, '\0');
-  RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(raw.size()));
-  return HexEncode(raw);
 }
 
 // Replaces (or appends) `name`'s value in a urlencoded form, keeping every other byte.
@@ -87,7 +80,7 @@ std::optional<SignedWebhook> SignWebhook(const std::string& channel, const std::
   } else if (channel == "whatsapp") {
     std::string secret = Secret(env, "ADUAN_WHATSAPP_APP_SECRET", error);
     out.headers.emplace_back("X-Hub-Signature-256",
-                             "sha256=" + HexEncode(HmacSha256(secret, body)));
+                             "sha256=" + core::HexEncode(core::HmacSha256(secret, body)));
   } else if (channel == "twilio") {
     std::string token = Secret(env, "ADUAN_TWILIO_AUTH_TOKEN", error);
     auto params = ParseUrlEncoded(body);
@@ -105,10 +98,11 @@ std::optional<SignedWebhook> SignWebhook(const std::string& channel, const std::
       return std::nullopt;
     }
     std::string timestamp = std::to_string(now_s);
-    std::string token = RandomHex(25);
+    std::string token = core::HexEncode(core::RandomBytes(25));
     out.body = SetFormField(body, "timestamp", timestamp);
     out.body = SetFormField(out.body, "token", token);
-    out.body = SetFormField(out.body, "signature", HexEncode(HmacSha256(key, timestamp + token)));
+    out.body = SetFormField(out.body, "signature",
+                            core::HexEncode(core::HmacSha256(key, timestamp + token)));
   } else {
     *error = "no channel '" + channel + "'";
     return std::nullopt;

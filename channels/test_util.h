@@ -11,7 +11,7 @@
 #include <string>
 
 #include "channels/adapter.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
 
 namespace aduan::channels::testing {
 
@@ -44,8 +44,8 @@ struct Fixture {
 inline Fixture LoadFixture(const std::string& stem, const std::string& ext) {
   Fixture f{ReadTestdata(stem + "." + ext), ReadMeta(stem)};
   bool size_ok = !f.meta.contains("body_bytes") || f.meta["body_bytes"] == f.body.size();
-  bool hash_ok =
-      !f.meta.contains("body_sha256") || f.meta["body_sha256"] == HexEncode(Sha256(f.body));
+  bool hash_ok = !f.meta.contains("body_sha256") ||
+                 f.meta["body_sha256"] == core::HexEncode(core::Sha256(f.body));
   if (!size_ok || !hash_ok) {
     throw std::runtime_error("test data " + stem + "." + ext + " does not match its .meta (" +
                              (size_ok ? "sha256" : "size") + ")");

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <vector>
 
-#include "channels/charset.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -50,32 +50,23 @@ std::string_view TrimView(std::string_view s) {
 bool IsBlankText(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (!IsSpace(static_cast<char>(c))) return false;
-      ++i;
+    const char32_t cp = core::NextCodePoint(s, i);
+    if (cp < 0x80) {
+      if (!IsSpace(static_cast<char>(cp))) return false;
       continue;
     }
-    int extra = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-    if (extra < 0 || i + static_cast<size_t>(extra) >= s.size()) return false;
-    uint32_t cp = c & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
+    // An invalid byte decodes as U+FFFD, which is not blank: invalid UTF-8 is something.
     bool blank = cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
                  (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
                  cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
     if (!blank) return false;
-    i += static_cast<size_t>(extra) + 1;
   }
   return true;
 }
 
 std::string Excerpt(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);
-  size_t cut = Utf8PrefixBytes(s, max_bytes).size();
+  size_t cut = core::Utf8PrefixBytes(s, max_bytes).size();
   // Back up to the last space when one is reasonably near, so no word is cut in half.
   size_t space = s.rfind(' ', cut);
   if (space != std::string_view::npos && space > 0 && space + 40 >= cut) cut = space;
@@ -243,7 +234,7 @@ std::string BasicAuthorization(std::string_view user, std::string_view password)
   std::string credentials(user);
   credentials += ':';
   credentials += password;
-  return "Basic " + Base64Encode(credentials);
+  return "Basic " + core::Base64Encode(credentials);
 }
 
 // The base rule every provider starts from; it lives beside JsonSendOutcome, which builds on it.

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "classifier/data_files.h"
+#include "core/utf8.h"
 
 namespace aduan::classifier {
 namespace {
@@ -65,26 +66,6 @@ size_t ScanPhone(std::string_view text, size_t at) {
   const bool local = digits.starts_with("08");
   const bool international = digits.starts_with("628");
   return (local || international) ? last_digit_end : 0;
-}
-
-// Length in bytes of the UTF-8 sequence at `at`, or 1 for an invalid byte (so it is skipped as a
-// separator and scanning always advances).
-size_t Utf8Length(std::string_view text, size_t at) {
-  const unsigned char c = static_cast<unsigned char>(text[at]);
-  size_t n = 1;
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    n = 3;
-  else if (c >= 0xF0 && c <= 0xF4)
-    n = 4;
-  else
-    return 1;
-  if (at + n > text.size()) return 1;
-  for (size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return 1;
-  }
-  return n;
 }
 
 // The end of the reference code starting at `at`, or 0 when the alphanumeric run there is not
@@ -236,7 +217,11 @@ std::vector<std::string> Tokenize(std::string_view text) {
       i = end;
       continue;
     }
-    i += c < 0x80 ? 1 : Utf8Length(text, i);
+    if (c < 0x80) {
+      ++i;
+    } else {
+      core::NextCodePoint(text, i);  // a whole character (or one invalid byte) is a separator
+    }
   }
   return tokens;
 }
@@ -261,24 +246,6 @@ std::string NormalizeText(std::string_view text, const Lexicon* lexicon) {
   for (const auto& word : NormalizeWords(text, lexicon)) {
     if (!out.empty()) out.push_back(' ');
     out += word;
-  }
-  return out;
-}
-
-std::string MaskNik(std::string_view text) {
-  std::string out(text);
-  size_t i = 0;
-  while (i < out.size()) {
-    if (!IsDigit(static_cast<unsigned char>(out[i]))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < out.size() && IsDigit(static_cast<unsigned char>(out[end]))) ++end;
-    if (end - i == 16) {
-      for (size_t k = i + 4; k < i + 12; ++k) out[k] = '*';
-    }
-    i = end;
   }
   return out;
 }

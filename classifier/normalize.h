@@ -61,10 +61,6 @@ std::vector<std::string> NormalizeWords(std::string_view text, const Lexicon* le
 // NormalizeWords() joined by single spaces.
 std::string NormalizeText(std::string_view text, const Lexicon* lexicon);
 
-// Masks every 16-digit NIK (a digit run of exactly 16, not part of a longer number) for text an
-// agency will see: "3273010101900001" -> "3273********0001". Everything else is unchanged.
-std::string MaskNik(std::string_view text);
-
 }  // namespace aduan::classifier
 
 #endif  // ADUAN_CLASSIFIER_NORMALIZE_H_

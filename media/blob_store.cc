@@ -1,7 +1,6 @@
 #include "media/blob_store.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include "core/crypto.h"
 
 namespace aduan::media {
 namespace {
@@ -35,20 +36,6 @@ void FsyncPath(const std::filesystem::path& path, int flags) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
-  }
-  return out;
-}
-
 FileBlobStore::FileBlobStore(std::filesystem::path root) : root_(std::move(root)) {
   std::error_code ec;
   std::filesystem::create_directories(root_, ec);
@@ -66,7 +53,7 @@ std::filesystem::path FileBlobStore::PathOf(std::string_view sha256) const {
 }
 
 std::string FileBlobStore::Put(std::string_view bytes) {
-  std::string sha = Sha256Hex(bytes);
+  std::string sha = core::Sha256Hex(bytes);
   std::filesystem::path target = PathOf(sha);
   if (std::filesystem::exists(target)) return sha;
   std::filesystem::path dir = target.parent_path();
@@ -118,7 +105,7 @@ std::optional<std::string> FileBlobStore::Get(std::string_view sha256) const {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::string out = std::move(bytes).str();
-  if (Sha256Hex(out) != sha256) return std::nullopt;
+  if (core::Sha256Hex(out) != sha256) return std::nullopt;
   return out;
 }
 

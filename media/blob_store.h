@@ -21,9 +21,6 @@ struct BlobError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Lowercase hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
-
 class FileBlobStore {
  public:
   // Creates `root` if needed; throws BlobError when it cannot.

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
 
 namespace {
 
@@ -48,8 +48,8 @@ int main(int argc, char** argv) {
   std::vector<Request> requests(count);
   for (size_t i = 0; i < count; ++i) {
     requests[i].body = Body(i);
-    requests[i].signature = "sha256=" + aduan::channels::HexEncode(
-                                            aduan::channels::HmacSha256(secret, requests[i].body));
+    requests[i].signature =
+        "sha256=" + aduan::core::HexEncode(aduan::core::HmacSha256(secret, requests[i].body));
   }
   std::atomic<size_t> next{0}, ok{0}, refused{0}, failed{0};
   auto started = std::chrono::steady_clock::now();

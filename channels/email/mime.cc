@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "channels/charset.h"
-#include "channels/crypto.h"
 #include "channels/email/text.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -67,7 +69,7 @@ std::optional<EncodedWord> EncodedWordAt(std::string_view s, size_t pos) {
   word.end = close + 2;
   word.charset = AsciiLower(charset);
   if (auto star = word.charset.find('*'); star != std::string::npos) word.charset.resize(star);
-  word.bytes = encoding == 'B' ? Base64DecodeLenient(text) : DecodeQ(text);
+  word.bytes = encoding == 'B' ? core::Base64DecodeLenient(text) : DecodeQ(text);
   return word;
 }
 
@@ -115,7 +117,7 @@ void WalkPart(const HeaderList& headers, std::string_view content, int depth, Pa
   std::string encoding = AsciiLower(TrimView(HeaderValue(headers, "Content-Transfer-Encoding")));
   std::string bytes;
   if (encoding == "base64") {
-    bytes = Base64DecodeLenient(content);
+    bytes = core::Base64DecodeLenient(content);
   } else if (encoding == "quoted-printable") {
     bytes = DecodeQuotedPrintable(content);
   } else {
@@ -129,12 +131,12 @@ void WalkPart(const HeaderList& headers, std::string_view content, int depth, Pa
   bool is_text = type.value == "text/plain" || type.value == "text/html";
   bool attachment = disposition.value == "attachment" || !filename.empty() || !is_text;
   if (attachment) {
-    Media media;
+    core::Media media;
     media.kind = MediaKindOf(type.value);
-    media.mime_type = SanitizeUtf8(type.value);
+    media.mime_type = core::SanitizeUtf8(type.value);
     media.filename = filename;
     media.size_bytes = static_cast<int64_t>(bytes.size());
-    media.content_id = SanitizeUtf8(StripAngles(HeaderValue(headers, "Content-ID")));
+    media.content_id = core::SanitizeUtf8(StripAngles(HeaderValue(headers, "Content-ID")));
     media.reference = media.content_id.empty() ? filename : media.content_id;
     out.attachments.push_back(std::move(media));
     return;
@@ -220,7 +222,7 @@ EmailAddress ParseAddress(std::string_view value) {
     }
     address = std::string(rest);
   }
-  out.address = AsciiLower(SanitizeUtf8(TrimView(address)));
+  out.address = AsciiLower(core::SanitizeUtf8(TrimView(address)));
   out.display_name = std::string(TrimView(DecodeEncodedWords(display)));
   return out;
 }
@@ -233,7 +235,7 @@ std::vector<std::string> ParseMessageIds(std::string_view value) {
     if (lt == std::string_view::npos) break;
     size_t gt = value.find('>', lt);
     if (gt == std::string_view::npos) break;
-    std::string id = SanitizeUtf8(TrimView(value.substr(lt + 1, gt - lt - 1)));
+    std::string id = core::SanitizeUtf8(TrimView(value.substr(lt + 1, gt - lt - 1)));
     if (!id.empty()) ids.push_back(std::move(id));
     pos = gt + 1;
   }
@@ -242,7 +244,7 @@ std::vector<std::string> ParseMessageIds(std::string_view value) {
     std::string current;
     for (char c : std::string(value) + " ") {
       if (c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n') {
-        if (!current.empty()) ids.push_back(SanitizeUtf8(current));
+        if (!current.empty()) ids.push_back(core::SanitizeUtf8(current));
         current.clear();
       } else {
         current.push_back(c);
@@ -316,8 +318,8 @@ std::string EmailBodyText(const ParsedEmail& email) {
   return {};
 }
 
-InboundMessage EmailToInboundMessage(const ParsedEmail& email, std::string channel) {
-  InboundMessage msg;
+core::InboundMessage EmailToInboundMessage(const ParsedEmail& email, std::string channel) {
+  core::InboundMessage msg;
   msg.channel = std::move(channel);
   msg.provider_message_id = email.message_id;
   msg.sender = email.from.address;

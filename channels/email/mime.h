@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "channels/form.h"
-#include "channels/message.h"
+#include "core/message.h"
 
 namespace aduan::channels {
 
@@ -34,7 +34,7 @@ struct ParsedEmail {
   int64_t date_ms = 0;     // from Date, 0 when absent or unreadable
   std::string text_plain;  // first text/plain body part, decoded to UTF-8 (line ends as sent)
   std::string text_html;   // first text/html body part, decoded to UTF-8
-  std::vector<Media> attachments;
+  std::vector<core::Media> attachments;
 };
 
 // Parses a whole message (headers, blank line, body).
@@ -66,7 +66,7 @@ std::string EmailBodyText(const ParsedEmail& email);
 
 // An InboundMessage for the gateway: sender is the From address (lowercase), reply_address the
 // Reply-To when it differs, provider_message_id the Message-ID without brackets.
-InboundMessage EmailToInboundMessage(const ParsedEmail& email, std::string channel);
+core::InboundMessage EmailToInboundMessage(const ParsedEmail& email, std::string channel);
 
 }  // namespace aduan::channels
 

@@ -4,9 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/charset.h"
 #include "channels/email/text.h"
 #include "channels/test_util.h"
+#include "core/message.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -34,7 +35,7 @@ TEST(MimeTest, QuotedPrintableLatin1Fixture) {
   std::string received = HeaderValue(email.headers, "received");
   EXPECT_NE(received.find("ESMTPS id 4F1A2B3C4D\tfor <pengaduan"), std::string::npos) << received;
 
-  InboundMessage msg = EmailToInboundMessage(email, "mailgun");
+  core::InboundMessage msg = EmailToInboundMessage(email, "mailgun");
   EXPECT_EQ(msg.provider_message_id, "20240603011530.4F1A2B3C4D@mail.example.co.id");
   EXPECT_EQ(msg.sender, "andre.w@mail.example.co.id");
   EXPECT_EQ(msg.text.find("Yth. Bapak/Ibu Petugas Pengaduan,\n\nSaya André Wijaya"), 0u);
@@ -97,14 +98,14 @@ TEST(MimeTest, MixedWithNestedAlternativeAndAttachments) {
   EXPECT_EQ(EmailBodyText(email), "Jalan di depan SDN 3 berlubang besar, foto terlampir.");
   EXPECT_NE(email.text_html.find("<p>Jalan"), std::string::npos);
   ASSERT_EQ(email.attachments.size(), 2u);
-  const Media& png = email.attachments[0];
+  const core::Media& png = email.attachments[0];
   EXPECT_EQ(png.kind, "image");
   EXPECT_EQ(png.mime_type, "image/png");
   EXPECT_EQ(png.filename, "foto jalan rusak \u2013 SDN 3.png");  // RFC 2231 wins
   EXPECT_EQ(png.size_bytes, 72);
   EXPECT_EQ(png.content_id, "foto1@mail.example.co.id");
   EXPECT_EQ(png.reference, "foto1@mail.example.co.id");
-  const Media& pdf = email.attachments[1];
+  const core::Media& pdf = email.attachments[1];
   EXPECT_EQ(pdf.kind, "file");
   EXPECT_EQ(pdf.filename, "foto jalan rusak \u2013 SDN 3.png");  // from the RFC 2047 name=
   EXPECT_EQ(pdf.size_bytes, 9);
@@ -124,13 +125,13 @@ TEST(MimeTest, EncodedWordsSplitInsideACharacter) {
   EXPECT_EQ(EmailBodyText(email),
             "Trotoar di Jl. Merdeka & Jl. Pahlawan rusak parah.\n\nUkuran lubang \u00b130 cm "
             "\u2013 bahaya <anak-anak>.");
-  InboundMessage msg = EmailToInboundMessage(email, "mailgun");
+  core::InboundMessage msg = EmailToInboundMessage(email, "mailgun");
   EXPECT_EQ(msg.reply_address, "siti.kantor@example.id");
 }
 
 TEST(MimeTest, BrokenInputIsReplacedNeverFatal) {
   ParsedEmail email = ParseEmail(Eml("email_broken.eml"));
-  EXPECT_TRUE(IsValidUtf8(email.subject));
+  EXPECT_TRUE(core::IsValidUtf8(email.subject));
   EXPECT_EQ(email.subject, "caf\u00e9 \u00ff\u00fe raw");  // unknown charset -> cp1252 fallback
   EXPECT_EQ(email.message_id, "broken-0001@example.id");
   // Each byte of a broken sequence becomes one U+FFFD.
@@ -216,7 +217,7 @@ TEST(MimeTest, DeepNestingAndHugeInputDoNotBlowUp) {
   }
   raw += "--b200\nContent-Type: text/plain\n\ndalam\n";
   ParsedEmail nested = ParseEmail(raw);  // must return, whatever it extracts
-  EXPECT_TRUE(IsValidUtf8(nested.text_plain));
+  EXPECT_TRUE(core::IsValidUtf8(nested.text_plain));
   std::string big = "Subject: besar\n\n" + std::string(5'000'000, 'x');
   EXPECT_EQ(ParseEmail(big).text_plain.size(), 5'000'000u);
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "channels/charset.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 
@@ -22,13 +22,13 @@ std::string ReferencesHeader(const OutgoingMessage& message) {
 }
 
 std::string OutgoingSubject(std::string_view subject, std::string_view fallback) {
-  std::string clean = SanitizeUtf8(subject);
+  std::string clean = core::SanitizeUtf8(subject);
   std::string out;
   out.reserve(clean.size());
   size_t pos = 0;
   while (pos < clean.size()) {
     size_t start = pos;
-    char32_t cp = NextCodePoint(clean, pos);
+    char32_t cp = core::NextCodePoint(clean, pos);
     bool space = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == ' ';
     if (space) {
       if (!out.empty() && out.back() != ' ') out += ' ';

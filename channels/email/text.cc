@@ -3,8 +3,8 @@
 #include <cctype>
 #include <vector>
 
-#include "channels/charset.h"
 #include "channels/util.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -59,13 +59,13 @@ void AppendEntity(std::string_view entity, std::string& out) {
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v < 0 ? 0 : v);
     }
     if (ok) {
-      AppendUtf8(out, cp == 0 ? 0xFFFD : cp);
+      core::AppendUtf8(out, cp == 0 ? 0xFFFD : cp);
       return;
     }
   }
   for (const auto& [name, cp] : kNamed) {
     if (entity == name) {
-      AppendUtf8(out, cp);
+      core::AppendUtf8(out, cp);
       return;
     }
   }
@@ -206,7 +206,7 @@ std::string HtmlToText(std::string_view html) {
     result.append(line);
     newlines = 1;
   }
-  return SanitizeUtf8(result);
+  return core::SanitizeUtf8(result);
 }
 
 std::string StripQuotedReply(std::string_view text) {

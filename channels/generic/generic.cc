@@ -2,8 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/phone.h"
 #include "channels/util.h"
+#include "core/message.h"
+#include "core/phone.h"
 
 namespace aduan::channels {
 namespace {
@@ -73,7 +74,7 @@ class GenericAdapter : public ChannelAdapter {
         return result;
       }
     }
-    InboundMessage msg;
+    core::InboundMessage msg;
     msg.channel = "generic";
     msg.provider_message_id = *StringField(body, "id");
     std::string from = *StringField(body, "from");
@@ -90,7 +91,7 @@ class GenericAdapter : public ChannelAdapter {
       result.error = Bad(400, "empty_text", "field 'text' is empty");
       return result;
     }
-    std::string phone = NormalizePhone(from);
+    std::string phone = core::NormalizePhone(from);
     msg.sender = phone.empty() ? from : phone;
     if (auto name = StringField(body, "name")) msg.display_name = *name;
     if (auto it = body.find("timestamp"); it != body.end() && !it->is_null()) {

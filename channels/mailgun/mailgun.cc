@@ -2,13 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/charset.h"
-#include "channels/crypto.h"
 #include "channels/email/mime.h"
 #include "channels/email/outgoing.h"
 #include "channels/email/text.h"
 #include "channels/form.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -71,7 +72,8 @@ class MailgunAdapter : public ChannelAdapter {
       // The signature does not cover the body: the token may sign one message only. The
       // gateway records it with the message, durably, so neither a retry of a refused message
       // nor a restart changes that.
-      for (InboundMessage& m : result.parsed.messages) m.replay_token = FieldValue(fields, "token");
+      for (core::InboundMessage& m : result.parsed.messages)
+        m.replay_token = FieldValue(fields, "token");
       return result;
     } catch (const json::exception& e) {
       return Rejected(400, "malformed_payload", e.what());
@@ -87,7 +89,7 @@ class MailgunAdapter : public ChannelAdapter {
         {"from", from_},
         {"to", message.recipient},
         {"subject", OutgoingSubject(message.subject, "Tanggapan atas laporan Anda")},
-        {"text", SanitizeUtf8(message.text)}};
+        {"text", core::SanitizeUtf8(message.text)}};
     if (!message.in_reply_to.empty()) {
       // Both headers, so every client threads the reply under the resident's message.
       form.emplace_back("h:In-Reply-To", "<" + message.in_reply_to + ">");
@@ -115,8 +117,8 @@ class MailgunAdapter : public ChannelAdapter {
       return WebhookError{401, "missing_signature",
                           "fields timestamp, token and signature are required"};
     }
-    std::string expected = HexEncode(HmacSha256(signing_key_, timestamp + token));
-    if (!ConstantTimeEquals(AsciiLower(TrimView(signature)), expected)) {
+    std::string expected = core::HexEncode(core::HmacSha256(signing_key_, timestamp + token));
+    if (!core::ConstantTimeEquals(AsciiLower(TrimView(signature)), expected)) {
       return WebhookError{401, "bad_signature", "signature does not match timestamp and token"};
     }
     auto seconds = ParseInt64(timestamp);
@@ -137,21 +139,21 @@ class MailgunAdapter : public ChannelAdapter {
       ApplyHeaders(HeadersOf(fields), email);
       std::string from = FieldValue(fields, "from");
       if (!from.empty()) email.from = ParseAddress(from);
-      email.subject = SanitizeUtf8(FieldValue(fields, "subject"));
-      email.text_plain = SanitizeUtf8(FieldValue(fields, "body-plain"));
-      email.text_html = SanitizeUtf8(FieldValue(fields, "body-html"));
+      email.subject = core::SanitizeUtf8(FieldValue(fields, "subject"));
+      email.text_plain = core::SanitizeUtf8(FieldValue(fields, "body-plain"));
+      email.text_html = core::SanitizeUtf8(FieldValue(fields, "body-html"));
       CollectAttachments(fields, email);
     }
     if (email.from.address.empty()) {
-      email.from.address = AsciiLower(SanitizeUtf8(TrimView(FieldValue(fields, "sender"))));
+      email.from.address = AsciiLower(core::SanitizeUtf8(TrimView(FieldValue(fields, "sender"))));
     }
     if (email.from.address.empty()) {
       return Rejected(400, "missing_field", "field 'from' or 'sender' is required");
     }
-    InboundMessage msg = EmailToInboundMessage(email, "mailgun");
+    core::InboundMessage msg = EmailToInboundMessage(email, "mailgun");
     // Mailgun's own quote stripping knows more layouts than ours; prefer it when present.
     if (std::string stripped = FieldValue(fields, "stripped-text"); !TrimView(stripped).empty()) {
-      msg.text = StripQuotedReply(SanitizeUtf8(stripped));
+      msg.text = StripQuotedReply(core::SanitizeUtf8(stripped));
     }
     result.parsed.messages.push_back(std::move(msg));
     return result;
@@ -161,17 +163,17 @@ class MailgunAdapter : public ChannelAdapter {
     json cids = json::parse(FieldValue(fields, "content-id-map"), nullptr, false);
     for (const FormField& f : fields) {
       if (f.filename.empty()) continue;  // file parts only: "attachment-count" is a plain field
-      Media m;
-      m.mime_type =
-          SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
+      core::Media m;
+      m.mime_type = core::SanitizeUtf8(
+          AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.kind = m.mime_type.rfind("image/", 0) == 0   ? "image"
                : m.mime_type.rfind("video/", 0) == 0 ? "video"
                : m.mime_type.rfind("audio/", 0) == 0 ? "audio"
                                                      : "file";
-      m.filename = SanitizeUtf8(f.filename);
+      m.filename = core::SanitizeUtf8(f.filename);
       m.size_bytes = static_cast<int64_t>(f.value.size());
       m.bytes = f.value;
-      m.reference = SanitizeUtf8(f.name);
+      m.reference = core::SanitizeUtf8(f.name);
       if (cids.is_object()) {
         for (const auto& [cid, field] : cids.items()) {
           if (field.is_string() && field.get<std::string>() == f.name)
@@ -185,7 +187,7 @@ class MailgunAdapter : public ChannelAdapter {
     if (stored.is_array()) {
       for (const json& a : stored) {
         if (!a.is_object()) continue;
-        Media m;
+        core::Media m;
         m.reference = JsonString(a, "url");
         m.mime_type = JsonString(a, "content-type");
         m.filename = JsonString(a, "name");

@@ -4,9 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
+#include "core/message.h"
 
 namespace aduan::channels {
 namespace {
@@ -36,7 +37,7 @@ std::string SignedForm(const std::string& extra, const std::string& token,
                        int64_t ts = 1717377335) {
   std::string t = std::to_string(ts);
   return extra + "&timestamp=" + t + "&token=" + token +
-         "&signature=" + HexEncode(HmacSha256(kKey, t + token));
+         "&signature=" + core::HexEncode(core::HmacSha256(kKey, t + token));
 }
 
 class MailgunTest : public ::testing::Test {
@@ -66,7 +67,8 @@ TEST_F(MailgunTest, RouteFixture) {
   auto [body, meta] = testing::LoadFixture("mailgun/testdata/mailgun_route", "form");
   json expected = meta["expected"];
   auto form = *ParseUrlEncoded(body);
-  EXPECT_EQ(HexEncode(HmacSha256(kKey, FieldValue(form, "timestamp") + FieldValue(form, "token"))),
+  EXPECT_EQ(core::HexEncode(
+                core::HmacSha256(kKey, FieldValue(form, "timestamp") + FieldValue(form, "token"))),
             meta["signature"]["value"]);
   auto r = Send(kForm, body);
   ASSERT_FALSE(r.error) << r.error->message;
@@ -179,8 +181,8 @@ TEST_F(MailgunTest, RejectsBadSignatures) {
   EXPECT_EQ(r.error->http_status, 401);
   EXPECT_EQ(r.error->code, "missing_signature");
   // A signature for a non-numeric timestamp verifies but cannot be fresh.
-  std::string weird =
-      "from=a%40b.id&timestamp=abc&token=tt&signature=" + HexEncode(HmacSha256(kKey, "abctt"));
+  std::string weird = "from=a%40b.id&timestamp=abc&token=tt&signature=" +
+                      core::HexEncode(core::HmacSha256(kKey, "abctt"));
   EXPECT_EQ(Send(kForm, weird).error->code, "stale_timestamp");
 }
 
@@ -216,14 +218,14 @@ TEST_F(MailgunTest, InvalidBytesInAttachmentNameAndTypeAreReplaced) {
       token +
       "\n"
       "--b\nContent-Disposition: form-data; name=\"signature\"\n\n" +
-      HexEncode(HmacSha256(kKey, t + token)) +
+      core::HexEncode(core::HmacSha256(kKey, t + token)) +
       "\n"
       "--b\nContent-Disposition: form-data; name=\"attachment-\xab"
       "1\"; filename=\"a.png\"\n"
       "Content-Type: image/p\xc3g\n\nPNG\n--b--\n");
   auto r = Send("multipart/form-data; boundary=b", body);
   ASSERT_FALSE(r.error) << r.error->message;
-  const Media& m = r.parsed.messages.at(0).media.at(0);
+  const core::Media& m = r.parsed.messages.at(0).media.at(0);
   EXPECT_EQ(m.reference, "attachment-\uFFFD1");
   EXPECT_EQ(m.mime_type, "image/p\uFFFDg");
 }
@@ -238,7 +240,8 @@ TEST_F(MailgunTest, FormatSendThreadsTheReply) {
   ProviderRequest req = adapter_->FormatSend(out);
   EXPECT_EQ(req.path, "/v3/lapor.example.go.id/messages");
   EXPECT_EQ(req.content_type, "application/x-www-form-urlencoded");
-  EXPECT_EQ(req.headers.find("Authorization")->second, "Basic " + Base64Encode("api:key-test"));
+  EXPECT_EQ(req.headers.find("Authorization")->second,
+            "Basic " + core::Base64Encode("api:key-test"));
   auto form = *ParseUrlEncoded(req.body);
   EXPECT_EQ(FieldValue(form, "from"), "Pengaduan Kota Cilegon <pengaduan@lapor.example.go.id>");
   EXPECT_EQ(FieldValue(form, "to"), out.recipient);

@@ -3,11 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/charset.h"
-#include "channels/crypto.h"
 #include "channels/email/mime.h"
 #include "channels/email/outgoing.h"
 #include "channels/form.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -29,7 +31,7 @@ class SendGridAdapter : public ChannelAdapter {
   std::string_view name() const override { return "sendgrid"; }
 
   HandleResult Handle(const WebhookRequest& req) const override {
-    if (!ConstantTimeEquals(req.Query("token"), token_)) {
+    if (!core::ConstantTimeEquals(req.Query("token"), token_)) {
       return Rejected(401, "bad_token", "the ?token= query parameter is missing or wrong");
     }
     if (RequestMediaType(req) != "multipart/form-data") {
@@ -125,19 +127,19 @@ class SendGridAdapter : public ChannelAdapter {
     json info = json::parse(FieldValue(fields, "attachment-info"), nullptr, false);
     for (const FormField& f : fields) {
       if (f.filename.empty()) continue;
-      Media m;
-      m.reference = SanitizeUtf8(f.name);
-      m.filename = SanitizeUtf8(f.filename);
-      m.mime_type =
-          SanitizeUtf8(AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
+      core::Media m;
+      m.reference = core::SanitizeUtf8(f.name);
+      m.filename = core::SanitizeUtf8(f.filename);
+      m.mime_type = core::SanitizeUtf8(
+          AsciiLower(TrimView(f.content_type.substr(0, f.content_type.find(';')))));
       m.size_bytes = static_cast<int64_t>(f.value.size());
       m.bytes = f.value;
       if (info.is_object() && info.contains(f.name) && info[f.name].is_object()) {
         const json& meta = info[f.name];
         if (std::string name = JsonString(meta, "filename"); !name.empty())
-          m.filename = SanitizeUtf8(name);
+          m.filename = core::SanitizeUtf8(name);
         if (std::string type = JsonString(meta, "type"); !type.empty()) m.mime_type = type;
-        m.content_id = SanitizeUtf8(JsonString(meta, "content-id"));
+        m.content_id = core::SanitizeUtf8(JsonString(meta, "content-id"));
       }
       m.kind = MediaKindOf(m.mime_type);
       email.attachments.push_back(std::move(m));

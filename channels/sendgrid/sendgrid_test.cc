@@ -4,8 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
+#include "core/message.h"
 
 namespace aduan::channels {
 namespace {
@@ -150,7 +151,7 @@ TEST_F(SendGridTest, InvalidBytesInAttachmentNameAndTypeAreReplaced) {
       "filename=\"a.png\"\r\nContent-Type: image/p\xc3g\r\n\r\nPNG\r\n--xYzZY--\r\n";
   auto r = Send(body);
   ASSERT_FALSE(r.error) << r.error->message;
-  const Media& m = r.parsed.messages.at(0).media.at(0);
+  const core::Media& m = r.parsed.messages.at(0).media.at(0);
   EXPECT_EQ(m.reference, "attachment\uFFFD");
   EXPECT_EQ(m.mime_type, "image/p\uFFFDg");
 }

@@ -4,7 +4,7 @@
 #include <array>
 #include <vector>
 
-#include "channels/charset.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -249,7 +249,7 @@ bool IsGsm7(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    char32_t c = NextCodePoint(text, pos);
+    char32_t c = core::NextCodePoint(text, pos);
     if (c == 0xFFFD && pos - start == 1) return false;  // invalid UTF-8
     if (SeptetsOf(c) == 0) return false;
   }
@@ -260,7 +260,7 @@ size_t Gsm7Septets(std::string_view text) {
   size_t septets = 0;
   size_t pos = 0;
   while (pos < text.size()) {
-    int n = SeptetsOf(NextCodePoint(text, pos));
+    int n = SeptetsOf(core::NextCodePoint(text, pos));
     septets += n == 0 ? 1 : n;
   }
   return septets;
@@ -273,7 +273,7 @@ SmsSegments CountSmsSegments(std::string_view text) {
   std::vector<size_t> sizes;
   size_t pos = 0;
   while (pos < text.size()) {
-    char32_t c = NextCodePoint(text, pos);
+    char32_t c = core::NextCodePoint(text, pos);
     sizes.push_back(out.gsm7 ? static_cast<size_t>(SeptetsOf(c)) : (c > 0xFFFF ? 2u : 1u));
   }
   const size_t single = out.gsm7 ? 160 : 70;
@@ -302,7 +302,7 @@ std::string ToGsm7Safe(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    char32_t c = NextCodePoint(text, pos);
+    char32_t c = core::NextCodePoint(text, pos);
     if (c == 0xFFFD && pos - start == 1) {
       out.push_back('?');
     } else if (SeptetsOf(c) > 0) {

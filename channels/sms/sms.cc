@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/charset.h"
-#include "channels/crypto.h"
 #include "channels/form.h"
-#include "channels/phone.h"
 #include "channels/sms/gsm7.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/phone.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -54,18 +55,18 @@ class SmsAdapter : public ChannelAdapter {
       return Rejected(400, "missing_field", "field 'text' is required");
     }
     HandleResult result;
-    std::string text = SanitizeUtf8(Param(body, req, {"text"}));
+    std::string text = core::SanitizeUtf8(Param(body, req, {"text"}));
     if (TrimView(text).empty()) {
       result.parsed.ignored.push_back("empty SMS from " + from);
       return result;
     }
-    InboundMessage msg;
+    core::InboundMessage msg;
     msg.channel = "sms";
-    msg.provider_message_id = SanitizeUtf8(TrimView(Param(body, req, {"id", "messageId"})));
-    std::string phone = NormalizePhone(from);
+    msg.provider_message_id = core::SanitizeUtf8(TrimView(Param(body, req, {"id", "messageId"})));
+    std::string phone = core::NormalizePhone(from);
     // Alphanumeric senders ("TELKOMSEL") are not phones; keep them so a reply is not attempted
     // to a made-up number.
-    msg.sender = phone.empty() ? SanitizeUtf8(from) : phone;
+    msg.sender = phone.empty() ? core::SanitizeUtf8(from) : phone;
     msg.text = std::move(text);
     if (auto at = ParseDateTimeMs(Param(body, req, {"date", "time", "message-timestamp"})))
       msg.sent_at_ms = *at;
@@ -78,7 +79,7 @@ class SmsAdapter : public ChannelAdapter {
     req.path = "/send";
     req.content_type = "application/json";
     req.headers.emplace("Authorization", "Bearer " + token_);
-    std::string to = NormalizePhone(message.recipient);
+    std::string to = core::NormalizePhone(message.recipient);
     req.body = nlohmann::json{{"to", to.empty() ? message.recipient : to},
                               {"text", ToGsm7Safe(message.text)}}
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -102,9 +103,9 @@ class SmsAdapter : public ChannelAdapter {
   bool Authorized(const WebhookRequest& req, const FormFields& body) const {
     std::string auth = req.Header("Authorization");
     if (StartsWithIgnoreCase(auth, "Bearer ")) {
-      return ConstantTimeEquals(TrimView(std::string_view(auth).substr(7)), token_);
+      return core::ConstantTimeEquals(TrimView(std::string_view(auth).substr(7)), token_);
     }
-    return ConstantTimeEquals(Param(body, req, {"token"}), token_);
+    return core::ConstantTimeEquals(Param(body, req, {"token"}), token_);
   }
 
   std::string token_;

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
-#include "channels/phone.h"
 #include "channels/telegram/telegram_media.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/phone.h"
 
 namespace aduan::channels {
 namespace {
@@ -36,8 +37,8 @@ std::string FullName(const json& person) {
   return name;
 }
 
-Media FileMedia(const json& file, std::string kind) {
-  Media m;
+core::Media FileMedia(const json& file, std::string kind) {
+  core::Media m;
   m.kind = std::move(kind);
   m.reference = JsonString(file, "file_id");
   m.mime_type = JsonString(file, "mime_type");
@@ -58,7 +59,7 @@ class TelegramAdapter : public ChannelAdapter {
   std::string_view name() const override { return "telegram"; }
 
   HandleResult Handle(const WebhookRequest& req) const override {
-    if (!ConstantTimeEquals(req.Header("X-Telegram-Bot-Api-Secret-Token"), secret_token_)) {
+    if (!core::ConstantTimeEquals(req.Header("X-Telegram-Bot-Api-Secret-Token"), secret_token_)) {
       return Rejected(401, "bad_token", "X-Telegram-Bot-Api-Secret-Token is missing or wrong");
     }
     if (RequestMediaType(req) != "application/json") {
@@ -153,7 +154,7 @@ class TelegramAdapter : public ChannelAdapter {
       return Rejected(400, "missing_field", "message needs 'message_id' and 'chat.id'");
     }
     HandleResult result;
-    InboundMessage msg;
+    core::InboundMessage msg;
     msg.channel = "telegram";
     std::string key = chat_id + ":" + message_id;
     if (is_edit) {
@@ -207,7 +208,7 @@ class TelegramAdapter : public ChannelAdapter {
       const json* lat = Member(*loc, "latitude");
       const json* lon = Member(*loc, "longitude");
       if (lat && lon && lat->is_number() && lon->is_number()) {
-        Location location{lat->get<double>(), lon->get<double>(), "", ""};
+        core::Location location{lat->get<double>(), lon->get<double>(), "", ""};
         const json& venue = ObjectOrEmpty(Member(message, "venue"));
         location.name = JsonString(venue, "title");
         location.address = JsonString(venue, "address");
@@ -215,9 +216,9 @@ class TelegramAdapter : public ChannelAdapter {
       }
     }
     if (const json* card = Member(message, "contact"); card && card->is_object()) {
-      SharedContact contact;
+      core::SharedContact contact;
       std::string raw = JsonString(*card, "phone_number");
-      std::string phone = NormalizeInternationalPhone(raw);
+      std::string phone = core::NormalizeInternationalPhone(raw);
       contact.phone = phone.empty() ? raw : phone;
       contact.name = FullName(*card);
       std::string user_id = JsonString(*card, "user_id");

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
 
 namespace aduan::channels {
 namespace {

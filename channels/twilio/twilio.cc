@@ -4,12 +4,13 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "channels/charset.h"
-#include "channels/crypto.h"
-#include "channels/phone.h"
 #include "channels/sms/gsm7.h"
 #include "channels/twilio/twilio_media.h"
 #include "channels/util.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/phone.h"
+#include "core/utf8.h"
 
 namespace aduan::channels {
 namespace {
@@ -39,7 +40,7 @@ std::string Address(std::string_view raw) {
   size_t colon = raw.find(':');
   std::string prefix = colon == std::string_view::npos ? "" : std::string(raw.substr(0, colon + 1));
   std::string_view number = raw.substr(prefix.size());
-  std::string phone = NormalizeInternationalPhone(number);
+  std::string phone = core::NormalizeInternationalPhone(number);
   return phone.empty() ? std::string(raw) : prefix + phone;
 }
 
@@ -116,10 +117,11 @@ class TwilioAdapter : public ChannelAdapter {
     }
     std::string other_form = OtherPortForm(req.public_url);
     bool signed_ok =
-        ConstantTimeEquals(TrimView(signature),
-                           TwilioSignature(auth_token_, req.public_url, params)) ||
+        core::ConstantTimeEquals(TrimView(signature),
+                                 TwilioSignature(auth_token_, req.public_url, params)) ||
         (!other_form.empty() &&
-         ConstantTimeEquals(TrimView(signature), TwilioSignature(auth_token_, other_form, params)));
+         core::ConstantTimeEquals(TrimView(signature),
+                                  TwilioSignature(auth_token_, other_form, params)));
     if (!signed_ok) {
       return Rejected(
           401, "bad_signature",
@@ -128,14 +130,14 @@ class TwilioAdapter : public ChannelAdapter {
     HandleResult result;
     result.parsed.reply = WebhookReply{200, "text/xml", kEmptyTwiml};
     // Every string handed on must be UTF-8 (channels/charset.h): the form may carry any bytes.
-    std::string sid = SanitizeUtf8(FieldValue(params, "MessageSid"));
-    if (sid.empty()) sid = SanitizeUtf8(FieldValue(params, "SmsSid"));
+    std::string sid = core::SanitizeUtf8(FieldValue(params, "MessageSid"));
+    if (sid.empty()) sid = core::SanitizeUtf8(FieldValue(params, "SmsSid"));
     if (sid.empty()) return Rejected(400, "missing_field", "field 'MessageSid' is required");
 
     bool has_body = FindField(params, "Body") != nullptr;
     std::string status = FieldValue(params, "MessageStatus");
     if (!status.empty() && !has_body) {
-      DeliveryStatus ds;
+      core::DeliveryStatus ds;
       ds.channel = "twilio";
       ds.provider_message_id = sid;
       ds.status = NormalizeStatus(status);
@@ -146,7 +148,8 @@ class TwilioAdapter : public ChannelAdapter {
       }
       std::string code = FieldValue(params, "ErrorCode");
       std::string text = FieldValue(params, "ErrorMessage");
-      ds.error = SanitizeUtf8(code.empty() ? text : (text.empty() ? code : code + ": " + text));
+      ds.error =
+          core::SanitizeUtf8(code.empty() ? text : (text.empty() ? code : code + ": " + text));
       if (ds.error.empty() && status != ds.status && ds.status == "failed") ds.error = status;
       ds.at_ms = req.now_ms;  // Twilio sends no event time (RawDlrDoneDate is the carrier's)
       result.parsed.statuses.push_back(std::move(ds));
@@ -155,31 +158,32 @@ class TwilioAdapter : public ChannelAdapter {
 
     std::string from = FieldValue(params, "From");
     if (TrimView(from).empty()) return Rejected(400, "missing_field", "field 'From' is required");
-    InboundMessage msg;
+    core::InboundMessage msg;
     msg.channel = "twilio";
     msg.provider_message_id = sid;
-    msg.sender = SanitizeUtf8(Address(from));
+    msg.sender = core::SanitizeUtf8(Address(from));
     if (std::string to = FieldValue(params, "To"); !TrimView(to).empty()) {
-      msg.our_address = SanitizeUtf8(Address(to));
+      msg.our_address = core::SanitizeUtf8(Address(to));
     }
-    msg.display_name = SanitizeUtf8(FieldValue(params, "ProfileName"));  // WhatsApp via Twilio
-    msg.text = SanitizeUtf8(FieldValue(params, "Body"));
+    msg.display_name =
+        core::SanitizeUtf8(FieldValue(params, "ProfileName"));  // WhatsApp via Twilio
+    msg.text = core::SanitizeUtf8(FieldValue(params, "Body"));
     auto num_media = ParseInt64(FieldValue(params, "NumMedia"));
     for (int64_t i = 0; num_media && i < std::min<int64_t>(*num_media, 20); ++i) {
       std::string url = FieldValue(params, "MediaUrl" + std::to_string(i));
       if (url.empty()) continue;
-      Media m;
-      m.mime_type = SanitizeUtf8(FieldValue(params, "MediaContentType" + std::to_string(i)));
+      core::Media m;
+      m.mime_type = core::SanitizeUtf8(FieldValue(params, "MediaContentType" + std::to_string(i)));
       m.kind = MediaKind(m.mime_type);
-      m.reference = SanitizeUtf8(url);
+      m.reference = core::SanitizeUtf8(url);
       msg.media.push_back(std::move(m));
     }
     std::string lat = FieldValue(params, "Latitude");
     std::string lon = FieldValue(params, "Longitude");
     if (!lat.empty() && !lon.empty()) {
       try {
-        msg.location = Location{std::stod(lat), std::stod(lon), "",
-                                SanitizeUtf8(FieldValue(params, "Address"))};
+        msg.location = core::Location{std::stod(lat), std::stod(lon), "",
+                                      core::SanitizeUtf8(FieldValue(params, "Address"))};
       } catch (...) {
         // An unreadable coordinate is dropped; the message itself still counts.
       }
@@ -195,9 +199,10 @@ class TwilioAdapter : public ChannelAdapter {
     req.headers.emplace("Authorization", BasicAuthorization(account_sid_, auth_token_));
     // WhatsApp through Twilio is not billed per SMS segment; keep its text as written.
     bool sms = !IsWhatsApp(message.recipient);
-    req.body = EncodeForm({{"To", Address(message.recipient)},
-                           {"From", SenderFor(message)},
-                           {"Body", sms ? ToGsm7Safe(message.text) : SanitizeUtf8(message.text)}});
+    req.body =
+        EncodeForm({{"To", Address(message.recipient)},
+                    {"From", SenderFor(message)},
+                    {"Body", sms ? ToGsm7Safe(message.text) : core::SanitizeUtf8(message.text)}});
     return req;
   }
 
@@ -244,7 +249,7 @@ std::string TwilioSignature(std::string_view auth_token, std::string_view url,
     data += name;
     data += value;
   }
-  return Base64Encode(HmacSha1(auth_token, data));
+  return core::Base64Encode(core::HmacSha1(auth_token, data));
 }
 
 std::unique_ptr<ChannelAdapter> MakeTwilioAdapter(const EnvLookup& env) {

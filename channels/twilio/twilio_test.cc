@@ -4,9 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/sms/gsm7.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
+#include "core/message.h"
 
 namespace aduan::channels {
 namespace {
@@ -203,7 +204,7 @@ TEST_F(TwilioTest, InvalidUtf8InEveryFieldIsReplaced) {
       "&MediaContentType0=image%2F%C3&Latitude=-6.0&Longitude=106.0&Address=Jl%E9",
       url));
   ASSERT_FALSE(r.error);
-  const InboundMessage& m = r.parsed.messages.at(0);
+  const core::InboundMessage& m = r.parsed.messages.at(0);
   EXPECT_EQ(m.provider_message_id, "SM\uFFFD9");
   EXPECT_EQ(m.media.at(0).reference, "https://m/\uFFFD");
   EXPECT_EQ(m.media.at(0).mime_type, "image/\uFFFD");
@@ -222,8 +223,9 @@ TEST_F(TwilioTest, FormatSendIsGsm7SafeFormWithBasicAuth) {
   ProviderRequest req = adapter_->FormatSend(out);
   EXPECT_EQ(req.path, "/2010-04-01/Accounts/AC1f0e2d3c4b5a69788796a5b4c3d2e1f0/Messages.json");
   EXPECT_EQ(req.content_type, "application/x-www-form-urlencoded");
-  EXPECT_EQ(req.headers.find("Authorization")->second,
-            "Basic " + Base64Encode(std::string("AC1f0e2d3c4b5a69788796a5b4c3d2e1f0:") + kToken));
+  EXPECT_EQ(
+      req.headers.find("Authorization")->second,
+      "Basic " + core::Base64Encode(std::string("AC1f0e2d3c4b5a69788796a5b4c3d2e1f0:") + kToken));
   auto form = *ParseUrlEncoded(req.body);
   EXPECT_EQ(FieldValue(form, "To"), "+6281234567890");
   EXPECT_EQ(FieldValue(form, "From"), "+12025550143");
@@ -281,7 +283,7 @@ TEST_F(TwilioTest, ReplyLeavesFromTheAddressTheResidentWroteTo) {
       "MessageSid=SM78&From=whatsapp%3A%2B6281234567890&To=whatsapp%3A%2B14155238886&Body=halo",
       url));
   ASSERT_FALSE(r.error) << r.error->message;
-  const InboundMessage& in = r.parsed.messages.at(0);
+  const core::InboundMessage& in = r.parsed.messages.at(0);
   EXPECT_EQ(in.our_address, "whatsapp:+14155238886");
 
   OutgoingMessage out;

@@ -4,10 +4,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "channels/crypto.h"
-#include "channels/phone.h"
 #include "channels/util.h"
 #include "channels/whatsapp/whatsapp_media.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/phone.h"
 
 namespace aduan::channels {
 namespace {
@@ -85,8 +86,8 @@ class WhatsAppAdapter : public ChannelAdapter {
       return Rejected(401, "missing_signature", "X-Hub-Signature-256 header is missing");
     }
     std::string expected =
-        std::string(kSignaturePrefix) + HexEncode(HmacSha256(app_secret_, req.body));
-    if (!ConstantTimeEquals(AsciiLower(TrimView(signature)), expected)) {
+        std::string(kSignaturePrefix) + core::HexEncode(core::HmacSha256(app_secret_, req.body));
+    if (!core::ConstantTimeEquals(AsciiLower(TrimView(signature)), expected)) {
       return Rejected(401, "bad_signature", "X-Hub-Signature-256 does not match the body");
     }
     if (RequestMediaType(req) != "application/json") {
@@ -178,7 +179,7 @@ class WhatsAppAdapter : public ChannelAdapter {
  private:
   HandleResult Handshake(const WebhookRequest& req) const {
     if (req.Query("hub.mode") != "subscribe" || verify_token_.empty() ||
-        !ConstantTimeEquals(req.Query("hub.verify_token"), verify_token_)) {
+        !core::ConstantTimeEquals(req.Query("hub.verify_token"), verify_token_)) {
       return Rejected(403, "verify_failed",
                       "hub.mode must be 'subscribe' with the right hub.verify_token");
     }
@@ -203,7 +204,7 @@ class WhatsAppAdapter : public ChannelAdapter {
       ParseMessage(message, id, names, out);
     }
     for (const json& status : ArrayMember(value, "statuses")) {
-      DeliveryStatus ds;
+      core::DeliveryStatus ds;
       ds.channel = "whatsapp";
       ds.provider_message_id = JsonString(status, "id");
       ds.status = NormalizeStatus(JsonString(status, "status"));
@@ -225,7 +226,7 @@ class WhatsAppAdapter : public ChannelAdapter {
 
   void ParseMessage(const json& message, const std::string& id,
                     const std::map<std::string, std::string>& names, ParsedWebhook& out) const {
-    InboundMessage msg;
+    core::InboundMessage msg;
     msg.channel = "whatsapp";
     msg.provider_message_id = id;
     std::string from = JsonString(message, "from");
@@ -234,7 +235,7 @@ class WhatsAppAdapter : public ChannelAdapter {
       out.ignored.push_back("message " + id + " without 'from'");
       return;
     }
-    std::string phone = NormalizeInternationalPhone(from);
+    std::string phone = core::NormalizeInternationalPhone(from);
     msg.sender = phone.empty() ? from : phone;
     if (auto it = names.find(from); it != names.end()) msg.display_name = it->second;
     msg.sent_at_ms = UnixSecondsMs(message, "timestamp");
@@ -248,7 +249,7 @@ class WhatsAppAdapter : public ChannelAdapter {
     } else if (type == "image" || type == "document" || type == "audio" || type == "video" ||
                type == "sticker") {
       const json& media = ObjectMember(message, type.c_str());
-      Media m;
+      core::Media m;
       m.kind = type;
       m.reference = JsonString(media, "id");
       m.mime_type = JsonString(media, "mime_type");
@@ -263,7 +264,8 @@ class WhatsAppAdapter : public ChannelAdapter {
         out.ignored.push_back("location without coordinates in " + id);
         return;
       }
-      msg.location = Location{*lat, *lon, JsonString(loc, "name"), JsonString(loc, "address")};
+      msg.location =
+          core::Location{*lat, *lon, JsonString(loc, "name"), JsonString(loc, "address")};
     } else if (type == "interactive") {
       const json& interactive = ObjectMember(message, "interactive");
       std::string kind = JsonString(interactive, "type");  // button_reply | list_reply
@@ -272,13 +274,13 @@ class WhatsAppAdapter : public ChannelAdapter {
       msg.text = JsonString(ObjectMember(message, "button"), "text");
     } else if (type == "contacts" && !ArrayMember(message, "contacts").empty()) {
       const json& card = ArrayMember(message, "contacts")[0];
-      SharedContact contact;
+      core::SharedContact contact;
       contact.name = JsonString(ObjectMember(card, "name"), "formatted_name");
       const json& phones = ArrayMember(card, "phones");
       if (!phones.empty()) {
         std::string raw = JsonString(phones[0], "wa_id");
         if (raw.empty()) raw = JsonString(phones[0], "phone");
-        std::string normalized = NormalizeInternationalPhone(raw);
+        std::string normalized = core::NormalizeInternationalPhone(raw);
         contact.phone = normalized.empty() ? raw : normalized;
       }
       contact.is_sender = !contact.phone.empty() && contact.phone == msg.sender;

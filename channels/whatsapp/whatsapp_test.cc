@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
 
 namespace aduan::channels {
 namespace {
@@ -26,7 +26,7 @@ WebhookRequest Post(const std::string& body, const std::string& signature) {
 }
 
 std::string Sign(const std::string& body) {
-  return "sha256=" + HexEncode(HmacSha256(kSecret, body));
+  return "sha256=" + core::HexEncode(core::HmacSha256(kSecret, body));
 }
 
 class WhatsAppTest : public ::testing::Test {

@@ -1,30 +1,25 @@
 #include "gateway/common/api_keys.h"
 
-#include <openssl/rand.h>
 #include <strings.h>
 
-#include <stdexcept>
-
-#include "channels/crypto.h"
-#include "storage/random_id.h"
+#include "core/crypto.h"
+#include "core/random_id.h"
 
 namespace aduan::gateway {
 namespace {
 
 std::string RandomSecret() {
   static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  unsigned char bytes[32];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for a key");
   std::string out = "adk_";
-  for (unsigned char b : bytes) out.push_back(kChars[b % 62]);  // ~190 bits of entropy
+  for (unsigned char b : core::RandomBytes(32)) out.push_back(kChars[b % 62]);  // ~190 bits
   return out;
 }
 
 }  // namespace
 
 IssuedKey IssueApiKey(storage::DirectoryStore& store, const std::string& agency, int64_t now_ms) {
-  IssuedKey key{storage::RandomId("key_"), RandomSecret()};
-  store.InsertApiKey({key.id, channels::Sha256Hex(key.secret), agency, now_ms, std::nullopt});
+  IssuedKey key{core::RandomId("key_"), RandomSecret()};
+  store.InsertApiKey({key.id, core::Sha256Hex(key.secret), agency, now_ms, std::nullopt});
   return key;
 }
 
@@ -42,11 +37,11 @@ std::optional<Principal> Authenticate(storage::DirectoryStore& store,
   if (start == std::string::npos) return std::nullopt;
   std::string token = authorization.substr(start);
   while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.pop_back();
-  if (!admin_token.empty() && channels::ConstantTimeEquals(token, admin_token)) {
+  if (!admin_token.empty() && core::ConstantTimeEquals(token, admin_token)) {
     return Principal{Principal::Kind::kOperator, "", ""};
   }
   // Looking up by hash means the comparison happens on digests, never on the secret itself.
-  auto key = store.FindApiKey(channels::Sha256Hex(token));
+  auto key = store.FindApiKey(core::Sha256Hex(token));
   if (!key || key->revoked_at_ms) return std::nullopt;
   return Principal{Principal::Kind::kAgency, key->agency, key->id};
 }

@@ -4,10 +4,10 @@
 #include <pthread.h>
 
 #include <algorithm>
-#include <random>
 
 #include "channels/media_fetch.h"
 #include "channels/util.h"
+#include "core/random_id.h"
 #include "gateway/common/log.h"
 #include "gateway/delivery/outbox_dispatcher.h"
 #include "gateway/intake/media_intake.h"
@@ -124,11 +124,13 @@ storage::MediaAttempt MediaWorker::Failed(const storage::MediaRecord& row, bool 
   int64_t delay = options_.base_backoff_ms;
   for (int i = 1; i < attempt && delay < options_.max_backoff_ms; ++i) delay *= 2;
   delay = std::min(delay, options_.max_backoff_ms);
-  thread_local std::mt19937_64 rng{std::random_device{}()};
   // Jitter over the upper half keeps many rows of one outage from retrying in lockstep.
-  std::uniform_int_distribution<int64_t> jitter(delay / 2, delay);
-  if (retry_after_ms >= 0) delay = std::min(retry_after_ms, options_.max_backoff_ms);
-  out.next_attempt_at_ms = clock_() + (retry_after_ms >= 0 ? delay : jitter(rng));
+  if (retry_after_ms >= 0) {
+    delay = std::min(retry_after_ms, options_.max_backoff_ms);
+  } else {
+    delay = core::RandomBetween(delay / 2, delay);
+  }
+  out.next_attempt_at_ms = clock_() + delay;
   return out;
 }
 

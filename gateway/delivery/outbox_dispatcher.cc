@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
-#include <random>
 
 #include "channels/adapter.h"
 #include "channels/util.h"
+#include "core/random_id.h"
 #include "gateway/common/log.h"
 
 namespace aduan::gateway {
@@ -61,13 +61,11 @@ std::string OutboxDispatcher::BaseUrl(const std::string& channel) const {
 }
 
 int64_t OutboxDispatcher::Backoff(int attempt) const {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
   int64_t delay = options_.base_backoff_ms;
   for (int i = 1; i < attempt && delay < options_.max_backoff_ms; ++i) delay *= 2;
   delay = std::min(delay, options_.max_backoff_ms);
   // Full jitter over the upper half keeps retries from many rows from arriving in lockstep.
-  std::uniform_int_distribution<int64_t> jitter(delay / 2, delay);
-  return jitter(rng);
+  return core::RandomBetween(delay / 2, delay);
 }
 
 storage::OutboxAttempt OutboxDispatcher::Attempt(const storage::OutboxRow& row) {

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
 #include "channels/util.h"
+#include "core/crypto.h"
 #include "gateway/delivery/outbox_dispatcher.h"
 #include "gateway/tickets/ticket_outbox.h"
 
@@ -35,7 +35,7 @@ storage::OutboxAttempt OutboxDispatcher::AttemptPush(const storage::OutboxRow& r
                   PushSecretVariable(agency.empty() ? "<AGENCY>" : agency) +
                       " is not set; pushes are never sent unsigned");
   }
-  std::string signature = "sha256=" + channels::HexEncode(channels::HmacSha256(*secret, row.body));
+  std::string signature = "sha256=" + core::HexEncode(core::HmacSha256(*secret, row.body));
   auto [origin, path] = SplitUrl(row.recipient);
   httplib::Client client(origin);
   client.set_connection_timeout(options_.timeout_seconds, 0);

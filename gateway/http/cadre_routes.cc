@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <regex>
 
-#include "channels/phone.h"
+#include "core/phone.h"
+#include "core/random_id.h"
 #include "gateway/http/routes.h"
 #include "gateway/tickets/recipients.h"
-#include "storage/random_id.h"
 
 namespace aduan::gateway {
 namespace {
@@ -16,7 +16,7 @@ using nlohmann::json;
 // Channels name phone senders in E.164; a cadre registered as "0812..." must still match.
 std::string CanonicalSender(const std::string& channel, const std::string& sender) {
   if (ChannelReachesPhones(channel)) {
-    std::string phone = channels::NormalizePhone(sender);
+    std::string phone = core::NormalizePhone(sender);
     if (!phone.empty()) return phone;
   }
   return sender;
@@ -106,7 +106,7 @@ void PostCadre(GatewayContext& ctx, const httplib::Request& req, httplib::Respon
   auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
   if (!body) return;
   storage::CadreRecord c;
-  c.id = storage::RandomId("kdr_");
+  c.id = core::RandomId("kdr_");
   if (!ReadCadreBody(*body, &c, res)) return;
   c.created_at_ms = c.updated_at_ms = ctx.deps.clock();
   StoreCadre(ctx, std::move(c), 201, res);

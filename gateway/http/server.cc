@@ -4,6 +4,7 @@
 
 #include "channels/adapter.h"
 #include "channels/util.h"
+#include "core/message.h"
 #include "gateway/common/log.h"
 #include "gateway/http/http_front.h"
 #include "gateway/http/http_util.h"
@@ -64,7 +65,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
         [dispatcher] { dispatcher->Wake(); }, options);
     ctx.processor->SetPositionStore(ctx.deps.store);
     GatewayContext* context = &ctx;
-    ctx.processor->SetStatusRecorder([context](const channels::DeliveryStatus& st, int64_t now) {
+    ctx.processor->SetStatusRecorder([context](const core::DeliveryStatus& st, int64_t now) {
       bool matched = context->deps.store->RecordDeliveryStatus(
           st.channel, st.provider_message_id, st.status, st.error, st.at_ms ? st.at_ms : now, now);
       context->metrics.Count("aduan_delivery_statuses_total",

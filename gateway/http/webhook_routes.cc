@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <chrono>
 
-#include "channels/charset.h"
 #include "channels/form.h"
 #include "channels/util.h"
+#include "core/message.h"
+#include "core/utf8.h"
 #include "gateway/common/log.h"
 #include "gateway/http/http_util.h"
 #include "gateway/http/routes.h"
@@ -55,7 +56,7 @@ std::string PendingReply(const GatewayContext& ctx) {
 // Appends `messages` to the journal (durably) and waits, up to the channel's wait, for the
 // processor's outcomes. Returns false after writing a refusal (503) into `res`.
 bool JournalMessages(GatewayContext& ctx, const std::string& channel,
-                     const std::vector<channels::InboundMessage>& messages,
+                     const std::vector<core::InboundMessage>& messages,
                      std::vector<std::optional<IntakeOutcome>>* outcomes,
                      std::vector<std::string>* receipts, httplib::Response& res) {
   const GatewayConfig& cfg = *ctx.deps.config;
@@ -125,7 +126,7 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
 }
 
 // Keeps delivery reports the database refused in the journal; false when that failed too.
-bool JournalStatuses(GatewayContext& ctx, const std::vector<channels::DeliveryStatus>& statuses) {
+bool JournalStatuses(GatewayContext& ctx, const std::vector<core::DeliveryStatus>& statuses) {
   std::vector<std::string> payloads;
   for (const auto& st : statuses) {
     IntakeEntry entry;
@@ -169,9 +170,9 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   const bool answers_inline = channels::TraitsOf(channel).answers_inline;
   if (answers_inline) {
     for (const auto& m : parsed.parsed.messages) {
-      if (channels::Utf8Length(m.text) > ctx.deps.config->max_text_chars) {
+      if (core::Utf8Length(m.text) > ctx.deps.config->max_text_chars) {
         WriteError(res, 413, "text_too_long",
-                   "field 'text' has " + std::to_string(channels::Utf8Length(m.text)) +
+                   "field 'text' has " + std::to_string(core::Utf8Length(m.text)) +
                        " characters; the limit is " +
                        std::to_string(ctx.deps.config->max_text_chars));
         count(413);
@@ -181,7 +182,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   }
   // Whatever an adapter lets through, a message needs a sender to answer and something to
   // read: blank or invisible text counts as no text.
-  std::vector<channels::InboundMessage> messages;
+  std::vector<core::InboundMessage> messages;
   for (auto& m : parsed.parsed.messages) {
     if (channels::TrimView(m.sender).empty()) {
       parsed.parsed.ignored.push_back("message " + m.provider_message_id + " without a sender");

@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "channels/adapter.h"
-#include "channels/charset.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
+#include "core/message.h"
+#include "core/utf8.h"
 #include "gateway/common/api_keys.h"
 #include "gateway/common/log.h"
 #include "gateway/intake/conversation/conversation.h"
@@ -32,7 +33,7 @@ constexpr int64_t kReplayTokenKeepMs = 24LL * 60 * 60 * 1000;
 constexpr int kSimilarTickets = 50;
 constexpr int kListedTickets = 5;
 
-json DetailsOf(const channels::InboundMessage& m) {
+json DetailsOf(const core::InboundMessage& m) {
   json d = json::object();
   if (!m.media.empty()) {
     json media = json::array();
@@ -62,10 +63,10 @@ json DetailsOf(const channels::InboundMessage& m) {
 // Text a provider sent is never refused for length (refusing loses it); it is cut at a UTF-8
 // character boundary instead. The generic webhook refuses long text before it gets here.
 std::string Truncate(const std::string& text, size_t max_chars) {
-  return std::string(channels::Utf8PrefixChars(text, max_chars));
+  return std::string(core::Utf8PrefixChars(text, max_chars));
 }
 
-storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::string& body,
+storage::OutboxDraft AckRow(const core::InboundMessage& in, const std::string& body,
                             const std::string& ticket) {
   storage::OutboxDraft ack;
   ack.channel = in.channel;
@@ -78,11 +79,11 @@ storage::OutboxDraft AckRow(const channels::InboundMessage& in, const std::strin
   return ack;
 }
 
-conversation::Inbound ToInbound(const channels::InboundMessage& in, const std::string& text,
+conversation::Inbound ToInbound(const core::InboundMessage& in, const std::string& text,
                                 int64_t now) {
   // A sticker says hello; a photo, video or document is evidence.
   bool evidence = std::any_of(in.media.begin(), in.media.end(),
-                              [](const channels::Media& m) { return m.kind != "sticker"; });
+                              [](const core::Media& m) { return m.kind != "sticker"; });
   conversation::Inbound out{in.channel,      in.sender, in.reply_address,
                             in.display_name, text,      evidence,
                             std::nullopt,    "",        now};
@@ -102,15 +103,14 @@ IntakePipeline::IntakePipeline(const GatewayConfig* config, storage::Store* stor
                                ClassifierHandle* classifier, Clock clock)
     : config_(config), store_(store), classifier_(classifier), clock_(std::move(clock)) {}
 
-std::string IntakePipeline::ContentKey(const channels::InboundMessage& m, int64_t now_ms,
+std::string IntakePipeline::ContentKey(const core::InboundMessage& m, int64_t now_ms,
                                        int64_t window_ms) {
   std::string material = m.sender + '\x1f' + m.text;
   for (const auto& media : m.media) material += '\x1f' + media.reference;
-  return "h:" + channels::Sha256Hex(material).substr(0, 32) + ":" +
-         std::to_string(now_ms / window_ms);
+  return "h:" + core::Sha256Hex(material).substr(0, 32) + ":" + std::to_string(now_ms / window_ms);
 }
 
-std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
+std::string IntakePipeline::FindThread(const core::InboundMessage& in) {
   if (in.is_edit && !in.edits_message_id.empty()) {
     std::string t = store_->TicketOfMessage(in.channel, in.edits_message_id);
     if (!t.empty()) return t;
@@ -142,11 +142,11 @@ std::string IntakePipeline::FindThread(const channels::InboundMessage& in) {
   return "";
 }
 
-IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in) {
+IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in) {
   return Accept(in, clock_());
 }
 
-IntakeOutcome IntakePipeline::Accept(const channels::InboundMessage& in, int64_t received_at_ms,
+IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in, int64_t received_at_ms,
                                      const JournalPosition& from) {
   for (int attempt = 1;; ++attempt) {
     try {
@@ -176,7 +176,7 @@ bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req) {
   return true;
 }
 
-void IntakePipeline::LookUp(const channels::InboundMessage& in,
+void IntakePipeline::LookUp(const core::InboundMessage& in,
                             const conversation::ConversationState& state,
                             const conversation::ReadText& text,
                             const conversation::Inbound& inbound, int64_t now,
@@ -241,7 +241,7 @@ void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::strin
   if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));
 }
 
-IntakeOutcome IntakePipeline::AcceptOnce(const channels::InboundMessage& in, int64_t now,
+IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t now,
                                          const JournalPosition& from) {
   namespace cv = conversation;
   const auto& conv = config_->conversation;

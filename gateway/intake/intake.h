@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "channels/message.h"
+#include "core/message.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
 #include "gateway/intake/classifier_handle.h"
@@ -48,33 +48,33 @@ class IntakePipeline {
   // Stores `message` durably (or finds it stored before) together with everything the
   // conversation decided (see gateway/conversation/conversation.h), in one transaction.
   // Throws storage::StoreError.
-  IntakeOutcome Accept(const channels::InboundMessage& message);
+  IntakeOutcome Accept(const core::InboundMessage& message);
   // The same for a message that arrived at `received_at_ms` (the journal's processor): the
   // conversation decides, and a message without a provider id is keyed, by that time, so a
   // record processed twice is recognised as the same message. With `from` set, the store
   // records the journal position in the message's transaction and a second processing of
   // that record returns the first outcome (duplicate=true), provider id or not.
-  IntakeOutcome Accept(const channels::InboundMessage& message, int64_t received_at_ms,
+  IntakeOutcome Accept(const core::InboundMessage& message, int64_t received_at_ms,
                        const JournalPosition& from = {});
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
   // within `window_ms` of `now_ms`. Exposed for tests.
-  static std::string ContentKey(const channels::InboundMessage& message, int64_t now_ms,
+  static std::string ContentKey(const core::InboundMessage& message, int64_t now_ms,
                                 int64_t window_ms);
 
  private:
   // The ticket an incoming message continues, or "": an edit of a stored message, an email
   // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
   // one of the sender's own ticket numbers.
-  std::string FindThread(const channels::InboundMessage& message);
+  std::string FindThread(const core::InboundMessage& message);
   // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
-  IntakeOutcome AcceptOnce(const channels::InboundMessage& message, int64_t now,
+  IntakeOutcome AcceptOnce(const core::InboundMessage& message, int64_t now,
                            const JournalPosition& from);
   // The sender went over the per-sender limit (a retry of an answered message never does).
   bool OverRateLimit(const storage::IntakeRequest& req);
   // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited
   // ticket, a list, similar tickets) and classifies a complaint into *c.
-  void LookUp(const channels::InboundMessage& in, const conversation::ConversationState& state,
+  void LookUp(const core::InboundMessage& in, const conversation::ConversationState& state,
               const conversation::ReadText& text, const conversation::Inbound& inbound, int64_t now,
               conversation::Facts* facts, std::optional<classifier::Classification>* c);
   // Adds the push that tells `ticket`'s agency about a resident's follow-up, when the agency

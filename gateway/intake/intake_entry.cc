@@ -2,7 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
+#include "core/message.h"
 
 namespace aduan::gateway {
 namespace {
@@ -14,7 +15,7 @@ constexpr int kVersion = 1;
 }  // namespace
 
 std::string EncodeEntry(const IntakeEntry& e) {
-  const channels::InboundMessage& m = e.message;
+  const core::InboundMessage& m = e.message;
   json j = {{"v", kVersion},
             {"at", e.received_at_ms},
             {"receipt", e.receipt},
@@ -36,7 +37,7 @@ std::string EncodeEntry(const IntakeEntry& e) {
     json one = {x.kind, x.reference, x.mime_type, x.filename, x.size_bytes, x.content_id};
     // An email attachment's bytes travel with the message; base64 because JSON strings must be
     // UTF-8 and a photo is not.
-    if (!x.bytes.empty()) one.push_back(channels::Base64Encode(x.bytes));
+    if (!x.bytes.empty()) one.push_back(core::Base64Encode(x.bytes));
     media.push_back(std::move(one));
   }
   j["media"] = std::move(media);
@@ -59,7 +60,7 @@ std::optional<IntakeEntry> DecodeEntry(const std::string& payload) {
   if (!j.is_object() || j.value("v", 0) != kVersion) return std::nullopt;
   try {
     IntakeEntry e;
-    channels::InboundMessage& m = e.message;
+    core::InboundMessage& m = e.message;
     e.received_at_ms = j.at("at").get<int64_t>();
     e.receipt = j.at("receipt").get<std::string>();
     m.channel = j.at("channel").get<std::string>();
@@ -76,31 +77,31 @@ std::optional<IntakeEntry> DecodeEntry(const std::string& payload) {
     m.sent_at_ms = j.at("sent_at").get<int64_t>();
     m.replay_token = j.at("replay_token").get<std::string>();
     for (const auto& x : j.at("media")) {
-      channels::Media one{
+      core::Media one{
           x.at(0).get<std::string>(),
           x.at(1).get<std::string>(),
           x.at(2).get<std::string>(),
           x.at(3).get<std::string>(),
           x.at(4).get<int64_t>(),
           x.at(5).get<std::string>(),
-          x.size() > 6 ? channels::Base64DecodeLenient(x.at(6).get<std::string>()) : std::string()};
+          x.size() > 6 ? core::Base64DecodeLenient(x.at(6).get<std::string>()) : std::string()};
       m.media.push_back(std::move(one));
     }
     if (j.contains("location")) {
       const json& l = j["location"];
-      m.location = channels::Location{l.at(0).get<double>(), l.at(1).get<double>(),
-                                      l.at(2).get<std::string>(), l.at(3).get<std::string>()};
+      m.location = core::Location{l.at(0).get<double>(), l.at(1).get<double>(),
+                                  l.at(2).get<std::string>(), l.at(3).get<std::string>()};
     }
     if (j.contains("status")) {
       const json& st = j["status"];
-      e.status = channels::DeliveryStatus{st.at(0).get<std::string>(), st.at(1).get<std::string>(),
-                                          st.at(2).get<std::string>(), st.at(3).get<std::string>(),
-                                          st.at(4).get<int64_t>()};
+      e.status = core::DeliveryStatus{st.at(0).get<std::string>(), st.at(1).get<std::string>(),
+                                      st.at(2).get<std::string>(), st.at(3).get<std::string>(),
+                                      st.at(4).get<int64_t>()};
     }
     if (j.contains("contact")) {
       const json& c = j["contact"];
-      m.contact = channels::SharedContact{c.at(0).get<std::string>(), c.at(1).get<std::string>(),
-                                          c.at(2).get<bool>()};
+      m.contact = core::SharedContact{c.at(0).get<std::string>(), c.at(1).get<std::string>(),
+                                      c.at(2).get<bool>()};
     }
     return e;
   } catch (const json::exception&) {

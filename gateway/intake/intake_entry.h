@@ -7,15 +7,15 @@
 #include <optional>
 #include <string>
 
-#include "channels/message.h"
+#include "core/message.h"
 
 namespace aduan::gateway {
 
 struct IntakeEntry {
   // Either a message or, when set, a delivery report whose database write failed (the
   // provider is told 200 all the same; the processor records it when the database is back).
-  std::optional<channels::DeliveryStatus> status;
-  channels::InboundMessage message;
+  std::optional<core::DeliveryStatus> status;
+  core::InboundMessage message;
   int64_t received_at_ms = 0;  // the webhook's arrival: the pipeline's "now" for this message
   std::string receipt;         // what a generic caller may look the outcome up by
 };

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "storage/random_id.h"
+#include "core/random_id.h"
 
 namespace aduan::gateway {
 
@@ -63,7 +63,7 @@ std::string IntakeJournalId(const std::string& dir, std::string* error) {
              "journal's segments)";
     return "";
   }
-  std::string id = storage::RandomId("j-");
+  std::string id = core::RandomId("j-");
   if (!WriteDurably(dir, path, id + "\n", error)) return "";
   return id;
 }

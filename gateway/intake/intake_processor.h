@@ -32,6 +32,7 @@
 #include <string>
 #include <thread>
 
+#include "core/message.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/metrics.h"
 #include "gateway/intake/intake.h"
@@ -69,7 +70,7 @@ class IntakeProcessor {
   ~IntakeProcessor();  // Stop()s
 
   // Where journaled delivery reports go (Store::RecordDeliveryStatus); set before Start().
-  using StatusRecorder = std::function<void(const channels::DeliveryStatus&, int64_t now_ms)>;
+  using StatusRecorder = std::function<void(const core::DeliveryStatus&, int64_t now_ms)>;
   void SetStatusRecorder(StatusRecorder recorder) { record_status_ = std::move(recorder); }
   // Where the journal positions recorded with options.journal_id are read and forgotten; set
   // before Start(). Without it positions are still recorded, never read back or pruned.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/message.h"
 #include "gateway/tickets/media_bytes.h"
 
 namespace aduan::gateway {
@@ -12,12 +13,12 @@ std::string PhotoLocationJson(const media::Coordinates& gps) {
       .dump();
 }
 
-std::vector<storage::MediaDraft> MediaDrafts(const channels::InboundMessage& message,
+std::vector<storage::MediaDraft> MediaDrafts(const core::InboundMessage& message,
                                              const GatewayConfig::Media& limits,
                                              storage::Store* store) {
   std::vector<storage::MediaDraft> drafts;
   size_t kept = 0;
-  for (const channels::Media& m : message.media) {
+  for (const core::Media& m : message.media) {
     storage::MediaDraft d;
     d.kind = m.kind;
     d.filename = m.filename;

@@ -11,7 +11,7 @@
 
 #include <vector>
 
-#include "channels/message.h"
+#include "core/message.h"
 #include "gateway/common/config.h"
 #include "media/image_metadata.h"
 #include "storage/store.h"
@@ -20,7 +20,7 @@ namespace aduan::gateway {
 
 // Throws storage::StoreError when the blob store fails (the request is then answered 503 and
 // the provider retries).
-std::vector<storage::MediaDraft> MediaDrafts(const channels::InboundMessage& message,
+std::vector<storage::MediaDraft> MediaDrafts(const core::InboundMessage& message,
                                              const GatewayConfig::Media& limits,
                                              storage::Store* store);
 

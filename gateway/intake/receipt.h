@@ -11,13 +11,13 @@
 #include <optional>
 #include <string>
 
-#include "channels/message.h"
+#include "core/message.h"
 #include "gateway/common/config.h"
 
 namespace aduan::gateway {
 
 // The receipt of `message`, arriving at `received_at_ms`, under `config`'s dedupe window.
-std::string ReceiptFor(const channels::InboundMessage& message, int64_t received_at_ms,
+std::string ReceiptFor(const core::InboundMessage& message, int64_t received_at_ms,
                        const GatewayConfig& config);
 
 // The dedupe key a receipt names; nullopt when `receipt` is not one.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "channels/adapter.h"
+#include "core/message.h"
 
 namespace aduan::gateway {
 namespace {
@@ -56,7 +57,7 @@ std::string ReplySubject(const std::string& subject, const std::string& ticket) 
   return out;
 }
 
-json ThreadOf(const channels::InboundMessage& in) {
+json ThreadOf(const core::InboundMessage& in) {
   json thread = json::object();
   if (!in.provider_message_id.empty()) thread["message_id"] = in.provider_message_id;
   if (IsEmailChannel(in.channel) && !in.in_reply_to.empty()) {

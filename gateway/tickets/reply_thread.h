@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "channels/message.h"
+#include "core/message.h"
 #include "storage/records.h"
 
 namespace aduan::gateway {
@@ -23,7 +23,7 @@ std::string ReplySubject(const std::string& subject, const std::string& ticket);
 
 // The thread facts of an inbound message: {"message_id", "references" (oldest first),
 // "subject", "our_address"}, only the members that are set.
-nlohmann::json ThreadOf(const channels::InboundMessage& in);
+nlohmann::json ThreadOf(const core::InboundMessage& in);
 
 // Outbox details for a message on `channel` answering the thread `thread` (as ThreadOf made
 // it) about `ticket`: in_reply_to, references and subject for email, our_address for all.

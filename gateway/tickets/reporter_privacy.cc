@@ -3,17 +3,15 @@
 #include <array>
 #include <vector>
 
-#include "classifier/normalize.h"
+#include "core/privacy.h"
 
 namespace aduan::gateway {
 namespace {
 
 constexpr std::string_view kMark = "[rahasia]";
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsGroupSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'; }
 
 // Honorifics and name particles: cutting them alone would cut ordinary words, not identity.
 bool IsNameParticle(std::string_view w) {
@@ -55,55 +53,6 @@ void ReplaceAll(std::string* text, std::string_view needle, bool whole_word) {
 
 }  // namespace
 
-std::string MaskPhoneNumbers(std::string_view text, std::string_view mark) {
-  std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    const bool starts =
-        (text[i] == '+' && i + 1 < text.size() && IsDigit(text[i + 1])) || IsDigit(text[i]) ||
-        (text[i] == '(' && i + 1 < text.size() && (IsDigit(text[i + 1]) || text[i + 1] == '+'));
-    const bool after_word = i > 0 && (IsDigit(text[i - 1]) || IsAsciiLetter(text[i - 1]));
-    // "Rp 150.000.000.000" is money, not a phone.
-    std::string before = LowerAscii(text.substr(i >= 4 ? i - 4 : 0, i >= 4 ? 4 : i));
-    const bool money = before.find("rp") != std::string::npos;
-    if (!starts) {
-      out.push_back(text[i++]);
-      continue;
-    }
-    // Walk the longest run of digits joined by single separators.
-    size_t j = i;
-    size_t digits = 0;
-    size_t last_digit_end = i;
-    if (text[j] == '+' || text[j] == '(') ++j;
-    if (j < text.size() && text[j] == '+') ++j;
-    while (j < text.size()) {
-      if (IsDigit(text[j])) {
-        ++digits;
-        last_digit_end = ++j;
-      } else if (IsGroupSeparator(text[j]) && j + 1 < text.size() &&
-                 (IsDigit(text[j + 1]) || IsGroupSeparator(text[j + 1])) && digits > 0 &&
-                 j - last_digit_end < 2) {
-        ++j;
-      } else {
-        break;
-      }
-    }
-    const bool followed_by_word =
-        last_digit_end < text.size() && IsAsciiLetter(text[last_digit_end]);
-    // The whole run is judged at once: a disqualified run is copied as written, so no tail of
-    // it (the "000.000.000" of an amount) is judged again on its own.
-    if (digits >= 9 && digits <= 15 && !followed_by_word && !after_word && !money) {
-      out.append(mark);
-      i = last_digit_end;
-    } else {
-      out.append(text.substr(i, std::max(last_digit_end, i + 1) - i));
-      i = std::max(last_digit_end, i + 1);
-    }
-  }
-  return out;
-}
-
 std::string AgencyVisibleText(std::string_view text, const storage::TicketRecord& t) {
   std::string out(text);
   if (t.confidential) {
@@ -120,9 +69,9 @@ std::string AgencyVisibleText(std::string_view text, const storage::TicketRecord
       if (!IsNameParticle(LowerAscii(word))) ReplaceAll(&out, word, /*whole_word=*/true);
       word.clear();
     }
-    out = MaskPhoneNumbers(out, kMark);
+    out = core::MaskPhoneNumbers(out, kMark);
   }
-  return classifier::MaskNik(out);
+  return core::MaskNik(out);
 }
 
 }  // namespace aduan::gateway

@@ -5,7 +5,8 @@
 // ticket it cuts the reporter's name (whole, and each of its words alone: a follow-up says
 // "saya Budi" as often as "Budi Santoso"), their sender address, and every phone number
 // however it is spelled ("0812 3456 7891", "+62 812-3456-7891", "62812.3456.7891"); for every
-// ticket it masks 16-digit NIKs. Pure functions, thread-safe.
+// ticket it masks 16-digit NIKs (the masking itself is core/privacy.h). Pure functions,
+// thread-safe.
 #ifndef ADUAN_GATEWAY_REPORTER_PRIVACY_H_
 #define ADUAN_GATEWAY_REPORTER_PRIVACY_H_
 
@@ -15,10 +16,6 @@
 #include "storage/records.h"
 
 namespace aduan::gateway {
-
-// Replaces each phone number written in `text` (9 to 15 digits, optionally led by '+',
-// grouped by spaces, dashes, dots or parentheses) with `mark`.
-std::string MaskPhoneNumbers(std::string_view text, std::string_view mark);
 
 // `text` as an agency may read it for ticket `t` (see the file comment).
 std::string AgencyVisibleText(std::string_view text, const storage::TicketRecord& t);

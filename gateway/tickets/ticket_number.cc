@@ -1,9 +1,9 @@
 #include "gateway/tickets/ticket_number.h"
 
-#include <openssl/rand.h>
-
 #include <array>
 #include <cctype>
+
+#include "core/random_id.h"
 
 namespace aduan::gateway {
 namespace {
@@ -51,13 +51,8 @@ char TicketCheckChar(std::string_view body) {
 }
 
 std::string NewTicketNumber() {
-  std::array<unsigned char, kBodyLength> bytes{};
-  if (RAND_bytes(bytes.data(), bytes.size()) != 1) {
-    // RAND_bytes only fails when the OS entropy source is broken; a number must still be made.
-    for (auto& b : bytes) b = static_cast<unsigned char>(std::rand());
-  }
   std::string body;
-  for (unsigned char b : bytes) body.push_back(kAlphabet[b & 31]);
+  for (unsigned char b : core::RandomBytes(kBodyLength)) body.push_back(kAlphabet[b & 31]);
   return std::string(kPrefix) + body + TicketCheckChar(body);
 }
 

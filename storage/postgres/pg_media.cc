@@ -4,40 +4,11 @@
 // instance serves every file.
 #include <algorithm>
 
-#include "media/blob_store.h"
+#include "core/crypto.h"
 #include "storage/postgres/pg_store_internal.h"
 
 namespace aduan::storage {
 namespace {
-
-std::string ToHex(const std::string& bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::optional<std::string> FromHex(const std::string& hex) {
-  if (hex.size() % 2 != 0) return std::nullopt;
-  std::string out(hex.size() / 2, '\0');
-  for (size_t i = 0; i < out.size(); ++i) {
-    int hi = HexValue(hex[2 * i]), lo = HexValue(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out[i] = static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
 
 // A photo's GPS is the ticket's location hint only while it has no better one.
 void ApplyPhotoLocation(PgConnection& conn, const std::string& ticket_id,
@@ -125,12 +96,12 @@ std::optional<MediaRecord> PgStore::GetMedia(int64_t id) {
 }
 
 std::string PgStore::PutBlob(const std::string& bytes) {
-  std::string sha = media::Sha256Hex(bytes);
+  std::string sha = core::Sha256Hex(bytes);
   impl_->Write([&](PgConnection& conn) {
     conn.Exec(
         "INSERT INTO media_blobs(sha256, data) VALUES ($1, decode($2, 'hex')) "
         "ON CONFLICT (sha256) DO NOTHING",
-        {sha, ToHex(bytes)});
+        {sha, core::HexEncode(bytes)});
   });
   return sha;
 }
@@ -140,9 +111,9 @@ std::optional<std::string> PgStore::GetBlob(const std::string& sha256) {
   PgResult q =
       conn->Exec("SELECT encode(data, 'hex') FROM media_blobs WHERE sha256 = $1", {sha256});
   if (q.rows() == 0) return std::nullopt;
-  auto bytes = FromHex(q.Text(0, 0));
+  auto bytes = core::HexDecode(q.Text(0, 0));
   // A row that no longer hashes to its key is damaged: not served, as on disk.
-  if (!bytes || media::Sha256Hex(*bytes) != sha256) return std::nullopt;
+  if (!bytes || core::Sha256Hex(*bytes) != sha256) return std::nullopt;
   return bytes;
 }
 

@@ -2,8 +2,8 @@
 // picked with FOR UPDATE SKIP LOCKED, so a ticket another instance is leasing right now is
 // skipped rather than waited for, and a ticket whose lease was written is filtered out by its
 // lease_expires_at once that instance commits. No ticket is ever under two live leases.
+#include "core/random_id.h"
 #include "storage/postgres/pg_store_internal.h"
-#include "storage/random_id.h"
 
 namespace aduan::storage {
 
@@ -18,7 +18,7 @@ std::vector<LeasedTicket> PgStore::Lease(const std::string& agency, int max, int
     std::vector<LeasedTicket> leased;
     for (int i = 0; i < picked.rows(); ++i) {
       LeasedTicket l;
-      l.lease_id = RandomId("lease_");
+      l.lease_id = core::RandomId("lease_");
       l.lease_expires_at_ms = now_ms + lease_ms;
       std::string id = picked.Text(i, 0);
       conn.Exec(

@@ -2,18 +2,14 @@
 #include "storage/postgres/pg_store.h"
 
 #include <algorithm>
-#include <random>
 #include <set>
 
+#include "core/random_id.h"
 #include "storage/postgres/pg_store_internal.h"
-#include "storage/random_id.h"
 
 namespace aduan::storage {
 
-int64_t RetryJitterMicros(int attempt) {
-  thread_local std::mt19937 rng(std::random_device{}());
-  return std::uniform_int_distribution<int64_t>(0, int64_t{attempt} * 2000)(rng);
-}
+int64_t RetryJitterMicros(int attempt) { return core::RandomBetween(0, int64_t{attempt} * 2000); }
 namespace {
 
 // One advisory lock key for "aduan is migrating this database" (any constant works; this one
@@ -132,7 +128,7 @@ PgStore::PgStore(const std::string& url, const StoreOptions& options,
                  const std::vector<Migration>& migrations)
     : impl_(std::make_unique<Impl>()) {
   impl_->url = url;
-  impl_->instance = RandomId("ins_");
+  impl_->instance = core::RandomId("ins_");
   PgTimeouts timeouts{options.connect_timeout_ms, options.statement_timeout_ms};
   impl_->batch = std::make_unique<PgBatch>(url, timeouts);
   bool connected = false;

@@ -1,6 +1,6 @@
 // The agency queue on SQLite: lease and ack run on the committer thread, so one writer decides
 // every lease and no ticket can be under two live leases.
-#include "storage/random_id.h"
+#include "core/random_id.h"
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
@@ -23,7 +23,7 @@ std::vector<LeasedTicket> SqliteStore::Lease(const std::string& agency, int max,
       std::vector<LeasedTicket> leased;
       for (const auto& id : ids) {
         LeasedTicket l;
-        l.lease_id = RandomId("lease_");
+        l.lease_id = core::RandomId("lease_");
         l.lease_expires_at_ms = now_ms + lease_ms;
         SQLite::Statement& u = impl_->writes.Get(
             "UPDATE queue SET lease_id = ?, lease_expires_at = ?, "

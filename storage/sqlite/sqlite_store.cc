@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "storage/random_id.h"
+#include "core/random_id.h"
 #include "storage/sqlite/sqlite_store_internal.h"
 #include "storage/sqlite/wal_write_batching_vfs.h"
 
@@ -95,7 +95,7 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options,
                          const std::vector<Migration>& migrations)
     : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
-  impl_->instance = RandomId("ins_");
+  impl_->instance = core::RandomId("ins_");
   try {
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);

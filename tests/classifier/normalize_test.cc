@@ -57,14 +57,6 @@ TEST(NormalizeTest, RecognisesUrlsEmailsPhonesAndNiks) {
   EXPECT_THAT(Tokenize("bayar 50 ribu"), ElementsAre("bayar", "50", "ribu"));
 }
 
-TEST(NormalizeTest, MasksNikForAgencies) {
-  EXPECT_EQ(MaskNik("NIK saya 3273010101900001, tolong"), "NIK saya 3273********0001, tolong");
-  EXPECT_EQ(MaskNik("dua: 3273010101900001/3273010101900002"),
-            "dua: 3273********0001/3273********0002");
-  EXPECT_EQ(MaskNik("no hp 081234567890"), "no hp 081234567890");
-  EXPECT_EQ(MaskNik("32730101019000011"), "32730101019000011");  // 17 digits: not a NIK
-}
-
 TEST(NormalizeTest, MapsSlangAndAbbreviations) {
   const Lexicon lexicon = ShippedLexicon();
   EXPECT_EQ(NormalizeText("gk ga gak nggak kagak tdk", &lexicon),

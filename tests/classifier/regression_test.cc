@@ -445,9 +445,5 @@ TEST(RobustnessTest, LargeInputReturnsAResult) {
   EXPECT_EQ(ShippedClassifier().Classify(emoji).agency, "TRIAGE");
 }
 
-TEST(RobustnessTest, MaskNikLeavesTheRestOfAComplaintIntact) {
-  EXPECT_EQ(MaskNik("KTP NIK 3273010101900001 belum jadi"), "KTP NIK 3273********0001 belum jadi");
-}
-
 }  // namespace
 }  // namespace aduan::classifier

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/test_util.h"
+#include "core/crypto.h"
 
 namespace aduan::testing {
 
@@ -116,7 +116,7 @@ nlohmann::json Meta(const std::string& relative) {
 }
 
 std::string WhatsAppSignature(const std::string& body) {
-  return "sha256=" + channels::HexEncode(channels::HmacSha256(kWhatsAppSecret, body));
+  return "sha256=" + core::HexEncode(core::HmacSha256(kWhatsAppSecret, body));
 }
 
 std::string TwilioSignature(const std::string& url, const std::string& form_body) {
@@ -127,11 +127,11 @@ std::string TwilioSignature(const std::string& url, const std::string& form_body
   std::sort(sorted.begin(), sorted.end());
   std::string data = url;
   for (const auto& [name, value] : sorted) data += name + value;
-  return channels::Base64Encode(channels::HmacSha1(kTwilioAuthToken, data));
+  return core::Base64Encode(core::HmacSha1(kTwilioAuthToken, data));
 }
 
 std::string MailgunSignature(const std::string& timestamp, const std::string& token) {
-  return channels::HexEncode(channels::HmacSha256(kMailgunSigningKey, timestamp + token));
+  return core::HexEncode(core::HmacSha256(kMailgunSigningKey, timestamp + token));
 }
 
 std::map<std::string, std::string> DecodeForm(const std::string& body) {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "channel_server.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
 #include "fake_provider.h"
 
 namespace aduan::testing {
@@ -227,7 +227,7 @@ TEST(TwilioOutboundTest, AckIsAFormWithBasicAuthRetriedAfter503AndUpdatedByCallb
               std::string("/2010-04-01/Accounts/") + kTwilioAccountSid + "/Messages.json");
     EXPECT_EQ(
         req.Header("Authorization"),
-        "Basic " + channels::Base64Encode(std::string(kTwilioAccountSid) + ":" + kTwilioAuthToken));
+        "Basic " + core::Base64Encode(std::string(kTwilioAccountSid) + ":" + kTwilioAuthToken));
     EXPECT_EQ(req.Header("Content-Type").rfind(kForm, 0), 0u);
     auto form = DecodeForm(req.body);
     EXPECT_EQ(form["To"], "+6281234567890");
@@ -294,7 +294,7 @@ TEST(MailgunOutboundTest, AckIsAThreadedReplyToTheResident) {
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].path, std::string("/v3/") + kMailgunDomain + "/messages");
   EXPECT_EQ(requests[0].Header("Authorization"),
-            "Basic " + channels::Base64Encode(std::string("api:") + kMailgunApiKey));
+            "Basic " + core::Base64Encode(std::string("api:") + kMailgunApiKey));
   auto form = DecodeForm(requests[0].body);
   EXPECT_EQ(form["to"], "andre.wijaya@gmail.com");
   EXPECT_EQ(form["from"], kMailgunFrom);

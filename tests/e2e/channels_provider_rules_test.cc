@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "channel_server.h"
-#include "channels/crypto.h"
 #include "channels/form.h"
+#include "core/crypto.h"
 #include "fake_provider.h"
 
 namespace aduan::testing {

@@ -25,7 +25,7 @@
 
 #include "../storage/pg_schema.h"
 #include "../storage/temp_dir.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
 #include "process.h"
 #include "storage/postgres/pg_connection.h"
 
@@ -185,7 +185,7 @@ void Send(int port, const std::string& phase, int threads, std::atomic<bool>& st
         httplib::Result r =
             wa ? c.Post("/webhooks/whatsapp",
                         {{"X-Hub-Signature-256",
-                          "sha256=" + channels::HexEncode(channels::HmacSha256(
+                          "sha256=" + core::HexEncode(core::HmacSha256(
                                           kWhatsAppSecret, WhatsAppBody("wamid." + id, phone)))}},
                         WhatsAppBody("wamid." + id, phone), "application/json")
                : c.Post("/webhooks/generic", GenericBody(id, phone), "application/json");

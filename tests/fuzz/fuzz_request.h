@@ -21,7 +21,8 @@
 #include <string_view>
 
 #include "channels/adapter.h"
-#include "channels/charset.h"
+#include "core/message.h"
+#include "core/utf8.h"
 
 namespace aduan::fuzz {
 
@@ -76,7 +77,7 @@ inline channels::WebhookRequest Post(std::string path, std::string content_type,
 }
 
 inline void CheckUtf8(std::string_view field, const std::string& value) {
-  if (!channels::IsValidUtf8(value)) Violation("invalid UTF-8 handed to the gateway", field);
+  if (!core::IsValidUtf8(value)) Violation("invalid UTF-8 handed to the gateway", field);
 }
 
 // Checks what Handle() returned and feeds every message back through the send path, as the
@@ -92,7 +93,7 @@ inline void CheckResult(const channels::ChannelAdapter& adapter,
     if (result.error->code.empty()) Violation("error without a code", result.error->message);
     return;
   }
-  for (const channels::InboundMessage& m : result.parsed.messages) {
+  for (const core::InboundMessage& m : result.parsed.messages) {
     CheckUtf8("text", m.text);
     CheckUtf8("sender", m.sender);
     CheckUtf8("display_name", m.display_name);
@@ -108,7 +109,7 @@ inline void CheckResult(const channels::ChannelAdapter& adapter,
       CheckUtf8("contact.phone", m.contact->phone);
       CheckUtf8("contact.name", m.contact->name);
     }
-    for (const channels::Media& media : m.media) {
+    for (const core::Media& media : m.media) {
       CheckUtf8("media.reference", media.reference);
       CheckUtf8("media.filename", media.filename);
       CheckUtf8("media.mime_type", media.mime_type);
@@ -123,7 +124,7 @@ inline void CheckResult(const channels::ChannelAdapter& adapter,
     channels::ProviderRequest send = adapter.FormatSend(reply);
     if (send.path.empty()) Violation("FormatSend without a path", adapter.name());
   }
-  for (const channels::DeliveryStatus& s : result.parsed.statuses) {
+  for (const core::DeliveryStatus& s : result.parsed.statuses) {
     CheckUtf8("status.provider_message_id", s.provider_message_id);
     CheckUtf8("status.error", s.error);
   }

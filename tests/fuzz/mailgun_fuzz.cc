@@ -3,9 +3,9 @@
 // a name wins): over the body's own timestamp and token when it has them, so the freshness check
 // sees fuzzed values too, else over fresh ones it adds as well. Each input gets a new adapter, so
 // the replay cache of one input never decides the next.
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/mailgun/mailgun.h"
+#include "core/crypto.h"
 #include "tests/fuzz/fuzz_request.h"
 
 namespace {
@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       added.emplace_back("token", token);
     }
     added.emplace_back("signature",
-                       channels::HexEncode(channels::HmacSha256(kSigningKey, timestamp + token)));
+                       core::HexEncode(core::HmacSha256(kSigningKey, timestamp + token)));
     req.body = Prepend(added, body);
   }
   fuzz::HandleAndCheck(*adapter, req);

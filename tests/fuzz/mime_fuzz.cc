@@ -3,6 +3,7 @@
 // UTF-8 (channels/email/mime.h).
 #include "channels/email/mime.h"
 #include "channels/email/text.h"
+#include "core/message.h"
 #include "tests/fuzz/fuzz_request.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -23,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   fuzz::CheckUtf8("message id", email.message_id);
   for (const auto& id : email.in_reply_to) fuzz::CheckUtf8("in-reply-to", id);
-  channels::InboundMessage msg = channels::EmailToInboundMessage(email, "mailgun");
+  core::InboundMessage msg = channels::EmailToInboundMessage(email, "mailgun");
   fuzz::CheckUtf8("message text", msg.text);
   fuzz::CheckUtf8("message id", msg.provider_message_id);
 

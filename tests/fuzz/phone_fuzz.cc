@@ -1,6 +1,6 @@
 // Fuzzes the phone normalisers. A result is empty or "+" and digits, and normalising a result
 // again gives it back.
-#include "channels/phone.h"
+#include "core/phone.h"
 #include "tests/fuzz/fuzz_request.h"
 
 namespace {
@@ -18,17 +18,16 @@ void CheckE164(std::string_view what, const std::string& phone) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace aduan;
   std::string_view raw = fuzz::AsView(data, size);
-  std::string national = channels::NormalizePhone(raw);
+  std::string national = core::NormalizePhone(raw);
   CheckE164("NormalizePhone", national);
-  if (!national.empty() && channels::NormalizePhone(national) != national) {
+  if (!national.empty() && core::NormalizePhone(national) != national) {
     fuzz::Violation("NormalizePhone is not idempotent", national);
   }
-  std::string international = channels::NormalizeInternationalPhone(raw);
+  std::string international = core::NormalizeInternationalPhone(raw);
   CheckE164("NormalizeInternationalPhone", international);
-  if (!international.empty() &&
-      channels::NormalizeInternationalPhone(international) != international) {
+  if (!international.empty() && core::NormalizeInternationalPhone(international) != international) {
     fuzz::Violation("NormalizeInternationalPhone is not idempotent", international);
   }
-  channels::LooksLikePhone(raw);
+  core::LooksLikePhone(raw);
   return 0;
 }

@@ -1,8 +1,8 @@
 // Fuzzes the WhatsApp Cloud API adapter: the bytes are a POST body signed with the test app
 // secret (so they reach the JSON walk), and also the query string of a GET handshake.
-#include "channels/crypto.h"
 #include "channels/form.h"
 #include "channels/whatsapp/whatsapp.h"
+#include "core/crypto.h"
 #include "tests/fuzz/fuzz_request.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   auto post = fuzz::Post("/webhooks/whatsapp", "application/json", body);
   post.headers.emplace("X-Hub-Signature-256",
-                       "sha256=" + channels::HexEncode(channels::HmacSha256(kSecret, body)));
+                       "sha256=" + core::HexEncode(core::HmacSha256(kSecret, body)));
   fuzz::HandleAndCheck(*adapter, post);
 
   if (auto params = channels::ParseUrlEncoded(body)) {

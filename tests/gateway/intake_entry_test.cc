@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/message.h"
+
 namespace aduan::gateway {
 namespace {
 
@@ -11,7 +13,7 @@ TEST(IntakeEntryTest, EveryFieldSurvivesTheJournal) {
   IntakeEntry in;
   in.received_at_ms = 1'790'000'000'123;
   in.receipt = "r6d31";
-  channels::InboundMessage& m = in.message;
+  core::InboundMessage& m = in.message;
   m.channel = "mailgun";
   m.provider_message_id = "<abc@mail>";
   m.sender = "warga@example.id";
@@ -22,8 +24,8 @@ TEST(IntakeEntryTest, EveryFieldSurvivesTheJournal) {
   m.media.push_back({"sticker", "s-1", "", "", -1, "", ""});
   std::string jpeg("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\xFF\xD9", 14);
   m.media.push_back({"image", "", "image/jpeg", "foto.jpg", 16, "", jpeg});
-  m.location = channels::Location{-6.9175, 107.6191, "Pasar", "Jl. Merdeka 1"};
-  m.contact = channels::SharedContact{"+6281234567890", "Budi", true};
+  m.location = core::Location{-6.9175, 107.6191, "Pasar", "Jl. Merdeka 1"};
+  m.contact = core::SharedContact{"+6281234567890", "Budi", true};
   m.reply_address = "balas@example.id";
   m.our_address = "aduan@kota.go.id";
   m.in_reply_to = {"outbox-12@aduan", "<x@y>"};
@@ -36,7 +38,7 @@ TEST(IntakeEntryTest, EveryFieldSurvivesTheJournal) {
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->received_at_ms, in.received_at_ms);
   EXPECT_EQ(out->receipt, in.receipt);
-  const channels::InboundMessage& o = out->message;
+  const core::InboundMessage& o = out->message;
   EXPECT_EQ(o.channel, m.channel);
   EXPECT_EQ(o.provider_message_id, m.provider_message_id);
   EXPECT_EQ(o.sender, m.sender);

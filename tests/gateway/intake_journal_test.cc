@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
 #include "gateway/common/config.h"
 #include "gateway/intake/intake_entry.h"
 #include "test_server.h"
@@ -396,10 +396,10 @@ TEST(IntakeJournalTest, AFullJournalRefusesWithRetryAfterAndLosesNothingAccepted
 TEST(IntakeJournalTest, DeliveryReportsTheDatabaseRefusesAreKeptAndRecordedLater) {
   constexpr char kSecret[] = "journal-wa-secret";
   auto signed_post = [&](TestServer& s, const std::string& body) {
-    return s.Client().Post("/webhooks/whatsapp",
-                           {{"X-Hub-Signature-256",
-                             "sha256=" + channels::HexEncode(channels::HmacSha256(kSecret, body))}},
-                           body, "application/json");
+    return s.Client().Post(
+        "/webhooks/whatsapp",
+        {{"X-Hub-Signature-256", "sha256=" + core::HexEncode(core::HmacSha256(kSecret, body))}},
+        body, "application/json");
   };
   // No dispatcher: the test itself marks the acknowledgement sent, under a provider id.
   TestServer s({{"ADUAN_WHATSAPP_APP_SECRET", kSecret}}, SmallJournal(), "", false);

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "agency_fixture.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
 
 namespace aduan::testing {
 namespace {
@@ -25,7 +25,7 @@ TEST_F(KeyApiTest, IssueListAndRevokeAKey) {
   EXPECT_EQ(keys[0]["id"], id);
   EXPECT_EQ(keys[0]["revoked"], false);
   EXPECT_EQ(list->body.find(key), std::string::npos) << "the secret is shown once only";
-  EXPECT_EQ(list->body.find(channels::Sha256Hex(key)), std::string::npos);
+  EXPECT_EQ(list->body.find(core::Sha256Hex(key)), std::string::npos);
 
   EXPECT_EQ(Expect(200, "DELETE", "/api/v1/keys/" + id, kOperator)["revoked"], true);
   // Refused on the very next request: nothing is cached.

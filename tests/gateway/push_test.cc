@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "agency_fixture.h"
-#include "channels/crypto.h"
+#include "core/crypto.h"
 
 namespace aduan::testing {
 namespace {
@@ -107,7 +107,7 @@ class PushWithoutSecretTest : public PushTest {
 };
 
 void ExpectSigned(const FakeAgency::Push& p) {
-  EXPECT_EQ(p.signature, "sha256=" + channels::HexEncode(channels::HmacSha256(kSecret, p.body)));
+  EXPECT_EQ(p.signature, "sha256=" + core::HexEncode(core::HmacSha256(kSecret, p.body)));
   EXPECT_FALSE(p.timestamp.empty());
   EXPECT_EQ(p.timestamp.find_first_not_of("0123456789"), std::string::npos) << p.timestamp;
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/message.h"
+
 namespace aduan::gateway {
 namespace {
 
@@ -17,7 +19,7 @@ TEST(ReplyThreadTest, StackedReplyPrefixesFoldIntoOne) {
 }
 
 TEST(ReplyThreadTest, EmailThreadKeepsTheChainOldestFirst) {
-  channels::InboundMessage in;
+  core::InboundMessage in;
   in.channel = "mailgun";
   in.provider_message_id = "m2@x";
   in.in_reply_to = {"m1@x", "m1@x", "m0@x"};  // In-Reply-To, then References newest first

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "channels/crypto.h"
 #include "channels/form.h"
+#include "core/crypto.h"
 #include "gateway/common/api_keys.h"
 #include "test_server.h"
 
@@ -45,8 +45,7 @@ class ThreadingTest : public ::testing::Test {
     std::string ts = std::to_string(s_.now_ms.load() / 1000);
     fields.emplace_back("timestamp", ts);
     fields.emplace_back("token", token);
-    fields.emplace_back("signature",
-                        channels::HexEncode(channels::HmacSha256(kMailgunKey, ts + token)));
+    fields.emplace_back("signature", core::HexEncode(core::HmacSha256(kMailgunKey, ts + token)));
     return s_.Client().Post("/webhooks/mailgun", channels::EncodeForm(fields),
                             "application/x-www-form-urlencoded");
   }

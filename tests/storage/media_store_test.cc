@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "media/blob_store.h"
+#include "core/crypto.h"
 #include "storage/store.h"
 #include "store_fixture.h"
 
@@ -124,10 +124,10 @@ TEST_P(MediaStoreTest, UnavailableRowsAreListedForOperatorsNewestFirst) {
 TEST_P(MediaStoreTest, BlobsAreContentAddressedAndSeenByEveryInstance) {
   std::string bytes("\xFF\xD8\x00binary\x00\xFF\xD9", 11);
   std::string sha = store_->PutBlob(bytes);
-  EXPECT_EQ(sha, media::Sha256Hex(bytes));
+  EXPECT_EQ(sha, core::Sha256Hex(bytes));
   EXPECT_EQ(store_->PutBlob(bytes), sha);  // the same bytes again: the same key
   EXPECT_EQ(OpenAnotherInstance()->GetBlob(sha), bytes);
-  EXPECT_FALSE(store_->GetBlob(media::Sha256Hex("never stored")));
+  EXPECT_FALSE(store_->GetBlob(core::Sha256Hex("never stored")));
   EXPECT_FALSE(store_->GetBlob("../../etc/passwd"));
 }
 

@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "core/random_id.h"
 #include "storage/postgres/pg_connection.h"
-#include "storage/random_id.h"
 
 namespace aduan::testing {
 
@@ -17,7 +17,7 @@ std::optional<std::string> TestPostgresUrl() {
 PgSchema::PgSchema() {
   auto base = TestPostgresUrl();
   if (!base) throw std::runtime_error(kNoPostgres);
-  name_ = storage::RandomId("t_");
+  name_ = core::RandomId("t_");
   storage::PgConnection(*base).Run("CREATE SCHEMA " + name_);
   // libpq passes `options` to the server as command-line settings: -c search_path=<schema>.
   url_ = *base + (base->find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +

@@ -2,7 +2,8 @@
 #include <algorithm>
 #include <set>
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
+#include "core/random_id.h"
 #include "gateway/http/web/labels.h"
 #include "gateway/http/web/passwords.h"
 #include "gateway/http/web/render.h"
@@ -17,7 +18,7 @@ using nlohmann::json;
 void SendLogin(WebContext& w, httplib::Response& res, int status, const std::string& error,
                const std::string& username) {
   // Before a session exists the form's token is a cookie of its own (double submit).
-  std::string token = RandomToken();
+  std::string token = core::RandomToken();
   res.set_header("Set-Cookie", CookieHeader(w, kLoginCookie, token, 3600));
   SendHtml(
       res, status,
@@ -28,7 +29,7 @@ void Login(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   Form form = ParseForm(req.body);
   const std::string cookie = CookieValue(req, kLoginCookie);
   const std::string token = FormValue(form, "csrf");
-  if (cookie.empty() || token.empty() || !channels::ConstantTimeEquals(cookie, token)) {
+  if (cookie.empty() || token.empty() || !core::ConstantTimeEquals(cookie, token)) {
     SendLogin(w, res, 403, "Formulir kedaluwarsa. Silakan coba masuk lagi.", "");
     return;
   }

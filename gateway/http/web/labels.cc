@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "channels/charset.h"
+#include "core/utf8.h"
 #include "gateway/http/routes.h"
 #include "gateway/tickets/sla.h"
 
@@ -95,7 +95,7 @@ json QueueRow(const storage::TicketRecord& t, const GatewayConfig& config, int64
   json view = TicketWithSla(t, config, /*with_events=*/false);
   std::string text = view.value("text", "");
   if (text.size() > 140) {
-    text = std::string(channels::Utf8PrefixBytes(text, 140));
+    text = std::string(core::Utf8PrefixBytes(text, 140));
     text += "…";
   }
   std::string topic = view.contains("topic") && view["topic"].is_string()

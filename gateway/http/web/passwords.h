@@ -15,9 +15,6 @@ std::string HashPassword(const std::string& password);
 // True when `password` matches `hash` (a string HashPassword made). A malformed hash is false.
 bool VerifyPassword(const std::string& hash, const std::string& password);
 
-// A fresh random token of `bytes` random bytes, as URL-safe text: session ids, CSRF tokens.
-std::string RandomToken(size_t bytes = 32);
-
 }  // namespace aduan::gateway::web
 
 #endif  // ADUAN_GATEWAY_WEB_PASSWORDS_H_

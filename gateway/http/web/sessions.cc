@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "gateway/http/web/passwords.h"
+#include "core/random_id.h"
 
 namespace aduan::gateway::web {
 
 std::string SessionStore::Create(Session session, int64_t now_ms) {
-  std::string id = RandomToken();
-  session.csrf = RandomToken();
+  std::string id = core::RandomToken();
+  session.csrf = core::RandomToken();
   session.created_ms = now_ms;
   session.last_seen_ms = now_ms;
   std::lock_guard<std::mutex> lock(mu_);

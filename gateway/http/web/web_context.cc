@@ -1,6 +1,6 @@
 #include "gateway/http/web/web_context.h"
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
 #include "gateway/common/api_keys.h"
 #include "gateway/http/web/render.h"
 
@@ -107,7 +107,7 @@ std::optional<Session> RequireSession(WebContext& w, const httplib::Request& req
 
 bool CheckCsrf(const Session& me, const Form& form, httplib::Response& res) {
   const std::string token = FormValue(form, "csrf");
-  if (!token.empty() && channels::ConstantTimeEquals(token, me.csrf)) return true;
+  if (!token.empty() && core::ConstantTimeEquals(token, me.csrf)) return true;
   SendMessage(res, 403, "Formulir ditolak",
               "Formulir ini tidak membawa token keamanan yang sah (mungkin halaman sudah "
               "kedaluwarsa). Tidak ada yang berubah. Buka halamannya lagi lalu ulangi.",

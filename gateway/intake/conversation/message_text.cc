@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 
-#include "channels/phone.h"
+#include "core/phone.h"
 
 namespace aduan::gateway::conversation {
 namespace {
@@ -158,8 +158,8 @@ std::string PhoneOf(std::string_view s) {
       break;
     }
   }
-  if (!channels::LooksLikePhone(t)) return "";
-  return channels::NormalizePhone(t);
+  if (!core::LooksLikePhone(t)) return "";
+  return core::NormalizePhone(t);
 }
 
 // Header pieces ("Ibu Siti", "RT 02/RW 05 Ciwaduk", "0812...") into name, place and phone.

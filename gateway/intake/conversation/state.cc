@@ -3,7 +3,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
-#include "channels/crypto.h"
+#include "core/crypto.h"
 #include "gateway/common/api_keys.h"
 
 namespace aduan::gateway::conversation {
@@ -55,7 +55,7 @@ std::string KeyOfText(const std::string& text) {
   for (unsigned char c : text) {
     if (std::isalnum(c) || c >= 0x80) folded.push_back(static_cast<char>(std::tolower(c)));
   }
-  return channels::Sha256Hex(folded).substr(0, 24);
+  return core::Sha256Hex(folded).substr(0, 24);
 }
 
 }  // namespace aduan::gateway::conversation

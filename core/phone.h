@@ -1,11 +1,11 @@
 // Phone-number normalisation shared by the SMS and chat channels.
-#ifndef ADUAN_CHANNELS_PHONE_H_
-#define ADUAN_CHANNELS_PHONE_H_
+#ifndef ADUAN_CORE_PHONE_H_
+#define ADUAN_CORE_PHONE_H_
 
 #include <string>
 #include <string_view>
 
-namespace aduan::channels {
+namespace aduan::core {
 
 // Returns `raw` as E.164 ("+6281234567890") when it is a phone number, assuming Indonesia for
 // national forms: "081234567890", "6281234567890", "+62 812-3456-7890" and "(0812) 3456 7890"
@@ -24,6 +24,6 @@ std::string NormalizeInternationalPhone(std::string_view raw);
 // True when `s` looks like a phone number at all (digits with the usual separators).
 bool LooksLikePhone(std::string_view s);
 
-}  // namespace aduan::channels
+}  // namespace aduan::core
 
-#endif  // ADUAN_CHANNELS_PHONE_H_
+#endif  // ADUAN_CORE_PHONE_H_

@@ -1,16 +1,17 @@
-// Plain value types that every channel adapter produces and the gateway consumes.
+// The domain's incoming messages: plain value types every channel adapter produces and the
+// gateway consumes (a message, its attachments, a shared place or contact, a delivery report).
 //
 // They carry no behaviour and no pointers into request buffers: an adapter copies what it
 // needs, so a value outlives the HTTP request it came from and can cross threads freely.
-#ifndef ADUAN_CHANNELS_MESSAGE_H_
-#define ADUAN_CHANNELS_MESSAGE_H_
+#ifndef ADUAN_CORE_MESSAGE_H_
+#define ADUAN_CORE_MESSAGE_H_
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace aduan::channels {
+namespace aduan::core {
 
 // An attachment the provider told us about. We record it; we never fetch the bytes at intake.
 struct Media {
@@ -77,6 +78,6 @@ struct DeliveryStatus {
   int64_t at_ms = 0;
 };
 
-}  // namespace aduan::channels
+}  // namespace aduan::core
 
-#endif  // ADUAN_CHANNELS_MESSAGE_H_
+#endif  // ADUAN_CORE_MESSAGE_H_

@@ -1,8 +1,8 @@
-#include "channels/phone.h"
+#include "core/phone.h"
 
 #include <cctype>
 
-namespace aduan::channels {
+namespace aduan::core {
 
 bool LooksLikePhone(std::string_view s) {
   int digits = 0;
@@ -74,4 +74,4 @@ std::string NormalizeInternationalPhone(std::string_view raw) {
   return E164OrEmpty(std::move(digits));
 }
 
-}  // namespace aduan::channels
+}  // namespace aduan::core

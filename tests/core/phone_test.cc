@@ -1,8 +1,8 @@
-#include "channels/phone.h"
+#include "core/phone.h"
 
 #include <gtest/gtest.h>
 
-namespace aduan::channels {
+namespace aduan::core {
 namespace {
 
 TEST(PhoneTest, IndonesianFormsAreOneSender) {
@@ -52,4 +52,4 @@ TEST(PhoneTest, ResultsAreE164AndNormaliseToThemselves) {
 }
 
 }  // namespace
-}  // namespace aduan::channels
+}  // namespace aduan::core

@@ -1,0 +1,60 @@
+#include "core/random_id.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <set>
+#include <string>
+
+namespace aduan::core {
+namespace {
+
+bool AllOf(const std::string& s, std::string_view alphabet) {
+  return s.find_first_not_of(alphabet) == std::string::npos;
+}
+
+TEST(RandomIdTest, IdsArePrefixAnd24HexDigitsAndNeverRepeat) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 1000; ++i) {
+    std::string id = RandomId("lease_");
+    ASSERT_EQ(id.size(), 6u + 24u) << id;
+    EXPECT_EQ(id.substr(0, 6), "lease_");
+    EXPECT_TRUE(AllOf(id.substr(6), "0123456789abcdef")) << id;
+    EXPECT_TRUE(seen.insert(id).second) << "drawn twice: " << id;
+  }
+  EXPECT_EQ(RandomId("").size(), 24u);
+}
+
+TEST(RandomIdTest, BytesAndTokensHaveTheAskedSize) {
+  EXPECT_EQ(RandomBytes(0), "");
+  EXPECT_EQ(RandomBytes(25).size(), 25u);
+  EXPECT_NE(RandomBytes(16), RandomBytes(16));
+  std::string token = RandomToken();
+  EXPECT_EQ(token.size(), 43u);  // 32 bytes, base64 without padding
+  EXPECT_TRUE(AllOf(token, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"))
+      << token;
+  EXPECT_EQ(RandomToken(3).size(), 4u);
+  EXPECT_NE(RandomToken(), RandomToken());
+}
+
+TEST(RandomIdTest, BetweenStaysInItsRangeAndReachesBothEnds) {
+  std::set<int64_t> seen;
+  for (int i = 0; i < 500; ++i) {
+    int64_t v = RandomBetween(-2, 2);
+    ASSERT_GE(v, -2);
+    ASSERT_LE(v, 2);
+    seen.insert(v);
+  }
+  EXPECT_EQ(seen, (std::set<int64_t>{-2, -1, 0, 1, 2}));
+  EXPECT_EQ(RandomBetween(7, 7), 7);
+  EXPECT_EQ(RandomBetween(9, 3), 9);  // an empty range answers its low end
+  // The widest range does not overflow.
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  int64_t wide = RandomBetween(kMin, kMax);
+  EXPECT_TRUE(wide >= kMin && wide <= kMax);
+}
+
+}  // namespace
+}  // namespace aduan::core
