@@ -18,6 +18,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+metric() { curl -s "http://127.0.0.1:$1/metrics" | awk -v m="$2" '$1 == m {print $2}'; }
 wait_port() { for _ in $(seq 200); do [[ -s $1 ]] && { cat "$1"; return; }; sleep 0.05; done; echo "no port" >&2; exit 1; }
 
 # Config variants: a copy of config/ (its data files are named relative to it) with one edit.
@@ -35,44 +36,13 @@ start_aduan() {  # name config-file
   pids+=($!)
 }
 
-# Signed WhatsApp webhooks, one message each from its own sender, pre-signed into a wrk script
-# (wrk's Lua has no HMAC). After the last one the script starts over: those are provider
-# retries, still written to the journal and synced before their 200.
-python3 - "$work/whatsapp.lua" <<'PY'
-import hashlib, hmac, json, sys
-rows = []
-for i in range(4000):
-    phone = "62815%07d" % i
-    body = json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{
-        "field": "messages", "value": {"messaging_product": "whatsapp",
-        "metadata": {"phone_number_id": "1"},
-        "contacts": [{"profile": {"name": "Warga"}, "wa_id": phone}],
-        "messages": [{"from": phone, "id": "wamid.bench%d" % i, "timestamp": "1790000000",
-                      "type": "text", "text": {"body": "Sampah menumpuk di pasar %d, bau" % i}}]}}]}]},
-        separators=(",", ":"))
-    sig = hmac.new(b"bench-secret", body.encode(), hashlib.sha256).hexdigest()
-    rows.append("{%s,%s}" % (json.dumps(body), json.dumps("sha256=" + sig)))
-with open(sys.argv[1], "w") as f:
-    f.write("local bodies = {%s}\n" % ",\n".join(rows))
-    f.write('''
-local n = 0
-function request()
-  n = n % #bodies + 1
-  return wrk.format("POST", "/webhooks/whatsapp", {["Content-Type"] = "application/json",
-    ["X-Hub-Signature-256"] = bodies[n][2]}, bodies[n][1])
-end
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d requests=%d\\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout, summary.requests))
-end
-''')
-PY
+# Signed WhatsApp webhooks, one message each from its own sender (see whatsapp_lua.py); after
+# the last one the script starts over: those are provider retries, still written to the journal
+# and synced before their 200.
+python3 bench/intake/whatsapp_lua.py "$work/whatsapp.lua" 200000 bench-secret
 
 measure() {  # port connections script -> "rps p50 p99 max errors requests"
-  wrk -t2 -c"$2" -d"${duration}s" --timeout 10s -s "$3" "http://127.0.0.1:$1" |
+  wrk -t2 -c"$2" -d"${duration}s" --timeout 10s -s "$3" "http://127.0.0.1:$1" -- 2 |
     sed -n 's/^RESULT rps=\([^ ]*\) p50_ms=\([^ ]*\) p99_ms=\([^ ]*\) max_ms=\([^ ]*\) errors=\([^ ]*\) requests=\([^ ]*\)$/\1 \2 \3 \4 \5 \6/p'
 }
 row() { printf '%-5s %-24s %10s %9s %9s %9s %7s %7s\n' "$@"; }
@@ -80,27 +50,31 @@ row() { printf '%-5s %-24s %10s %9s %9s %9s %7s %7s\n' "$@"; }
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -r); load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$build/bare_server" "$work/bare.port" 256 & pids+=($!)
 bare=$(wait_port "$work/bare.port")
-start_aduan processed config/aduan.json
-start_aduan sync "$work/sync-config/aduan.json"
-start_aduan ack "$work/ack-config/aduan.json"
-processed=$(wait_port "$work/processed.port")
-sync=$(wait_port "$work/sync.port")
-ack=$(wait_port "$work/ack.port")
-echo "storage: SQLite WAL synchronous=FULL, journal fdatasync, on $(df -h "$work" | awk 'NR==2{print $1}'); ${duration}s per point; wrk -t2"
+echo "storage: SQLite WAL, journal fdatasync, on $(df -h "$work" | awk 'NR==2{print $1}'); ${duration}s per point; wrk -t2"
+echo "each aduan row runs on its own new instance, stopped after its row (an acknowledged row's"
+echo "backlog stays in its journal), so no processor from an earlier row takes CPU from a later one"
 row conns server "msgs/s" "p50 ms" "p99 ms" "max ms" errors ratio
 for c in 16 64; do
   read -r b_rps b_p50 b_p99 b_max b_err _ < <(measure "$bare" "$c" bench/intake/generic.lua)
   row "$c" bare "$b_rps" "$b_p50" "$b_p99" "$b_max" "$b_err" 1
-  for point in "processed generic, processed" "sync generic, synchronous" "ack whatsapp, acknowledged"; do
-    read -r name label <<<"$point"
-    port=${!name}
+  for point in "processed config/aduan.json generic, processed" \
+    "sync $work/sync-config/aduan.json generic, synchronous" \
+    "ack $work/ack-config/aduan.json whatsapp, acknowledged"; do
+    read -r name config label <<<"$point"
+    start_aduan "$name-$c" "$config"
+    pid=${pids[-1]}
+    port=$(wait_port "$work/$name-$c.port")
     script=bench/intake/generic.lua
     [[ $name == ack ]] && script=$work/whatsapp.lua
-    read -r rps p50 p99 max err _ < <(measure "$port" "$c" "$script")
+    read -r rps p50 p99 max err requests < <(measure "$port" "$c" "$script")
     row "$c" "$label" "$rps" "$p50" "$p99" "$max" "$err" "$(awk -v a="$rps" -v b="$b_rps" 'BEGIN{printf "%.2f", a/b}')"
+    if [[ $name == ack ]]; then
+      syncs=$(metric "$port" aduan_journal_syncs_total)
+      records=$(metric "$port" aduan_journal_synced_records_total)
+      echo "      journal: ${syncs:-?} syncs for ${records:-?} records ($(awk -v r="${records:-0}" -v s="${syncs:-0}" 'BEGIN{if (s > 0) printf "%.1f", r/s; else print "?"}') per sync), $(metric "$port" aduan_journal_depth) left to process of $requests acknowledged"
+    fi
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    echo "      tickets stored: $(sqlite3 "$work/$name-$c.db" 'SELECT COUNT(*) FROM tickets' 2>/dev/null || echo '?')"
   done
-done
-sleep 2  # the processor finishes what was acknowledged
-for name in processed sync ack; do
-  echo "tickets stored by '$name': $(sqlite3 "$work/$name.db" 'SELECT COUNT(*) FROM tickets' 2>/dev/null || echo '?')"
 done

@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/message.h"
 #include "gateway/common/clock.h"
@@ -106,6 +107,9 @@ class IntakeProcessor {
   void Loop();
   // Processes `records` (one batch); returns when all are done or Stop() was called.
   void ProcessBatch(std::vector<journal::Record> records);
+  // Runs job(0) .. job(count - 1) on the lane threads and this one; returns when all are done.
+  void RunLanes(size_t count, const std::function<void(size_t)>& job);
+  void LaneWorker();  // a lane thread's loop, until lanes_quit_
   void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
   // Accept() plus the metrics and the log line; throws what Accept() throws.
   IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq, bool* created);
@@ -154,6 +158,15 @@ class IntakeProcessor {
   uint64_t replay_through_ = 0;    // the last record on disk at Start(): replays end there
   uint64_t forgotten_seq_ = 0;     // processor thread only: positions forgotten through here
   std::thread thread_;
+  // Lane threads, started once by the processor thread (a batch used to start its own, which
+  // cost more CPU than small batches' work) and the lane handed out to them; under lane_mu_.
+  std::vector<std::thread> lane_threads_;
+  std::mutex lane_mu_;
+  std::condition_variable lane_cv_;       // a batch's lanes are there, or quit
+  std::condition_variable lane_done_cv_;  // the batch's last lane finished
+  const std::function<void(size_t)>* lane_job_ = nullptr;
+  size_t lane_next_ = 0, lane_count_ = 0, lane_finished_ = 0;
+  bool lanes_quit_ = false;
 };
 
 }  // namespace aduan::gateway

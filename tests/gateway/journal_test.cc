@@ -123,6 +123,35 @@ TEST(JournalTest, ReadHonoursTheRecordLimit) {
             (std::vector<std::string>{"3", "4", "5"}));
 }
 
+// The consumer reads ahead a chunk at a time (1 MiB): small batches end inside a chunk, records
+// straddle its end, a record larger than a chunk comes whole, and records appended after a
+// chunk was read are found behind it.
+TEST(JournalTest, SmallBatchesAndLargeRecordsReadWholeAcrossReadAheadChunks) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j"), uint64_t{1} << 30, uint64_t{64} << 20});
+  std::vector<std::string> expected;
+  auto add = [&](std::string payload) {
+    expected.push_back(payload);
+    j->Append({std::move(payload)});
+  };
+  for (int i = 0; i < 300; ++i) add(std::string(7000 + i, static_cast<char>('a' + i % 26)));
+  add(std::string((3u << 20) + 5, 'L'));  // three chunks and a bit
+  for (int i = 0; i < 40; ++i) add("small " + std::to_string(i));
+  std::vector<std::string> got;
+  for (int round = 0; round < 10000 && got.size() < expected.size(); ++round) {
+    auto batch = j->Read(7, 1 << 20, milliseconds(0));
+    ASSERT_FALSE(batch.empty()) << "after " << got.size() << " records";
+    for (auto& r : batch) {
+      EXPECT_EQ(r.seq, got.size() + 1);
+      got.push_back(std::move(r.payload));
+    }
+    if (got.size() == 100) add("appended while a chunk was buffered");
+  }
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], expected[i]) << "record " << i + 1;
+  EXPECT_TRUE(j->Read(10, 1 << 20, milliseconds(0)).empty());
+}
+
 TEST(JournalTest, ReopenReplaysEverythingAfterTheCheckpoint) {
   testing::TempDir dir;
   JournalOptions options{dir.File("j")};

@@ -37,11 +37,10 @@ bool WriteAll(int fd, const char* data, size_t size) {
   return true;
 }
 
-bool ReadAt(int fd, uint64_t offset, size_t size, std::string* out) {
-  out->resize(size);
+bool ReadAt(int fd, uint64_t offset, size_t size, char* out) {
   size_t done = 0;
   while (done < size) {
-    ssize_t n = ::pread(fd, out->data() + done, size - done, static_cast<off_t>(offset + done));
+    ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
@@ -72,6 +71,7 @@ Journal::Journal(JournalOptions options, std::function<int64_t()> now_ms)
 Journal::~Journal() {
   Stop();
   if (fd_ >= 0) ::close(fd_);
+  if (read_fd_ >= 0) ::close(read_fd_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
@@ -276,6 +276,38 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
   return first;
 }
 
+std::string_view Journal::Buffered(uint64_t number, uint64_t readable) {
+  if (buffer_segment_ == number && read_offset_ >= buffer_offset_ &&
+      read_offset_ < buffer_offset_ + buffer_size_) {
+    return std::string_view(read_buffer_)
+        .substr(read_offset_ - buffer_offset_, buffer_offset_ + buffer_size_ - read_offset_);
+  }
+  return Fill(number, read_offset_,
+              static_cast<size_t>(std::min<uint64_t>(readable - read_offset_, kReadChunk)));
+}
+
+std::string_view Journal::Fill(uint64_t number, uint64_t offset, size_t size) {
+  const std::string path = SegmentPath(number);
+  if (read_fd_segment_ != number) {
+    if (read_fd_ >= 0) ::close(read_fd_);
+    read_fd_segment_ = 0;
+    buffer_segment_ = 0;
+    read_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (read_fd_ < 0) throw JournalError(path + ": cannot open journal segment: " + ErrnoText());
+    read_fd_segment_ = number;
+  }
+  // The buffer only grows: zero-filling a megabyte per call cost more than the reading.
+  if (read_buffer_.size() < size) read_buffer_.resize(size);
+  buffer_segment_ = 0;
+  if (!ReadAt(read_fd_, offset, size, read_buffer_.data())) {
+    throw JournalError(path + ": cannot read journal segment: " + ErrnoText());
+  }
+  buffer_segment_ = number;
+  buffer_offset_ = offset;
+  buffer_size_ = size;
+  return std::string_view(read_buffer_.data(), size);
+}
+
 std::vector<Record> Journal::Read(size_t max_records, size_t max_bytes,
                                   std::chrono::milliseconds wait) {
   std::vector<Record> out;
@@ -292,35 +324,38 @@ std::vector<Record> Journal::Read(size_t max_records, size_t max_bytes,
     }
     if (read_offset_ < seg->readable) {
       const uint64_t readable = seg->readable;
-      const std::string path = SegmentPath(seg->number);
+      const uint64_t number = seg->number;
       lock.unlock();
       // Readable bytes never change and only this consumer deletes segments: no lock needed.
-      int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) throw JournalError(path + ": cannot open journal segment: " + ErrnoText());
-      std::string data;
-      size_t chunk = static_cast<size_t>(std::min<uint64_t>(readable - read_offset_, kReadChunk));
-      bool ok = ReadAt(fd, read_offset_, chunk, &data);
+      std::string_view data = Buffered(number, readable);
       size_t at = 0, used = 0, bytes = 0;
       Record r;
-      while (ok && out.size() < max_records && (out.empty() || bytes < max_bytes)) {
-        DecodeStatus st = DecodeRecord(std::string_view(data).substr(at), &r, &used);
-        if (st == DecodeStatus::kIncomplete && at == 0 && data.size() >= kHeaderSize) {
-          // One record larger than a chunk: fetch exactly it.
-          size_t need = kHeaderSize + (static_cast<unsigned char>(data[4]) |
-                                       static_cast<unsigned char>(data[5]) << 8 |
-                                       static_cast<unsigned char>(data[6]) << 16 |
-                                       size_t{static_cast<unsigned char>(data[7])} << 24);
-          if (need <= readable - read_offset_ && ReadAt(fd, read_offset_, need, &data)) continue;
+      while (out.size() < max_records && (out.empty() || bytes < max_bytes)) {
+        DecodeStatus st = DecodeRecord(data.substr(at), &r, &used);
+        if (st == DecodeStatus::kIncomplete && at == 0 && data.size() < readable - read_offset_) {
+          // The buffer ends inside the first record: read on from it, all of the record when
+          // it is larger than a chunk. Each refill is larger than the last, so this ends.
+          size_t need = 0;
+          if (data.size() >= kHeaderSize) {
+            need = kHeaderSize + (static_cast<unsigned char>(data[4]) |
+                                  static_cast<unsigned char>(data[5]) << 8 |
+                                  static_cast<unsigned char>(data[6]) << 16 |
+                                  size_t{static_cast<unsigned char>(data[7])} << 24);
+          }
+          data = Fill(number, read_offset_,
+                      static_cast<size_t>(
+                          std::min<uint64_t>(readable - read_offset_, std::max(need, kReadChunk))));
+          continue;
         }
         if (st != DecodeStatus::kOk) break;
         at += used;
         bytes += used;
         if (r.seq > checkpoint_seq_) out.push_back(std::move(r));
       }
-      ::close(fd);
-      if (!ok) throw JournalError(path + ": cannot read journal segment: " + ErrnoText());
       lock.lock();
-      if (at == 0) throw JournalError(path + ": journal segment damaged after it was synced");
+      if (at == 0) {
+        throw JournalError(SegmentPath(number) + ": journal segment damaged after it was synced");
+      }
       read_offset_ += at;
       if (!out.empty()) return out;
       continue;  // only records processed before: read on
@@ -328,6 +363,9 @@ std::vector<Record> Journal::Read(size_t max_records, size_t max_bytes,
     if (seg->number != segments_.back().number) {
       read_segment_ = seg->number + 1;  // this one is read to its end
       read_offset_ = 0;
+      if (read_fd_ >= 0) ::close(read_fd_);  // the checkpoint may delete it now
+      read_fd_ = -1;
+      read_fd_segment_ = buffer_segment_ = 0;
       continue;
     }
     if (data_cv_.wait_until(lock, deadline) == std::cv_status::timeout) return out;

@@ -27,6 +27,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gateway/intake/journal/record_format.h"
@@ -112,6 +113,11 @@ class Journal {
   void SyncDirectory();
   void Abandon();                    // mu_ held: a write or sync failed
   void CountSync(uint64_t through);  // mu_ held: records up to `through` are durable now
+  // Consumer only, mu_ not held: the readable bytes of segment `number` from read_offset_,
+  // from the read-ahead buffer when it holds them, else read into it (at most a chunk).
+  std::string_view Buffered(uint64_t number, uint64_t readable);
+  // Consumer only: reads `size` bytes of segment `number` at `offset` into the buffer.
+  std::string_view Fill(uint64_t number, uint64_t offset, size_t size);
 
   const JournalOptions options_;
   std::function<int64_t()> now_ms_;
@@ -141,6 +147,15 @@ class Journal {
   // The consumer's position: a segment number and offset in it. Only Read() moves it.
   uint64_t read_segment_ = 0;
   uint64_t read_offset_ = 0;
+  // The consumer's read-ahead: an open descriptor of one segment, and bytes of a segment
+  // (buffer_segment_, 0: none) from buffer_offset_. A batch ends before the chunk does, so the
+  // next Read() decodes the rest without reading the file again.
+  int read_fd_ = -1;
+  uint64_t read_fd_segment_ = 0;
+  std::string read_buffer_;
+  uint64_t buffer_segment_ = 0;
+  uint64_t buffer_offset_ = 0;
+  size_t buffer_size_ = 0;
 };
 
 }  // namespace aduan::gateway::journal
