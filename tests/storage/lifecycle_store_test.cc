@@ -30,8 +30,10 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
   c.expect_version = 1;
   c.new_status = core::TicketStatus::kInProgress;
   c.agency_response = true;
-  c.event = {0,  0,  core::Actor::Agency("PUPR"), core::EventKind::kStatus,
-             "", "", "sedang dikerjakan",         "tim B"};
+  c.event.actor = core::Actor::Agency("PUPR");
+  c.event.kind = core::EventKind::kStatus;
+  c.event.public_note = "sedang dikerjakan";
+  c.event.internal_note = "tim B";
   c.outbox.push_back(
       {"whatsapp", "+6281234567890", core::OutboxKind::kNotify, "Aduan sedang ditangani", "{}"});
   c.now_ms = 5000;
