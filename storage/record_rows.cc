@@ -22,6 +22,18 @@ core::OutboxKind OutboxKindFromColumn(const std::string& text) {
   return *kind;
 }
 
+core::EventKind EventKindFromColumn(const std::string& text) {
+  auto kind = core::ParseEventKind(text);
+  if (!kind) throw StoreError("unknown event kind '" + text + "' in the database");
+  return *kind;
+}
+
+core::Actor ActorFromColumn(const std::string& text) {
+  auto actor = core::ParseActor(text);
+  if (!actor) throw StoreError("unknown event actor '" + text + "' in the database");
+  return std::move(*actor);
+}
+
 std::vector<std::string> SplitCodes(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   std::vector<std::string> out;

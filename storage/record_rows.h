@@ -24,8 +24,12 @@ std::vector<std::string> SplitCodes(const std::string& text);
 // by a newer version, or edited by hand) is a StoreError, never a silent default.
 core::TicketStatus TicketStatusFromColumn(const std::string& text);
 core::OutboxKind OutboxKindFromColumn(const std::string& text);
+core::EventKind EventKindFromColumn(const std::string& text);
+core::Actor ActorFromColumn(const std::string& text);
 inline std::string Column(core::TicketStatus status) { return std::string(core::Name(status)); }
 inline std::string Column(core::OutboxKind kind) { return std::string(core::Name(kind)); }
+inline std::string Column(core::EventKind kind) { return std::string(core::Name(kind)); }
+inline std::string Column(const core::Actor& actor) { return actor.Name(); }
 
 // Selected FROM tickets (unaliased: the last column counts the tickets linked to this one).
 // The `<> ''` in the count lets SQLite and PostgreSQL use the partial index tickets_linked_to;
@@ -151,8 +155,8 @@ EventRecord EventFromRow(const Row& r) {
   EventRecord e;
   e.id = r.Int64(0);
   e.at_ms = r.Int64(1);
-  e.actor = r.Text(2);
-  e.kind = r.Text(3);
+  e.actor = ActorFromColumn(r.Text(2));
+  e.kind = EventKindFromColumn(r.Text(3));
   e.from_status = r.Text(4);
   e.to_status = r.Text(5);
   e.public_note = r.Text(6);

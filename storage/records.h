@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/event.h"
 #include "core/ticket.h"
 
 namespace aduan::storage {
@@ -27,8 +28,8 @@ struct MessageRecord {
 struct EventRecord {
   int64_t id = 0;
   int64_t at_ms = 0;
-  std::string actor;  // "system", "resident", "agency:PUPR", "operator"
-  std::string kind;   // "created", "acked", "status", "reroute", ...
+  core::Actor actor;  // stored as its Name(): "system", "agency:PUPR", ...
+  core::EventKind kind = core::EventKind::kCreated;
   std::string from_status;
   std::string to_status;
   std::string public_note;
@@ -82,7 +83,7 @@ struct TicketAmendment {
   std::optional<std::string> details_json;
   std::optional<std::string> consent;
   std::optional<std::string> linked_to;
-  EventRecord event;  // appended when `event.kind` is set (id and at_ms are filled in)
+  std::optional<EventRecord> event;  // appended when set (id and at_ms are filled in)
 };
 
 // One (channel, sender)'s conversation with aduan. Storage keeps `state_json` uninterpreted.
@@ -127,6 +128,21 @@ struct RecentTicketQuery {
   // Fill only what linking compares (id, status, agency, channel, reporter_sender, linked_to,
   // text, details_json, created_at_ms); every other field keeps its default.
   bool link_fields_only = false;
+};
+
+// What the intake pipeline reads about a new message before deciding on it (IntakeStore::
+// ReadFacts): the sender's rate count, their conversation and, when asked, recent tickets.
+struct IntakeFactsQuery {
+  std::string channel;
+  std::string sender;
+  int64_t messages_since_ms = 0;             // count (channel, sender)'s messages from here on
+  std::optional<RecentTicketQuery> tickets;  // linking's candidates, a sender's own tickets ...
+};
+
+struct IntakeFacts {
+  int64_t messages_since = 0;                      // stored from (channel, sender) since then
+  std::optional<ConversationRecord> conversation;  // nullopt: the sender never wrote
+  std::vector<TicketRecord> tickets;  // as FindTickets(*query.tickets) returns; empty if unasked
 };
 
 // A reply or push waiting to be sent by the dispatcher.

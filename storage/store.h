@@ -70,12 +70,14 @@ class IntakeStore {
   // The same transaction applies the request's ticket changes and conversation writes; when
   // one's precondition fails it throws ConcurrentChange and nothing of the request is stored.
   virtual IntakeResult Intake(const IntakeRequest& request) = 0;
-  // The stored conversation of (channel, sender), or nullopt when there is none.
+  // What a new message is decided on, read at one moment: one read transaction on SQLite, one
+  // statement (one round trip) on PostgreSQL. A message from (channel, sender) counts when
+  // received at or after messages_since_ms; `tickets` reads as FindTickets would.
+  virtual IntakeFacts ReadFacts(const IntakeFactsQuery& query) = 0;
+  // The stored conversation of (channel, sender), or nullopt when there is none (a cadre's
+  // relay reads the relayed resident's; the sender's own comes with ReadFacts).
   virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                             const std::string& sender) = 0;
-  // Messages stored from (channel, sender) at or after `since_ms`.
-  virtual int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
-                                     int64_t since_ms) = 0;
   // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events and
   // with linked_count left at 0: a cadre's relays, one sender's own tickets, an agency's
   // recent tickets for linking.

@@ -39,10 +39,8 @@ void HandleAction(GatewayContext& ctx, const httplib::Request& req, httplib::Res
     if (!ReadText(*body, "note", &action.note, res)) return;
     if (!ReadText(*body, "internal_note", &action.internal_note, res)) return;
     if (!fill(*body, &action)) return;
-    Actor actor;
-    actor.kind =
-        who->kind == Principal::Kind::kOperator ? Actor::Kind::kOperator : Actor::Kind::kAgency;
-    actor.agency = who->agency;
+    core::Actor actor = who->kind == Principal::Kind::kOperator ? core::Actor::Operator()
+                                                                : core::Actor::Agency(who->agency);
     auto r =
         ApplyLifecycle(*ctx.deps.config, *ctx.deps.store, *id, actor, action, ctx.deps.clock());
     if (!r.ok()) {

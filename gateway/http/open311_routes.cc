@@ -71,7 +71,8 @@ json RequestJson(const storage::TicketRecord& t, const GatewayConfig& config,
   std::string notes;
   if (!private_ticket && view.contains("events")) {
     for (const auto& e : view["events"]) {
-      if (e.contains("note") && e.value("actor", "") != "resident") notes = e["note"];
+      if (e.contains("note") && e.value("actor", "") != core::Actor::Resident().Name())
+        notes = e["note"];
     }
   }
   r["status_notes"] = notes;

@@ -52,8 +52,8 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   media_options.limits = cfg.media;
   ctx.media = std::make_unique<MediaWorker>(ctx.deps.store, senders, ctx.deps.env, ctx.deps.clock,
                                             media_options);
-  ctx.sla =
-      std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.clock, &ctx.metrics);
+  ctx.sla = std::make_unique<SlaScanner>(ctx.deps.config, ctx.deps.store, ctx.deps.store,
+                                         ctx.deps.clock, &ctx.metrics);
   if (ctx.deps.journal) {
     IntakeProcessorOptions options;
     options.batch_records = static_cast<size_t>(cfg.intake.batch_records);

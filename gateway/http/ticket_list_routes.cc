@@ -150,9 +150,10 @@ void RegisterTicketListRoutes(httplib::Server& server, GatewayContext& ctx) {
         // TicketWithSla carries "classification": the classifier's explanation of its doubt.
         json j = TicketWithSla(*t, *ctx.deps.config, /*with_events=*/true);
         for (auto e = t->events.rbegin(); e != t->events.rend(); ++e) {
-          if (e->kind != "not_our_authority") continue;
-          j["returned_by"] = {
-              {"actor", e->actor}, {"reason", e->internal_note}, {"at", FormatTime(e->at_ms)}};
+          if (e->kind != core::EventKind::kNotOurAuthority) continue;
+          j["returned_by"] = {{"actor", e->actor.Name()},
+                              {"reason", e->internal_note},
+                              {"at", FormatTime(e->at_ms)}};
           break;
         }
         out.push_back(std::move(j));

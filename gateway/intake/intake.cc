@@ -160,13 +160,9 @@ IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in, int64_t rec
   }
 }
 
-bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req) {
-  const auto& conv = config_->conversation;
+bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req, int64_t recent) {
   const storage::MessageRecord& m = req.message;
-  int64_t since = m.received_at_ms - int64_t{conv.rate_limit_window_seconds} * 1000;
-  if (store_->CountMessagesSince(m.channel, m.sender, since) < conv.rate_limit_messages) {
-    return false;
-  }
+  if (recent < config_->conversation.rate_limit_messages) return false;
   // A provider's retry of a message already answered gets its first answer, not the apology.
   std::vector<std::string> keys = {m.provider_message_id};
   keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
@@ -178,12 +174,9 @@ bool IntakePipeline::OverRateLimit(const storage::IntakeRequest& req) {
 
 void IntakePipeline::LookUp(const core::InboundMessage& in,
                             const conversation::ConversationState& state,
-                            const conversation::ReadText& text,
-                            const conversation::Inbound& inbound, int64_t now,
-                            conversation::Facts* facts,
-                            std::optional<classifier::Classification>* c) {
+                            const conversation::ReadText& text, int64_t now,
+                            conversation::Facts* facts) {
   using conversation::Command;
-  const auto& conv = config_->conversation;
   if (text.command == Command::kRelay || text.command == Command::kStatus ||
       text.command == Command::kWithdraw || text.command == Command::kList) {
     facts->cadre = store_->FindCadre(in.channel, in.sender);
@@ -211,23 +204,41 @@ void IntakePipeline::LookUp(const core::InboundMessage& in,
     q.limit = kListedTickets;
     facts->listed = store_->FindTickets(q);
   }
+}
+
+std::optional<classifier::Classification> IntakePipeline::ClassifyComplaint(
+    const conversation::ReadText& text, const conversation::Inbound& inbound) {
+  using conversation::Command;
   std::string body = conversation::ComplaintText(text);
   bool complaint = text.command == Command::kNone || text.command == Command::kRelay;
-  if (!complaint || (body.empty() && !inbound.has_media && !inbound.coordinates)) return;
-  *c = classifier_->Get()->Classify(body);
-  bool known = config_->FindAgency((*c)->agency) != nullptr;
-  if (!(*c)->triage && (*c)->agency != classifier::kTriage && !known) {
+  if (!complaint || (body.empty() && !inbound.has_media && !inbound.coordinates)) {
+    return std::nullopt;
+  }
+  classifier::Classification c = classifier_->Get()->Classify(body);
+  if (!c.triage && c.agency != classifier::kTriage && !config_->FindAgency(c.agency)) {
     Log(LogLevel::kWarn, "classifier named an agency missing from config; sent to triage",
-        {{"agency", (*c)->agency}});
+        {{"agency", c.agency}});
   }
-  if (!(*c)->triage && known) {
-    storage::RecentTicketQuery q;
-    q.agency = (*c)->agency;
-    q.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
-    q.limit = kSimilarTickets;
-    q.link_fields_only = true;
-    facts->similar = store_->FindTickets(q);
+  return c;
+}
+
+storage::IntakeFactsQuery IntakePipeline::FactsQuery(
+    const core::InboundMessage& in, const std::optional<classifier::Classification>& c,
+    int64_t now) const {
+  const auto& conv = config_->conversation;
+  storage::IntakeFactsQuery q;
+  q.channel = in.channel;
+  q.sender = in.sender;
+  q.messages_since_ms = now - int64_t{conv.rate_limit_window_seconds} * 1000;
+  if (c && !c->triage && config_->FindAgency(c->agency)) {
+    storage::RecentTicketQuery similar;
+    similar.agency = c->agency;
+    similar.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
+    similar.limit = kSimilarTickets;
+    similar.link_fields_only = true;
+    q.tickets = similar;
   }
+  return q;
 }
 
 void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::string& text,
@@ -266,8 +277,18 @@ IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t
     req.replay_expires_at_ms = now + kReplayTokenKeepMs;
   }
 
+  // The classification needs the text alone, so it comes first: the agency's recent tickets
+  // linking compares are then read with the rate count and the conversation, in one
+  // ReadFacts (one round trip to PostgreSQL) instead of three reads. A message that turns out
+  // threaded or over the rate limit was classified for nothing; both are rare beside new
+  // complaints.
+  cv::ReadText text = cv::ReadMessageText(req.message.text);
+  cv::Inbound inbound = ToInbound(in, req.message.text, now);
+  std::optional<classifier::Classification> c = ClassifyComplaint(text, inbound);
+  storage::IntakeFacts read = store_->ReadFacts(FactsQuery(in, c, now));
+
   cv::Facts facts;
-  facts.over_rate_limit = OverRateLimit(req);
+  facts.over_rate_limit = OverRateLimit(req, read.messages_since);
   if (!facts.over_rate_limit) {
     if (std::string thread = FindThread(in); !thread.empty()) {
       req.attach_to_ticket = thread;
@@ -287,13 +308,13 @@ IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t
     }
   }
 
-  auto stored = store_->GetConversation(in.channel, in.sender);
+  const std::optional<storage::ConversationRecord>& stored = read.conversation;
   cv::ConversationState state =
       stored ? cv::StateFromJson(stored->state_json) : cv::ConversationState{};
-  cv::ReadText text = cv::ReadMessageText(req.message.text);
-  cv::Inbound inbound = ToInbound(in, req.message.text, now);
-  std::optional<classifier::Classification> c;
-  if (!facts.over_rate_limit) LookUp(in, state, text, inbound, now, &facts, &c);
+  if (!facts.over_rate_limit) {
+    LookUp(in, state, text, now, &facts);
+    facts.similar = std::move(read.tickets);
+  }
   facts.candidate_ticket_id = NewTicketNumber();
 
   cv::Decision d = cv::Decide(state, inbound, text, facts, c ? &*c : nullptr, *config_);

@@ -70,13 +70,22 @@ class IntakePipeline {
   // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
   IntakeOutcome AcceptOnce(const core::InboundMessage& message, int64_t now,
                            const JournalPosition& from);
-  // The sender went over the per-sender limit (a retry of an answered message never does).
-  bool OverRateLimit(const storage::IntakeRequest& req);
-  // Reads what the conversation needs to decide on `text` (the cadre, a named or awaited
-  // ticket, a list, similar tickets) and classifies a complaint into *c.
+  // The sender went over the per-sender limit with `recent` messages in the window (a retry of
+  // an answered message never does).
+  bool OverRateLimit(const storage::IntakeRequest& req, int64_t recent);
+  // The classification of a complaint's text, or nullopt when `text` is no complaint (a
+  // command) or has nothing to classify. It depends on the message alone.
+  std::optional<classifier::Classification> ClassifyComplaint(const conversation::ReadText& text,
+                                                              const conversation::Inbound& inbound);
+  // Everything a new message is decided on that one ReadFacts call reads: the rate count,
+  // the sender's conversation and, for a routed classification, the agency's recent tickets
+  // that linking compares.
+  storage::IntakeFactsQuery FactsQuery(const core::InboundMessage& in,
+                                       const std::optional<classifier::Classification>& c,
+                                       int64_t now) const;
+  // Reads what only some messages need (the cadre, a named or awaited ticket, a list).
   void LookUp(const core::InboundMessage& in, const conversation::ConversationState& state,
-              const conversation::ReadText& text, const conversation::Inbound& inbound, int64_t now,
-              conversation::Facts* facts, std::optional<classifier::Classification>* c);
+              const conversation::ReadText& text, int64_t now, conversation::Facts* facts);
   // Adds the push that tells `ticket`'s agency about a resident's follow-up, when the agency
   // has a push URL.
   void AddFollowUpPush(const std::string& ticket, const std::string& text, int64_t now,

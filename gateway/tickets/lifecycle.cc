@@ -9,6 +9,8 @@
 namespace aduan::gateway {
 namespace {
 
+using core::Actor;
+using core::EventKind;
 using core::Status;
 using core::TicketStatus;
 using storage::TicketChange;
@@ -38,23 +40,6 @@ LifecycleDecision Illegal(const storage::TicketRecord& t, const std::string& act
 TicketStatus AnswerStatus(const std::string& action) {
   return core::ParseTicketStatus(action).value_or(TicketStatus::kInProgress);
 }
-
-}  // namespace
-
-std::string Actor::Name() const {
-  const std::string who = person.empty() ? "" : " (" + person + ")";
-  switch (kind) {
-    case Kind::kAgency:
-      return "agency:" + agency + who;
-    case Kind::kOperator:
-      return "operator" + who;
-    case Kind::kSystem:
-      break;
-  }
-  return "system";
-}
-
-namespace {
 
 // in_progress, resolved, rejected: the agency's answers (the operator may give them too).
 std::optional<LifecycleDecision> DecideAnswer(const storage::TicketRecord& t, bool agency,
@@ -99,7 +84,7 @@ std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketReco
   c.new_agency = std::string(classifier::kTriage);
   c.queue = TicketChange::Queue::kRemove;
   c.agency_response = true;
-  c.event.kind = "not_our_authority";
+  c.event.kind = EventKind::kNotOurAuthority;
   c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
   return std::nullopt;
 }
@@ -123,7 +108,7 @@ std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, b
   c.new_status = TicketStatus::kRouted;
   c.new_agency = a.agency;
   c.queue = TicketChange::Queue::kEnqueue;
-  c.event.kind = at_desk ? "routed" : "reroute";
+  c.event.kind = at_desk ? EventKind::kRouted : EventKind::kReroute;
   c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
   d.public_change = true;
   return std::nullopt;
@@ -131,7 +116,7 @@ std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, b
 
 std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, const Actor& who,
                                               const LifecycleAction& a, LifecycleDecision& d) {
-  if (who.kind != Actor::Kind::kOperator) {
+  if (who.kind != core::ActorKind::kOperator) {
     return Refuse(Status::Forbidden("operator_only", "only the operator reopens a ticket"));
   }
   if (!OneOf(t.status, {TicketStatus::kResolved, TicketStatus::kRejected, TicketStatus::kClosed})) {
@@ -140,7 +125,7 @@ std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, co
   bool unrouted = t.agency == classifier::kTriage;
   d.change.new_status = unrouted ? TicketStatus::kTriage : TicketStatus::kRouted;
   d.change.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
-  d.change.event.kind = "reopen";
+  d.change.event.kind = EventKind::kReopen;
   d.public_change = true;
   d.public_note = a.note;
   return std::nullopt;
@@ -150,15 +135,15 @@ std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, co
 
 LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const LifecycleAction& a,
                          const GatewayConfig& config, int64_t now_ms) {
-  const bool agency = who.kind == Actor::Kind::kAgency;
+  const bool agency = who.kind == core::ActorKind::kAgency;
   if (agency && t.agency != who.agency) return Refuse(Status::NotFound("no ticket " + t.id));
   LifecycleDecision d;
   TicketChange& c = d.change;
   c.ticket_id = t.id;
   c.expect_version = t.version;
   c.now_ms = now_ms;
-  c.event.actor = who.Name();
-  c.event.kind = "status";
+  c.event.actor = who;
+  c.event.kind = EventKind::kStatus;
   c.event.internal_note = a.internal_note;
 
   std::optional<LifecycleDecision> refused;
@@ -178,7 +163,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     if (a.note.empty()) {
       return Refuse(Status::Invalid("missing_field", "a reply needs a 'note' to send"));
     }
-    c.event.kind = "reply";
+    c.event.kind = EventKind::kReply;
     c.agency_response = agency;
     c.queue = TicketChange::Queue::kAcknowledge;
     d.public_change = true;
@@ -186,7 +171,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
   } else if (a.action == "close") {
     if (t.status != TicketStatus::kResolved) return Illegal(t, a.action);
     c.new_status = TicketStatus::kClosed;
-    c.event.kind = "closed";
+    c.event.kind = EventKind::kClosed;
     d.public_change = true;
     d.public_note = a.note;
   } else {

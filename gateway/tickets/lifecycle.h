@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "core/event.h"
 #include "core/status.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
@@ -19,14 +20,9 @@
 
 namespace aduan::gateway {
 
-struct Actor {
-  enum class Kind { kAgency, kOperator, kSystem } kind = Kind::kSystem;
-  std::string agency;  // kAgency
-  std::string person;  // the signed-in person of the web inbox acting, or "" for an API key
-  // How events name the actor: "agency:PUPR", "operator", "system"; a person acting through
-  // the web inbox is named too: "agency:PUPR (Budi Santoso)".
-  std::string Name() const;
-};
+// Who acts is a core::Actor (core/event.h): an agency sees only its own tickets; the operator
+// may do everything; the person named in it is written into the ticket's history.
+using core::Actor;
 
 struct LifecycleAction {
   // "in_progress", "resolved", "rejected", "not_our_authority", "reroute", "reopen", "close",

@@ -13,9 +13,13 @@ constexpr int kPage = 200;
 
 }  // namespace
 
-SlaScanner::SlaScanner(const GatewayConfig* config, storage::Store* store, Clock clock,
-                       Metrics* metrics)
-    : config_(config), store_(store), clock_(std::move(clock)), metrics_(metrics) {}
+SlaScanner::SlaScanner(const GatewayConfig* config, storage::TicketStore* tickets,
+                       storage::QueueStore* queue, Clock clock, Metrics* metrics)
+    : config_(config),
+      tickets_(tickets),
+      queue_(queue),
+      clock_(std::move(clock)),
+      metrics_(metrics) {}
 
 SlaScanner::~SlaScanner() { Stop(); }
 
@@ -28,8 +32,8 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
   c.set_overdue = true;
   c.overdue_since_ms = t.overdue_since_ms ? t.overdue_since_ms : due_at_ms;
   c.escalation_level = level;
-  c.event.actor = "system";
-  c.event.kind = "escalation";
+  c.event.actor = core::Actor::System();
+  c.event.kind = core::EventKind::kEscalation;
   SlaTarget target = CurrentDeadline(t, *config_).target;
   std::string to = EscalationTargetName(t, level, *config_);
   c.event.internal_note = "overdue: " + SlaTargetName(target) + " was due " +
@@ -45,7 +49,7 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
                 SlaTargetName(target) + " (" + FormatTime(due_at_ms) + ").";
     c.outbox.push_back(std::move(tell));
   }
-  if (store_->ChangeTicket(c) != storage::ChangeOutcome::kChanged) return false;
+  if (tickets_->ChangeTicket(c) != storage::ChangeOutcome::kChanged) return false;
   Log(LogLevel::kWarn, "ticket escalated",
       {{"ticket", t.id}, {"agency", t.agency}, {"level", level}, {"to", to}});
   if (metrics_)
@@ -54,16 +58,15 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
 }
 
 bool SlaScanner::AutoClose(const storage::TicketRecord& summary, int64_t now) {
-  auto t = store_->GetTicket(summary.id);
+  auto t = tickets_->GetTicket(summary.id);
   if (!t || t->version != summary.version) return false;  // changed meanwhile: next pass
   int64_t last = t->last_response_at_ms ? t->last_response_at_ms : t->updated_at_ms;
   for (const auto& e : t->events) {
     // The resident wrote after the agency's last word: an objection. A person decides.
-    if (e.kind == "resident_message" && e.at_ms > last) return false;
+    if (e.kind == core::EventKind::kResidentMessage && e.at_ms > last) return false;
   }
   LifecycleAction close{"close", "", "", "closed automatically: no objection within the period"};
-  Actor system;
-  return ApplyLifecycle(*config_, *store_, t->id, system, close, now).ok();
+  return ApplyLifecycle(*config_, *tickets_, t->id, core::Actor::System(), close, now).ok();
 }
 
 SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
@@ -72,7 +75,7 @@ SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
   q.statuses = {"triage", "routed", "resolved"};
   q.limit = kPage;
   for (;;) {
-    auto page = store_->ListTickets(q);
+    auto page = tickets_->ListTickets(q);
     for (const auto& t : page) {
       SlaDeadline d = CurrentDeadline(t, *config_);
       if (d.target == SlaTarget::kAutoClose) {
@@ -91,11 +94,11 @@ SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
   storage::TicketQuery overdue;
   overdue.overdue_only = true;
   overdue.limit = 100000;
-  report.overdue = static_cast<int>(store_->ListTickets(overdue).size());
+  report.overdue = static_cast<int>(tickets_->ListTickets(overdue).size());
   if (metrics_) {
     metrics_->Gauge("aduan_overdue_tickets", report.overdue);
     // Tickets leased and abandoned too often: a consumer is crashing on them.
-    auto flagged = store_->ListQueueEntries(config_->max_abandoned_leases + 1, 100000);
+    auto flagged = queue_->ListQueueEntries(config_->max_abandoned_leases + 1, 100000);
     metrics_->Gauge("aduan_flagged_queue_entries", static_cast<double>(flagged.size()));
   }
   return report;

@@ -27,8 +27,10 @@ struct SlaScanReport {
 
 class SlaScanner {
  public:
-  // All pointers must outlive the scanner. `metrics` may be null.
-  SlaScanner(const GatewayConfig* config, storage::Store* store, Clock clock, Metrics* metrics);
+  // All pointers must outlive the scanner. `metrics` may be null. It reads and changes tickets
+  // and reads the queue's often-leased entries; nothing else of the store.
+  SlaScanner(const GatewayConfig* config, storage::TicketStore* tickets, storage::QueueStore* queue,
+             Clock clock, Metrics* metrics);
   ~SlaScanner();
 
   // One pass over open tickets at `now_ms`. Throws storage::StoreError.
@@ -43,7 +45,8 @@ class SlaScanner {
   bool AutoClose(const storage::TicketRecord& ticket, int64_t now);
 
   const GatewayConfig* config_;
-  storage::Store* store_;
+  storage::TicketStore* tickets_;
+  storage::QueueStore* queue_;
   Clock clock_;
   Metrics* metrics_;
   std::mutex mu_;

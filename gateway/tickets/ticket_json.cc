@@ -80,7 +80,7 @@ json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {
   if (with_events) {
     json events = json::array();
     for (const auto& e : t.events) {
-      json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor}, {"kind", e.kind}};
+      json ev = {{"at", FormatTime(e.at_ms)}, {"actor", e.actor.Name()}, {"kind", e.kind}};
       if (!e.from_status.empty()) ev["from"] = e.from_status;
       if (!e.to_status.empty()) ev["to"] = e.to_status;
       if (!e.public_note.empty()) {

@@ -41,24 +41,36 @@ std::vector<storage::OutboxDraft> ResidentNotifications(const GatewayConfig& con
   return rows;
 }
 
+namespace {
+
+// The push row of `event` ("ticket.routed", "ticket.message") about `ticket` to its agency's
+// push URL: `body` gets the event's type and the ticket's version (agencies drop repeats by
+// it), and the details name what the dispatcher signs and logs.
+storage::OutboxDraft PushDraft(const AgencyConfig& agency, const storage::TicketRecord& ticket,
+                               const std::string& event, nlohmann::json body) {
+  storage::OutboxDraft d;
+  d.channel = kPushChannel;
+  d.recipient = agency.push_url;
+  d.kind = core::OutboxKind::kPush;
+  body["type"] = event;
+  body["version"] = ticket.version;
+  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  d.details_json = nlohmann::json{
+      {"agency", ticket.agency},
+      {"version", ticket.version},
+      {"event", event}}.dump();
+  return d;
+}
+
+}  // namespace
+
 std::optional<storage::OutboxDraft> AgencyPush(const GatewayConfig& config,
                                                const storage::TicketRecord& after) {
   const AgencyConfig* agency = config.FindAgency(after.agency);
   if (!agency || agency->push_url.empty() || after.status != core::TicketStatus::kRouted)
     return std::nullopt;
-  storage::OutboxDraft d;
-  d.channel = kPushChannel;
-  d.recipient = agency->push_url;
-  d.kind = core::OutboxKind::kPush;
-  nlohmann::json body = {{"type", "ticket.routed"},
-                         {"version", after.version},
-                         {"ticket", AgencyTicketJson(after, /*with_events=*/false)}};
-  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  d.details_json =
-      nlohmann::json{
-          {"agency", after.agency}, {"version", after.version}, {"event", "ticket.routed"}}
-          .dump();
-  return d;
+  return PushDraft(*agency, after, "ticket.routed",
+                   {{"ticket", AgencyTicketJson(after, /*with_events=*/false)}});
 }
 
 std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
@@ -72,24 +84,16 @@ std::optional<storage::OutboxDraft> FollowUpPush(const GatewayConfig& config,
   // Rendered as an event through the agency view, so a confidential reporter's identity is
   // cut from the text exactly as on GET /api/v1/tickets/{id}.
   storage::TicketRecord view = ticket;
-  view.events = {storage::EventRecord{0, at_ms, "resident", "resident_message", "", "", text, ""}};
+  storage::EventRecord said;
+  said.at_ms = at_ms;
+  said.actor = core::Actor::Resident();
+  said.kind = core::EventKind::kResidentMessage;
+  said.public_note = text;
+  view.events = {said};
   nlohmann::json rendered = AgencyTicketJson(view, /*with_events=*/true);
   nlohmann::json message = rendered["events"][0];
   rendered.erase("events");
-  storage::OutboxDraft d;
-  d.channel = kPushChannel;
-  d.recipient = agency->push_url;
-  d.kind = core::OutboxKind::kPush;
-  nlohmann::json body = {{"type", "ticket.message"},
-                         {"version", ticket.version},
-                         {"ticket", rendered},
-                         {"message", message}};
-  d.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  d.details_json =
-      nlohmann::json{
-          {"agency", ticket.agency}, {"version", ticket.version}, {"event", "ticket.message"}}
-          .dump();
-  return d;
+  return PushDraft(*agency, ticket, "ticket.message", {{"ticket", rendered}, {"message", message}});
 }
 
 std::string PushSecretVariable(const std::string& agency) { return "ADUAN_PUSH_SECRET_" + agency; }

@@ -42,9 +42,8 @@ void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment
         {c.to_status ? Column(*c.to_status) : status, c.details_json.value_or(q.Text(0, 1)),
          c.consent.value_or(q.Text(0, 2)), c.linked_to.value_or(q.Text(0, 3)), now_ms,
          c.ticket_id});
-    if (!c.event.kind.empty()) {
-      EventRecord e = c.event;
-      if (e.actor.empty()) e.actor = "system";
+    if (c.event) {
+      EventRecord e = *c.event;
       e.from_status = c.to_status ? status : std::string();
       e.to_status = c.to_status ? Column(*c.to_status) : std::string();
       InsertEvent(conn, c.ticket_id, now_ms, e);
@@ -94,16 +93,6 @@ std::optional<ConversationRecord> PgStore::GetConversation(const std::string& ch
       {channel, sender});
   if (q.rows() == 0) return std::nullopt;
   return ConversationRecord{channel, sender, q.Text(0, 0), q.Int64(0, 1), q.Int64(0, 2)};
-}
-
-int64_t PgStore::CountMessagesSince(const std::string& channel, const std::string& sender,
-                                    int64_t since_ms) {
-  auto conn = impl_->readers->Borrow();
-  return conn
-      ->Exec(
-          "SELECT COUNT(*) FROM messages WHERE channel = $1 AND sender = $2 AND received_at >= $3",
-          {channel, sender, since_ms})
-      .Int64(0, 0);
 }
 
 }  // namespace aduan::storage

@@ -53,7 +53,7 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
         "$17, $18, $19, $20, $21) "
         "RETURNING id, status, agency, urgent, created_at), "
         "e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, public_note) "
-        "SELECT id, created_at, 'system', 'created', status, '' FROM t) "
+        "SELECT id, created_at, $22, $23, status, '' FROM t) "
         "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) "
         "SELECT id, agency, urgent, created_at FROM t WHERE status = 'routed'",
         {t.id,
@@ -76,7 +76,9 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
          t.consent,
          t.linked_to,
          t.details_json,
-         t.topic});
+         t.topic,
+         Column(core::Actor::System()),
+         Column(core::EventKind::kCreated)});
   } catch (const PgError& e) {
     // The ticket id is the only key here the caller chose.
     if (e.sqlstate() == kUniqueViolation && e.constraint() == "tickets_pkey") {
@@ -89,9 +91,10 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
 void AttachToTicket(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m) {
   conn.Exec(
       "WITH e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
-      "VALUES ($1, $2, 'resident', 'resident_message', $3)) "
+      "VALUES ($1, $2, $4, $5, $3)) "
       "UPDATE tickets SET updated_at = $2 WHERE id = $1",
-      {ticket_id, m.received_at_ms, m.text});
+      {ticket_id, m.received_at_ms, m.text, Column(core::Actor::Resident()),
+       Column(core::EventKind::kResidentMessage)});
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ AckOutcome PgStore::Ack(const std::string& agency, const std::string& ticket_id,
     conn.Exec(
         "WITH q AS (UPDATE queue SET acked_at = $2 WHERE ticket_id = $1), "
         "e AS (INSERT INTO ticket_events(ticket_id, at, actor, kind) "
-        "VALUES ($1, $2, $3, 'acked')) "
+        "VALUES ($1, $2, $3, $4)) "
         "UPDATE tickets SET updated_at = $2 WHERE id = $1",
-        {ticket_id, now_ms, "agency:" + agency});
+        {ticket_id, now_ms, Column(core::Actor::Agency(agency)), Column(core::EventKind::kAcked)});
     return AckOutcome::kAcked;
   });
 }

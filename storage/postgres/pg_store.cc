@@ -111,7 +111,7 @@ void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms
   conn.Exec(
       "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
       "public_note, internal_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      {ticket_id, at_ms, e.actor, e.kind, e.from_status, e.to_status, e.public_note,
+      {ticket_id, at_ms, Column(e.actor), Column(e.kind), e.from_status, e.to_status, e.public_note,
        e.internal_note});
 }
 

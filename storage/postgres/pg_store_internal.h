@@ -38,6 +38,8 @@ struct PgParams {
 // with the fields `fields` names (storage/record_rows.h).
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
                                         const PgParams& params, TicketFields fields);
+// The SQL after "FROM tickets" that FindTickets runs for `query`, its values added to `p`.
+std::string RecentTicketsSql(const RecentTicketQuery& query, PgParams& p);
 
 // Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,

@@ -25,8 +25,7 @@ std::vector<TicketRecord> PgStore::ListTickets(const TicketQuery& query) {
   return SelectTickets(*conn, sql, p, TicketFields::kAll);
 }
 
-std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
-  PgParams p;
+std::string RecentTicketsSql(const RecentTicketQuery& query, PgParams& p) {
   std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
   if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
   // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
@@ -37,6 +36,12 @@ std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
     sql += " AND reporter_sender = " + p.Add(query.reporter_sender);
   }
   sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
+  return sql;
+}
+
+std::vector<TicketRecord> PgStore::FindTickets(const RecentTicketQuery& query) {
+  PgParams p;
+  std::string sql = RecentTicketsSql(query, p);
   auto conn = impl_->readers->Borrow();
   return SelectTickets(*conn, sql, p, FieldsFor(query));
 }

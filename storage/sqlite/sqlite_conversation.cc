@@ -39,18 +39,18 @@ void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendmen
     u.bind(5, now_ms);
     u.bind(6, c.ticket_id);
     u.exec();
-    if (!c.event.kind.empty()) {
+    if (c.event) {
       SQLite::Statement& ev = writes.Get(
           "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
           "public_note, internal_note) VALUES (?,?,?,?,?,?,?,?)");
       ev.bind(1, c.ticket_id);
       ev.bind(2, now_ms);
-      ev.bind(3, c.event.actor.empty() ? std::string("system") : c.event.actor);
-      ev.bind(4, c.event.kind);
+      ev.bind(3, Column(c.event->actor));
+      ev.bind(4, Column(c.event->kind));
       ev.bind(5, c.to_status ? Column(current->status) : std::string());
       ev.bind(6, c.to_status ? Column(*c.to_status) : std::string());
-      ev.bind(7, c.event.public_note);
-      ev.bind(8, c.event.internal_note);
+      ev.bind(7, c.event->public_note);
+      ev.bind(8, c.event->internal_note);
       ev.exec();
     }
   }
@@ -99,21 +99,6 @@ std::optional<ConversationRecord> SqliteStore::GetConversation(const std::string
     c.version = q.getColumn(1).getInt64();
     c.updated_at_ms = q.getColumn(2).getInt64();
     return c;
-  });
-}
-
-int64_t SqliteStore::CountMessagesSince(const std::string& channel, const std::string& sender,
-                                        int64_t since_ms) {
-  return Translated([&] {
-    Impl::Reader r(impl_.get());
-    SQLite::Statement& q = r.Get(
-        "SELECT COUNT(*) FROM messages "
-        "WHERE channel = ? AND sender = ? AND received_at >= ?");
-    q.bind(1, channel);
-    q.bind(2, sender);
-    q.bind(3, since_ms);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
   });
 }
 

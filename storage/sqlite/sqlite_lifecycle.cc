@@ -70,8 +70,8 @@ ChangeOutcome SqliteStore::ChangeTicket(const TicketChange& c) {
           "public_note, internal_note) VALUES (?,?,?,?,?,?,?,?)");
       ev.bind(1, c.ticket_id);
       ev.bind(2, c.now_ms);
-      ev.bind(3, c.event.actor);
-      ev.bind(4, c.event.kind);
+      ev.bind(3, Column(c.event.actor));
+      ev.bind(4, Column(c.event.kind));
       ev.bind(5, from_status);
       ev.bind(6, to_status);
       ev.bind(7, c.event.public_note);

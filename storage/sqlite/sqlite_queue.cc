@@ -62,10 +62,11 @@ AckOutcome SqliteStore::Ack(const std::string& agency, const std::string& ticket
       u.exec();
       SQLite::Statement& ev = impl_->writes.Get(
           "INSERT INTO ticket_events(ticket_id, at, actor, kind) "
-          "VALUES (?, ?, ?, 'acked')");
+          "VALUES (?, ?, ?, ?)");
       ev.bind(1, ticket_id);
       ev.bind(2, now_ms);
-      ev.bind(3, "agency:" + agency);
+      ev.bind(3, Column(core::Actor::Agency(agency)));
+      ev.bind(4, Column(core::EventKind::kAcked));
       ev.exec();
       SQLite::Statement& t = impl_->writes.Get("UPDATE tickets SET updated_at = ? WHERE id = ?");
       t.bind(1, now_ms);

@@ -233,10 +233,12 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         }
         SQLite::Statement& ev = impl_->writes.Get(
             "INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, "
-            "public_note) VALUES (?, ?, 'system', 'created', ?, '')");
+            "public_note) VALUES (?, ?, ?, ?, ?, '')");
         ev.bind(1, t.id);
         ev.bind(2, m.received_at_ms);
-        ev.bind(3, Column(t.status));
+        ev.bind(3, Column(core::Actor::System()));
+        ev.bind(4, Column(core::EventKind::kCreated));
+        ev.bind(5, Column(t.status));
         ev.exec();
         if (t.status == core::TicketStatus::kRouted) {
           SQLite::Statement& q = impl_->writes.Get(
@@ -251,10 +253,12 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
       } else if (!req.attach_to_ticket.empty()) {
         SQLite::Statement& ev = impl_->writes.Get(
             "INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
-            "VALUES (?, ?, 'resident', 'resident_message', ?)");
+            "VALUES (?, ?, ?, ?, ?)");
         ev.bind(1, req.attach_to_ticket);
         ev.bind(2, m.received_at_ms);
-        ev.bind(3, m.text);
+        ev.bind(3, Column(core::Actor::Resident()));
+        ev.bind(4, Column(core::EventKind::kResidentMessage));
+        ev.bind(5, m.text);
         ev.exec();
         SQLite::Statement& t = impl_->writes.Get("UPDATE tickets SET updated_at = ? WHERE id = ?");
         t.bind(1, m.received_at_ms);

@@ -68,8 +68,7 @@ class SqliteStore : public Store {
   // Conversations and cadres: sqlite_conversation.cc, sqlite_cadres.cc.
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;
-  int64_t CountMessagesSince(const std::string& channel, const std::string& sender,
-                             int64_t since_ms) override;
+  IntakeFacts ReadFacts(const IntakeFactsQuery& query) override;
   std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,

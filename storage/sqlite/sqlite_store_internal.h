@@ -77,6 +77,8 @@ struct SqliteParams {
 std::vector<TicketRecord> SelectTickets(StatementCache& statements,
                                         const std::string& where_order_limit,
                                         const SqliteParams& params, TicketFields fields);
+// The SQL after "FROM tickets" that FindTickets runs for `query`, its values added to `p`.
+std::string RecentTicketsSql(const RecentTicketQuery& query, SqliteParams& p);
 
 // Intake's conversation part, on the committer thread inside Intake's unit. Throws
 // ConcurrentChange when a precondition fails, which rolls back the whole unit, and only it.

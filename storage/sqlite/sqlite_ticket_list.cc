@@ -49,8 +49,7 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
   });
 }
 
-std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
-  SqliteParams p;
+std::string RecentTicketsSql(const RecentTicketQuery& query, SqliteParams& p) {
   std::string sql = "WHERE created_at >= " + p.Add(query.created_since_ms);
   if (!query.agency.empty()) sql += " AND agency = " + p.Add(query.agency);
   // `<> ''` lets the partial index tickets_relayed_by serve a cadre's list.
@@ -62,6 +61,12 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& quer
            " AND reporter_sender = " + p.Add(query.reporter_sender);
   }
   sql += " ORDER BY created_at DESC, id LIMIT " + p.Add(query.limit);
+  return sql;
+}
+
+std::vector<TicketRecord> SqliteStore::FindTickets(const RecentTicketQuery& query) {
+  SqliteParams p;
+  std::string sql = RecentTicketsSql(query, p);
   return Translated([&] {
     Impl::Reader r(impl_.get());
     return SelectTickets(r.statements(), sql, p, FieldsFor(query));

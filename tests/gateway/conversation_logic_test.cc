@@ -267,7 +267,7 @@ TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {
   t.channel = "whatsapp";
   t.reporter_sender = "+6281111";
   storage::EventRecord note;
-  note.actor = "agency:PUPR";
+  note.actor = core::Actor::Agency("PUPR");
   note.public_note = "Tim dijadwalkan Kamis";
   t.events = {note};
   std::string typed = "adu " + t.id.substr(4, 4) + "-" + t.id.substr(8);
@@ -310,7 +310,7 @@ TEST(ConversationDecideTest, WithdrawOnlyOwnTicketsNoAgencyPickedUp) {
   EXPECT_EQ(ok.changes[0].to_status, core::TicketStatus::kWithdrawn);
   EXPECT_TRUE(ok.changes[0].dequeue);
   storage::EventRecord acked;
-  acked.kind = "acked";
+  acked.kind = core::EventKind::kAcked;
   f.named_ticket->events = {acked};
   EXPECT_TRUE(s.Send("BATAL " + t.id, f).changes.empty());
   f.named_ticket->events.clear();

@@ -30,7 +30,10 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
   c.expect_version = 1;
   c.new_status = core::TicketStatus::kInProgress;
   c.agency_response = true;
-  c.event = {0, 0, "agency:PUPR", "status", "", "", "sedang dikerjakan", "tim B"};
+  c.event.actor = core::Actor::Agency("PUPR");
+  c.event.kind = core::EventKind::kStatus;
+  c.event.public_note = "sedang dikerjakan";
+  c.event.internal_note = "tim B";
   c.outbox.push_back(
       {"whatsapp", "+6281234567890", core::OutboxKind::kNotify, "Aduan sedang ditangani", "{}"});
   c.now_ms = 5000;
@@ -45,7 +48,7 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
   ASSERT_EQ(t->events.size(), 2u);
   EXPECT_EQ(t->events[1].from_status, "routed");
   EXPECT_EQ(t->events[1].to_status, "in_progress");
-  EXPECT_EQ(t->events[1].actor, "agency:PUPR");
+  EXPECT_EQ(t->events[1].actor, core::Actor::Agency("PUPR"));
   EXPECT_EQ(t->events[1].public_note, "sedang dikerjakan");
   EXPECT_EQ(t->events[1].internal_note, "tim B");
   auto pending = store_->ListOutbox("pending", 10);
@@ -70,7 +73,7 @@ TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 7;
   c.new_status = core::TicketStatus::kResolved;
-  c.event.kind = "status";
+  c.event.kind = core::EventKind::kStatus;
   c.outbox.push_back({"whatsapp", "+62811", core::OutboxKind::kNotify, "x", "{}"});
   c.now_ms = 2000;
   EXPECT_EQ(store_->ChangeTicket(c), ChangeOutcome::kStale);
@@ -95,7 +98,7 @@ TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
       c.set_overdue = true;
       c.overdue_since_ms = 1500;
       c.escalation_level = 1;
-      c.event.kind = "escalation";
+      c.event.kind = core::EventKind::kEscalation;
       c.now_ms = 2000 + i;
       if (store_->ChangeTicket(c) == ChangeOutcome::kChanged) ++changed;
     });
@@ -118,7 +121,7 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
   c.new_status = core::TicketStatus::kRouted;
   c.new_agency = "DISHUB";
   c.queue = TicketChange::Queue::kEnqueue;
-  c.event.kind = "reroute";
+  c.event.kind = core::EventKind::kReroute;
   c.now_ms = 3000;
   ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
   EXPECT_TRUE(store_->Lease("PUPR", 10, 60000, 3100).empty());

@@ -69,13 +69,16 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   for (int i = 0; i < 300; ++i) store.Intake(Relayed(i, i % 3 == 0 ? "kdr_1" : ""));
   EXPECT_EQ(store.GetTicket("ADU-T0000000")->linked_count, 30);
   EXPECT_EQ(store.TicketOfMessage("generic", "m7"), "ADU-T0000007");
-  EXPECT_EQ(store.CountMessagesSince("generic", "+628120007", 0), 1);
   EXPECT_FALSE(store.GetConversation("generic", "+628120007"));
   EXPECT_TRUE(store.FindCadre("sms", "+6281300000001"));
   RecentTicketQuery similar;
   similar.agency = "PUPR";
   similar.created_since_ms = 1200;
   EXPECT_EQ(store.FindTickets(similar).size(), 50u);
+  IntakeFacts facts = store.ReadFacts({"generic", "+628120007", 0, similar});
+  EXPECT_EQ(facts.messages_since, 1);
+  EXPECT_FALSE(facts.conversation);
+  EXPECT_EQ(facts.tickets.size(), 50u);
   RecentTicketQuery relays;
   relays.relayed_by = "kdr_1";
   relays.limit = 5;

@@ -155,8 +155,8 @@ TEST_P(StoreInstancesTest, ChangesThroughBothInstancesAreAppliedOnceAndNeverLost
           c.ticket_id = id;
           c.expect_version = ticket->version;
           c.agency_response = true;
-          c.event.actor = "instance:" + std::to_string(s);
-          c.event.kind = "note";
+          c.event.actor = core::Actor::Operator("instance " + std::to_string(s));
+          c.event.kind = core::EventKind::kReply;
           c.now_ms = 2000 + n;
           auto outcome = instances_[s]->ChangeTicket(c);
           ASSERT_NE(outcome, ChangeOutcome::kNotFound);
@@ -220,7 +220,7 @@ TEST_P(StoreInstancesTest, AConversationMovesOnOnceAcrossBothInstances) {
   auto c = other_->GetConversation("sms", "+6281");
   ASSERT_TRUE(c);
   EXPECT_EQ(c->version, total);
-  EXPECT_EQ(store_->CountMessagesSince("sms", "+6281", 0), total);
+  EXPECT_EQ(store_->ReadFacts({"sms", "+6281", 0, {}}).messages_since, total);
 }
 
 TEST_P(StoreInstancesTest, OneIdentityBecomesOneCadreWhenBothInstancesRegisterIt) {

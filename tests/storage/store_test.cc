@@ -29,7 +29,7 @@ TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
   EXPECT_EQ(t->reporter_sender, "+6281234567890");
   EXPECT_EQ(t->created_at_ms, 1000);
   ASSERT_EQ(t->events.size(), 1u);
-  EXPECT_EQ(t->events[0].kind, "created");
+  EXPECT_EQ(t->events[0].kind, core::EventKind::kCreated);
   EXPECT_EQ(t->events[0].to_status, "routed");
   EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
 }
@@ -159,8 +159,8 @@ TEST_P(StoreTest, ConversationStateIsWrittenWithTheMessageAndGuardedByVersion) {
   stale.conversations = {w};
   store_->Intake(stale);
   EXPECT_EQ(store_->GetConversation("sms", "+6281")->version, 2);
-  EXPECT_EQ(store_->CountMessagesSince("generic", "+6281234567890", 0), 2);
-  EXPECT_EQ(store_->CountMessagesSince("generic", "+6281234567890", 1001), 0);
+  EXPECT_EQ(store_->ReadFacts({"generic", "+6281234567890", 0, {}}).messages_since, 2);
+  EXPECT_EQ(store_->ReadFacts({"generic", "+6281234567890", 1001, {}}).messages_since, 0);
 }
 
 TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
@@ -174,14 +174,15 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   withdraw.to_status = core::TicketStatus::kWithdrawn;
   withdraw.dequeue = true;
   withdraw.details_json = R"({"place":"RT 02"})";
-  withdraw.event.actor = "resident";
-  withdraw.event.kind = "withdrawn";
+  withdraw.event = EventRecord{};
+  withdraw.event->actor = core::Actor::Resident();
+  withdraw.event->kind = core::EventKind::kWithdrawn;
   more.ticket_changes.push_back(withdraw);
   store_->Intake(more);
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   EXPECT_EQ(t->status, core::TicketStatus::kWithdrawn);
   EXPECT_EQ(t->details_json, R"({"place":"RT 02"})");
-  EXPECT_EQ(t->events.back().kind, "withdrawn");
+  EXPECT_EQ(t->events.back().kind, core::EventKind::kWithdrawn);
   EXPECT_EQ(t->events.back().from_status, "routed");
   EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 2000).empty());
 
@@ -355,8 +356,8 @@ TEST_P(StoreTest, AnExpiredLeaseReturnsTheTicketUnderANewLease) {
   EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 99999).empty());  // acked: gone for good
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   ASSERT_EQ(t->events.size(), 2u);
-  EXPECT_EQ(t->events[1].kind, "acked");
-  EXPECT_EQ(t->events[1].actor, "agency:PUPR");
+  EXPECT_EQ(t->events[1].kind, core::EventKind::kAcked);
+  EXPECT_EQ(t->events[1].actor, core::Actor::Agency("PUPR"));
 }
 
 TEST_P(StoreTest, AnotherAgencyCannotSeeOrAckTheTicket) {

@@ -26,16 +26,43 @@ std::string StatusLabel(core::TicketStatus status) {
 }
 
 std::string EventLabel(const std::string& kind) {
-  static const std::map<std::string, std::string> kLabels = {
-      {"created", "Aduan masuk"},        {"status", "Status diubah"},
-      {"reply", "Balasan ke warga"},     {"routed", "Diarahkan ke instansi"},
-      {"reroute", "Dialihkan"},          {"not_our_authority", "Bukan wewenang, dikembalikan"},
-      {"reopen", "Dibuka lagi"},         {"closed", "Ditutup"},
-      {"acked", "Diambil dari antrean"}, {"followup", "Tambahan dari warga"},
-      {"escalated", "Dieskalasi"},
-  };
-  auto it = kLabels.find(kind);
-  return it == kLabels.end() ? kind : it->second;
+  auto parsed = core::ParseEventKind(kind);
+  return parsed ? EventLabel(*parsed) : kind;
+}
+
+// A switch, so a new kind without a label does not compile (-Werror=switch).
+std::string EventLabel(core::EventKind kind) {
+  switch (kind) {
+    case core::EventKind::kCreated:
+      return "Aduan masuk";
+    case core::EventKind::kResidentMessage:
+      return "Tambahan dari warga";
+    case core::EventKind::kAcked:
+      return "Diambil dari antrean";
+    case core::EventKind::kStatus:
+      return "Status diubah";
+    case core::EventKind::kReply:
+      return "Balasan ke warga";
+    case core::EventKind::kRouted:
+      return "Diarahkan ke instansi";
+    case core::EventKind::kReroute:
+      return "Dialihkan";
+    case core::EventKind::kNotOurAuthority:
+      return "Bukan wewenang, dikembalikan";
+    case core::EventKind::kReopen:
+      return "Dibuka lagi";
+    case core::EventKind::kClosed:
+      return "Ditutup";
+    case core::EventKind::kEscalation:
+      return "Dieskalasi";
+    case core::EventKind::kConsentGiven:
+      return "Warga menyetujui laporan kader";
+    case core::EventKind::kConsentRefused:
+      return "Warga menolak laporan kader";
+    case core::EventKind::kWithdrawn:
+      return "Dibatalkan warga";
+  }
+  return std::string(core::Name(kind));
 }
 
 std::string AgeText(int64_t from_ms, int64_t now_ms) {

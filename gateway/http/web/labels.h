@@ -14,7 +14,9 @@ namespace aduan::gateway::web {
 
 std::string StatusLabel(const std::string& status);
 std::string StatusLabel(core::TicketStatus status);
+// A name no EventKind has is shown as it is.
 std::string EventLabel(const std::string& kind);
+std::string EventLabel(core::EventKind kind);
 // "12 menit", "5 jam", "3 hari": how long ago `from_ms` was at `now_ms`.
 std::string AgeText(int64_t from_ms, int64_t now_ms);
 // The ticket's current deadline in working days: "2 hari kerja lagi", "lewat 1 hari kerja",

@@ -57,7 +57,9 @@ json TriageRows(WebContext& w, const Session& me) {
     std::string returned;
     if (auto full = w.gw->deps.store->GetTicket(t.id)) {
       for (const auto& e : full->events) {
-        if (e.kind == "not_our_authority") returned = e.actor + ": " + e.internal_note;
+        if (e.kind == core::EventKind::kNotOurAuthority) {
+          returned = e.actor.Name() + ": " + e.internal_note;
+        }
       }
     }
     row["candidates"] = cj;

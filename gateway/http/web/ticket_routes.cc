@@ -182,10 +182,8 @@ void Act(WebContext& w, const httplib::Request& req, httplib::Response& res) {
   } catch (const std::exception&) {
     a.expect_version = -1;  // a form without the version it was made from is stale
   }
-  Actor actor;
-  actor.kind = me->role == "operator" ? Actor::Kind::kOperator : Actor::Kind::kAgency;
-  actor.agency = me->agency;
-  actor.person = me->name;
+  core::Actor actor = me->role == "operator" ? core::Actor::Operator(me->name)
+                                             : core::Actor::Agency(me->agency, me->name);
   auto r =
       ApplyLifecycle(*w.gw->deps.config, *w.gw->deps.store, t->id, actor, a, w.gw->deps.clock());
   if (!r.ok()) {

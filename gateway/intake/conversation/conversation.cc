@@ -115,9 +115,10 @@ class Decider {
     storage::TicketAmendment change;
     change.ticket_id = t.id;
     change.consent = yes ? "given" : "refused";
-    change.event.actor = "resident";
-    change.event.kind = yes ? "consent_given" : "consent_refused";
-    change.event.internal_note = "the resident answered the consent request on " + in_.channel;
+    change.event = storage::EventRecord{};
+    change.event->actor = core::Actor::Resident();
+    change.event->kind = yes ? core::EventKind::kConsentGiven : core::EventKind::kConsentRefused;
+    change.event->internal_note = "the resident answered the consent request on " + in_.channel;
     d_.changes.push_back(change);
     ClearAwaiting();
     return Reply(yes ? "consent_given" : "consent_refused", {{"ticket", t.id}});
@@ -153,7 +154,7 @@ class Decider {
     if (!Owns(*t)) return Reply("status_public", {{"ticket", t->id}, {"status", status}});
     std::string note;
     for (auto e = t->events.rbegin(); e != t->events.rend(); ++e) {
-      if (e->actor != "resident" && !e->public_note.empty()) {
+      if (e->actor.kind != core::ActorKind::kResident && !e->public_note.empty()) {
         note = e->public_note;
         break;
       }
@@ -169,7 +170,7 @@ class Decider {
     if (!Owns(*t)) return Reply("not_your_ticket", {{"ticket", t->id}});
     bool picked_up =
         t->status != core::TicketStatus::kRouted && t->status != core::TicketStatus::kTriage;
-    for (const auto& e : t->events) picked_up = picked_up || e.kind == "acked";
+    for (const auto& e : t->events) picked_up = picked_up || e.kind == core::EventKind::kAcked;
     if (picked_up) {
       return Reply("cannot_withdraw",
                    {{"ticket", t->id}, {"status", StatusInWords(t->status, config_)}});
@@ -179,8 +180,9 @@ class Decider {
     change.only_from_statuses = {core::TicketStatus::kRouted, core::TicketStatus::kTriage};
     change.to_status = core::TicketStatus::kWithdrawn;
     change.dequeue = true;
-    change.event.actor = "resident";
-    change.event.kind = "withdrawn";
+    change.event = storage::EventRecord{};
+    change.event->actor = core::Actor::Resident();
+    change.event->kind = core::EventKind::kWithdrawn;
     d_.changes.push_back(change);
     if (d_.next.last_ticket == t->id) d_.next.last_ticket.clear();
     if (d_.next.awaiting_ticket == t->id) ClearAwaiting();
