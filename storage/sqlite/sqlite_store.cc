@@ -146,179 +146,179 @@ SqliteStore::~SqliteStore() {
 }
 
 core::Result<IntakeResult> SqliteStore::Intake(const IntakeRequest& req) {
-  return Translated([&]() -> core::Result<IntakeResult> {
-    try {
-      return IntakeUnit(req);
-    } catch (const UnitRefused& refused) {
-      return refused.status();
-    }
-  });
+  try {
+    return IntakeUnit(req);
+  } catch (const UnitRefused& refused) {
+    return refused.status();
+  }
 }
 
 IntakeResult SqliteStore::IntakeUnit(const IntakeRequest& req) {
-  return impl_->committer->Call([&]() -> IntakeResult {
-    const MessageRecord& m = req.message;
-    // The journal record first: its replay must get the first outcome, not "replayed".
-    if (auto before = AppliedBefore(impl_->writes, req)) return *before;
-    IntakeResult result;
-    if (!req.replay_token.empty()) {
-      SQLite::Statement& seen =
-          impl_->writes.Get("SELECT 1 FROM replay_tokens WHERE channel = ? AND token = ?");
-      seen.bind(1, m.channel);
-      seen.bind(2, req.replay_token);
-      if (seen.executeStep()) {
-        result.replayed = true;
-        return result;
-      }
-      SQLite::Statement& forget =
-          impl_->writes.Get("DELETE FROM replay_tokens WHERE expires_at < ?");
-      forget.bind(1, m.received_at_ms);
-      forget.exec();
-      SQLite::Statement& keep =
-          impl_->writes.Get("INSERT INTO replay_tokens(channel, token, expires_at) VALUES (?,?,?)");
-      keep.bind(1, m.channel);
-      keep.bind(2, req.replay_token);
-      keep.bind(3, req.replay_expires_at_ms);
-      keep.exec();
-    }
-    {
-      SQLite::Statement& find = impl_->writes.Get(
-          "SELECT COALESCE(ticket_id, ''), reply FROM messages "
-          "WHERE channel = ? AND provider_message_id = ?");
-      std::vector<std::string> keys = {m.provider_message_id};
-      keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
-      for (const auto& key : keys) {
-        find.reset();
-        find.bind(1, m.channel);
-        find.bind(2, key);
-        if (find.executeStep()) {
-          result.duplicate = true;
-          result.ticket_id = find.getColumn(0).getString();
-          result.reply = find.getColumn(1).getString();
+  return Translated([&] {
+    return impl_->committer->Call([&]() -> IntakeResult {
+      const MessageRecord& m = req.message;
+      // The journal record first: its replay must get the first outcome, not "replayed".
+      if (auto before = AppliedBefore(impl_->writes, req)) return *before;
+      IntakeResult result;
+      if (!req.replay_token.empty()) {
+        SQLite::Statement& seen =
+            impl_->writes.Get("SELECT 1 FROM replay_tokens WHERE channel = ? AND token = ?");
+        seen.bind(1, m.channel);
+        seen.bind(2, req.replay_token);
+        if (seen.executeStep()) {
+          result.replayed = true;
           return result;
         }
+        SQLite::Statement& forget =
+            impl_->writes.Get("DELETE FROM replay_tokens WHERE expires_at < ?");
+        forget.bind(1, m.received_at_ms);
+        forget.exec();
+        SQLite::Statement& keep = impl_->writes.Get(
+            "INSERT INTO replay_tokens(channel, token, expires_at) VALUES (?,?,?)");
+        keep.bind(1, m.channel);
+        keep.bind(2, req.replay_token);
+        keep.bind(3, req.replay_expires_at_ms);
+        keep.exec();
       }
-    }
-    if (req.ticket) {
-      const TicketRecord& t = *req.ticket;
-      SQLite::Statement& ins = impl_->writes.Get(
-          "INSERT INTO tickets(id, status, agency, agency_score, maladministration, urgent, "
-          "classification, text, channel, reporter_sender, reporter_name, confidential, "
-          "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
-          "content_private, consent, linked_to, details, topic) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?,?)");
-      ins.bind(1, t.id);
-      ins.bind(2, Column(t.status));
-      ins.bind(3, t.agency);
-      ins.bind(4, t.agency_score);
-      ins.bind(5, JoinCodes(t.maladministration));
-      ins.bind(6, t.urgent ? 1 : 0);
-      ins.bind(7, t.classification_json);
-      ins.bind(8, t.text);
-      ins.bind(9, t.channel);
-      ins.bind(10, t.reporter_sender);
-      ins.bind(11, t.reporter_name);
-      ins.bind(12, t.confidential ? 1 : 0);
-      ins.bind(13, m.received_at_ms);
-      ins.bind(14, m.received_at_ms);
-      ins.bind(15, t.reply_address);
-      ins.bind(16, t.reporter_contact);
-      ins.bind(17, t.relayed_by);
-      ins.bind(18, t.content_private ? 1 : 0);
-      ins.bind(19, t.consent);
-      ins.bind(20, t.linked_to);
-      ins.bind(21, t.details_json);
-      ins.bind(22, t.topic);
-      try {
-        ins.exec();
-      } catch (const SQLite::Exception& e) {
-        // The ticket insert is the only statement here with a key the caller chose.
-        int code = sqlite3_extended_errcode(impl_->writer->getHandle());
-        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
-            code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE) {
-          throw UnitRefused(
-              core::Status::Conflict("ticket_id_taken", "ticket id " + t.id + " is taken"));
+      {
+        SQLite::Statement& find = impl_->writes.Get(
+            "SELECT COALESCE(ticket_id, ''), reply FROM messages "
+            "WHERE channel = ? AND provider_message_id = ?");
+        std::vector<std::string> keys = {m.provider_message_id};
+        keys.insert(keys.end(), req.duplicate_if_stored.begin(), req.duplicate_if_stored.end());
+        for (const auto& key : keys) {
+          find.reset();
+          find.bind(1, m.channel);
+          find.bind(2, key);
+          if (find.executeStep()) {
+            result.duplicate = true;
+            result.ticket_id = find.getColumn(0).getString();
+            result.reply = find.getColumn(1).getString();
+            return result;
+          }
         }
-        throw;
       }
-      SQLite::Statement& ev = impl_->writes.Get(
-          "INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, "
-          "public_note) VALUES (?, ?, 'system', 'created', ?, '')");
-      ev.bind(1, t.id);
-      ev.bind(2, m.received_at_ms);
-      ev.bind(3, Column(t.status));
-      ev.exec();
-      if (t.status == core::TicketStatus::kRouted) {
-        SQLite::Statement& q = impl_->writes.Get(
-            "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) VALUES (?,?,?,?)");
-        q.bind(1, t.id);
-        q.bind(2, t.agency);
-        q.bind(3, t.urgent ? 1 : 0);
-        q.bind(4, m.received_at_ms);
-        q.exec();
+      if (req.ticket) {
+        const TicketRecord& t = *req.ticket;
+        SQLite::Statement& ins = impl_->writes.Get(
+            "INSERT INTO tickets(id, status, agency, agency_score, maladministration, urgent, "
+            "classification, text, channel, reporter_sender, reporter_name, confidential, "
+            "created_at, updated_at, version, reply_address, reporter_contact, relayed_by, "
+            "content_private, consent, linked_to, details, topic) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?,?,?)");
+        ins.bind(1, t.id);
+        ins.bind(2, Column(t.status));
+        ins.bind(3, t.agency);
+        ins.bind(4, t.agency_score);
+        ins.bind(5, JoinCodes(t.maladministration));
+        ins.bind(6, t.urgent ? 1 : 0);
+        ins.bind(7, t.classification_json);
+        ins.bind(8, t.text);
+        ins.bind(9, t.channel);
+        ins.bind(10, t.reporter_sender);
+        ins.bind(11, t.reporter_name);
+        ins.bind(12, t.confidential ? 1 : 0);
+        ins.bind(13, m.received_at_ms);
+        ins.bind(14, m.received_at_ms);
+        ins.bind(15, t.reply_address);
+        ins.bind(16, t.reporter_contact);
+        ins.bind(17, t.relayed_by);
+        ins.bind(18, t.content_private ? 1 : 0);
+        ins.bind(19, t.consent);
+        ins.bind(20, t.linked_to);
+        ins.bind(21, t.details_json);
+        ins.bind(22, t.topic);
+        try {
+          ins.exec();
+        } catch (const SQLite::Exception& e) {
+          // The ticket insert is the only statement here with a key the caller chose.
+          int code = sqlite3_extended_errcode(impl_->writer->getHandle());
+          if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
+              code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE) {
+            throw UnitRefused(
+                core::Status::Conflict("ticket_id_taken", "ticket id " + t.id + " is taken"));
+          }
+          throw;
+        }
+        SQLite::Statement& ev = impl_->writes.Get(
+            "INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, "
+            "public_note) VALUES (?, ?, 'system', 'created', ?, '')");
+        ev.bind(1, t.id);
+        ev.bind(2, m.received_at_ms);
+        ev.bind(3, Column(t.status));
+        ev.exec();
+        if (t.status == core::TicketStatus::kRouted) {
+          SQLite::Statement& q = impl_->writes.Get(
+              "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) VALUES (?,?,?,?)");
+          q.bind(1, t.id);
+          q.bind(2, t.agency);
+          q.bind(3, t.urgent ? 1 : 0);
+          q.bind(4, m.received_at_ms);
+          q.exec();
+        }
+        result.ticket_id = t.id;
+      } else if (!req.attach_to_ticket.empty()) {
+        SQLite::Statement& ev = impl_->writes.Get(
+            "INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
+            "VALUES (?, ?, 'resident', 'resident_message', ?)");
+        ev.bind(1, req.attach_to_ticket);
+        ev.bind(2, m.received_at_ms);
+        ev.bind(3, m.text);
+        ev.exec();
+        SQLite::Statement& t = impl_->writes.Get("UPDATE tickets SET updated_at = ? WHERE id = ?");
+        t.bind(1, m.received_at_ms);
+        t.bind(2, req.attach_to_ticket);
+        t.exec();
+        result.ticket_id = req.attach_to_ticket;
       }
-      result.ticket_id = t.id;
-    } else if (!req.attach_to_ticket.empty()) {
-      SQLite::Statement& ev = impl_->writes.Get(
-          "INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
-          "VALUES (?, ?, 'resident', 'resident_message', ?)");
-      ev.bind(1, req.attach_to_ticket);
-      ev.bind(2, m.received_at_ms);
-      ev.bind(3, m.text);
-      ev.exec();
-      SQLite::Statement& t = impl_->writes.Get("UPDATE tickets SET updated_at = ? WHERE id = ?");
-      t.bind(1, m.received_at_ms);
-      t.bind(2, req.attach_to_ticket);
-      t.exec();
-      result.ticket_id = req.attach_to_ticket;
-    }
-    SQLite::Statement& msg = impl_->writes.Get(
-        "INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
-        "details, ticket_id, reply, received_at) VALUES (?,?,?,?,?,?,?,?,?)");
-    msg.bind(1, m.channel);
-    msg.bind(2, m.provider_message_id);
-    msg.bind(3, m.sender);
-    msg.bind(4, m.display_name);
-    msg.bind(5, m.text);
-    msg.bind(6, m.details_json);
-    if (result.ticket_id.empty()) {
-      msg.bind(7);
-    } else {
-      msg.bind(7, result.ticket_id);
-    }
-    msg.bind(8, req.reply);
-    msg.bind(9, m.received_at_ms);
-    msg.exec();
-    for (const auto& o : req.outbox) {
-      SQLite::Statement& out = impl_->writes.Get(
-          "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
-          "next_attempt_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      SQLite::Statement& msg = impl_->writes.Get(
+          "INSERT INTO messages(channel, provider_message_id, sender, display_name, text, "
+          "details, ticket_id, reply, received_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      msg.bind(1, m.channel);
+      msg.bind(2, m.provider_message_id);
+      msg.bind(3, m.sender);
+      msg.bind(4, m.display_name);
+      msg.bind(5, m.text);
+      msg.bind(6, m.details_json);
       if (result.ticket_id.empty()) {
-        out.bind(1);
+        msg.bind(7);
       } else {
-        out.bind(1, result.ticket_id);
+        msg.bind(7, result.ticket_id);
       }
-      out.bind(2, o.channel);
-      out.bind(3, o.recipient);
-      out.bind(4, Column(o.kind));
-      out.bind(5, o.body);
-      out.bind(6, o.details_json);
-      out.bind(7, m.received_at_ms);
-      out.bind(8, m.received_at_ms);
-      out.bind(9, m.received_at_ms);
-      out.exec();
-    }
-    InsertMedia(impl_->writes, result.ticket_id, m, req.media);
-    for (const auto& change : req.ticket_changes) {
-      if (ApplyTicketChange(impl_->writes, change, m.received_at_ms) != ChangeOutcome::kChanged) {
-        throw UnitRefused(ConcurrentChangeStatus("ticket " + change.ticket_id +
-                                                 " changed before this message was stored"));
+      msg.bind(8, req.reply);
+      msg.bind(9, m.received_at_ms);
+      msg.exec();
+      for (const auto& o : req.outbox) {
+        SQLite::Statement& out = impl_->writes.Get(
+            "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
+            "next_attempt_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        if (result.ticket_id.empty()) {
+          out.bind(1);
+        } else {
+          out.bind(1, result.ticket_id);
+        }
+        out.bind(2, o.channel);
+        out.bind(3, o.recipient);
+        out.bind(4, Column(o.kind));
+        out.bind(5, o.body);
+        out.bind(6, o.details_json);
+        out.bind(7, m.received_at_ms);
+        out.bind(8, m.received_at_ms);
+        out.bind(9, m.received_at_ms);
+        out.exec();
       }
-    }
-    WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
-    result.reply = req.reply;
-    RecordApplied(impl_->writes, req, result);
-    return result;
+      InsertMedia(impl_->writes, result.ticket_id, m, req.media);
+      for (const auto& change : req.ticket_changes) {
+        if (ApplyTicketChange(impl_->writes, change, m.received_at_ms) != ChangeOutcome::kChanged) {
+          throw UnitRefused(ConcurrentChangeStatus("ticket " + change.ticket_id +
+                                                   " changed before this message was stored"));
+        }
+      }
+      WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
+      result.reply = req.reply;
+      RecordApplied(impl_->writes, req, result);
+      return result;
+    });
   });
 }
 

@@ -96,12 +96,15 @@ std::optional<IntakeResult> AppliedBefore(StatementCache& writes, const IntakeRe
 void RecordApplied(StatementCache& writes, const IntakeRequest& request,
                    const IntakeResult& result);
 
-// Storage callers see StoreError only, whatever the driver threw.
+// Storage callers see StoreError only, whatever the driver threw. UnitRefused passes through
+// for the method that turns it into its Status.
 template <class F>
 auto Translated(F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const StoreError&) {
+    throw;
+  } catch (const UnitRefused&) {
     throw;
   } catch (const std::exception& e) {
     throw StoreError(e.what());
