@@ -46,7 +46,7 @@ inline constexpr const char* kTicketColumns = ADUAN_TICKET_STORED_COLUMNS
 // the count is one more lookup per row, and linking reads 50 rows per inbound complaint.
 inline constexpr const char* kTicketColumnsUncounted = ADUAN_TICKET_STORED_COLUMNS "0";
 #undef ADUAN_TICKET_STORED_COLUMNS
-// What linking compares (RecentTicketQuery::link_fields_only).
+// What linking compares (TicketQuery::link_fields_only).
 // A full row carries the classification's evidence and a dozen more strings: decoding 50 of
 // them for every inbound complaint was a third of the gateway's CPU under load.
 inline constexpr const char* kTicketLinkColumns =
@@ -128,7 +128,7 @@ TicketRecord TicketLinkFieldsFromRow(const Row& r) {
 enum class TicketFields { kAll, kAllButLinkedCount, kLinking };
 
 // What FindTickets reads for `query`: linking's few columns, or everything but the count.
-inline TicketFields FieldsFor(const RecentTicketQuery& query) {
+inline TicketFields FieldsFor(const TicketQuery& query) {
   return query.link_fields_only ? TicketFields::kLinking : TicketFields::kAllButLinkedCount;
 }
 

@@ -71,21 +71,6 @@ struct TicketRecord {
   int linked_count = 0;  // reads only: tickets whose linked_to names this one
 };
 
-// A change to an existing ticket, made in the same transaction as the message causing it.
-struct TicketAmendment {
-  std::string ticket_id;
-  // When not empty, the change applies only while the ticket has one of these statuses; any
-  // other status fails the whole intake with ConcurrentChange.
-  std::vector<core::TicketStatus> only_from_statuses;
-  std::optional<core::TicketStatus> to_status;  // unset keeps the status
-  // Takes the ticket off its agency's queue; fails with ConcurrentChange once it was acked.
-  bool dequeue = false;
-  std::optional<std::string> details_json;
-  std::optional<std::string> consent;
-  std::optional<std::string> linked_to;
-  std::optional<EventRecord> event;  // appended when set (id and at_ms are filled in)
-};
-
 // One (channel, sender)'s conversation with aduan. Storage keeps `state_json` uninterpreted.
 struct ConversationRecord {
   std::string channel;
@@ -96,8 +81,8 @@ struct ConversationRecord {
 };
 
 // Writing a conversation inside Intake. With `expect_version` set, the write applies only if
-// the stored version is still that one (0: no row yet); otherwise the whole intake fails with
-// ConcurrentChange, so two gateways answering one sender at once cannot both win.
+// the stored version is still that one (0: no row yet); otherwise nothing of the intake is
+// written and it answers stale, so two gateways answering one sender at once cannot both win.
 struct ConversationWrite {
   ConversationRecord record;
   std::optional<int64_t> expect_version;
@@ -115,34 +100,6 @@ struct CadreRecord {
   int64_t updated_at_ms = 0;
   // Reads by ListCadres only: the tickets they relayed, by ticket status.
   std::vector<std::pair<std::string, int64_t>> tickets_by_status;
-};
-
-// Recent tickets matching every non-empty filter, newest first, without events.
-struct RecentTicketQuery {
-  std::string agency;
-  std::string relayed_by;
-  std::string reporter_channel;  // with reporter_sender: one sender's own tickets
-  std::string reporter_sender;
-  int64_t created_since_ms = 0;
-  int limit = 50;
-  // Fill only what linking compares (id, status, agency, channel, reporter_sender, linked_to,
-  // text, details_json, created_at_ms); every other field keeps its default.
-  bool link_fields_only = false;
-};
-
-// What the intake pipeline reads about a new message before deciding on it (IntakeStore::
-// ReadFacts): the sender's rate count, their conversation and, when asked, recent tickets.
-struct IntakeFactsQuery {
-  std::string channel;
-  std::string sender;
-  int64_t messages_since_ms = 0;             // count (channel, sender)'s messages from here on
-  std::optional<RecentTicketQuery> tickets;  // linking's candidates, a sender's own tickets ...
-};
-
-struct IntakeFacts {
-  int64_t messages_since = 0;                      // stored from (channel, sender) since then
-  std::optional<ConversationRecord> conversation;  // nullopt: the sender never wrote
-  std::vector<TicketRecord> tickets;  // as FindTickets(*query.tickets) returns; empty if unasked
 };
 
 // A reply or push waiting to be sent by the dispatcher.
@@ -172,6 +129,71 @@ struct MediaDraft {
   std::string photo_location_json;
 };
 
+// One change to an existing ticket, applied atomically with its event and outbox rows: an
+// agency's or the operator's action (TicketStore::ChangeTicket) or what a resident's message
+// changes (IntakeRequest::ticket_changes). The gateway decides what is legal; storage only
+// checks the guards and writes. When a guard fails nothing of the change is written.
+struct TicketChange {
+  std::string ticket_id;
+  // Guards. expect_version: the stored ticket still has this version (optimistic concurrency:
+  // a caller that read version v and decided on it cannot act on stale state).
+  // only_from_statuses, when not empty: the stored ticket has one of these statuses.
+  std::optional<int64_t> expect_version;
+  std::vector<core::TicketStatus> only_from_statuses;
+  std::optional<core::TicketStatus> new_status;  // unset keeps the status
+  std::string new_agency;                        // "" keeps the agency
+  // kEnqueue: a fresh entry (lease count 0); kRemove: off the queue; kAcknowledge: marked acked
+  // as if the lease holder had acked (an agency that answered has the ticket);
+  // kRemoveUnlessAcked: off the queue while nobody acked it, and once it was acked a failed
+  // guard (a resident cannot withdraw what an agency already picked up).
+  enum class Queue { kKeep, kEnqueue, kRemove, kAcknowledge, kRemoveUnlessAcked };
+  Queue queue = Queue::kKeep;
+  bool agency_response = false;  // sets first_response_at (once) and last_response_at
+  bool set_overdue = false;      // writes overdue_since_ms and escalation_level below
+  int64_t overdue_since_ms = 0;
+  int escalation_level = 0;
+  // Edits of the resident's side of the ticket; unset keeps the stored value.
+  std::optional<std::string> details_json;
+  std::optional<std::string> consent;
+  std::optional<std::string> linked_to;
+  // Appended when set. Its time is filled in, and its
+  // from/to statuses: the stored status and the one after the change. A change that keeps the
+  // status leaves them empty when `event_statuses_when_kept` is false (a resident's consent
+  // answer says nothing about the status; an agency's reply does: "routed -> routed").
+  std::optional<EventRecord> event;
+  bool event_statuses_when_kept = true;
+  std::vector<OutboxDraft> outbox;
+  int64_t now_ms = 0;
+};
+
+enum class ChangeOutcome {
+  kChanged,
+  kNotFound,
+  // A guard failed (version, status, or acked for kRemoveUnlessAcked): read the ticket again
+  // and decide again.
+  kStale,
+};
+
+// Which tickets a list returns (TicketStore::ListTickets, IntakeStore::FindTickets): those
+// matching every filter set, newest first by (created_at, id), without events.
+struct TicketQuery {
+  std::string agency;                 // "" = every agency
+  std::vector<std::string> statuses;  // empty = any
+  std::string relayed_by;             // a cadre's relays
+  std::string reporter_channel;       // with reporter_sender: one sender's own tickets
+  std::string reporter_sender;
+  int64_t created_since_ms = 0;
+  int64_t updated_since_ms = 0;
+  bool overdue_only = false;
+  int limit = 50;
+  // Keyset cursor: only tickets strictly older than (before_created_ms, before_id).
+  int64_t before_created_ms = 0;
+  std::string before_id;
+  // Fill only what linking compares (id, status, agency, channel, reporter_sender, linked_to,
+  // text, details_json, created_at_ms); every other field keeps its default.
+  bool link_fields_only = false;
+};
+
 // Everything one inbound message changes, stored in one transaction.
 struct IntakeRequest {
   MessageRecord message;
@@ -184,8 +206,10 @@ struct IntakeRequest {
   // Other provider ids (same channel) that, if stored, make this message a duplicate: content
   // keys of the previous dedupe window, so a retry straddling a window edge is still caught.
   std::vector<std::string> duplicate_if_stored;
-  // Conversations and cadres: written in the same transaction, after the ticket.
-  std::vector<TicketAmendment> ticket_changes;
+  // Conversations and cadres: written in the same transaction, after the ticket. Each change
+  // is applied at message.received_at_ms (its now_ms is not read); when one's guards fail,
+  // nothing of the request is written and Intake answers stale.
+  std::vector<TicketChange> ticket_changes;
   std::vector<ConversationWrite> conversations;
   // A provider's single-use signing token (message.channel's): recorded in this transaction,
   // kept until `replay_expires_at_ms`. When it was recorded before, nothing is written and
@@ -315,43 +339,19 @@ struct UserRecord {
   int64_t created_at_ms = 0;
 };
 
-// One change to a ticket, applied atomically with its event and outbox rows. The
-// gateway decides what is legal; storage only checks the guards and writes.
-struct TicketChange {
-  std::string ticket_id;
-  // Guards: the change applies only when the stored ticket still has this version (optimistic
-  // concurrency: a caller that read version v and decided on it cannot act on stale state).
-  int64_t expect_version = 0;
-  std::optional<core::TicketStatus> new_status;  // unset keeps the status
-  std::string new_agency;                        // "" keeps the agency
-  // kEnqueue: a fresh entry (lease count 0); kRemove: off the queue; kAcknowledge: marked acked
-  // as if the lease holder had acked (an agency that answered has the ticket).
-  enum class Queue { kKeep, kEnqueue, kRemove, kAcknowledge } queue = Queue::kKeep;
-  bool agency_response = false;  // sets first_response_at (once) and last_response_at
-  bool set_overdue = false;      // writes overdue_since_ms and escalation_level below
-  int64_t overdue_since_ms = 0;
-  int escalation_level = 0;
-  EventRecord event;  // actor, kind and notes; from/to status and time are filled in
-  std::vector<OutboxDraft> outbox;
-  int64_t now_ms = 0;
+// What the intake pipeline reads about a new message before deciding on it (IntakeStore::
+// ReadFacts): the sender's rate count, their conversation and, when asked, recent tickets.
+struct IntakeFactsQuery {
+  std::string channel;
+  std::string sender;
+  int64_t messages_since_ms = 0;       // count (channel, sender)'s messages from here on
+  std::optional<TicketQuery> tickets;  // linking's candidates, a sender's own tickets ...
 };
 
-enum class ChangeOutcome {
-  kChanged,
-  kNotFound,
-  kStale,  // the ticket's version is not expect_version: read it again and decide again
-};
-
-// Which tickets ListTickets returns: newest first by (created_at, id).
-struct TicketQuery {
-  std::string agency;                 // "" = every agency
-  std::vector<std::string> statuses;  // empty = any
-  int64_t updated_since_ms = 0;
-  bool overdue_only = false;
-  int limit = 50;
-  // Keyset cursor: only tickets strictly older than (before_created_ms, before_id).
-  int64_t before_created_ms = 0;
-  std::string before_id;
+struct IntakeFacts {
+  int64_t messages_since = 0;                      // stored from (channel, sender) since then
+  std::optional<ConversationRecord> conversation;  // nullopt: the sender never wrote
+  std::vector<TicketRecord> tickets;  // as FindTickets(*query.tickets) returns; empty if unasked
 };
 
 // A queue entry as the operator sees it, for tickets leased and abandoned again and again.

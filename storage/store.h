@@ -5,7 +5,9 @@
 // synced). Concurrent writes are group-committed: they share one transaction and one sync.
 // Thread safety: all methods may be called from any number of threads at once.
 // Errors: a storage failure (disk full, database unreachable) throws StoreError; the caller
-// answers 503 and the provider retries. Nothing a method reported as done is ever lost.
+// answers 503 and the provider retries. Nothing a method reported as done is ever lost. A
+// precondition that no longer holds (someone else changed the thing first) is not a failure of
+// storage: it is an answer (core::Status, ChangeOutcome), and the caller reads again.
 #ifndef ADUAN_STORAGE_STORE_H_
 #define ADUAN_STORAGE_STORE_H_
 
@@ -15,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "storage/records.h"
 
 namespace aduan::storage {
@@ -22,20 +25,6 @@ namespace aduan::storage {
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-};
-
-// Thrown by Intake when the new ticket's id is taken; the caller draws another id and retries.
-class TicketIdTaken : public StoreError {
- public:
-  using StoreError::StoreError;
-};
-
-// Thrown by Intake when a TicketAmendment or ConversationWrite precondition no longer holds
-// (another request changed the ticket or the conversation first); nothing was written. The
-// caller reads again, decides again and retries.
-class ConcurrentChange : public StoreError {
- public:
-  using StoreError::StoreError;
 };
 
 // Thrown by PutCadre when another cadre already has that (channel, sender).
@@ -67,9 +56,12 @@ class IntakeStore {
   // when the ticket is routed, a queue entry) and its outbox rows, all in one transaction.
   // A message already stored under (channel, provider_message_id) changes nothing and returns
   // duplicate=true with the ticket and reply stored the first time.
-  // The same transaction applies the request's ticket changes and conversation writes; when
-  // one's precondition fails it throws ConcurrentChange and nothing of the request is stored.
-  virtual IntakeResult Intake(const IntakeRequest& request) = 0;
+  // The same transaction applies the request's ticket changes and conversation writes.
+  // When it cannot be stored as asked, nothing of the request is written and the Status says
+  // what to do: kStale (reason "concurrent_change"): a ticket change's or conversation write's
+  // guard no longer holds; read again, decide again, call again. kConflict (reason
+  // "ticket_id_taken"): the new ticket's id is taken; draw another id and call again.
+  virtual core::Result<IntakeResult> Intake(const IntakeRequest& request) = 0;
   // What a new message is decided on, read at one moment: one read transaction on SQLite, one
   // statement (one round trip) on PostgreSQL. A message from (channel, sender) counts when
   // received at or after messages_since_ms; `tickets` reads as FindTickets would.
@@ -78,10 +70,10 @@ class IntakeStore {
   // relay reads the relayed resident's; the sender's own comes with ReadFacts).
   virtual std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                             const std::string& sender) = 0;
-  // Recent tickets matching `query` (see RecentTicketQuery), newest first, without events and
-  // with linked_count left at 0: a cadre's relays, one sender's own tickets, an agency's
-  // recent tickets for linking.
-  virtual std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) = 0;
+  // Tickets matching `query` (see TicketQuery) as ListTickets, but with linked_count left at 0
+  // (one lookup less per row): a cadre's relays, one sender's own tickets, an agency's recent
+  // tickets for linking.
+  virtual std::vector<TicketRecord> FindTickets(const TicketQuery& query) = 0;
   // The ticket a stored message belongs to, or "" when the message is unknown or has none.
   virtual std::string TicketOfMessage(const std::string& channel,
                                       const std::string& provider_message_id) = 0;
@@ -102,9 +94,9 @@ class TicketStore {
 
   // The ticket with its events, or nullopt. `id` must already be canonical (see tickets).
   virtual std::optional<TicketRecord> GetTicket(const std::string& id) = 0;
-  // Applies `change` in one transaction: status/agency, version + 1, updated_at, the SLA
-  // marks asked for, the event, the queue entry and the outbox rows. Nothing is written unless
-  // the ticket exists and still has change.expect_version.
+  // Applies `change` in one transaction at change.now_ms: status/agency, the resident-side
+  // edits, version + 1, updated_at, the SLA marks asked for, the event, the queue entry and the
+  // outbox rows. Nothing is written unless the ticket exists and its guards hold (kStale).
   virtual ChangeOutcome ChangeTicket(const TicketChange& change) = 0;
   // Tickets matching `query` (without events), newest first.
   virtual std::vector<TicketRecord> ListTickets(const TicketQuery& query) = 0;

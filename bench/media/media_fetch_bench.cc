@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     aduan::storage::MediaDraft d;
     d.reference = std::to_string(1000 + i);
     r.media.push_back(d);
-    store->Intake(r);
+    store->Intake(r).value();
   }
   auto now = [] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(

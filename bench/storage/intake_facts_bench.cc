@@ -50,7 +50,7 @@ st::IntakeFactsQuery Query(int i) {
   q.channel = "whatsapp";
   q.sender = "+62812" + std::to_string(100000 + i % kSenders);
   q.messages_since_ms = 1'000'000 + kTickets - 600'000;
-  st::RecentTicketQuery similar;
+  st::TicketQuery similar;
   similar.agency = "PUPR";
   similar.created_since_ms = 0;
   similar.limit = 50;
@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
   double seconds = argc > 2 ? std::atof(argv[2]) : 3;
   int readers = argc > 3 ? std::max(1, std::atoi(argv[3])) : 8;
   auto store = st::OpenStore(url);
-  for (int i = 0; i < kTickets; ++i) store->Intake(Complaint(i));
+  for (int i = 0; i < kTickets; ++i) store->Intake(Complaint(i)).value();
   std::printf("store: %s, %d tickets, %.0f s per point\n%10s %8s %12s %9s %9s\n", url.c_str(),
               kTickets, seconds, "reads", "readers", "messages/s", "p50 ms", "p99 ms");
   for (int round = 0; round < 2; ++round) {

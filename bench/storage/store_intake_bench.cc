@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
           r.outbox.push_back(
               {"whatsapp", r.message.sender, aduan::core::OutboxKind::kAck, r.reply, "{}"});
           auto t0 = Clock::now();
-          stores[w % instances]->Intake(r);
+          stores[w % instances]->Intake(r).value();
           latencies[w].push_back(
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         }

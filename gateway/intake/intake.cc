@@ -149,13 +149,18 @@ IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in) {
 IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in, int64_t received_at_ms,
                                      const JournalPosition& from) {
   for (int attempt = 1;; ++attempt) {
-    try {
-      return AcceptOnce(in, received_at_ms, from);
-    } catch (const storage::TicketIdTaken&) {
-      if (attempt == kIntakeAttempts) throw;
-    } catch (const storage::ConcurrentChange& e) {
-      if (attempt == kIntakeAttempts) throw;
-      Log(LogLevel::kDebug, "conversation moved on; deciding again", {{"error", e.what()}});
+    core::Result<IntakeOutcome> once = AcceptOnce(in, received_at_ms, from);
+    if (once.ok()) return std::move(once.value());
+    const core::Status& why = once.status();
+    // Stale: what the conversation decided on changed meanwhile; conflict: the drawn ticket
+    // number is taken. Either way nothing was stored, and the next try reads and draws afresh.
+    const bool again =
+        why.code() == core::StatusCode::kStale || why.code() == core::StatusCode::kConflict;
+    // Still losing after every try: as busy as an unavailable store, and answered the same way
+    // (503, the provider or the journal tries again later).
+    if (!again || attempt == kIntakeAttempts) throw storage::StoreError(why.message());
+    if (why.code() == core::StatusCode::kStale) {
+      Log(LogLevel::kDebug, "conversation moved on; deciding again", {{"error", why.message()}});
     }
   }
 }
@@ -194,7 +199,7 @@ void IntakePipeline::LookUp(const core::InboundMessage& in,
     facts->awaited_ticket = store_->GetTicket(state.awaiting_ticket);
   }
   if (text.command == Command::kList) {
-    storage::RecentTicketQuery q;
+    storage::TicketQuery q;
     if (active_cadre) {
       q.relayed_by = facts->cadre->id;
     } else {
@@ -231,7 +236,7 @@ storage::IntakeFactsQuery IntakePipeline::FactsQuery(
   q.sender = in.sender;
   q.messages_since_ms = now - int64_t{conv.rate_limit_window_seconds} * 1000;
   if (c && !c->triage && config_->FindAgency(c->agency)) {
-    storage::RecentTicketQuery similar;
+    storage::TicketQuery similar;
     similar.agency = c->agency;
     similar.created_since_ms = now - int64_t{conv.link_window_hours} * 3600 * 1000;
     similar.limit = kSimilarTickets;
@@ -252,8 +257,8 @@ void IntakePipeline::AddFollowUpPush(const std::string& ticket, const std::strin
   if (auto push = FollowUpPush(*config_, *t, text, now)) req->outbox.push_back(std::move(*push));
 }
 
-IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t now,
-                                         const JournalPosition& from) {
+core::Result<IntakeOutcome> IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t now,
+                                                       const JournalPosition& from) {
   namespace cv = conversation;
   const auto& conv = config_->conversation;
   const int64_t dedupe_ms = int64_t{conv.duplicate_window_seconds} * 1000;
@@ -298,7 +303,9 @@ IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t
         req.outbox.push_back(AckRow(in, req.reply, thread));
       }
       AddFollowUpPush(thread, req.message.text, now, &req);
-      storage::IntakeResult r = store_->Intake(req);
+      core::Result<storage::IntakeResult> stored = store_->Intake(req);
+      if (!stored.ok()) return stored.status();
+      const storage::IntakeResult& r = stored.value();
       IntakeOutcome out;
       out.ticket = r.ticket_id;
       out.duplicate = r.duplicate;
@@ -381,7 +388,9 @@ IntakeOutcome IntakePipeline::AcceptOnce(const core::InboundMessage& in, int64_t
   } else if (!d.attach_to.empty()) {
     AddFollowUpPush(d.attach_to, req.message.text, now, &req);
   }
-  storage::IntakeResult r = store_->Intake(req);
+  core::Result<storage::IntakeResult> written = store_->Intake(req);
+  if (!written.ok()) return written.status();
+  const storage::IntakeResult& r = written.value();
   IntakeOutcome out;
   out.ticket = r.ticket_id;
   out.duplicate = r.duplicate;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/message.h"
+#include "core/status.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
 #include "gateway/intake/classifier_handle.h"
@@ -67,9 +68,11 @@ class IntakePipeline {
   // replying to our acknowledgement or to the resident's earlier mail, or a subject carrying
   // one of the sender's own ticket numbers.
   std::string FindThread(const core::InboundMessage& message);
-  // One try of Accept(); throws TicketIdTaken or ConcurrentChange when it must run again.
-  IntakeOutcome AcceptOnce(const core::InboundMessage& message, int64_t now,
-                           const JournalPosition& from);
+  // One try of Accept(). Not ok when nothing was stored and it must run again: kStale (a
+  // ticket or conversation it decided on changed meanwhile) or kConflict (the drawn ticket
+  // number is taken). Throws storage::StoreError when storage fails.
+  core::Result<IntakeOutcome> AcceptOnce(const core::InboundMessage& message, int64_t now,
+                                         const JournalPosition& from);
   // The sender went over the per-sender limit with `recent` messages in the window (a retry of
   // an answered message never does).
   bool OverRateLimit(const storage::IntakeRequest& req, int64_t recent);

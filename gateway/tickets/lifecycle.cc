@@ -84,8 +84,8 @@ std::optional<LifecycleDecision> DecideNotOurAuthority(const storage::TicketReco
   c.new_agency = std::string(classifier::kTriage);
   c.queue = TicketChange::Queue::kRemove;
   c.agency_response = true;
-  c.event.kind = EventKind::kNotOurAuthority;
-  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  c.event->kind = EventKind::kNotOurAuthority;
+  c.event->internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
   return std::nullopt;
 }
 
@@ -108,8 +108,8 @@ std::optional<LifecycleDecision> DecideReroute(const storage::TicketRecord& t, b
   c.new_status = TicketStatus::kRouted;
   c.new_agency = a.agency;
   c.queue = TicketChange::Queue::kEnqueue;
-  c.event.kind = at_desk ? EventKind::kRouted : EventKind::kReroute;
-  c.event.internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
+  c.event->kind = at_desk ? EventKind::kRouted : EventKind::kReroute;
+  c.event->internal_note = a.internal_note.empty() ? a.note : a.note + "\n" + a.internal_note;
   d.public_change = true;
   return std::nullopt;
 }
@@ -125,7 +125,7 @@ std::optional<LifecycleDecision> DecideReopen(const storage::TicketRecord& t, co
   bool unrouted = t.agency == classifier::kTriage;
   d.change.new_status = unrouted ? TicketStatus::kTriage : TicketStatus::kRouted;
   d.change.queue = unrouted ? TicketChange::Queue::kKeep : TicketChange::Queue::kEnqueue;
-  d.change.event.kind = EventKind::kReopen;
+  d.change.event->kind = EventKind::kReopen;
   d.public_change = true;
   d.public_note = a.note;
   return std::nullopt;
@@ -142,9 +142,10 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
   c.ticket_id = t.id;
   c.expect_version = t.version;
   c.now_ms = now_ms;
-  c.event.actor = who;
-  c.event.kind = EventKind::kStatus;
-  c.event.internal_note = a.internal_note;
+  c.event.emplace();
+  c.event->actor = who;
+  c.event->kind = EventKind::kStatus;
+  c.event->internal_note = a.internal_note;
 
   std::optional<LifecycleDecision> refused;
   if (OneOf(a.action, {"in_progress", "resolved", "rejected"})) {
@@ -163,7 +164,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
     if (a.note.empty()) {
       return Refuse(Status::Invalid("missing_field", "a reply needs a 'note' to send"));
     }
-    c.event.kind = EventKind::kReply;
+    c.event->kind = EventKind::kReply;
     c.agency_response = agency;
     c.queue = TicketChange::Queue::kAcknowledge;
     d.public_change = true;
@@ -171,7 +172,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
   } else if (a.action == "close") {
     if (t.status != TicketStatus::kResolved) return Illegal(t, a.action);
     c.new_status = TicketStatus::kClosed;
-    c.event.kind = EventKind::kClosed;
+    c.event->kind = EventKind::kClosed;
     d.public_change = true;
     d.public_note = a.note;
   } else {
@@ -179,7 +180,7 @@ LifecycleDecision Decide(const storage::TicketRecord& t, const Actor& who, const
         "invalid_status", "status must be in_progress, resolved, rejected or not_our_authority"));
   }
   if (refused) return *refused;
-  if (d.public_change) c.event.public_note = d.public_note;
+  if (d.public_change) c.event->public_note = d.public_note;
   // Leaving "routed" meets (late) the target the ticket was overdue on: it is no longer
   // overdue. Its escalation events stay in the history.
   if (t.overdue_since_ms && c.new_status != t.status) {

@@ -32,12 +32,13 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
   c.set_overdue = true;
   c.overdue_since_ms = t.overdue_since_ms ? t.overdue_since_ms : due_at_ms;
   c.escalation_level = level;
-  c.event.actor = core::Actor::System();
-  c.event.kind = core::EventKind::kEscalation;
+  c.event.emplace();
+  c.event->actor = core::Actor::System();
+  c.event->kind = core::EventKind::kEscalation;
   SlaTarget target = CurrentDeadline(t, *config_).target;
   std::string to = EscalationTargetName(t, level, *config_);
-  c.event.internal_note = "overdue: " + SlaTargetName(target) + " was due " +
-                          FormatTime(due_at_ms) + "; escalated to " + to;
+  c.event->internal_note = "overdue: " + SlaTargetName(target) + " was due " +
+                           FormatTime(due_at_ms) + "; escalated to " + to;
   if (level >= kEscalatedToOperator && t.escalation_level < kEscalatedToOperator &&
       !config_->sla.operator_channel.empty() && !config_->sla.operator_address.empty()) {
     // The version guard makes this row part of exactly one successful change: told once.

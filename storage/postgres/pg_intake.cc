@@ -82,7 +82,8 @@ void InsertTicket(PgConnection& conn, const TicketRecord& t, int64_t at_ms) {
   } catch (const PgError& e) {
     // The ticket id is the only key here the caller chose.
     if (e.sqlstate() == kUniqueViolation && e.constraint() == "tickets_pkey") {
-      throw TicketIdTaken("ticket id " + t.id + " is taken");
+      throw UnitRefused(
+          core::Status::Conflict("ticket_id_taken", "ticket id " + t.id + " is taken"));
     }
     throw;
   }
@@ -99,10 +100,12 @@ void AttachToTicket(PgConnection& conn, const std::string& ticket_id, const Mess
 
 }  // namespace
 
-IntakeResult PgStore::Intake(const IntakeRequest& req) {
+core::Result<IntakeResult> PgStore::Intake(const IntakeRequest& req) {
   for (int attempt = 1;; ++attempt) {
     try {
       return IntakeUnit(req);
+    } catch (const UnitRefused& refused) {
+      return refused.status();
     } catch (const MessageInFlight& e) {
       if (attempt == kInFlightAttempts) throw StoreError(e.what());
       auto conn = impl_->readers->Borrow();
@@ -162,7 +165,12 @@ IntakeResult PgStore::IntakeUnit(const IntakeRequest& req) {
     }
     for (const auto& o : req.outbox) InsertOutbox(conn, ticket_id, m.received_at_ms, o);
     InsertMedia(conn, ticket_id, m, req.media);
-    ApplyTicketAmendments(conn, req.ticket_changes, m.received_at_ms);
+    for (const auto& change : req.ticket_changes) {
+      if (ApplyTicketChange(conn, change, m.received_at_ms) != ChangeOutcome::kChanged) {
+        throw UnitRefused(ConcurrentChangeStatus("ticket " + change.ticket_id +
+                                                 " changed before this message was stored"));
+      }
+    }
     WriteConversations(conn, req.conversations, m.received_at_ms);
     IntakeResult stored{false, ticket_id, req.reply};
     RecordApplied(conn, req, stored);

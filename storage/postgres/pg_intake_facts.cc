@@ -38,8 +38,8 @@ IntakeFacts PgStore::ReadFacts(const IntakeFactsQuery& query) {
   if (query.tickets) {
     sql += ", t.* FROM n LEFT JOIN c ON true LEFT JOIN (SELECT ";
     sql += TicketColumnsFor(FieldsFor(*query.tickets));
-    sql += " FROM tickets " + RecentTicketsSql(*query.tickets, p);
-    sql += ") AS t ON true ORDER BY t.created_at DESC, t.id";
+    sql += " FROM tickets " + TicketQuerySql(*query.tickets, p);
+    sql += ") AS t ON true ORDER BY t.created_at DESC, t.id DESC";
   } else {
     sql += " FROM n LEFT JOIN c ON true";
   }

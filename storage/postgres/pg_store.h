@@ -11,9 +11,10 @@
 //     its batch, then reads the winner's ticket, so one message makes one ticket.
 //   - Lease and ClaimOutbox pick rows with FOR UPDATE SKIP LOCKED and write a lease
 //     (lease_expires_at, claimed_until), so no two instances hold one ticket or one reply.
-//   - Intake's ticket amendments lock the ticket (FOR UPDATE); a conversation write is an
-//     INSERT ... ON CONFLICT DO NOTHING or an UPDATE ... WHERE version = the one read, so of
-//     two instances answering one sender at once one wins and the other gets ConcurrentChange.
+//   - Every ticket change (ChangeTicket, and Intake's) locks the ticket (FOR UPDATE) before
+//     checking its guards; a conversation write is an INSERT ... ON CONFLICT DO NOTHING or an
+//     UPDATE ... WHERE version = the one read, so of two instances answering one sender at
+//     once one wins and the other's Intake answers stale.
 //   - Migrations run under pg_advisory_xact_lock: instances starting together migrate once.
 // Should two instances' batches still deadlock (each waiting for a row the other locked),
 // PostgreSQL aborts one statement; that unit rolls back alone and runs again in a later batch.
@@ -22,12 +23,12 @@
 //   1. Declare it below with `override`.
 //   2. Implement it in the file of its group: pg_intake.cc (messages, tickets), pg_queue.cc
 //      (lease, ack, queue listing), pg_outbox.cc, pg_keys.cc, pg_lifecycle.cc (ticket
-//      changes), pg_ticket_list.cc, pg_conversation.cc (conversations, Intake's amendments,
-//      recent tickets), pg_cadres.cc, or a new pg_<group>.cc beside them (the build globs
-//      storage/postgres/*.cc). Writes go through impl_->Write(...) (committer thread,
-//      a failing unit rolled back alone, deadlock retry; SQL with $n parameters, prepared once);
-//      reads borrow a pool connection with impl_->readers.Borrow(). Select records with the
-//      shared column lists and mappings of storage/record_rows.h.
+//      changes), pg_ticket_list.cc, pg_conversation.cc (conversations), pg_cadres.cc, or a
+//      new pg_<group>.cc beside them (the build globs storage/postgres/*.cc). Writes go through
+//      impl_->Write(...) (committer thread, a failing unit rolled back alone, deadlock retry; SQL
+//      with $n parameters, prepared once); reads borrow a pool connection with
+//      impl_->readers.Borrow(). Select records with the shared column lists and mappings of
+//      storage/record_rows.h.
 //   3. A new table or column is a new numbered migration in pg_migrations.cc with the same
 //      number and meaning as the SQLite one (storage/sqlite/sqlite_migrations.cc).
 //   4. Test it in tests/storage/store_test.cc (or a sibling suite deriving from StoreTest in
@@ -54,7 +55,7 @@ class PgStore : public Store {
           const std::vector<Migration>& migrations = PgMigrations());
   ~PgStore() override;
 
-  IntakeResult Intake(const IntakeRequest& request) override;
+  core::Result<IntakeResult> Intake(const IntakeRequest& request) override;
   std::optional<TicketRecord> GetTicket(const std::string& id) override;
   std::string TicketOfMessage(const std::string& channel,
                               const std::string& provider_message_id) override;
@@ -88,7 +89,7 @@ class PgStore : public Store {
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;
   IntakeFacts ReadFacts(const IntakeFactsQuery& query) override;
-  std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
+  std::vector<TicketRecord> FindTickets(const TicketQuery& query) override;
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,
                                        const std::string& sender) override;
@@ -118,7 +119,8 @@ class PgStore : public Store {
   uint64_t CommittedWrites() const;
 
  private:
-  IntakeResult IntakeUnit(const IntakeRequest& request);  // one attempt, in one batch
+  // One attempt, in one batch; throws UnitRefused when a guard fails.
+  IntakeResult IntakeUnit(const IntakeRequest& request);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -16,6 +16,7 @@
 #include "storage/postgres/pg_pool.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/record_rows.h"
+#include "storage/unit_refused.h"
 
 namespace aduan::storage {
 
@@ -38,8 +39,9 @@ struct PgParams {
 // with the fields `fields` names (storage/record_rows.h).
 std::vector<TicketRecord> SelectTickets(PgConnection& conn, const std::string& where_order_limit,
                                         const PgParams& params, TicketFields fields);
-// The SQL after "FROM tickets" that FindTickets runs for `query`, its values added to `p`.
-std::string RecentTicketsSql(const RecentTicketQuery& query, PgParams& p);
+// The SQL after "FROM tickets" that FindTickets, ListTickets and ReadFacts run for `query`, its
+// values added to `p`.
+std::string TicketQuerySql(const TicketQuery& query, PgParams& p);
 
 // Appends `event` (its actor, kind, statuses and notes) to the ticket's history at `at_ms`.
 void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
@@ -49,10 +51,10 @@ void InsertEvent(PgConnection& conn, const std::string& ticket_id, int64_t at_ms
 void InsertOutbox(PgConnection& conn, const std::string& ticket_id, int64_t at_ms,
                   const OutboxDraft& draft);
 
-// Intake's conversation part (pg_conversation.cc), inside Intake's unit. Throw ConcurrentChange
-// when a precondition no longer holds, so the whole request rolls back (alone).
-void ApplyTicketAmendments(PgConnection& conn, const std::vector<TicketAmendment>& changes,
-                           int64_t now_ms);
+// Every change to an existing ticket (pg_lifecycle.cc), inside the caller's unit, at `now_ms`.
+// Locks the ticket row and checks all of `change`'s guards first: kNotFound or kStale means
+// nothing was written.
+ChangeOutcome ApplyTicketChange(PgConnection& conn, const TicketChange& change, int64_t now_ms);
 // Intake's media rows (pg_media.cc), inside Intake's unit.
 void InsertMedia(PgConnection& conn, const std::string& ticket_id, const MessageRecord& m,
                  const std::vector<MediaDraft>& media);
@@ -60,6 +62,8 @@ void InsertMedia(PgConnection& conn, const std::string& ticket_id, const Message
 // when request.journal_id's record was stored before, else nullopt; and its record.
 std::optional<IntakeResult> AppliedBefore(PgConnection& conn, const IntakeRequest& request);
 void RecordApplied(PgConnection& conn, const IntakeRequest& request, const IntakeResult& result);
+// Intake's conversation writes (pg_conversation.cc), inside Intake's unit. Throws UnitRefused
+// when a version guard no longer holds, so the whole request rolls back (alone).
 void WriteConversations(PgConnection& conn, const std::vector<ConversationWrite>& list,
                         int64_t now_ms);
 

@@ -1,60 +1,10 @@
-// Conversations on SQLite: conversation state per (channel, sender), the ticket
-// changes a message causes, and the reads the conversation needs. (The ticket columns for
-// privacy, relays, consent and linking are read by the shared mapping, storage/record_rows.h.)
-#include <algorithm>
-
+// Conversations on SQLite: conversation state per (channel, sender) and the reads the
+// conversation needs (the ticket changes a message causes are sqlite_lifecycle.cc's). (The ticket
+// columns for privacy, relays, consent and linking are read by the shared mapping,
+// storage/record_rows.h.)
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
-
-void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
-                        int64_t now_ms) {
-  for (const auto& c : changes) {
-    auto current = ReadTicket(writes, c.ticket_id, /*with_events=*/false);
-    if (!current) throw ConcurrentChange("ticket " + c.ticket_id + " does not exist");
-    if (!c.only_from_statuses.empty() &&
-        std::find(c.only_from_statuses.begin(), c.only_from_statuses.end(), current->status) ==
-            c.only_from_statuses.end()) {
-      throw ConcurrentChange("ticket " + c.ticket_id + " is now " + Column(current->status));
-    }
-    if (c.dequeue) {
-      SQLite::Statement& acked =
-          writes.Get("SELECT acked_at IS NOT NULL FROM queue WHERE ticket_id = ?");
-      acked.bind(1, c.ticket_id);
-      if (acked.executeStep() && acked.getColumn(0).getInt() != 0) {
-        throw ConcurrentChange("ticket " + c.ticket_id + " was already picked up");
-      }
-      acked.tryReset();
-      SQLite::Statement& del = writes.Get("DELETE FROM queue WHERE ticket_id = ?");
-      del.bind(1, c.ticket_id);
-      del.exec();
-    }
-    SQLite::Statement& u = writes.Get(
-        "UPDATE tickets SET status = ?, details = ?, consent = ?, linked_to = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ?");
-    u.bind(1, Column(c.to_status.value_or(current->status)));
-    u.bind(2, c.details_json.value_or(current->details_json));
-    u.bind(3, c.consent.value_or(current->consent));
-    u.bind(4, c.linked_to.value_or(current->linked_to));
-    u.bind(5, now_ms);
-    u.bind(6, c.ticket_id);
-    u.exec();
-    if (c.event) {
-      SQLite::Statement& ev = writes.Get(
-          "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
-          "public_note, internal_note) VALUES (?,?,?,?,?,?,?,?)");
-      ev.bind(1, c.ticket_id);
-      ev.bind(2, now_ms);
-      ev.bind(3, Column(c.event->actor));
-      ev.bind(4, Column(c.event->kind));
-      ev.bind(5, c.to_status ? Column(current->status) : std::string());
-      ev.bind(6, c.to_status ? Column(*c.to_status) : std::string());
-      ev.bind(7, c.event->public_note);
-      ev.bind(8, c.event->internal_note);
-      ev.exec();
-    }
-  }
-}
 
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& list,
                         int64_t now_ms) {
@@ -67,7 +17,8 @@ void WriteConversations(StatementCache& writes, const std::vector<ConversationWr
     int64_t stored = find.executeStep() ? find.getColumn(0).getInt64() : 0;
     find.tryReset();
     if (w.expect_version && *w.expect_version != stored) {
-      throw ConcurrentChange("conversation of " + r.channel + ":" + r.sender + " moved on");
+      throw UnitRefused(
+          ConcurrentChangeStatus("conversation of " + r.channel + ":" + r.sender + " moved on"));
     }
     SQLite::Statement& put = writes.Get(
         "INSERT INTO conversations(channel, sender, state, version, updated_at) "

@@ -31,7 +31,7 @@ IntakeFacts SqliteStore::ReadFacts(const IntakeFactsQuery& query) {
     conv.reset();
     if (query.tickets) {
       SqliteParams p;
-      std::string sql = RecentTicketsSql(*query.tickets, p);
+      std::string sql = TicketQuerySql(*query.tickets, p);
       facts.tickets = SelectTickets(r.statements(), sql, p, FieldsFor(*query.tickets));
     }
     snapshot.commit();  // ends the read; nothing was written

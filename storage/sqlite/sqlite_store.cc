@@ -145,7 +145,15 @@ SqliteStore::~SqliteStore() {
   impl_->writes.Clear();
 }
 
-IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
+core::Result<IntakeResult> SqliteStore::Intake(const IntakeRequest& req) {
+  try {
+    return IntakeUnit(req);
+  } catch (const UnitRefused& refused) {
+    return refused.status();
+  }
+}
+
+IntakeResult SqliteStore::IntakeUnit(const IntakeRequest& req) {
   return Translated([&] {
     return impl_->committer->Call([&]() -> IntakeResult {
       const MessageRecord& m = req.message;
@@ -227,7 +235,8 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
           int code = sqlite3_extended_errcode(impl_->writer->getHandle());
           if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY ||
               code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE) {
-            throw TicketIdTaken("ticket id " + t.id + " is taken");
+            throw UnitRefused(
+                core::Status::Conflict("ticket_id_taken", "ticket id " + t.id + " is taken"));
           }
           throw;
         }
@@ -303,7 +312,12 @@ IntakeResult SqliteStore::Intake(const IntakeRequest& req) {
         out.exec();
       }
       InsertMedia(impl_->writes, result.ticket_id, m, req.media);
-      ApplyTicketChanges(impl_->writes, req.ticket_changes, m.received_at_ms);
+      for (const auto& change : req.ticket_changes) {
+        if (ApplyTicketChange(impl_->writes, change, m.received_at_ms) != ChangeOutcome::kChanged) {
+          throw UnitRefused(ConcurrentChangeStatus("ticket " + change.ticket_id +
+                                                   " changed before this message was stored"));
+        }
+      }
       WriteConversations(impl_->writes, req.conversations, m.received_at_ms);
       result.reply = req.reply;
       RecordApplied(impl_->writes, req, result);

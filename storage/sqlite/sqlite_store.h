@@ -23,7 +23,7 @@ class SqliteStore : public Store {
               const std::vector<Migration>& migrations = SqliteMigrations());
   ~SqliteStore() override;
 
-  IntakeResult Intake(const IntakeRequest& request) override;
+  core::Result<IntakeResult> Intake(const IntakeRequest& request) override;
   std::optional<TicketRecord> GetTicket(const std::string& id) override;
   std::string TicketOfMessage(const std::string& channel,
                               const std::string& provider_message_id) override;
@@ -69,7 +69,7 @@ class SqliteStore : public Store {
   std::optional<ConversationRecord> GetConversation(const std::string& channel,
                                                     const std::string& sender) override;
   IntakeFacts ReadFacts(const IntakeFactsQuery& query) override;
-  std::vector<TicketRecord> FindTickets(const RecentTicketQuery& query) override;
+  std::vector<TicketRecord> FindTickets(const TicketQuery& query) override;
   void PutCadre(const CadreRecord& cadre) override;
   std::optional<CadreRecord> FindCadre(const std::string& channel,
                                        const std::string& sender) override;
@@ -87,6 +87,9 @@ class SqliteStore : public Store {
   uint64_t ReaderFullScanSteps();
 
  private:
+  // Intake as one unit of the group committer; throws UnitRefused when a guard fails.
+  IntakeResult IntakeUnit(const IntakeRequest& request);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

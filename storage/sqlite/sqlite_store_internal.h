@@ -21,6 +21,7 @@
 #include "storage/group_commit.h"
 #include "storage/record_rows.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/unit_refused.h"
 
 namespace aduan::storage {
 
@@ -77,13 +78,16 @@ struct SqliteParams {
 std::vector<TicketRecord> SelectTickets(StatementCache& statements,
                                         const std::string& where_order_limit,
                                         const SqliteParams& params, TicketFields fields);
-// The SQL after "FROM tickets" that FindTickets runs for `query`, its values added to `p`.
-std::string RecentTicketsSql(const RecentTicketQuery& query, SqliteParams& p);
+// The SQL after "FROM tickets" that FindTickets, ListTickets and ReadFacts run for `query`, its
+// values added to `p`.
+std::string TicketQuerySql(const TicketQuery& query, SqliteParams& p);
 
-// Intake's conversation part, on the committer thread inside Intake's unit. Throws
-// ConcurrentChange when a precondition fails, which rolls back the whole unit, and only it.
-void ApplyTicketChanges(StatementCache& writes, const std::vector<TicketAmendment>& changes,
-                        int64_t now_ms);
+// Every change to an existing ticket (sqlite_lifecycle.cc), on the committer thread inside
+// the caller's unit, at `now_ms`. Checks all of `change`'s guards first: kNotFound or kStale
+// means nothing was written.
+ChangeOutcome ApplyTicketChange(StatementCache& writes, const TicketChange& change, int64_t now_ms);
+// Intake's conversation writes, on the committer thread inside Intake's unit. Throws
+// UnitRefused when a version guard fails, which rolls back the whole unit, and only it.
 void WriteConversations(StatementCache& writes, const std::vector<ConversationWrite>& writes_list,
                         int64_t now_ms);
 // Intake's media rows (sqlite_media.cc), on the committer thread inside Intake's unit.
@@ -95,12 +99,15 @@ std::optional<IntakeResult> AppliedBefore(StatementCache& writes, const IntakeRe
 void RecordApplied(StatementCache& writes, const IntakeRequest& request,
                    const IntakeResult& result);
 
-// Storage callers see StoreError only, whatever the driver threw.
+// Storage callers see StoreError only, whatever the driver threw. UnitRefused passes through
+// for the method that turns it into its Status.
 template <class F>
 auto Translated(F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const StoreError&) {
+    throw;
+  } catch (const UnitRefused&) {
     throw;
   } catch (const std::exception& e) {
     throw StoreError(e.what());

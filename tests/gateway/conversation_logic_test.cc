@@ -307,8 +307,8 @@ TEST(ConversationDecideTest, WithdrawOnlyOwnTicketsNoAgencyPickedUp) {
   Script s;
   Decision ok = s.Send("BATAL " + t.id, f);
   ASSERT_EQ(ok.changes.size(), 1u);
-  EXPECT_EQ(ok.changes[0].to_status, core::TicketStatus::kWithdrawn);
-  EXPECT_TRUE(ok.changes[0].dequeue);
+  EXPECT_EQ(ok.changes[0].new_status, core::TicketStatus::kWithdrawn);
+  EXPECT_EQ(ok.changes[0].queue, storage::TicketChange::Queue::kRemoveUnlessAcked);
   storage::EventRecord acked;
   acked.kind = core::EventKind::kAcked;
   f.named_ticket->events = {acked};

@@ -167,15 +167,15 @@ TEST_P(JournalReplayTest, TheStoreAnswersARecordItStoredWithItsFirstOutcome) {
   req.reply = "first reply";
   req.journal_id = run.journal_id();
   req.journal_seq = 42;
-  storage::IntakeResult first = run.store().Intake(req);
+  storage::IntakeResult first = run.store().Intake(req).value();
   EXPECT_FALSE(first.duplicate);
   req.message.provider_message_id = "key-two";  // another key: only the position matches
   req.reply = "second reply";
-  storage::IntakeResult again = run.store().Intake(req);
+  storage::IntakeResult again = run.store().Intake(req).value();
   EXPECT_TRUE(again.duplicate);
   EXPECT_EQ(again.reply, "first reply");
   req.journal_id = "j-another-instance";  // another journal's record 42 is another message
-  EXPECT_FALSE(run.store().Intake(req).duplicate);
+  EXPECT_FALSE(run.store().Intake(req).value().duplicate);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, JournalReplayTest, ::testing::Values("sqlite", "postgresql"),

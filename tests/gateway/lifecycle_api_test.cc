@@ -183,7 +183,7 @@ TEST_F(LifecycleApiTest, AResidentsFollowUpReachesTheAgencyAsAnEvent) {
       "generic",       "a2", "081234567890", "Budi", "Lubangnya makin besar, ada foto", "{}",
       s_.now_ms.load()};
   more.attach_to_ticket = ticket;
-  s_.store().Intake(more);
+  s_.store().Intake(more).value();
   json t = Expect(200, "GET", "/api/v1/tickets/" + ticket, Key("PUPR"));
   EXPECT_EQ(t["events"].back()["kind"], "resident_message");
   EXPECT_EQ(t["events"].back()["note"], "Lubangnya makin besar, ada foto");
@@ -202,7 +202,7 @@ TEST_F(LifecycleApiTest, AConfidentialReportersIdentityNeverReachesTheAgency) {
                   "{}",
                   s_.now_ms.load()};
   more.attach_to_ticket = id;
-  s_.store().Intake(more);
+  s_.store().Intake(more).value();
   SetStatus(200, id, key, "in_progress", "Sedang diperiksa");
   Expect(200, "POST", "/api/v1/tickets/" + id + "/reroute", kOperator,
          {{"agency", "SATPOLPP"}, {"note", "Pelapor Siti Aminah minta dirahasiakan"}});

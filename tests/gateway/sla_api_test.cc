@@ -152,7 +152,7 @@ TEST_F(SlaApiTest, AResolvedTicketClosesAfterTenWorkingDaysUnlessTheResidentObje
   more.message = {"generic",       "a3", "081234567890", "Budi", "Belum, lubangnya masih ada", "{}",
                   s_.now_ms.load()};
   more.attach_to_ticket = objected;
-  s_.store().Intake(more);
+  s_.store().Intake(more).value();
   // Ten working days after Monday 23 Nov: 24-27 Nov, 30 Nov-4 Dec, 7 Dec; closes 8 Dec 00:00.
   EXPECT_EQ(ScanAt(Wib(2026, 12, 7, 22))["closed"], 0);
   json r = ScanAt(Wib(2026, 12, 8, 1));

@@ -85,7 +85,7 @@ std::string TestServer::StoreConfidentialComplaint(const std::string& text,
   t.reporter_name = "Siti Aminah";
   t.confidential = true;
   req.ticket = t;
-  store_->Intake(req);
+  store_->Intake(req).value();
   return t.id;
 }
 

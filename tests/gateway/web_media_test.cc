@@ -63,7 +63,7 @@ TEST(WebMedia, TheOwningClerkOpensTheFileAnotherAgencyGets404) {
   file.bytes = static_cast<int64_t>(png.size());
   file.filename = "foto \"rumah\".png";
   more.media.push_back(file);
-  server.store().Intake(more);
+  server.store().Intake(more).value();
 
   std::string owner = SignIn(server, "budi", agency);
   std::string other = SignIn(server, "rina", agency == "PUPR" ? "DLH" : "PUPR");

@@ -94,8 +94,8 @@ TEST_P(EventStoreTest, EveryKindAndActorIsStoredAndReadAsWritten) {
     TicketChange c;
     c.ticket_id = "ADU-AAAAAAAA";
     c.expect_version = version++;
-    c.event.kind = static_cast<EventKind>(i);
-    c.event.actor = who[i % 4];
+    c.event.emplace().kind = static_cast<EventKind>(i);
+    c.event->actor = who[i % 4];
     c.now_ms = 2000 + i;
     ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
   }

@@ -18,7 +18,7 @@ std::vector<std::string> Ids(const std::vector<TicketRecord>& tickets) {
 }
 
 TEST_P(IntakeFactsTest, AStrangerHasNoMessagesNoConversationAndNoTickets) {
-  RecentTicketQuery similar;
+  TicketQuery similar;
   similar.agency = "PUPR";
   IntakeFacts facts = store_->ReadFacts({"whatsapp", "+6289999", 0, similar});
   EXPECT_EQ(facts.messages_since, 0);
@@ -38,9 +38,9 @@ TEST_P(IntakeFactsTest, CountsConversationAndTicketsAgreeWithTheSingleReads) {
       w.expect_version = 0;
       r.conversations.push_back(w);
     }
-    store_->Intake(r);
+    store_->Intake(r).value();
   }
-  RecentTicketQuery similar;
+  TicketQuery similar;
   similar.agency = "PUPR";
   similar.created_since_ms = 1000;
   similar.link_fields_only = true;
@@ -64,7 +64,7 @@ TEST_P(IntakeFactsTest, CountsConversationAndTicketsAgreeWithTheSingleReads) {
   EXPECT_EQ(facts.tickets[0].created_at_ms, 1400);
 
   // Every field of a full read, and the limit.
-  RecentTicketQuery own;
+  TicketQuery own;
   own.reporter_channel = "generic";
   own.reporter_sender = "+6281234567890";
   own.limit = 2;
@@ -94,7 +94,7 @@ TEST_P(IntakeFactsTest, AnotherSendersMessagesAndConversationDoNotCount) {
   w.record = {"generic", "+6281234567890", "{}", 0, 0};
   w.expect_version = 0;
   r.conversations.push_back(w);
-  store_->Intake(r);
+  store_->Intake(r).value();
   IntakeFacts facts = store_->ReadFacts({"generic", "+6281111", 0, std::nullopt});
   EXPECT_EQ(facts.messages_since, 0);
   EXPECT_FALSE(facts.conversation);

@@ -24,16 +24,16 @@ IntakeRequest ComplaintWithoutOutbox(const std::string& msg_id, const std::strin
 class LifecycleStoreTest : public StoreTest {};
 
 TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
-  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 1;
   c.new_status = core::TicketStatus::kInProgress;
   c.agency_response = true;
-  c.event.actor = core::Actor::Agency("PUPR");
-  c.event.kind = core::EventKind::kStatus;
-  c.event.public_note = "sedang dikerjakan";
-  c.event.internal_note = "tim B";
+  c.event.emplace().actor = core::Actor::Agency("PUPR");
+  c.event->kind = core::EventKind::kStatus;
+  c.event->public_note = "sedang dikerjakan";
+  c.event->internal_note = "tim B";
   c.outbox.push_back(
       {"whatsapp", "+6281234567890", core::OutboxKind::kNotify, "Aduan sedang ditangani", "{}"});
   c.now_ms = 5000;
@@ -68,12 +68,12 @@ TEST_P(LifecycleStoreTest, AChangeWritesStatusEventOutboxAndBumpsTheVersion) {
 }
 
 TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
-  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
   TicketChange c;
   c.ticket_id = "ADU-AAAAAAAA";
   c.expect_version = 7;
   c.new_status = core::TicketStatus::kResolved;
-  c.event.kind = core::EventKind::kStatus;
+  c.event.emplace().kind = core::EventKind::kStatus;
   c.outbox.push_back({"whatsapp", "+62811", core::OutboxKind::kNotify, "x", "{}"});
   c.now_ms = 2000;
   EXPECT_EQ(store_->ChangeTicket(c), ChangeOutcome::kStale);
@@ -87,7 +87,7 @@ TEST_P(LifecycleStoreTest, AStaleVersionWritesNothing) {
 }
 
 TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
-  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
   std::atomic<int> changed{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
@@ -98,7 +98,7 @@ TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
       c.set_overdue = true;
       c.overdue_since_ms = 1500;
       c.escalation_level = 1;
-      c.event.kind = core::EventKind::kEscalation;
+      c.event.emplace().kind = core::EventKind::kEscalation;
       c.now_ms = 2000 + i;
       if (store_->ChangeTicket(c) == ChangeOutcome::kChanged) ++changed;
     });
@@ -112,7 +112,7 @@ TEST_P(LifecycleStoreTest, ConcurrentChangesOnOneVersionLetExactlyOneThrough) {
 }
 
 TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
-  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
   auto leased = store_->Lease("PUPR", 10, 60000, 1100);
   ASSERT_EQ(leased.size(), 1u);
   TicketChange c;
@@ -121,7 +121,7 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
   c.new_status = core::TicketStatus::kRouted;
   c.new_agency = "DISHUB";
   c.queue = TicketChange::Queue::kEnqueue;
-  c.event.kind = core::EventKind::kReroute;
+  c.event.emplace().kind = core::EventKind::kReroute;
   c.now_ms = 3000;
   ASSERT_EQ(store_->ChangeTicket(c), ChangeOutcome::kChanged);
   EXPECT_TRUE(store_->Lease("PUPR", 10, 60000, 3100).empty());
@@ -141,13 +141,136 @@ TEST_P(LifecycleStoreTest, ReroutingRequeuesAtTheNewAgencyAndRestartsTheClock) {
   EXPECT_TRUE(store_->Lease("DISHUB", 10, 60000, 999999).empty());
 }
 
+// The guards a resident's message uses (allowed statuses, "off the queue unless acked") hold
+// for ChangeTicket too: a failed guard writes nothing, and the field edits apply without a
+// version guard.
+TEST_P(LifecycleStoreTest, StatusAndQueueGuardsWriteNothingWhenTheyFail) {
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
+  TicketChange withdraw;
+  withdraw.ticket_id = "ADU-AAAAAAAA";
+  withdraw.only_from_statuses = {core::TicketStatus::kTriage};
+  withdraw.new_status = core::TicketStatus::kWithdrawn;
+  withdraw.queue = TicketChange::Queue::kRemoveUnlessAcked;
+  withdraw.event.emplace().kind = core::EventKind::kWithdrawn;
+  withdraw.outbox.push_back({"whatsapp", "+62811", core::OutboxKind::kNotify, "x", "{}"});
+  withdraw.now_ms = 2000;
+  EXPECT_EQ(store_->ChangeTicket(withdraw), ChangeOutcome::kStale);  // it is routed
+
+  auto leased = store_->Lease("PUPR", 10, 60000, 1100);
+  ASSERT_EQ(leased.size(), 1u);
+  ASSERT_EQ(store_->Ack("PUPR", "ADU-AAAAAAAA", leased[0].lease_id, 1200), AckOutcome::kAcked);
+  const size_t events = store_->GetTicket("ADU-AAAAAAAA")->events.size();  // created, acked
+  withdraw.only_from_statuses = {core::TicketStatus::kRouted};
+  EXPECT_EQ(store_->ChangeTicket(withdraw), ChangeOutcome::kStale);  // an agency has it
+  auto t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->status, core::TicketStatus::kRouted);
+  EXPECT_EQ(t->version, 1);
+  EXPECT_EQ(t->events.size(), events);
+  EXPECT_TRUE(store_->ListOutbox("pending", 10).empty());
+
+  // Edits with no guard, no status and an event that says nothing of the status.
+  TicketChange consent;
+  consent.ticket_id = "ADU-AAAAAAAA";
+  consent.consent = "given";
+  consent.details_json = R"({"place":"RT 02"})";
+  consent.linked_to = "ADU-BBBBBBBB";
+  consent.event_statuses_when_kept = false;
+  consent.event.emplace().kind = core::EventKind::kConsentGiven;
+  consent.now_ms = 3000;
+  ASSERT_EQ(store_->ChangeTicket(consent), ChangeOutcome::kChanged);
+  t = store_->GetTicket("ADU-AAAAAAAA");
+  EXPECT_EQ(t->status, core::TicketStatus::kRouted);
+  EXPECT_EQ(t->version, 2);
+  EXPECT_EQ(t->consent, "given");
+  EXPECT_EQ(t->details_json, R"({"place":"RT 02"})");
+  EXPECT_EQ(t->linked_to, "ADU-BBBBBBBB");
+  ASSERT_EQ(t->events.size(), events + 1);
+  EXPECT_EQ(t->events.back().kind, core::EventKind::kConsentGiven);
+  EXPECT_EQ(t->events.back().actor, core::Actor::System());
+  EXPECT_EQ(t->events.back().from_status, "");
+  EXPECT_EQ(t->events.back().to_status, "");
+
+  // Without an event kind nothing is appended; a kept status is recorded by default.
+  TicketChange quiet;
+  quiet.ticket_id = "ADU-AAAAAAAA";
+  quiet.expect_version = 2;
+  quiet.details_json = "{}";
+  quiet.now_ms = 4000;
+  ASSERT_EQ(store_->ChangeTicket(quiet), ChangeOutcome::kChanged);
+  EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->events.size(), events + 1);
+  quiet.expect_version = 3;
+  quiet.event.emplace().kind = core::EventKind::kReply;
+  ASSERT_EQ(store_->ChangeTicket(quiet), ChangeOutcome::kChanged);
+  t = store_->GetTicket("ADU-AAAAAAAA");
+  ASSERT_EQ(t->events.size(), events + 2);
+  EXPECT_EQ(t->events.back().kind, core::EventKind::kReply);
+  EXPECT_EQ(t->events.back().from_status, "routed");
+  EXPECT_EQ(t->events.back().to_status, "routed");
+  EXPECT_EQ(t->details_json, "{}");
+}
+
+// One query type for the lists and the conversation's reads: every filter works through both
+// methods, and only ListTickets counts the tickets linked to each.
+TEST_P(LifecycleStoreTest, OneTicketQueryServesListsAndTheConversationsReads) {
+  IntakeRequest a = ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000);
+  a.ticket->relayed_by = "kdr_1";
+  a.ticket->reporter_name = "Budi";
+  store_->Intake(a).value();
+  IntakeRequest b = ComplaintWithoutOutbox("m2", "ADU-BBBBBBBB", "PUPR", 2000);
+  b.ticket->linked_to = "ADU-AAAAAAAA";
+  b.message.sender = b.ticket->reporter_sender = "+6289";
+  store_->Intake(b).value();
+  store_->Intake(ComplaintWithoutOutbox("m3", "ADU-CCCCCCCC", "TRIAGE", 3000)).value();
+
+  TicketQuery relays;
+  relays.relayed_by = "kdr_1";
+  relays.statuses = {"routed"};
+  auto listed = store_->ListTickets(relays);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, "ADU-AAAAAAAA");
+  EXPECT_EQ(listed[0].linked_count, 1);
+  auto found = store_->FindTickets(relays);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].linked_count, 0);
+  relays.statuses = {"triage"};
+  EXPECT_TRUE(store_->FindTickets(relays).empty());
+
+  TicketQuery own;
+  own.reporter_channel = "generic";
+  own.reporter_sender = "+6289";
+  own.created_since_ms = 1500;
+  listed = store_->ListTickets(own);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, "ADU-BBBBBBBB");
+  own.created_since_ms = 2500;
+  EXPECT_TRUE(store_->ListTickets(own).empty());
+
+  TicketQuery recent;
+  recent.agency = "PUPR";
+  recent.before_created_ms = 2000;
+  recent.before_id = "ADU-BBBBBBBB";
+  recent.link_fields_only = true;
+  found = store_->FindTickets(recent);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, "ADU-AAAAAAAA");
+  EXPECT_EQ(found[0].reporter_name, "");  // linking's columns only
+  recent.before_id.clear();
+  recent.before_created_ms = 0;
+  recent.updated_since_ms = 1500;
+  listed = store_->ListTickets(recent);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, "ADU-BBBBBBBB");
+}
+
 TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
   for (int i = 0; i < 5; ++i) {
     std::string id = "ADU-AAAAAAA" + std::to_string(i);
-    store_->Intake(
-        ComplaintWithoutOutbox("m" + std::to_string(i), id, i % 2 ? "DISHUB" : "PUPR", 1000 + i));
+    store_
+        ->Intake(ComplaintWithoutOutbox("m" + std::to_string(i), id, i % 2 ? "DISHUB" : "PUPR",
+                                        1000 + i))
+        .value();
   }
-  store_->Intake(ComplaintWithoutOutbox("t1", "ADU-TTTTTTTT", "TRIAGE", 2000));
+  store_->Intake(ComplaintWithoutOutbox("t1", "ADU-TTTTTTTT", "TRIAGE", 2000)).value();
   TicketQuery q;
   q.agency = "PUPR";
   auto pupr = store_->ListTickets(q);
@@ -182,8 +305,8 @@ TEST_P(LifecycleStoreTest, ListTicketsFiltersAndPagesNewestFirst) {
 }
 
 TEST_P(LifecycleStoreTest, QueueEntriesLeasedOftenAreListed) {
-  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000));
-  store_->Intake(ComplaintWithoutOutbox("m2", "ADU-BBBBBBBB", "PUPR", 1001));
+  store_->Intake(ComplaintWithoutOutbox("m1", "ADU-AAAAAAAA", "PUPR", 1000)).value();
+  store_->Intake(ComplaintWithoutOutbox("m2", "ADU-BBBBBBBB", "PUPR", 1001)).value();
   // Lease both, let the leases expire, three times over; then ack B.
   std::string lease_b;
   for (int round = 0; round < 3; ++round) {

@@ -27,8 +27,8 @@ IntakeRequest WithPhoto(const std::string& msg_id, const std::string& ticket_id,
 }
 
 TEST_P(MediaStoreTest, RowsAreWrittenWithTheMessageAndNotAgainOnARetry) {
-  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1"));
-  IntakeResult again = store_->Intake(WithPhoto("m1", "ADU-MEDIA002", "media-1"));
+  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1")).value();
+  IntakeResult again = store_->Intake(WithPhoto("m1", "ADU-MEDIA002", "media-1")).value();
   EXPECT_TRUE(again.duplicate);
   MediaQuery q;
   q.ticket_id = "ADU-MEDIA001";
@@ -46,7 +46,7 @@ TEST_P(MediaStoreTest, RowsAreWrittenWithTheMessageAndNotAgainOnARetry) {
 }
 
 TEST_P(MediaStoreTest, AClaimIsHeldUntilFinishedAndStoredIsFinal) {
-  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1"));
+  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1")).value();
   auto claimed = store_->ClaimMedia(10, 2000, 60000);
   ASSERT_EQ(claimed.size(), 1u);
   EXPECT_TRUE(OpenAnotherInstance()->ClaimMedia(10, 2000, 60000).empty());
@@ -90,7 +90,7 @@ TEST_P(MediaStoreTest, AClaimIsHeldUntilFinishedAndStoredIsFinal) {
 TEST_P(MediaStoreTest, APhotoNeverReplacesALocationTheResidentShared) {
   IntakeRequest req = WithPhoto("m1", "ADU-MEDIA001", "media-1");
   req.ticket->details_json = R"({"location":{"latitude":-6.1,"longitude":106.1}})";
-  store_->Intake(req);
+  store_->Intake(req).value();
   auto claimed = store_->ClaimMedia(10, 2000, 60000);
   ASSERT_EQ(claimed.size(), 1u);
   MediaAttempt stored;
@@ -104,8 +104,8 @@ TEST_P(MediaStoreTest, APhotoNeverReplacesALocationTheResidentShared) {
 }
 
 TEST_P(MediaStoreTest, UnavailableRowsAreListedForOperatorsNewestFirst) {
-  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1"));
-  store_->Intake(WithPhoto("m2", "ADU-MEDIA002", "media-2"));
+  store_->Intake(WithPhoto("m1", "ADU-MEDIA001", "media-1")).value();
+  store_->Intake(WithPhoto("m2", "ADU-MEDIA002", "media-2")).value();
   for (const auto& row : store_->ClaimMedia(10, 2000, 60000)) {
     MediaAttempt dead;
     dead.result = MediaAttempt::Result::kUnavailable;

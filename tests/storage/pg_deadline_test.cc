@@ -53,7 +53,7 @@ TEST(PgDeadlineTest, FrozenServerFailsCallsWithinTheDeadlineAndTheStoreRecovers)
   if (!testing::TestPostgresUrl()) GTEST_SKIP() << testing::kNoPostgres;
   testing::PgSchema schema;
   auto store = OpenStore(schema.url(), ShortDeadlines());
-  ASSERT_FALSE(store->Intake(Complaint("m1", "ADU-AAAAAAA1")).duplicate);
+  ASSERT_FALSE(store->Intake(Complaint("m1", "ADU-AAAAAAA1")).value().duplicate);
   ASSERT_TRUE(store->GetTicket("ADU-AAAAAAA1"));  // a read connection is open and idle
 
   std::future<FrozenOutcome> calls;
@@ -63,11 +63,12 @@ TEST(PgDeadlineTest, FrozenServerFailsCallsWithinTheDeadlineAndTheStoreRecovers)
     ASSERT_GE(frozen.frozen_processes(), 2u);  // the postmaster and at least our backends
     calls = std::async(std::launch::async, [&] {
       FrozenOutcome out;
-      out.intake_error = ErrorOf([&] { store->Intake(Complaint("m2", "ADU-AAAAAAA2")); });
+      out.intake_error = ErrorOf([&] { store->Intake(Complaint("m2", "ADU-AAAAAAA2")).value(); });
       out.read_error = ErrorOf([&] { store->GetTicket("ADU-AAAAAAA1"); });
       out.ping = store->Ping();
       out.probe_error = ErrorOf([&] { store->ProbeWrite(5000); });
-      out.second_intake_error = ErrorOf([&] { store->Intake(Complaint("m2", "ADU-AAAAAAA2")); });
+      out.second_intake_error =
+          ErrorOf([&] { store->Intake(Complaint("m2", "ADU-AAAAAAA2")).value(); });
       return out;
     });
     returned_while_frozen = calls.wait_for(kHangBound) == std::future_status::ready;
@@ -87,10 +88,10 @@ TEST(PgDeadlineTest, FrozenServerFailsCallsWithinTheDeadlineAndTheStoreRecovers)
 
   // The server runs again: the same message is stored once, reads and the probe work, and the
   // first complaint is intact.
-  IntakeResult retried = store->Intake(Complaint("m2", "ADU-AAAAAAA2"));
+  IntakeResult retried = store->Intake(Complaint("m2", "ADU-AAAAAAA2")).value();
   EXPECT_FALSE(retried.duplicate) << "nothing of the timed-out intake was committed";
   EXPECT_EQ(retried.ticket_id, "ADU-AAAAAAA2");
-  EXPECT_TRUE(store->Intake(Complaint("m2", "ADU-AAAAAAA2")).duplicate);
+  EXPECT_TRUE(store->Intake(Complaint("m2", "ADU-AAAAAAA2")).value().duplicate);
   EXPECT_TRUE(store->GetTicket("ADU-AAAAAAA1"));
   EXPECT_TRUE(store->Ping());
   EXPECT_NO_THROW(store->ProbeWrite(6000));

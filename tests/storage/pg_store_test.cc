@@ -60,7 +60,7 @@ TEST_F(PgStoreTest, AnExistingDatabaseGetsOnlyTheNewMigrations) {
   std::vector<Migration> v1 = PgMigrations();
   {
     PgStore store(schema_->url(), {}, v1);
-    store.Intake(hello);
+    store.Intake(hello).value();
   }
   std::vector<Migration> v2 = v1;
   v2.push_back(
@@ -68,7 +68,7 @@ TEST_F(PgStoreTest, AnExistingDatabaseGetsOnlyTheNewMigrations) {
   {
     PgStore store(schema_->url(), {}, v2);
     EXPECT_EQ(store.SchemaVersion(), v1.back().version + 1);
-    EXPECT_TRUE(store.Intake(hello).duplicate);  // old rows survive
+    EXPECT_TRUE(store.Intake(hello).value().duplicate);  // old rows survive
   }
   PgStore again(schema_->url(), {}, v2);  // re-running would insert a second row
   EXPECT_EQ(CountRows(schema_->url(), "extra"), 1);
@@ -113,7 +113,7 @@ TEST_F(PgStoreTest, ReadsNeverOpenMoreConnectionsThanThePoolSize) {
   PgStore store(schema_->url() + "&application_name=" + app, options);
   IntakeRequest hello;
   hello.message = {"generic", "m1", "+6281111111111", "", "halo", "{}", 1};
-  store.Intake(hello);
+  store.Intake(hello).value();
   std::atomic<bool> stop{false};
   std::atomic<int> reads{0};
   std::vector<std::thread> readers;

@@ -73,10 +73,10 @@ TEST(PgUnreachableOpenTest, OpensWhileTheServerIsDownAndWorksOnceItIsUp) {
   // The server answers again. The first write migrates the empty schema, then stores the
   // message the failed call did not; reads follow.
   Store& store = *out.store;
-  IntakeResult stored = store.Intake(Complaint("m1", "ADU-AAAAAAA1"));
+  IntakeResult stored = store.Intake(Complaint("m1", "ADU-AAAAAAA1")).value();
   EXPECT_FALSE(stored.duplicate) << "nothing of the failed intake was committed";
   EXPECT_EQ(stored.ticket_id, "ADU-AAAAAAA1");
-  EXPECT_TRUE(store.Intake(Complaint("m1", "ADU-AAAAAAA1")).duplicate);
+  EXPECT_TRUE(store.Intake(Complaint("m1", "ADU-AAAAAAA1")).value().duplicate);
   auto t = store.GetTicket("ADU-AAAAAAA1");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->status, core::TicketStatus::kRouted);

@@ -28,10 +28,10 @@ TEST(SqliteMigrationsTest, ReopeningKeepsDataAndAppliesNothingTwice) {
   testing::TempDir dir;
   {
     SqliteStore store(dir.File("a.db"), {});
-    store.Intake(Hello("m1"));
+    store.Intake(Hello("m1")).value();
   }
   SqliteStore store(dir.File("a.db"), {});
-  EXPECT_TRUE(store.Intake(Hello("m1")).duplicate);
+  EXPECT_TRUE(store.Intake(Hello("m1")).value().duplicate);
   SQLite::Database db(dir.File("a.db"));
   SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
   q.executeStep();
@@ -43,7 +43,7 @@ TEST(SqliteMigrationsTest, AnExistingFileGetsOnlyTheNewMigrations) {
   std::vector<Migration> v1 = SqliteMigrations();
   {
     SqliteStore store(dir.File("a.db"), {}, v1);
-    store.Intake(Hello("m1"));
+    store.Intake(Hello("m1")).value();
   }
   std::vector<Migration> v2 = v1;
   v2.push_back(
@@ -51,7 +51,7 @@ TEST(SqliteMigrationsTest, AnExistingFileGetsOnlyTheNewMigrations) {
   {
     SqliteStore store(dir.File("a.db"), {}, v2);
     EXPECT_EQ(store.SchemaVersion(), v1.back().version + 1);
-    EXPECT_TRUE(store.Intake(Hello("m1")).duplicate);  // old rows survive
+    EXPECT_TRUE(store.Intake(Hello("m1")).value().duplicate);  // old rows survive
   }
   SqliteStore again(dir.File("a.db"), {}, v2);  // re-running would insert a second row
   SQLite::Database db(dir.File("a.db"));
@@ -70,7 +70,7 @@ TEST(SqliteMigrationsTest, AMigrationNumberedBelowTheHighestAppliedStillRuns) {
   { SqliteStore store(dir.File("a.db"), {}, gap); }
   {
     SqliteStore store(dir.File("a.db"), {}, all);
-    EXPECT_TRUE(store.Intake(Hello("m1")).ticket_id.empty());  // the full schema works
+    EXPECT_TRUE(store.Intake(Hello("m1")).value().ticket_id.empty());  // the full schema works
   }
   SQLite::Database db(dir.File("a.db"));
   SQLite::Statement q(db, "SELECT COUNT(*) FROM schema_migrations");
@@ -132,7 +132,7 @@ TEST(SqliteStoreTest, TheWalStaysBoundedUnderSustainedConcurrentWrites) {
       for (int i = 0; i < kEach; ++i) {
         IntakeRequest r = Hello("w" + std::to_string(t) + "-" + std::to_string(i));
         r.message.text.assign(600, 'x');  // ~5 frames per intake without any checkpoint
-        store.Intake(r);
+        store.Intake(r).value();
       }
     });
   }

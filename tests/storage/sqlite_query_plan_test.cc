@@ -66,12 +66,12 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   testing::TempDir dir;
   SqliteStore store(dir.File("a.db"), {});
   store.PutCadre(CadreRecord{"kdr_1", "sms", "+6281300000001", "Rina", "RW 05", true, 1, 1, {}});
-  for (int i = 0; i < 300; ++i) store.Intake(Relayed(i, i % 3 == 0 ? "kdr_1" : ""));
+  for (int i = 0; i < 300; ++i) store.Intake(Relayed(i, i % 3 == 0 ? "kdr_1" : "")).value();
   EXPECT_EQ(store.GetTicket("ADU-T0000000")->linked_count, 30);
   EXPECT_EQ(store.TicketOfMessage("generic", "m7"), "ADU-T0000007");
   EXPECT_FALSE(store.GetConversation("generic", "+628120007"));
   EXPECT_TRUE(store.FindCadre("sms", "+6281300000001"));
-  RecentTicketQuery similar;
+  TicketQuery similar;
   similar.agency = "PUPR";
   similar.created_since_ms = 1200;
   EXPECT_EQ(store.FindTickets(similar).size(), 50u);
@@ -79,11 +79,11 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
   EXPECT_EQ(facts.messages_since, 1);
   EXPECT_FALSE(facts.conversation);
   EXPECT_EQ(facts.tickets.size(), 50u);
-  RecentTicketQuery relays;
+  TicketQuery relays;
   relays.relayed_by = "kdr_1";
   relays.limit = 5;
   EXPECT_EQ(store.FindTickets(relays).size(), 5u);
-  RecentTicketQuery own;
+  TicketQuery own;
   own.reporter_channel = "generic";
   own.reporter_sender = "+628120007";
   EXPECT_EQ(store.FindTickets(own).size(), 1u);
@@ -101,7 +101,7 @@ TEST(SqliteQueryPlanTest, TheIntakeAndCadreReadsScanNothing) {
 TEST(SqliteQueryPlanTest, TheScanCounterCountsAScan) {
   testing::TempDir dir;
   SqliteStore store(dir.File("a.db"), {});
-  for (int i = 0; i < 20; ++i) store.Intake(Relayed(i, ""));
+  for (int i = 0; i < 20; ++i) store.Intake(Relayed(i, "")).value();
   // The operator's list of every ticket walks the created_at index from the newest end: a
   // full-index scan, stopped by the limit, which the counter must see.
   TicketQuery all;

@@ -44,7 +44,7 @@ TEST_P(StoreInstancesTest, OneMessageDeliveredToBothInstancesAtOnceMakesOneTicke
           std::string msg = "m" + std::to_string(i);
           char id[16];
           snprintf(id, sizeof id, "ADU-%zu%d%06d", s, t, i);
-          auto r = instances_[s]->Intake(Complaint(msg, id));
+          auto r = instances_[s]->Intake(Complaint(msg, id)).value();
           if (!r.duplicate) ++fresh;
           std::lock_guard<std::mutex> lock(mu);
           tickets_per_message[msg].insert(r.ticket_id);
@@ -69,7 +69,7 @@ TEST_P(StoreInstancesTest, ConsumersOnBothInstancesNeverLeaseOneTicketTwice) {
   for (int i = 0; i < kTickets; ++i) {
     char id[16];
     snprintf(id, sizeof id, "ADU-Q%07d", i);
-    instances_[i % 2]->Intake(Complaint("q" + std::to_string(i), id));
+    instances_[i % 2]->Intake(Complaint("q" + std::to_string(i), id)).value();
   }
   std::mutex mu;
   std::vector<std::string> leased;
@@ -97,7 +97,7 @@ TEST_P(StoreInstancesTest, DispatchersOnBothInstancesNeverClaimOneReplyTwice) {
   for (int i = 0; i < kRows; ++i) {
     char id[16];
     snprintf(id, sizeof id, "ADU-R%07d", i);
-    store_->Intake(Complaint("r" + std::to_string(i), id));
+    store_->Intake(Complaint("r" + std::to_string(i), id)).value();
   }
   std::mutex mu;
   std::vector<int64_t> claimed;
@@ -126,7 +126,7 @@ TEST_P(StoreInstancesTest, DispatchersOnBothInstancesNeverClaimOneReplyTwice) {
 }
 
 TEST_P(StoreInstancesTest, AnAckThroughOneInstanceEndsTheLeaseTakenThroughTheOther) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto leased = store_->Lease("PUPR", 10, 1000, 2000);
   ASSERT_EQ(leased.size(), 1u);
   EXPECT_TRUE(other_->Lease("PUPR", 10, 1000, 2500).empty());
@@ -140,7 +140,7 @@ TEST_P(StoreInstancesTest, AnAckThroughOneInstanceEndsTheLeaseTakenThroughTheOth
 TEST_P(StoreInstancesTest, ChangesThroughBothInstancesAreAppliedOnceAndNeverLost) {
   constexpr int kTickets = 4, kThreadsPerInstance = 3, kChangesPerThread = 15;
   for (int i = 0; i < kTickets; ++i) {
-    store_->Intake(Complaint("c" + std::to_string(i), "ADU-C000000" + std::to_string(i)));
+    store_->Intake(Complaint("c" + std::to_string(i), "ADU-C000000" + std::to_string(i))).value();
   }
   std::atomic<int> changed{0};
   std::vector<std::thread> threads;
@@ -155,8 +155,8 @@ TEST_P(StoreInstancesTest, ChangesThroughBothInstancesAreAppliedOnceAndNeverLost
           c.ticket_id = id;
           c.expect_version = ticket->version;
           c.agency_response = true;
-          c.event.actor = core::Actor::Operator("instance " + std::to_string(s));
-          c.event.kind = core::EventKind::kReply;
+          c.event.emplace().actor = core::Actor::Operator("instance " + std::to_string(s));
+          c.event->kind = core::EventKind::kReply;
           c.now_ms = 2000 + n;
           auto outcome = instances_[s]->ChangeTicket(c);
           ASSERT_NE(outcome, ChangeOutcome::kNotFound);
@@ -203,12 +203,14 @@ TEST_P(StoreInstancesTest, AConversationMovesOnOnceAcrossBothInstances) {
           w.record = {"sms", "+6281", "{}", 0, 0};
           w.expect_version = before ? before->version : 0;
           r.conversations.push_back(w);
-          try {
-            instances_[s]->Intake(r);
+          auto stored = instances_[s]->Intake(r);
+          if (stored.ok()) {
             ++won;
             ++n;
-          } catch (const ConcurrentChange&) {
+          } else {
             // Another writer moved the conversation on: read again, decide again.
+            ASSERT_EQ(stored.status().code(), core::StatusCode::kStale);
+            ASSERT_EQ(stored.status().reason(), "concurrent_change");
           }
         }
       });

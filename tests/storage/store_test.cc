@@ -18,7 +18,7 @@ namespace aduan::storage {
 namespace {
 
 TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
-  auto r = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto r = store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   EXPECT_FALSE(r.duplicate);
   EXPECT_EQ(r.ticket_id, "ADU-AAAAAAAA");
   auto t = store_->GetTicket("ADU-AAAAAAAA");
@@ -37,11 +37,11 @@ TEST_P(StoreTest, IntakeStoresTheTicketWithItsFirstEvent) {
 TEST_P(StoreTest, TheTicketKeepsItsServiceTopic) {
   IntakeRequest req = Complaint("m1", "ADU-AAAAAAAA");
   req.ticket->topic = "jalan_berlubang";
-  store_->Intake(req);
-  store_->Intake(Complaint("m2", "ADU-BBBBBBBB"));
+  store_->Intake(req).value();
+  store_->Intake(Complaint("m2", "ADU-BBBBBBBB")).value();
   EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->topic, "jalan_berlubang");
   EXPECT_EQ(store_->GetTicket("ADU-BBBBBBBB")->topic, "");  // older tickets read as no topic
-  RecentTicketQuery q;
+  TicketQuery q;
   q.agency = "PUPR";
   q.limit = 10;
   std::set<std::string> topics;
@@ -50,8 +50,8 @@ TEST_P(StoreTest, TheTicketKeepsItsServiceTopic) {
 }
 
 TEST_P(StoreTest, ARetriedMessageReturnsTheFirstTicketAndWritesNothing) {
-  auto first = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
-  auto again = store_->Intake(Complaint("m1", "ADU-CCCCCCCC"));
+  auto first = store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
+  auto again = store_->Intake(Complaint("m1", "ADU-CCCCCCCC")).value();
   EXPECT_TRUE(again.duplicate);
   EXPECT_EQ(again.ticket_id, "ADU-AAAAAAAA");
   EXPECT_EQ(again.reply, first.reply);
@@ -60,18 +60,21 @@ TEST_P(StoreTest, ARetriedMessageReturnsTheFirstTicketAndWritesNothing) {
 }
 
 TEST_P(StoreTest, TheSameIdOnAnotherChannelIsAnotherMessage) {
-  auto a = store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  auto a = store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto req = Complaint("m1", "ADU-CCCCCCCC");
   req.message.channel = "telegram";
-  auto b = store_->Intake(req);
+  auto b = store_->Intake(req).value();
   EXPECT_FALSE(b.duplicate);
   EXPECT_EQ(b.ticket_id, "ADU-CCCCCCCC");
 }
 
 TEST_P(StoreTest, ATakenTicketIdFailsAloneAndLeavesTheMessageUnstored) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
-  EXPECT_THROW(store_->Intake(Complaint("m2", "ADU-AAAAAAAA")), TicketIdTaken);
-  auto retry = store_->Intake(Complaint("m2", "ADU-DDDDDDDD"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
+  auto taken = store_->Intake(Complaint("m2", "ADU-AAAAAAAA"));
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.status().code(), core::StatusCode::kConflict);
+  EXPECT_EQ(taken.status().reason(), "ticket_id_taken");
+  auto retry = store_->Intake(Complaint("m2", "ADU-DDDDDDDD")).value();
   EXPECT_FALSE(retry.duplicate);  // the failed attempt stored nothing under m2
   EXPECT_EQ(retry.ticket_id, "ADU-DDDDDDDD");
 }
@@ -80,54 +83,54 @@ TEST_P(StoreTest, AReplayTokenSignsOneMessageOnlyAcrossInstances) {
   auto first = Complaint("m1", "ADU-AAAAAAAA");
   first.replay_token = "tok-1";
   first.replay_expires_at_ms = 1'000'000;
-  EXPECT_FALSE(store_->Intake(first).replayed);
+  EXPECT_FALSE(store_->Intake(first).value().replayed);
   // The same token with another message (a forged body), here or on another instance: refused,
   // and nothing of it is written.
   auto forged = Complaint("m2", "ADU-BBBBBBBB");
   forged.replay_token = "tok-1";
   forged.replay_expires_at_ms = 1'000'000;
-  EXPECT_TRUE(store_->Intake(forged).replayed);
+  EXPECT_TRUE(store_->Intake(forged).value().replayed);
   if (GetParam().shared_by_instances) {
     auto other = OpenAnotherInstance();
     forged.message.provider_message_id = "m3";
-    EXPECT_TRUE(other->Intake(forged).replayed);
+    EXPECT_TRUE(other->Intake(forged).value().replayed);
   }
   EXPECT_TRUE(store_->TicketOfMessage("generic", "m2").empty());
   EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
 }
 
 TEST_P(StoreTest, AFailedIntakeDoesNotSpendItsReplayToken) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto req = Complaint("m2", "ADU-AAAAAAAA");  // its ticket id is taken: the unit fails
   req.replay_token = "tok-2";
   req.replay_expires_at_ms = 1'000'000;
-  EXPECT_THROW(store_->Intake(req), TicketIdTaken);
+  EXPECT_EQ(store_->Intake(req).status().reason(), "ticket_id_taken");
   req.ticket->id = "ADU-DDDDDDDD";  // the provider's retry, with the same signed token
-  auto retry = store_->Intake(req);
+  auto retry = store_->Intake(req).value();
   EXPECT_FALSE(retry.replayed);
   EXPECT_EQ(retry.ticket_id, "ADU-DDDDDDDD");
 }
 
 TEST_P(StoreTest, AnAliasAlreadyStoredMakesTheMessageADuplicate) {
-  store_->Intake(Complaint("h:abc:41", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("h:abc:41", "ADU-AAAAAAAA")).value();
   auto req = Complaint("h:abc:42", "ADU-CCCCCCCC");
   req.duplicate_if_stored = {"h:abc:41"};
-  auto r = store_->Intake(req);
+  auto r = store_->Intake(req).value();
   EXPECT_TRUE(r.duplicate);
   EXPECT_EQ(r.ticket_id, "ADU-AAAAAAAA");
   req.duplicate_if_stored = {"h:abc:40"};
   req.message.provider_message_id = "h:abc:43";
-  EXPECT_FALSE(store_->Intake(req).duplicate);
+  EXPECT_FALSE(store_->Intake(req).value().duplicate);
 }
 
 TEST_P(StoreTest, AMessageWithoutTicketIsStoredAndDeduplicated) {
   IntakeRequest r;
   r.message = {"generic", "hello-1", "+6281111111111", "", "halo", "{}", 5};
   r.reply = "Halo! Kirim aduan Anda ...";
-  auto first = store_->Intake(r);
+  auto first = store_->Intake(r).value();
   EXPECT_FALSE(first.duplicate);
   EXPECT_EQ(first.ticket_id, "");
-  auto again = store_->Intake(r);
+  auto again = store_->Intake(r).value();
   EXPECT_TRUE(again.duplicate);
   EXPECT_EQ(again.reply, r.reply);
 }
@@ -141,7 +144,7 @@ TEST_P(StoreTest, ConversationStateIsWrittenWithTheMessageAndGuardedByVersion) {
   w.record = {"sms", "+6281", R"({"last_ticket":"ADU-AAAAAAAA"})", 0, 0};
   w.expect_version = 0;
   r.conversations.push_back(w);
-  store_->Intake(r);
+  store_->Intake(r).value();
   auto c = store_->GetConversation("sms", "+6281");
   ASSERT_TRUE(c);
   EXPECT_EQ(c->version, 1);
@@ -151,34 +154,37 @@ TEST_P(StoreTest, ConversationStateIsWrittenWithTheMessageAndGuardedByVersion) {
   // A second writer that read version 0 lost the race: nothing of its intake is stored.
   IntakeRequest stale = Complaint("m2", "ADU-BBBBBBBB");
   stale.conversations.push_back(w);
-  EXPECT_THROW(store_->Intake(stale), ConcurrentChange);
+  auto lost = store_->Intake(stale);
+  ASSERT_FALSE(lost.ok());
+  EXPECT_EQ(lost.status().code(), core::StatusCode::kStale);
+  EXPECT_EQ(lost.status().reason(), "concurrent_change");
   EXPECT_FALSE(store_->GetTicket("ADU-BBBBBBBB"));
   EXPECT_EQ(store_->TicketOfMessage("generic", "m2"), "");
   w.expect_version = 1;
   w.record.state_json = "{}";
   stale.conversations = {w};
-  store_->Intake(stale);
+  store_->Intake(stale).value();
   EXPECT_EQ(store_->GetConversation("sms", "+6281")->version, 2);
   EXPECT_EQ(store_->ReadFacts({"generic", "+6281234567890", 0, {}}).messages_since, 2);
   EXPECT_EQ(store_->ReadFacts({"generic", "+6281234567890", 1001, {}}).messages_since, 0);
 }
 
 TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   IntakeRequest more = Complaint("m2", "unused");
   more.ticket.reset();
   more.attach_to_ticket = "ADU-AAAAAAAA";
-  TicketAmendment withdraw;
+  TicketChange withdraw;
   withdraw.ticket_id = "ADU-AAAAAAAA";
   withdraw.only_from_statuses = {core::TicketStatus::kRouted, core::TicketStatus::kTriage};
-  withdraw.to_status = core::TicketStatus::kWithdrawn;
-  withdraw.dequeue = true;
+  withdraw.new_status = core::TicketStatus::kWithdrawn;
+  withdraw.queue = TicketChange::Queue::kRemoveUnlessAcked;
   withdraw.details_json = R"({"place":"RT 02"})";
   withdraw.event = EventRecord{};
   withdraw.event->actor = core::Actor::Resident();
   withdraw.event->kind = core::EventKind::kWithdrawn;
   more.ticket_changes.push_back(withdraw);
-  store_->Intake(more);
+  store_->Intake(more).value();
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   EXPECT_EQ(t->status, core::TicketStatus::kWithdrawn);
   EXPECT_EQ(t->details_json, R"({"place":"RT 02"})");
@@ -187,14 +193,14 @@ TEST_P(StoreTest, TicketChangesApplyInTheIntakeOrFailItWhole) {
   EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 2000).empty());
 
   // Once picked up by an agency, a dequeue fails the whole intake.
-  store_->Intake(Complaint("m3", "ADU-CCCCCCCC"));
+  store_->Intake(Complaint("m3", "ADU-CCCCCCCC")).value();
   auto leased = store_->Lease("PUPR", 10, 1000, 2000);
   ASSERT_EQ(leased.size(), 1u);
   ASSERT_EQ(store_->Ack("PUPR", "ADU-CCCCCCCC", leased[0].lease_id, 2000), AckOutcome::kAcked);
   IntakeRequest late = Complaint("m4", "ADU-DDDDDDDD");
   withdraw.ticket_id = "ADU-CCCCCCCC";
   late.ticket_changes = {withdraw};
-  EXPECT_THROW(store_->Intake(late), ConcurrentChange);
+  EXPECT_EQ(store_->Intake(late).status().code(), core::StatusCode::kStale);
   EXPECT_FALSE(store_->GetTicket("ADU-DDDDDDDD"));
   EXPECT_EQ(store_->GetTicket("ADU-CCCCCCCC")->status, core::TicketStatus::kRouted);
 }
@@ -206,12 +212,12 @@ TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
   r.ticket->consent = "requested";
   r.ticket->content_private = true;
   r.ticket->reply_address = "chat-1";
-  store_->Intake(r);
+  store_->Intake(r).value();
   IntakeRequest second = Complaint("m2", "ADU-BBBBBBBB", "PUPR", false, 2000);
   second.ticket->linked_to = "ADU-AAAAAAAA";
   second.message.sender = "+6289";
   second.ticket->reporter_sender = "+6289";
-  store_->Intake(second);
+  store_->Intake(second).value();
   auto t = store_->GetTicket("ADU-AAAAAAAA");
   EXPECT_EQ(t->relayed_by, "kdr_1");
   EXPECT_EQ(t->reporter_contact, "+6281300000042");
@@ -221,18 +227,18 @@ TEST_P(StoreTest, RelayPrivacyAndLinksRoundTripAndAreFound) {
   EXPECT_EQ(t->linked_count, 1);
   EXPECT_EQ(store_->GetTicket("ADU-BBBBBBBB")->linked_to, "ADU-AAAAAAAA");
 
-  RecentTicketQuery by_cadre;
+  TicketQuery by_cadre;
   by_cadre.relayed_by = "kdr_1";
   auto found = store_->FindTickets(by_cadre);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, "ADU-AAAAAAAA");
-  RecentTicketQuery recent;
+  TicketQuery recent;
   recent.agency = "PUPR";
   recent.created_since_ms = 1500;
   found = store_->FindTickets(recent);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].id, "ADU-BBBBBBBB");
-  RecentTicketQuery own;
+  TicketQuery own;
   own.reporter_channel = "generic";
   own.reporter_sender = "+6289";
   EXPECT_EQ(store_->FindTickets(own).size(), 1u);
@@ -245,8 +251,8 @@ TEST_P(StoreTest, ALinkingReadFillsWhatLinkingComparesAndNothingElse) {
   r.ticket->linked_to = "ADU-CCCCCCCC";
   r.ticket->reporter_name = "Budi";
   r.ticket->classification_json = R"({"evidence":["jalan"]})";
-  store_->Intake(r);
-  RecentTicketQuery q;
+  store_->Intake(r).value();
+  TicketQuery q;
   q.agency = "PUPR";
   q.link_fields_only = true;
   auto found = store_->FindTickets(q);
@@ -287,7 +293,7 @@ TEST_P(StoreTest, CadresAreRegisteredOncePerIdentityAndCounted) {
   EXPECT_FALSE(store_->FindCadre("whatsapp", "+6281"));
   IntakeRequest r = Complaint("m1", "ADU-AAAAAAAA");
   r.ticket->relayed_by = "kdr_1";
-  store_->Intake(r);
+  store_->Intake(r).value();
   auto all = store_->ListCadres();
   ASSERT_EQ(all.size(), 1u);
   ASSERT_EQ(all[0].tickets_by_status.size(), 1u);
@@ -301,7 +307,7 @@ TEST_P(StoreTest, GetCadreReadsOneCadreWithItsCounts) {
     IntakeRequest r = Complaint("m" + std::to_string(i), "ADU-AAAAAAA" + std::to_string(i),
                                 i == 2 ? "TRIAGE" : "PUPR");
     r.ticket->relayed_by = "kdr_2";
-    store_->Intake(r);
+    store_->Intake(r).value();
   }
   auto rina = store_->GetCadre("kdr_1");
   ASSERT_TRUE(rina);
@@ -318,10 +324,10 @@ TEST_P(StoreTest, GetCadreReadsOneCadreWithItsCounts) {
 }
 
 TEST_P(StoreTest, LeaseServesUrgentFirstThenOldest) {
-  store_->Intake(Complaint("m1", "ADU-11111111", "PUPR", false, 100));
-  store_->Intake(Complaint("m2", "ADU-22222222", "PUPR", false, 50));
-  store_->Intake(Complaint("m3", "ADU-33333333", "PUPR", true, 300));
-  store_->Intake(Complaint("m4", "ADU-44444444", "DLH", true, 10));
+  store_->Intake(Complaint("m1", "ADU-11111111", "PUPR", false, 100)).value();
+  store_->Intake(Complaint("m2", "ADU-22222222", "PUPR", false, 50)).value();
+  store_->Intake(Complaint("m3", "ADU-33333333", "PUPR", true, 300)).value();
+  store_->Intake(Complaint("m4", "ADU-44444444", "DLH", true, 10)).value();
   auto leased = store_->Lease("PUPR", 10, 60000, 1000);
   ASSERT_EQ(leased.size(), 3u);
   EXPECT_EQ(leased[0].ticket.id, "ADU-33333333");
@@ -333,7 +339,7 @@ TEST_P(StoreTest, LeaseServesUrgentFirstThenOldest) {
 
 TEST_P(StoreTest, LeaseHonoursMax) {
   for (int i = 0; i < 5; ++i) {
-    store_->Intake(Complaint("m" + std::to_string(i), "ADU-5555555" + std::to_string(i)));
+    store_->Intake(Complaint("m" + std::to_string(i), "ADU-5555555" + std::to_string(i))).value();
   }
   EXPECT_EQ(store_->Lease("PUPR", 2, 60000, 2000).size(), 2u);
   EXPECT_EQ(store_->Lease("PUPR", 10, 60000, 2000).size(), 3u);
@@ -341,7 +347,7 @@ TEST_P(StoreTest, LeaseHonoursMax) {
 }
 
 TEST_P(StoreTest, AnExpiredLeaseReturnsTheTicketUnderANewLease) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto first = store_->Lease("PUPR", 10, 1000, 2000);
   ASSERT_EQ(first.size(), 1u);
   EXPECT_TRUE(store_->Lease("PUPR", 10, 1000, 2999).empty());  // still leased
@@ -361,7 +367,7 @@ TEST_P(StoreTest, AnExpiredLeaseReturnsTheTicketUnderANewLease) {
 }
 
 TEST_P(StoreTest, AnotherAgencyCannotSeeOrAckTheTicket) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   EXPECT_TRUE(store_->Lease("DLH", 10, 1000, 2000).empty());
   auto leased = store_->Lease("PUPR", 10, 1000, 2000);
   ASSERT_EQ(leased.size(), 1u);
@@ -370,7 +376,7 @@ TEST_P(StoreTest, AnotherAgencyCannotSeeOrAckTheTicket) {
 }
 
 TEST_P(StoreTest, TriageTicketsAreNotOnAnyAgencyQueue) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "TRIAGE"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA", "TRIAGE")).value();
   EXPECT_TRUE(store_->Lease("TRIAGE", 10, 1000, 2000).empty());
   EXPECT_EQ(store_->GetTicket("ADU-AAAAAAAA")->status, core::TicketStatus::kTriage);
 }
@@ -400,7 +406,7 @@ TEST_P(StoreTest, ConcurrentRetriesOfOneMessageMakeOneTicket) {
         std::string msg = "m" + std::to_string(i);
         char id[16];
         snprintf(id, sizeof id, "ADU-%02d%02d%04d", t, i, 0);
-        auto r = store_->Intake(Complaint(msg, id));
+        auto r = store_->Intake(Complaint(msg, id)).value();
         if (!r.duplicate) ++fresh;
         std::lock_guard<std::mutex> lock(mu);
         tickets_per_message[msg].insert(r.ticket_id);
@@ -422,7 +428,7 @@ TEST_P(StoreTest, ConcurrentConsumersNeverLeaseOneTicketTwice) {
   for (int i = 0; i < kTickets; ++i) {
     char id[16];
     snprintf(id, sizeof id, "ADU-Q%07d", i);
-    store_->Intake(Complaint("q" + std::to_string(i), id));
+    store_->Intake(Complaint("q" + std::to_string(i), id)).value();
   }
   std::mutex mu;
   std::vector<std::string> leased;
@@ -444,7 +450,7 @@ TEST_P(StoreTest, ConcurrentConsumersNeverLeaseOneTicketTwice) {
 }
 
 TEST_P(StoreTest, TheOutboxRowIsWrittenWithTheTicketAndClaimedOnce) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto claimed = store_->ClaimOutbox(10, 1000, 30000);
   ASSERT_EQ(claimed.size(), 1u);
   EXPECT_EQ(claimed[0].ticket_id, "ADU-AAAAAAAA");
@@ -456,7 +462,7 @@ TEST_P(StoreTest, TheOutboxRowIsWrittenWithTheTicketAndClaimedOnce) {
 }
 
 TEST_P(StoreTest, ASentRowIsNeverClaimedAgain) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
   store_->FinishOutbox(row.id, {OutboxAttempt::Result::kSent, "wamid.1", 0, ""}, 1100);
   EXPECT_TRUE(store_->ClaimOutbox(10, 999999999, 30000).empty());
@@ -471,7 +477,7 @@ TEST_P(StoreTest, ASentRowIsNeverClaimedAgain) {
 
 // Providers deliver reports out of order; each row's status only moves forward.
 TEST_P(StoreTest, DeliveryStatusOnlyMovesForward) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
   store_->FinishOutbox(row.id, {OutboxAttempt::Result::kSent, "wamid.1", 0, ""}, 1100);
   auto status = [&] { return store_->ListOutbox("sent", 10).at(0).delivery_status; };
@@ -495,7 +501,7 @@ TEST_P(StoreTest, DeliveryStatusOnlyMovesForward) {
 }
 
 TEST_P(StoreTest, ARetryWaitsForItsTimeAndADeadRowIsListed) {
-  store_->Intake(Complaint("m1", "ADU-AAAAAAAA"));
+  store_->Intake(Complaint("m1", "ADU-AAAAAAAA")).value();
   auto row = store_->ClaimOutbox(10, 1000, 30000).at(0);
   store_->FinishOutbox(row.id, {OutboxAttempt::Result::kRetry, "", 5000, "HTTP 503"}, 1100);
   EXPECT_TRUE(store_->ClaimOutbox(10, 4999, 30000).empty());

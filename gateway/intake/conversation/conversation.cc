@@ -112,9 +112,10 @@ class Decider {
   Decision Consent() {
     const storage::TicketRecord& t = *facts_.awaited_ticket;
     bool yes = text_.command == Command::kYes;
-    storage::TicketAmendment change;
+    storage::TicketChange change;
     change.ticket_id = t.id;
     change.consent = yes ? "given" : "refused";
+    change.event_statuses_when_kept = false;
     change.event = storage::EventRecord{};
     change.event->actor = core::Actor::Resident();
     change.event->kind = yes ? core::EventKind::kConsentGiven : core::EventKind::kConsentRefused;
@@ -175,11 +176,11 @@ class Decider {
       return Reply("cannot_withdraw",
                    {{"ticket", t->id}, {"status", StatusInWords(t->status, config_)}});
     }
-    storage::TicketAmendment change;
+    storage::TicketChange change;
     change.ticket_id = t->id;
     change.only_from_statuses = {core::TicketStatus::kRouted, core::TicketStatus::kTriage};
-    change.to_status = core::TicketStatus::kWithdrawn;
-    change.dequeue = true;
+    change.new_status = core::TicketStatus::kWithdrawn;
+    change.queue = storage::TicketChange::Queue::kRemoveUnlessAcked;
     change.event = storage::EventRecord{};
     change.event->actor = core::Actor::Resident();
     change.event->kind = core::EventKind::kWithdrawn;
@@ -269,7 +270,7 @@ class Decider {
     if (!details.is_object()) details = json::object();
     if (in_.coordinates || !in_.location_label.empty()) details["location"] = LocationJson();
     if (place_text) details["place"] = *place_text;
-    storage::TicketAmendment change;
+    storage::TicketChange change;
     change.ticket_id = ticket_id;
     change.details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
     d_.changes.push_back(change);

@@ -40,7 +40,7 @@ struct Facts {
   std::optional<storage::TicketRecord> awaited_ticket;  // state.awaiting_ticket, when set
   std::vector<storage::TicketRecord> listed;            // DAFTAR: the sender's/cadre's tickets
   // Recent tickets of the classified agency, with only the fields linking compares
-  // (RecentTicketQuery::link_fields_only).
+  // (TicketQuery::link_fields_only).
   std::vector<storage::TicketRecord> similar;
   // A cadre's relay with the resident's phone: that resident's own conversation (nullopt when
   // they never wrote), which the consent question is added to.
@@ -63,7 +63,7 @@ struct Decision {
 
   std::optional<storage::TicketRecord> new_ticket;  // complete except events
   std::string attach_to;                            // the message adds to this ticket instead
-  std::vector<storage::TicketAmendment> changes;
+  std::vector<storage::TicketChange> changes;
   std::vector<OtherMessage> others;
   // The relayed resident's conversation, guarded by the version read into Facts.
   std::vector<storage::ConversationWrite> other_conversations;
