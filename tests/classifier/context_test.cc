@@ -5,6 +5,7 @@
 // figures are exact.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,7 +20,10 @@ namespace {
 using ::testing::HasSubstr;
 
 std::string WriteRules(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) / "classifier_context_test";
+  // ctest runs each test of this binary as its own process, in parallel: a folder per
+  // process, or one test overwrites another's rules before that one loads them.
+  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) /
+                   ("classifier_context_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path) << text;

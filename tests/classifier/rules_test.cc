@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -22,7 +23,10 @@ using ::testing::HasSubstr;
 
 // Writes one rule file in a fresh directory under the build tree and returns its path.
 std::string WriteRules(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) / "classifier_rules_test";
+  // ctest runs each test of this binary as its own process, in parallel: a folder per
+  // process, or one test overwrites another's rules before that one loads them.
+  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) /
+                   ("classifier_rules_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::ofstream(path) << text;
