@@ -211,12 +211,14 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     negator_ids.push_back(c->InternWord(negator));
     negator_ids.push_back(c->InternWord(std::string(c->stemmer_.Stem(negator))));
   }
-  c->is_negator_.assign(c->vocabulary_.size(), 0);
-  for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
   std::vector<std::pair<uint32_t, uint8_t>> roles;
   for (const auto& word : c->settings_.locatives)
     roles.emplace_back(c->InternWord(word), kLocative);
   for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
+  // Sized once every word is interned: a locative or focus word new to the vocabulary has an id
+  // past any table sized before it, and a message can contain it.
+  c->is_negator_.assign(c->vocabulary_.size(), 0);
+  for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
   c->word_role_.assign(c->vocabulary_.size(), 0);
   for (const auto& [id, role] : roles) c->word_role_[id] |= role;
 
