@@ -75,9 +75,12 @@ struct SqliteParams {
 
 // Tickets (without events) selected by `where_order_limit`, the SQL after "FROM tickets",
 // with the fields `fields` names (storage/record_rows.h), through a reader's statements.
+// `expected_rows` (the query's limit) sizes the result once: a TicketRecord is ~30 strings,
+// and growing the vector moved every record read so far.
 std::vector<TicketRecord> SelectTickets(StatementCache& statements,
                                         const std::string& where_order_limit,
-                                        const SqliteParams& params, TicketFields fields);
+                                        const SqliteParams& params, TicketFields fields,
+                                        size_t expected_rows = 0);
 // The SQL after "FROM tickets" that FindTickets, ListTickets and ReadFacts run for `query`, its
 // values added to `p`.
 std::string TicketQuerySql(const TicketQuery& query, SqliteParams& p);

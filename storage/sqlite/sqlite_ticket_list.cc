@@ -2,13 +2,16 @@
 // newest first, and the recent tickets the conversation reads (a sender's or a cadre's, an
 // agency's for linking). One TicketQuery serves all of them. The SQL is built from the filters
 // present, so each shape is one prepared statement that can use the tickets_* indexes.
+#include <algorithm>
+
 #include "storage/sqlite/sqlite_store_internal.h"
 
 namespace aduan::storage {
 
 std::vector<TicketRecord> SelectTickets(StatementCache& statements,
                                         const std::string& where_order_limit,
-                                        const SqliteParams& params, TicketFields fields) {
+                                        const SqliteParams& params, TicketFields fields,
+                                        size_t expected_rows) {
   SQLite::Statement& q = statements.Get(std::string("SELECT ") + TicketColumnsFor(fields) +
                                         " FROM tickets " + where_order_limit);
   int n = 0;
@@ -20,6 +23,7 @@ std::vector<TicketRecord> SelectTickets(StatementCache& statements,
     }
   }
   std::vector<TicketRecord> out;
+  out.reserve(std::min<size_t>(expected_rows, 64));  // a page of a list may ask for more
   while (q.executeStep()) out.push_back(TicketFromRow(SqliteRow{q}, fields));
   return out;
 }
@@ -66,7 +70,8 @@ std::vector<TicketRecord> SqliteStore::ListTickets(const TicketQuery& query) {
   return Translated([&] {
     Impl::Reader r(impl_.get());
     return SelectTickets(r.statements(), sql, p,
-                         query.link_fields_only ? TicketFields::kLinking : TicketFields::kAll);
+                         query.link_fields_only ? TicketFields::kLinking : TicketFields::kAll,
+                         static_cast<size_t>(query.limit));
   });
 }
 
@@ -75,7 +80,8 @@ std::vector<TicketRecord> SqliteStore::FindTickets(const TicketQuery& query) {
   const std::string sql = TicketQuerySql(query, p);
   return Translated([&] {
     Impl::Reader r(impl_.get());
-    return SelectTickets(r.statements(), sql, p, FieldsFor(query));
+    return SelectTickets(r.statements(), sql, p, FieldsFor(query),
+                         static_cast<size_t>(query.limit));
   });
 }
 

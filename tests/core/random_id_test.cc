@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <limits>
+#include <mutex>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace aduan::core {
 namespace {
@@ -36,6 +39,31 @@ TEST(RandomIdTest, BytesAndTokensHaveTheAskedSize) {
       << token;
   EXPECT_EQ(RandomToken(3).size(), 4u);
   EXPECT_NE(RandomToken(), RandomToken());
+}
+
+// Small draws come from a per-thread block of the generator's output: draws that straddle a
+// block's end, draws larger than a block, and draws on several threads at once must still
+// never hand the same bytes out twice.
+TEST(RandomIdTest, DrawsAcrossBlocksAndThreadsNeverRepeat) {
+  std::mutex mu;
+  std::set<std::string> seen;
+  size_t drawn = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      std::vector<std::string> mine;
+      for (int i = 0; i < 500; ++i) mine.push_back(RandomBytes(7 + (i % 3) * 300));
+      std::lock_guard<std::mutex> lock(mu);
+      for (auto& m : mine) {
+        EXPECT_TRUE(m.size() == 7 || m.size() == 307 || m.size() == 607) << m.size();
+        seen.insert(m.substr(0, 7));
+        ++drawn;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(drawn, 2000u);
+  EXPECT_EQ(seen.size(), 2000u);  // 56 random bits each: a repeat means reused bytes
 }
 
 TEST(RandomIdTest, BetweenStaysInItsRangeAndReachesBothEnds) {
