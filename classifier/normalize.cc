@@ -212,6 +212,19 @@ std::vector<std::string> Tokenize(std::string_view text) {
       if (reduplicated) {
         tokens.push_back(word);
         ++end;
+      } else if (end < text.size() && text[end] == '2' && word.size() >= 2) {
+        // "asal2an", "kira2nya": the suffix belongs to the repeated word ("asal-asalan"); read as
+        // "2" and "an" it left "asal" alone and lost the sense of carelessness.
+        for (std::string_view suffix : {std::string_view("nya"), std::string_view("an")}) {
+          const size_t after = end + 1 + suffix.size();
+          if (after <= text.size() && StartsWithNoCase(text, end + 1, suffix) &&
+              (after == text.size() || !IsAsciiAlnum(static_cast<unsigned char>(text[after])))) {
+            tokens.push_back(word);
+            word += suffix;
+            end = after;
+            break;
+          }
+        }
       }
       tokens.push_back(std::move(word));
       i = end;

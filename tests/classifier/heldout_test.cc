@@ -184,6 +184,25 @@ TEST(HeldOutTest, Heldout11MeetsTheFloors) {
   EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
 }
 
+// heldout12.jsonl was written before round 7, weighted towards maladministration (every type
+// several times, a quarter with none: plain faults, questions, thanks, negated cues). Its first
+// score (micro-F1 0.734) is the unseen figure; round 7 was tuned on its errors, so the floors
+// guard the fit: service not given and undue delay recall, and no label on plain faults.
+TEST(HeldOutTest, Heldout12MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout12.jsonl");
+  ASSERT_GE(s.rows, 200);
+  EXPECT_GE(double(s.correct) / s.rows, 0.90);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
+  EXPECT_GE(s.malad_micro.F1(), 0.87);
+  EXPECT_GE(s.malad_micro.Precision(), 0.82);
+  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.90);
+  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").F1(), 0.88);
+  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.90);
+  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.90);
+  EXPECT_GE(s.urgent.Recall(), 0.99);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
 // The probe sentences written while broadening the agency families and the urgent vocabulary
 // (round 4 added three probes: real-stream-style routing, greetings and dialects, and
 // maladministration wording; round 6 two maladministration probes and an urgent one).

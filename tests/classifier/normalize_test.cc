@@ -34,6 +34,12 @@ TEST(NormalizeTest, FoldsElongationButKeepsDoubleLetters) {
 TEST(NormalizeTest, ExpandsReduplicationWrittenWithTwo) {
   EXPECT_THAT(Tokenize("tiang2 listrik"), ElementsAre("tiang", "tiang", "listrik"));
   EXPECT_THAT(Tokenize("anak2, ibu2."), ElementsAre("anak", "anak", "ibu", "ibu"));
+  // A suffix after the "2" belongs to the repeated word: "asal2an" is "asal-asalan".
+  EXPECT_THAT(Tokenize("catat asal2an, kira2nya"),
+              ElementsAre("catat", "asal", "asalan", "kira", "kiranya"));
+  EXPECT_THAT(Tokenize("Asal2AN"), ElementsAre("asal", "asalan"));
+  // Letters after the "2" that are not a suffix stay apart, as before.
+  EXPECT_THAT(Tokenize("jam2ant"), ElementsAre("jam", "2", "ant"));
   // A number glued to letters that is not a lone "2" stays a number.
   EXPECT_THAT(Tokenize("RT 02"), ElementsAre("rt", "02"));
   // Reference codes are one token, so their letters and digits cannot read as words.
