@@ -45,7 +45,7 @@ ADUAN_WHATSAPP_APP_SECRET=bench-secret ADUAN_WHATSAPP_API_BASE=http://127.0.0.1:
 aduan_pid=$!; pids+=($aduan_pid)
 ack=$(wait_port "$work/ack.port")
 if [[ $profile == perf ]]; then
-  perf record -g -o "${PERF_OUT:-ack.perf.data}" -p "$aduan_pid" -- sleep "$duration" >/dev/null 2>&1 &
+  perf record -g --call-graph dwarf,16384 -F 999 -o "${PERF_OUT:-ack.perf.data}" -p "$aduan_pid" -- sleep "$duration" >/dev/null 2>&1 &
   perf_pid=$!
 fi
 read -r rps p50 p99 max err requests < <(measure "$ack" "$work/whatsapp.lua")

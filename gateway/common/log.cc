@@ -44,13 +44,27 @@ void Log(LogLevel level, std::string_view msg, const nlohmann::json& fields) {
   auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                  std::chrono::system_clock::now().time_since_epoch())
                  .count();
-  nlohmann::json line = {{"ts", FormatTime(now)}, {"level", LevelName(level)}, {"msg", msg}};
-  if (fields.is_object()) {
-    for (auto it = fields.begin(); it != fields.end(); ++it) line[it.key()] = it.value();
-  }
+  // Written field by field rather than as one merged json object: merging copied every field
+  // into a map first, and intake logs a line per message. ts, level and msg lead so a person
+  // reading the stream sees them first; a field may not take their names.
+  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+  std::string text = "{\"ts\":\"";
+  text += FormatTime(now);
+  text += "\",\"level\":\"";
+  text += LevelName(level);
+  text += "\",\"msg\":";
   // Replace invalid UTF-8 rather than throw: a log line must never take the server down.
-  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  text.push_back('\n');
+  text += nlohmann::json(msg).dump(-1, ' ', false, kReplace);
+  if (fields.is_object()) {
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      if (it.key() == "ts" || it.key() == "level" || it.key() == "msg") continue;
+      text += ',';
+      text += nlohmann::json(it.key()).dump(-1, ' ', false, kReplace);
+      text += ':';
+      text += it.value().dump(-1, ' ', false, kReplace);
+    }
+  }
+  text += "}\n";
   ssize_t ignored = write(STDERR_FILENO, text.data(), text.size());
   (void)ignored;
 }
