@@ -341,8 +341,7 @@ core::Result<IntakeOutcome> IntakePipeline::AcceptOnce(const core::InboundMessag
     req.ticket->details_json = details.dump(-1, ' ', false, json::error_handler_t::replace);
   }
   if (req.ticket && c) {
-    req.ticket->classification_json =
-        ClassificationJson(*c).dump(-1, ' ', false, json::error_handler_t::replace);
+    req.ticket->classification_json = ClassificationText(*c);
   }
   req.attach_to_ticket = d.attach_to;
   req.reply = d.reply;

@@ -1,5 +1,7 @@
 #include "gateway/tickets/ticket_json.h"
 
+#include <algorithm>
+
 #include "gateway/common/log.h"
 #include "gateway/tickets/reporter_privacy.h"
 
@@ -30,6 +32,114 @@ json ClassificationJson(const classifier::Classification& c) {
             {"candidates", candidates}};
   if (c.urgent_override) j["urgent_override"] = true;
   return j;
+}
+
+namespace {
+
+constexpr auto kReplaceInvalid = json::error_handler_t::replace;
+
+// `s` as a JSON string: plain printable ASCII as is, anything else through the json library so
+// escapes and the replacement of invalid UTF-8 are exactly its own.
+void AppendString(std::string_view s, std::string* out) {
+  const bool plain = std::all_of(s.begin(), s.end(), [](char ch) {
+    const auto u = static_cast<unsigned char>(ch);
+    return u >= 0x20 && u < 0x7f && ch != '"' && ch != '\\';
+  });
+  if (plain) {
+    out->push_back('"');
+    out->append(s);
+    out->push_back('"');
+  } else {
+    out->append(json(s).dump(-1, ' ', false, kReplaceInvalid));
+  }
+}
+
+void AppendKey(std::string_view key, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendNumber(double v, std::string* out) { out->append(json(v).dump()); }
+
+}  // namespace
+
+// Keys go in the order json's std::map gives them (sorted), so the text equals the dump.
+std::string ClassificationText(const classifier::Classification& c) {
+  std::string out;
+  out.reserve(256 + 160 * c.matched.size());
+  out.append("{");
+  AppendKey("agency", &out);
+  AppendString(c.agency, &out);
+  out.append(",");
+  AppendKey("agency_score", &out);
+  AppendNumber(c.agency_score, &out);
+  out.append(",");
+  AppendKey("candidates", &out);
+  out.append("[");
+  for (size_t i = 0; i < c.candidates.size(); ++i) {
+    const auto& k = c.candidates[i];
+    out.append(i ? ",{" : "{");
+    AppendKey("agency", &out);
+    AppendString(k.agency, &out);
+    out.append(",");
+    AppendKey("score", &out);
+    AppendNumber(k.score, &out);
+    out.append(",");
+    AppendKey("topic", &out);
+    AppendString(k.topic, &out);
+    out.append("}");
+  }
+  out.append("],");
+  AppendKey("maladministration", &out);
+  out.append("[");
+  for (size_t i = 0; i < c.maladministration.size(); ++i) {
+    if (i) out.append(",");
+    AppendString(c.maladministration[i], &out);
+  }
+  out.append("],");
+  AppendKey("matched", &out);
+  out.append("[");
+  for (size_t i = 0; i < c.matched.size(); ++i) {
+    const auto& m = c.matched[i];
+    out.append(i ? ",{" : "{");
+    if (!m.matched_text.empty()) {
+      AppendKey("matched_text", &out);
+      AppendString(m.matched_text, &out);
+      out.append(",");
+    }
+    AppendKey("rule", &out);
+    AppendString(m.rule, &out);
+    out.append(",");
+    if (!m.source.empty()) {
+      AppendKey("source", &out);
+      AppendString(m.source, &out);
+      out.append(",");
+    }
+    AppendKey("target", &out);
+    AppendString(m.target, &out);
+    out.append(",");
+    if (!m.topic.empty()) {
+      AppendKey("topic", &out);
+      AppendString(m.topic, &out);
+      out.append(",");
+    }
+    AppendKey("weight", &out);
+    AppendNumber(m.weight, &out);
+    out.append("}");
+  }
+  out.append("],");
+  AppendKey("topic", &out);
+  AppendString(c.topic, &out);
+  out.append(",");
+  AppendKey("triage", &out);
+  out.append(c.triage ? "true" : "false");
+  out.append(",");
+  AppendKey("urgent", &out);
+  out.append(c.urgent ? "true" : "false");
+  if (c.urgent_override) out.append(",\"urgent_override\":true");
+  out.append("}");
+  return out;
 }
 
 json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {

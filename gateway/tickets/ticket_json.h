@@ -15,6 +15,9 @@ namespace aduan::gateway {
 // The classifier's decision as API.md's `aduan classify --json` prints it; also what a ticket
 // stores as its explanation.
 nlohmann::json ClassificationJson(const classifier::Classification& c);
+// ClassificationJson(c) dumped (compact, invalid UTF-8 replaced), byte for byte, written
+// directly: intake stores one per ticket, and building the json tree first cost ~20 us of it.
+std::string ClassificationText(const classifier::Classification& c);
 
 nlohmann::json AgencyTicketJson(const storage::TicketRecord& ticket, bool with_events);
 nlohmann::json PublicTicketJson(const storage::TicketRecord& ticket, const GatewayConfig& config);
