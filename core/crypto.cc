@@ -2,18 +2,63 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 
 #include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
 
 namespace aduan::core {
 namespace {
 
-std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
+// The digests, fetched from OpenSSL's provider once. OpenSSL 3's one-shot HMAC() fetches its
+// algorithms by name on every call, which was most of a webhook signature check (~10 us); a
+// fetched EVP_MD is immutable and may be shared by threads.
+const EVP_MD* Sha256Md() {
+  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return md;
+}
+const EVP_MD* Sha1Md() {
+  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+  return md;
+}
+
+// One digest of `parts` concatenated into `out` (EVP_MAX_MD_SIZE bytes); returns its length.
+unsigned int Digest(const EVP_MD* md, std::initializer_list<std::string_view> parts,
+                    unsigned char* out) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   unsigned int len = 0;
-  HMAC(md, key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+  bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, md, nullptr) == 1;
+  for (std::string_view p : parts) ok = ok && EVP_DigestUpdate(ctx, p.data(), p.size()) == 1;
+  ok = ok && EVP_DigestFinal_ex(ctx, out, &len) == 1;
+  EVP_MD_CTX_free(ctx);
+  if (!ok) throw std::runtime_error("OpenSSL digest failed");
+  return len;
+}
+
+// HMAC as RFC 2104 defines it, on a pre-fetched digest: H((K ^ opad) || H((K ^ ipad) || data)),
+// K being the key (hashed first when longer than a block) padded with zeros to a block.
+std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) {
+  if (md == nullptr) throw std::runtime_error("OpenSSL has no such digest");
+  const size_t block = static_cast<size_t>(EVP_MD_get_block_size(md));
+  unsigned char hashed_key[EVP_MAX_MD_SIZE];
+  if (key.size() > block) {
+    const unsigned int n = Digest(md, {key}, hashed_key);
+    key = std::string_view(reinterpret_cast<const char*>(hashed_key), n);
+  }
+  std::string inner_pad(block, '\x36');
+  std::string outer_pad(block, '\x5c');
+  for (size_t i = 0; i < key.size(); ++i) {
+    inner_pad[i] = static_cast<char>(inner_pad[i] ^ key[i]);
+    outer_pad[i] = static_cast<char>(outer_pad[i] ^ key[i]);
+  }
+  unsigned char inner[EVP_MAX_MD_SIZE];
+  const unsigned int inner_len = Digest(md, {inner_pad, data}, inner);
+  unsigned char out[EVP_MAX_MD_SIZE];
+  const unsigned int len =
+      Digest(md, {outer_pad, std::string_view(reinterpret_cast<char*>(inner), inner_len)}, out);
+  OPENSSL_cleanse(inner_pad.data(), inner_pad.size());
+  OPENSSL_cleanse(outer_pad.data(), outer_pad.size());
+  OPENSSL_cleanse(hashed_key, sizeof hashed_key);
   return std::string(reinterpret_cast<char*>(out), len);
 }
 
@@ -36,17 +81,16 @@ int Base64Value(unsigned char c) {
 }  // namespace
 
 std::string HmacSha256(std::string_view key, std::string_view data) {
-  return Hmac(EVP_sha256(), key, data);
+  return Hmac(Sha256Md(), key, data);
 }
 
 std::string HmacSha1(std::string_view key, std::string_view data) {
-  return Hmac(EVP_sha1(), key, data);
+  return Hmac(Sha1Md(), key, data);
 }
 
 std::string Sha256(std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), out, &len, EVP_sha256(), nullptr);
+  const unsigned int len = Digest(Sha256Md(), {data}, out);
   return std::string(reinterpret_cast<char*>(out), len);
 }
 

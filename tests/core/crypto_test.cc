@@ -1,6 +1,8 @@
 #include "core/crypto.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <optional>
 #include <string>
@@ -20,6 +22,41 @@ TEST(CryptoTest, KnownDigestsAndEncodings) {
   EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
   EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
   EXPECT_FALSE(ConstantTimeEquals("", "x"));
+}
+
+// RFC 4231 (SHA-256) and RFC 2202 (SHA-1): a short key, and a key longer than a block, which
+// is hashed first.
+TEST(CryptoTest, HmacMatchesTheRfcVectors) {
+  const std::string short_key(20, '\x0b');
+  const std::string long_key_256(131, '\xaa');
+  const std::string long_key_1(80, '\xaa');
+  const std::string long_text = "Test Using Larger Than Block-Size Key - Hash Key First";
+  EXPECT_EQ(HexEncode(HmacSha256(short_key, "Hi There")),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  EXPECT_EQ(HexEncode(HmacSha256(long_key_256, long_text)),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  EXPECT_EQ(HexEncode(HmacSha1(short_key, "Hi There")), "b617318655057264e28bc0b6fb378c8ef146be00");
+  EXPECT_EQ(HexEncode(HmacSha1(long_key_1, long_text)), "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+}
+
+// Ours against OpenSSL's one-shot HMAC for every key length around the block size (64 bytes
+// for both digests) and empty, short and multi-block messages.
+TEST(CryptoTest, HmacAgreesWithOpenSslForKeysAroundTheBlockSize) {
+  auto openssl = [](const EVP_MD* md, const std::string& key, const std::string& data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(md, key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+    return std::string(reinterpret_cast<char*>(out), len);
+  };
+  for (size_t k = 0; k <= 140; ++k) {
+    std::string key;
+    for (size_t i = 0; i < k; ++i) key.push_back(static_cast<char>((i * 37 + k) & 0xFF));
+    for (const std::string& data : {std::string(), std::string("x"), std::string(300, 'q')}) {
+      ASSERT_EQ(HmacSha256(key, data), openssl(EVP_sha256(), key, data)) << k;
+      ASSERT_EQ(HmacSha1(key, data), openssl(EVP_sha1(), key, data)) << k;
+    }
+  }
 }
 
 TEST(CryptoTest, HexDecodeIsTheInverseOfHexEncode) {
