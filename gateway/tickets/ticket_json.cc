@@ -54,91 +54,91 @@ void AppendString(std::string_view s, std::string* out) {
   }
 }
 
-void AppendKey(std::string_view key, std::string* out) {
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
-}
-
 void AppendNumber(double v, std::string* out) { out->append(json(v).dump()); }
+
+// Members of one JSON object appended to `out`, in the order they are given.
+class ObjectText {
+ public:
+  explicit ObjectText(std::string* out) : out_(out) { out_->push_back('{'); }
+  ~ObjectText() { out_->push_back('}'); }
+  ObjectText(const ObjectText&) = delete;
+  ObjectText& operator=(const ObjectText&) = delete;
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    AppendString(value, out_);
+  }
+  // Only when not empty: the dump leaves such members out.
+  void StringIfAny(std::string_view key, std::string_view value) {
+    if (!value.empty()) String(key, value);
+  }
+  void Number(std::string_view key, double value) {
+    Key(key);
+    AppendNumber(value, out_);
+  }
+  void Bool(std::string_view key, bool value) {
+    Key(key);
+    out_->append(value ? "true" : "false");
+  }
+  // The key of a member whose value the caller appends next.
+  void Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    out_->push_back('"');
+    out_->append(key);
+    out_->append("\":");
+  }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+// `items` as a JSON array, each appended by `one(item, out)`.
+template <class Items, class One>
+void AppendArray(const Items& items, std::string* out, One one) {
+  out->push_back('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out->push_back(',');
+    one(items[i], out);
+  }
+  out->push_back(']');
+}
 
 }  // namespace
 
-// Keys go in the order json's std::map gives them (sorted), so the text equals the dump.
+// Members go in the order json's std::map gives them (sorted), so the text equals the dump.
 std::string ClassificationText(const classifier::Classification& c) {
   std::string out;
   out.reserve(256 + 160 * c.matched.size());
-  out.append("{");
-  AppendKey("agency", &out);
-  AppendString(c.agency, &out);
-  out.append(",");
-  AppendKey("agency_score", &out);
-  AppendNumber(c.agency_score, &out);
-  out.append(",");
-  AppendKey("candidates", &out);
-  out.append("[");
-  for (size_t i = 0; i < c.candidates.size(); ++i) {
-    const auto& k = c.candidates[i];
-    out.append(i ? ",{" : "{");
-    AppendKey("agency", &out);
-    AppendString(k.agency, &out);
-    out.append(",");
-    AppendKey("score", &out);
-    AppendNumber(k.score, &out);
-    out.append(",");
-    AppendKey("topic", &out);
-    AppendString(k.topic, &out);
-    out.append("}");
+  {
+    ObjectText root(&out);
+    root.String("agency", c.agency);
+    root.Number("agency_score", c.agency_score);
+    root.Key("candidates");
+    AppendArray(c.candidates, &out, [](const classifier::Candidate& k, std::string* o) {
+      ObjectText one(o);
+      one.String("agency", k.agency);
+      one.Number("score", k.score);
+      one.String("topic", k.topic);
+    });
+    root.Key("maladministration");
+    AppendArray(c.maladministration, &out,
+                [](const std::string& code, std::string* o) { AppendString(code, o); });
+    root.Key("matched");
+    AppendArray(c.matched, &out, [](const classifier::Match& m, std::string* o) {
+      ObjectText one(o);
+      one.StringIfAny("matched_text", m.matched_text);
+      one.String("rule", m.rule);
+      one.StringIfAny("source", m.source);
+      one.String("target", m.target);
+      one.StringIfAny("topic", m.topic);
+      one.Number("weight", m.weight);
+    });
+    root.String("topic", c.topic);
+    root.Bool("triage", c.triage);
+    root.Bool("urgent", c.urgent);
+    if (c.urgent_override) root.Bool("urgent_override", true);
   }
-  out.append("],");
-  AppendKey("maladministration", &out);
-  out.append("[");
-  for (size_t i = 0; i < c.maladministration.size(); ++i) {
-    if (i) out.append(",");
-    AppendString(c.maladministration[i], &out);
-  }
-  out.append("],");
-  AppendKey("matched", &out);
-  out.append("[");
-  for (size_t i = 0; i < c.matched.size(); ++i) {
-    const auto& m = c.matched[i];
-    out.append(i ? ",{" : "{");
-    if (!m.matched_text.empty()) {
-      AppendKey("matched_text", &out);
-      AppendString(m.matched_text, &out);
-      out.append(",");
-    }
-    AppendKey("rule", &out);
-    AppendString(m.rule, &out);
-    out.append(",");
-    if (!m.source.empty()) {
-      AppendKey("source", &out);
-      AppendString(m.source, &out);
-      out.append(",");
-    }
-    AppendKey("target", &out);
-    AppendString(m.target, &out);
-    out.append(",");
-    if (!m.topic.empty()) {
-      AppendKey("topic", &out);
-      AppendString(m.topic, &out);
-      out.append(",");
-    }
-    AppendKey("weight", &out);
-    AppendNumber(m.weight, &out);
-    out.append("}");
-  }
-  out.append("],");
-  AppendKey("topic", &out);
-  AppendString(c.topic, &out);
-  out.append(",");
-  AppendKey("triage", &out);
-  out.append(c.triage ? "true" : "false");
-  out.append(",");
-  AppendKey("urgent", &out);
-  out.append(c.urgent ? "true" : "false");
-  if (c.urgent_override) out.append(",\"urgent_override\":true");
-  out.append("}");
   return out;
 }
 
