@@ -169,6 +169,7 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     term.weight = rule.weight;
     term.text = rule.text;
     term.source = SourceName(rule.place);
+    if (rule.composed >= 0) term.composed = static_cast<uint32_t>(rule.composed);
     if (!c->InternPhrase(rule.parts[0], rule.place, &term.primary, error)) return nullptr;
     if (rule.parts.size() > 1 &&
         !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
@@ -191,7 +192,8 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
       const bool comparable =
           t.target == term.target || !literal || !literal_terms[&t - c->terms_.data()];
       return comparable && owner_of(t.target) == owner && t.primary == term.primary &&
-             t.secondary == term.secondary && t.unless == term.unless;
+             t.secondary == term.secondary && t.unless == term.unless &&
+             t.composed == term.composed;
     });
     if (same == c->terms_.end()) {
       c->terms_.push_back(std::move(term));
@@ -343,13 +345,19 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     double weight;
     const std::string* rule;
     const std::string* source;
-    int pattern;  // index into patterns_, or -1 for a phrase term
+    int pattern;        // index into patterns_, or -1 for a phrase term
+    uint32_t composed;  // Term::composed, or kNoId
   };
   std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
-                 int pattern) {
+                 int pattern, uint32_t composed = kNoId) {
     raw[target] += weight;
-    evidence.push_back({target, weight, &rule, &source, pattern});
+    evidence.push_back({target, weight, &rule, &source, pattern, composed});
+  };
+  // Whether a pair of the composed cue `composed` has already counted for this message.
+  auto composed_fired = [&evidence](uint32_t composed) {
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [composed](const Vote& v) { return v.composed == composed; });
   };
 
   for (size_t h = 0; h < hits.size();) {
@@ -359,7 +367,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     for (uint32_t t : terms_by_primary_[phrase]) {
       const Term& term = terms_[t];
       const TargetKind kind = targets_[term.target].kind;
-      const bool negatable = kind == TargetKind::kUrgent;
+      const bool composed = term.composed != kNoId;
+      if (composed && composed_fired(term.composed)) continue;
+      const bool negatable = kind == TargetKind::kUrgent || composed;
       const bool placeable =
           (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
       double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
@@ -372,6 +382,11 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
           auto [first, last] = positions(term.secondary);
           auto it =
               std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
+          // A composed cue needs a partner that is not negated itself ("bukan petugas yang
+          // menolak" has none); other near terms take the nearest.
+          while (composed && it != last && it->position <= at + window && negated(it->position)) {
+            ++it;
+          }
           if (it == last || it->position > at + window) continue;
         }
         if (!placeable) {
@@ -384,7 +399,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       }
       if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight * factor, term.text, term.source, -1);
+      add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
     }
     h = end;
   }
