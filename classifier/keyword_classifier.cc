@@ -163,6 +163,10 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     return t.kind == TargetKind::kTopic ? t.agency : target;
   };
   std::vector<bool> literal_terms;  // parallel to terms_
+  // Terms by (primary, secondary) phrase, in the order written: the duplicate check below looks
+  // only at terms of the same phrases. A composed cue expands into thousands of pairs, and a scan
+  // of every earlier term for each made loading quadratic.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> terms_by_phrases;
   for (const auto& rule : rules.terms) {
     Term term;
     term.target = target_index.at(rule.target);
@@ -188,19 +192,21 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     // written wins. Topics of one agency that each name the same word on purpose still add up.
     const bool literal = IsLiteral(rule.parts, c->lexicon_);
     const uint32_t owner = owner_of(term.target);
-    auto same = std::find_if(c->terms_.begin(), c->terms_.end(), [&](const Term& t) {
-      const bool comparable =
-          t.target == term.target || !literal || !literal_terms[&t - c->terms_.data()];
-      return comparable && owner_of(t.target) == owner && t.primary == term.primary &&
-             t.secondary == term.secondary && t.unless == term.unless &&
+    std::vector<uint32_t>& candidates =
+        terms_by_phrases[(uint64_t{term.primary} << 32) | term.secondary];
+    auto same = std::find_if(candidates.begin(), candidates.end(), [&](uint32_t index) {
+      const Term& t = c->terms_[index];
+      const bool comparable = t.target == term.target || !literal || !literal_terms[index];
+      return comparable && owner_of(t.target) == owner && t.unless == term.unless &&
              t.composed == term.composed;
     });
-    if (same == c->terms_.end()) {
+    if (same == candidates.end()) {
+      candidates.push_back(static_cast<uint32_t>(c->terms_.size()));
       c->terms_.push_back(std::move(term));
       literal_terms.push_back(literal);
-    } else if (literal && !literal_terms[same - c->terms_.begin()]) {
-      literal_terms[same - c->terms_.begin()] = true;
-      *same = std::move(term);
+    } else if (literal && !literal_terms[*same]) {
+      literal_terms[*same] = true;
+      c->terms_[*same] = std::move(term);
     }
   }
   c->terms_by_primary_.resize(c->phrases_.size());
