@@ -163,12 +163,17 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     return t.kind == TargetKind::kTopic ? t.agency : target;
   };
   std::vector<bool> literal_terms;  // parallel to terms_
+  // Terms by (primary, secondary) phrase, in the order written: the duplicate check below looks
+  // only at terms of the same phrases. A composed cue expands into thousands of pairs, and a scan
+  // of every earlier term for each made loading quadratic.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> terms_by_phrases;
   for (const auto& rule : rules.terms) {
     Term term;
     term.target = target_index.at(rule.target);
     term.weight = rule.weight;
     term.text = rule.text;
     term.source = SourceName(rule.place);
+    if (rule.composed >= 0) term.composed = static_cast<uint32_t>(rule.composed);
     if (!c->InternPhrase(rule.parts[0], rule.place, &term.primary, error)) return nullptr;
     if (rule.parts.size() > 1 &&
         !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
@@ -187,18 +192,21 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     // written wins. Topics of one agency that each name the same word on purpose still add up.
     const bool literal = IsLiteral(rule.parts, c->lexicon_);
     const uint32_t owner = owner_of(term.target);
-    auto same = std::find_if(c->terms_.begin(), c->terms_.end(), [&](const Term& t) {
-      const bool comparable =
-          t.target == term.target || !literal || !literal_terms[&t - c->terms_.data()];
-      return comparable && owner_of(t.target) == owner && t.primary == term.primary &&
-             t.secondary == term.secondary && t.unless == term.unless;
+    std::vector<uint32_t>& candidates =
+        terms_by_phrases[(uint64_t{term.primary} << 32) | term.secondary];
+    auto same = std::find_if(candidates.begin(), candidates.end(), [&](uint32_t index) {
+      const Term& t = c->terms_[index];
+      const bool comparable = t.target == term.target || !literal || !literal_terms[index];
+      return comparable && owner_of(t.target) == owner && t.unless == term.unless &&
+             t.composed == term.composed;
     });
-    if (same == c->terms_.end()) {
+    if (same == candidates.end()) {
+      candidates.push_back(static_cast<uint32_t>(c->terms_.size()));
       c->terms_.push_back(std::move(term));
       literal_terms.push_back(literal);
-    } else if (literal && !literal_terms[same - c->terms_.begin()]) {
-      literal_terms[same - c->terms_.begin()] = true;
-      *same = std::move(term);
+    } else if (literal && !literal_terms[*same]) {
+      literal_terms[*same] = true;
+      c->terms_[*same] = std::move(term);
     }
   }
   c->terms_by_primary_.resize(c->phrases_.size());
@@ -343,13 +351,19 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     double weight;
     const std::string* rule;
     const std::string* source;
-    int pattern;  // index into patterns_, or -1 for a phrase term
+    int pattern;        // index into patterns_, or -1 for a phrase term
+    uint32_t composed;  // Term::composed, or kNoId
   };
   std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
-                 int pattern) {
+                 int pattern, uint32_t composed = kNoId) {
     raw[target] += weight;
-    evidence.push_back({target, weight, &rule, &source, pattern});
+    evidence.push_back({target, weight, &rule, &source, pattern, composed});
+  };
+  // Whether a pair of the composed cue `composed` has already counted for this message.
+  auto composed_fired = [&evidence](uint32_t composed) {
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [composed](const Vote& v) { return v.composed == composed; });
   };
 
   for (size_t h = 0; h < hits.size();) {
@@ -359,7 +373,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     for (uint32_t t : terms_by_primary_[phrase]) {
       const Term& term = terms_[t];
       const TargetKind kind = targets_[term.target].kind;
-      const bool negatable = kind == TargetKind::kUrgent;
+      const bool composed = term.composed != kNoId;
+      if (composed && composed_fired(term.composed)) continue;
+      const bool negatable = kind == TargetKind::kUrgent || composed;
       const bool placeable =
           (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
       double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
@@ -372,6 +388,11 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
           auto [first, last] = positions(term.secondary);
           auto it =
               std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
+          // A composed cue needs a partner that is not negated itself ("bukan petugas yang
+          // menolak" has none); other near terms take the nearest.
+          while (composed && it != last && it->position <= at + window && negated(it->position)) {
+            ++it;
+          }
           if (it == last || it->position > at + window) continue;
         }
         if (!placeable) {
@@ -384,7 +405,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       }
       if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight * factor, term.text, term.source, -1);
+      add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
     }
     h = end;
   }

@@ -70,6 +70,9 @@ class KeywordClassifier final : public Classifier {
     uint32_t primary = 0;
     uint32_t secondary = kNoId;
     std::vector<uint32_t> unless;
+    // Shared by the pairs of one "@a ~ @b" cue (TermRule::composed): they count once together,
+    // and a side preceded by a negator does not count. kNoId for other terms.
+    uint32_t composed = kNoId;
   };
   struct Pattern {
     uint32_t target = 0;

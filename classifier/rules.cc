@@ -277,9 +277,20 @@ class Parser {
     }
     if (positive.empty()) return Fail("a weight needs at least one phrase");
     std::vector<std::string> alternatives;
-    if (!Expand(SplitAlternatives(positive), &alternatives)) return false;
-    for (auto& alt : alternatives) {
+    std::vector<int> composed;  // parallel to alternatives
+    for (auto& alt : SplitAlternatives(positive)) {
+      if (alt.find('~') != std::string::npos && alt.find('@') != std::string::npos) {
+        if (!ExpandComposed(alt, &alternatives)) return false;
+        composed.resize(alternatives.size(), next_composed_++);
+        continue;
+      }
+      if (!Expand({alt}, &alternatives)) return false;
+      composed.resize(alternatives.size(), -1);
+    }
+    for (size_t a = 0; a < alternatives.size(); ++a) {
+      auto& alt = alternatives[a];
       TermRule term;
+      term.composed = composed[a];
       term.target = target_;
       term.kind = kind_;
       term.weight = weight;
@@ -298,6 +309,27 @@ class Parser {
         term.parts = {left, right};
       }
       rules_->terms.push_back(std::move(term));
+    }
+    return true;
+  }
+
+  // "@a ~ b", "a ~ @b" or "@a ~ @b": every pair of the two sides' phrases, as "x ~ y".
+  bool ExpandComposed(const std::string& alt, std::vector<std::string>* out) {
+    const size_t tilde = alt.find('~');
+    const std::string left(Trim(std::string_view(alt).substr(0, tilde)));
+    const std::string right(Trim(std::string_view(alt).substr(tilde + 1)));
+    if (left.empty() || right.empty() || right.find('~') != std::string::npos) {
+      return Fail("'~' joins exactly two phrases: '" + alt + "'");
+    }
+    std::vector<std::string> lefts, rights;
+    if (!Expand({left}, &lefts) || !Expand({right}, &rights)) return false;
+    for (const auto& l : lefts) {
+      for (const auto& r : rights) {
+        std::string pair = l;
+        pair += " ~ ";
+        pair += r;
+        out->push_back(std::move(pair));
+      }
     }
     return true;
   }
@@ -335,6 +367,7 @@ class Parser {
   std::string target_;
   TargetKind kind_ = TargetKind::kAgency;
   std::map<std::string, std::vector<std::string>> groups_;
+  int next_composed_ = 0;
   std::set<std::string> extra_agencies_;
 };
 

@@ -11,6 +11,10 @@
 //   3 jalan rusak | jalan berlubang        weight, then alternatives
 //   2 air ! banjir | @flood                 '!' lists phrases that block the term (context)
 //   2 jalan ~ rusak                         both phrases within RuleSettings::near_window words
+//   2 @staff ~ @refusal                     any phrase of one group near any of the other: a
+//                                           composed cue. It counts its weight once however
+//                                           many pairs match, and an occurrence of either side
+//                                           after a negator ("kalau petugas menolak") is skipped
 //   2 =pajak                                '=' matches the word exactly, without stemming
 //   -2 lampu merah                          negative weight: evidence against the target
 //   re 2 (minta|bayar) .{0,20}(uang|ribu)   an RE2 pattern over the normalised text
@@ -51,6 +55,9 @@ struct TermRule {
   std::string text;                 // the alternative as written, for explanations
   std::vector<std::string> parts;   // one phrase, or two joined by '~'; may start with '='
   std::vector<std::string> unless;  // phrases that block this term
+  // Terms expanded from one "@a ~ @b" alternative share a non-negative id: together they add
+  // their weight once, and negated occurrences do not count. -1 for every other term.
+  int composed = -1;
   SourcePlace place;
 };
 

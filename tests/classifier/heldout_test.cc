@@ -214,5 +214,33 @@ TEST(HeldOutTest, FamiliesProbeMeetsTheFloors) {
   EXPECT_EQ(s.urgent_waiting, 0);
 }
 
+// heldout14.jsonl and heldout15.jsonl were written together before round 8 (every
+// maladministration type several times, a quarter with none) and scored before any change.
+// Round 8 was tuned on heldout14's errors, so its floors guard the fit; heldout15 was scored once
+// at the end, untuned, and its floors sit a little below that figure.
+TEST(HeldOutTest, Heldout14MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout14.jsonl");
+  ASSERT_GE(s.rows, 100);
+  EXPECT_GE(double(s.correct) / s.rows, 0.93);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
+  EXPECT_GE(s.malad_micro.F1(), 0.79);
+  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.88);
+  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.90);
+  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.85);
+  EXPECT_GE(s.urgent.Recall(), 0.99);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
+TEST(HeldOutTest, Heldout15MeetsTheFloors) {
+  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout15.jsonl");
+  ASSERT_GE(s.rows, 100);
+  EXPECT_GE(double(s.correct) / s.rows, 0.86);
+  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
+  EXPECT_GE(s.malad_micro.F1(), 0.79);
+  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.83);
+  EXPECT_GE(s.urgent.Recall(), 0.6);
+  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
+}
+
 }  // namespace
 }  // namespace aduan::classifier
