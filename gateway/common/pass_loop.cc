@@ -22,6 +22,7 @@ PassLoop::PassLoop(PassLoopOptions options, std::function<int()> pass)
 PassLoop::~PassLoop() { Stop(); }
 
 void PassLoop::Start() {
+  if (thread_.joinable()) return;
   thread_ = std::thread([this] { Run(); });
 }
 

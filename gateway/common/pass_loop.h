@@ -1,6 +1,6 @@
-// A background worker's loop: run a pass, wait, run again, until stopped. The outbox dispatcher
-// and the media worker both work this way; the loop is here once so that both wait the same
-// way while their passes fail.
+// A background worker's loop: run a pass, wait, run again, until stopped. The outbox dispatcher,
+// the media worker and the SLA scanner all work this way; the loop is here once so that they
+// wait the same way while their passes fail.
 //
 // A pass returns how many items it handled and throws when it cannot work (storage away).
 //   - A pass that handled something is followed by the next one at once: more may be due.
@@ -29,7 +29,7 @@ struct PassLoopOptions {
   PassLoopOptions(std::string name, std::string thread_name, int64_t idle_poll_ms)
       : name(std::move(name)), thread_name(std::move(thread_name)), idle_poll_ms(idle_poll_ms) {}
 
-  std::string name;         // in log lines: "outbox", "media"
+  std::string name;         // in log lines: "outbox", "media", "SLA scan"
   std::string thread_name;  // at most 15 characters (pthread_setname_np)
   int64_t idle_poll_ms;
   int64_t max_backoff_ms = 5000;
@@ -47,7 +47,7 @@ class PassLoop {
   PassLoop(const PassLoop&) = delete;
   PassLoop& operator=(const PassLoop&) = delete;
 
-  // Starts the thread; call once.
+  // Starts the thread; a second call while it runs does nothing.
   void Start();
   // Ends the wait after an idle pass early. Ignored while backing off after failures.
   void Wake();

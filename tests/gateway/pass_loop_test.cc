@@ -87,11 +87,12 @@ TEST(PassLoopTest, APassThatWorkedIsFollowedAtOnceWithoutAWake) {
   EXPECT_EQ(passes.count(), 4);  // the fourth found nothing, and Stop ended the hour's wait
 }
 
-TEST(PassLoopTest, WakeEndsAnIdleWait) {
+TEST(PassLoopTest, WakeEndsAnIdleWaitAndASecondStartChangesNothing) {
   Passes passes([](int) { return 0; });
   PassLoop loop(Options(kHourMs), [&] { return passes.Run(); });
   loop.Start();
   ASSERT_TRUE(passes.WaitFor(1));
+  loop.Start();  // already running: nothing (a second thread would abort the process)
   loop.Wake();
   EXPECT_TRUE(passes.WaitFor(2));
   loop.Stop();
