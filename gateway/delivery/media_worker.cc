@@ -1,7 +1,6 @@
 #include "gateway/delivery/media_worker.h"
 
 #include <httplib.h>
-#include <pthread.h>
 
 #include <algorithm>
 
@@ -107,7 +106,9 @@ MediaWorker::MediaWorker(storage::MediaStore* store,
       adapters_(adapters),
       env_(std::move(env)),
       clock_(std::move(clock)),
-      options_(options) {}
+      options_(options),
+      loop_(PassLoopOptions("media", "aduan-media", options.idle_poll_ms),
+            [this] { return RunOnce(); }) {}
 
 MediaWorker::~MediaWorker() { Stop(); }
 
@@ -240,34 +241,8 @@ int MediaWorker::RunOnce() {
   return static_cast<int>(rows.size());
 }
 
-void MediaWorker::Start() {
-  thread_ = std::thread([this] {
-    pthread_setname_np(pthread_self(), "aduan-media");
-    for (;;) {
-      int done = 0;
-      try {
-        done = RunOnce();
-      } catch (const std::exception& e) {
-        Log(LogLevel::kError, "media pass failed", {{"error", e.what()}});
-      }
-      std::unique_lock<std::mutex> lock(mu_);
-      if (stopping_) return;
-      if (done == 0) {
-        cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
-                     [this] { return stopping_; });
-      }
-      if (stopping_) return;
-    }
-  });
-}
+void MediaWorker::Start() { loop_.Start(); }
 
-void MediaWorker::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void MediaWorker::Stop() { loop_.Stop(); }
 
 }  // namespace aduan::gateway

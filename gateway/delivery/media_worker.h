@@ -20,15 +20,13 @@
 #ifndef ADUAN_GATEWAY_MEDIA_WORKER_H_
 #define ADUAN_GATEWAY_MEDIA_WORKER_H_
 
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "channels/adapter.h"
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
+#include "gateway/common/pass_loop.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -53,7 +51,8 @@ class MediaWorker {
   // One pass: claims due rows and fetches each once. Returns the number attempted. Throws
   // storage::StoreError when storage fails.
   int RunOnce();
-  // Passes on a background thread until Stop().
+  // Passes on a background thread until Stop() (gateway/common/pass_loop.h: backing off while
+  // they fail, as the outbox dispatcher does).
   void Start();
   void Stop();
 
@@ -70,10 +69,8 @@ class MediaWorker {
   Clock clock_;
   MediaWorkerOptions options_;
 
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
+  // Last: stopped before the members its passes use go.
+  PassLoop loop_;
 };
 
 }  // namespace aduan::gateway

@@ -1,7 +1,6 @@
 #include "gateway/delivery/outbox_dispatcher.h"
 
 #include <httplib.h>
-#include <pthread.h>
 
 #include <algorithm>
 #include <cctype>
@@ -52,7 +51,9 @@ OutboxDispatcher::OutboxDispatcher(
       adapters_(adapters),
       env_(std::move(env)),
       clock_(std::move(clock)),
-      options_(options) {}
+      options_(options),
+      loop_(PassLoopOptions("outbox", "aduan-outbox", options.idle_poll_ms),
+            [this] { return RunOnce(); }) {}
 
 OutboxDispatcher::~OutboxDispatcher() { Stop(); }
 
@@ -164,60 +165,10 @@ int OutboxDispatcher::RunOnce() {
   return static_cast<int>(rows.size());
 }
 
-void OutboxDispatcher::Start() {
-  thread_ = std::thread([this] {
-    pthread_setname_np(pthread_self(), "aduan-outbox");
-    // Passes that fail in a row (the database is away). Each webhook acknowledged meanwhile
-    // wakes the dispatcher; without a back-off that became a pass and a log line every few
-    // milliseconds for the whole outage.
-    int failed_passes = 0;
-    for (;;) {
-      int done = 0;
-      try {
-        done = RunOnce();
-        if (failed_passes > 0) {
-          Log(LogLevel::kInfo, "outbox passes work again", {{"failed_passes", failed_passes}});
-          failed_passes = 0;
-        }
-      } catch (const std::exception& e) {
-        ++failed_passes;
-        if (failed_passes == 1 || failed_passes % 50 == 0) {
-          Log(LogLevel::kError, "outbox pass failed",
-              {{"error", e.what()}, {"failed_passes", failed_passes}});
-        }
-      }
-      std::unique_lock<std::mutex> lock(mu_);
-      if (stopping_) return;
-      if (failed_passes > 0) {
-        // Wakes are ignored while backing off: they only say more rows are waiting.
-        const int64_t backoff =
-            std::min<int64_t>(options_.idle_poll_ms << std::min(failed_passes - 1, 5), 5000);
-        cv_.wait_for(lock, std::chrono::milliseconds(backoff), [this] { return stopping_; });
-      } else if (done == 0) {
-        cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
-                     [this] { return stopping_ || woken_; });
-      }
-      woken_ = false;
-      if (stopping_) return;
-    }
-  });
-}
+void OutboxDispatcher::Start() { loop_.Start(); }
 
-void OutboxDispatcher::Wake() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void OutboxDispatcher::Wake() { loop_.Wake(); }
 
-void OutboxDispatcher::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void OutboxDispatcher::Stop() { loop_.Stop(); }
 
 }  // namespace aduan::gateway

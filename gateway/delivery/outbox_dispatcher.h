@@ -18,14 +18,12 @@
 #define ADUAN_GATEWAY_OUTBOX_DISPATCHER_H_
 
 #include <atomic>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "channels/adapter.h"
 #include "gateway/common/clock.h"
+#include "gateway/common/pass_loop.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -62,7 +60,8 @@ class OutboxDispatcher {
   // Throws storage::StoreError when storage fails.
   int RunOnce();
 
-  // Runs passes on a background thread until Stop(). Wake() shortens the wait after new rows.
+  // Runs passes on a background thread until Stop() (gateway/common/pass_loop.h: backing off
+  // while they fail). Wake() shortens the wait after new rows.
   void Start();
   void Stop();
   void Wake();
@@ -85,11 +84,8 @@ class OutboxDispatcher {
   Clock clock_;
   DispatcherOptions options_;
 
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  bool woken_ = false;
-  std::thread thread_;
+  // Last: stopped before the members its passes use go.
+  PassLoop loop_;
 };
 
 }  // namespace aduan::gateway

@@ -69,6 +69,15 @@ std::optional<TicketCall> OpenTicketCall(GatewayContext& ctx, const httplib::Req
   return TicketCall{std::move(*who), std::move(*id)};
 }
 
+std::optional<TicketBodyCall> OpenTicketBodyCall(GatewayContext& ctx, const httplib::Request& req,
+                                                 httplib::Response& res) {
+  auto call = OpenTicketCall(ctx, req, res);
+  if (!call) return std::nullopt;
+  auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
+  if (!body) return std::nullopt;
+  return TicketBodyCall{std::move(*call), std::move(*body)};
+}
+
 std::optional<VisibleTicket> OpenVisibleTicket(GatewayContext& ctx, const httplib::Request& req,
                                                httplib::Response& res, std::string_view missing) {
   auto call = OpenTicketCall(ctx, req, res);
@@ -117,14 +126,12 @@ void RegisterAgencyRoutes(httplib::Server& server, GatewayContext& ctx) {
   server.Post(R"(/api/v1/tickets/([^/]+)/ack)",
               [&ctx](const httplib::Request& req, httplib::Response& res) {
                 Guarded(res, [&] {
-                  auto call = OpenTicketCall(ctx, req, res);
+                  auto call = OpenTicketBodyCall(ctx, req, res);
                   if (!call) return;
                   const Principal* who = &call->who;
                   const std::string* id = &call->id;
-                  auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
-                  if (!body) return;
-                  auto lease = body->find("lease_id");
-                  if (lease == body->end() || !lease->is_string()) {
+                  auto lease = call->body.find("lease_id");
+                  if (lease == call->body.end() || !lease->is_string()) {
                     WriteError(res, 400, "missing_field", "field 'lease_id' is required");
                     return;
                   }

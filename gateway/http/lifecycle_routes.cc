@@ -29,20 +29,18 @@ template <class Fill>
 void HandleAction(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res,
                   Fill&& fill) {
   Guarded(res, [&] {
-    auto call = OpenTicketCall(ctx, req, res);
+    auto call = OpenTicketBodyCall(ctx, req, res);
     if (!call) return;
-    const Principal* who = &call->who;
-    const std::string* id = &call->id;
-    auto body = ReadJsonObject(req, res, /*empty_ok=*/false);
-    if (!body) return;
+    const json& body = call->body;
     LifecycleAction action;
-    if (!ReadText(*body, "note", &action.note, res)) return;
-    if (!ReadText(*body, "internal_note", &action.internal_note, res)) return;
-    if (!fill(*body, &action)) return;
-    core::Actor actor = who->kind == Principal::Kind::kOperator ? core::Actor::Operator()
-                                                                : core::Actor::Agency(who->agency);
-    auto r =
-        ApplyLifecycle(*ctx.deps.config, *ctx.deps.store, *id, actor, action, ctx.deps.clock());
+    if (!ReadText(body, "note", &action.note, res)) return;
+    if (!ReadText(body, "internal_note", &action.internal_note, res)) return;
+    if (!fill(body, &action)) return;
+    const Principal& who = call->who;
+    core::Actor actor = who.kind == Principal::Kind::kOperator ? core::Actor::Operator()
+                                                               : core::Actor::Agency(who.agency);
+    auto r = ApplyLifecycle(*ctx.deps.config, *ctx.deps.store, call->id, actor, action,
+                            ctx.deps.clock());
     if (!r.ok()) {
       WriteError(res, r.status());
       return;

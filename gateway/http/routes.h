@@ -63,6 +63,14 @@ struct TicketCall {
 std::optional<TicketCall> OpenTicketCall(GatewayContext& ctx, const httplib::Request& req,
                                          httplib::Response& res);
 
+// OpenTicketCall, then the request body as a JSON object (400 when it is empty or not an
+// object): the opening of the calls that change a ticket.
+struct TicketBodyCall : TicketCall {
+  nlohmann::json body;
+};
+std::optional<TicketBodyCall> OpenTicketBodyCall(GatewayContext& ctx, const httplib::Request& req,
+                                                 httplib::Response& res);
+
 struct VisibleTicket {
   Principal who;
   storage::TicketRecord ticket;  // with events

@@ -205,10 +205,24 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
       return;
     }
   } else {
+    // Nothing is acknowledged unless it is durable: the provider must retry.
+    auto unavailable = [&](const core::Status& why) {
+      Log(LogLevel::kError, "storage failed during intake",
+          {{"channel", channel}, {"error", why.message()}});
+      res.set_header("Retry-After", "5");
+      WriteError(res, HttpStatusOf(why.code()), why.reason(),
+                 "could not store the message; retry later");
+      count(res.status);
+    };
     try {
       for (const auto& m : messages) {
         auto message_started = std::chrono::steady_clock::now();
-        IntakeOutcome out = ctx.intake->Accept(m);
+        core::Result<IntakeOutcome> accepted = ctx.intake->Accept(m);
+        if (!accepted.ok()) {
+          unavailable(accepted.status());
+          return;
+        }
+        IntakeOutcome out = std::move(accepted.value());
         // One line per accepted message, with no personal data: an operator can follow traffic.
         Log(LogLevel::kInfo, "message accepted",
             {{"channel", channel},
@@ -229,12 +243,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
         }
       }
     } catch (const storage::StoreError& e) {
-      // Nothing is acknowledged unless it is durable: the provider must retry.
-      Log(LogLevel::kError, "storage failed during intake",
-          {{"channel", channel}, {"error", e.what()}});
-      res.set_header("Retry-After", "5");
-      WriteError(res, 503, "storage_unavailable", "could not store the message; retry later");
-      count(503);
+      unavailable(core::Status::Unavailable("storage_unavailable", e.what()));
       return;
     }
   }

@@ -142,15 +142,16 @@ std::string IntakePipeline::FindThread(const core::InboundMessage& in) {
   return "";
 }
 
-IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in) {
+core::Result<IntakeOutcome> IntakePipeline::Accept(const core::InboundMessage& in) {
   return Accept(in, clock_());
 }
 
-IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in, int64_t received_at_ms,
-                                     const JournalPosition& from) {
+core::Result<IntakeOutcome> IntakePipeline::Accept(const core::InboundMessage& in,
+                                                   int64_t received_at_ms,
+                                                   const JournalPosition& from) {
   for (int attempt = 1;; ++attempt) {
     core::Result<IntakeOutcome> once = AcceptOnce(in, received_at_ms, from);
-    if (once.ok()) return std::move(once.value());
+    if (once.ok()) return once;
     const core::Status& why = once.status();
     // Stale: what the conversation decided on changed meanwhile; conflict: the drawn ticket
     // number is taken. Either way nothing was stored, and the next try reads and draws afresh.
@@ -158,7 +159,9 @@ IntakeOutcome IntakePipeline::Accept(const core::InboundMessage& in, int64_t rec
         why.code() == core::StatusCode::kStale || why.code() == core::StatusCode::kConflict;
     // Still losing after every try: as busy as an unavailable store, and answered the same way
     // (503, the provider or the journal tries again later).
-    if (!again || attempt == kIntakeAttempts) throw storage::StoreError(why.message());
+    if (!again || attempt == kIntakeAttempts) {
+      return core::Status::Unavailable("storage_unavailable", why.message());
+    }
     if (why.code() == core::StatusCode::kStale) {
       Log(LogLevel::kDebug, "conversation moved on; deciding again", {{"error", why.message()}});
     }

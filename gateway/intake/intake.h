@@ -48,15 +48,18 @@ class IntakePipeline {
 
   // Stores `message` durably (or finds it stored before) together with everything the
   // conversation decided (see gateway/conversation/conversation.h), in one transaction.
-  // Throws storage::StoreError.
-  IntakeOutcome Accept(const core::InboundMessage& message);
+  // Not ok (kUnavailable, reason "storage_unavailable") when every try lost to a concurrent
+  // change: nothing was stored, and the caller answers as it would for a store that is down
+  // (the provider or the journal tries again later). Throws storage::StoreError when storage
+  // fails.
+  core::Result<IntakeOutcome> Accept(const core::InboundMessage& message);
   // The same for a message that arrived at `received_at_ms` (the journal's processor): the
   // conversation decides, and a message without a provider id is keyed, by that time, so a
   // record processed twice is recognised as the same message. With `from` set, the store
   // records the journal position in the message's transaction and a second processing of
   // that record returns the first outcome (duplicate=true), provider id or not.
-  IntakeOutcome Accept(const core::InboundMessage& message, int64_t received_at_ms,
-                       const JournalPosition& from = {});
+  core::Result<IntakeOutcome> Accept(const core::InboundMessage& message, int64_t received_at_ms,
+                                     const JournalPosition& from = {});
 
   // The dedupe key for a message whose provider gave no id: a hash of sender, text and media
   // within `window_ms` of `now_ms`. Exposed for tests.

@@ -129,7 +129,12 @@ std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(uint64_t seq,
 
 IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq, bool* created) {
   auto started = std::chrono::steady_clock::now();
-  IntakeOutcome out = pipeline_->Accept(e.message, e.received_at_ms, {options_.journal_id, seq});
+  core::Result<IntakeOutcome> accepted =
+      pipeline_->Accept(e.message, e.received_at_ms, {options_.journal_id, seq});
+  // To the journal a store too busy to take the message is one that is away: the record stays,
+  // and the message is tried again later.
+  if (!accepted.ok()) throw storage::StoreError(accepted.status().message());
+  IntakeOutcome out = std::move(accepted.value());
   const std::string labels = "channel=\"" + e.message.channel + "\"";
   metrics_->Count(out.duplicate ? "aduan_duplicate_messages_total" : "aduan_messages_total",
                   labels);

@@ -1,7 +1,5 @@
 #include "gateway/tickets/sla_scanner.h"
 
-#include <pthread.h>
-
 #include "gateway/common/log.h"
 #include "gateway/tickets/lifecycle.h"
 #include "gateway/tickets/sla.h"
@@ -11,6 +9,13 @@ namespace {
 
 constexpr int kPage = 200;
 
+PassLoopOptions ScanLoop(const GatewayConfig& config) {
+  const int64_t interval_ms = int64_t{config.sla.scan_interval_seconds} * 1000;
+  PassLoopOptions o("SLA scan", "aduan-sla", interval_ms);
+  o.max_backoff_ms = interval_ms;  // a failed scan is tried again after the interval, no sooner
+  return o;
+}
+
 }  // namespace
 
 SlaScanner::SlaScanner(const GatewayConfig* config, storage::TicketStore* tickets,
@@ -19,7 +24,12 @@ SlaScanner::SlaScanner(const GatewayConfig* config, storage::TicketStore* ticket
       tickets_(tickets),
       queue_(queue),
       clock_(std::move(clock)),
-      metrics_(metrics) {}
+      metrics_(metrics),
+      // A scan reports what it found, not work left over: the next one waits the interval.
+      loop_(ScanLoop(*config), [this] {
+        RunOnce(clock_());
+        return 0;
+      }) {}
 
 SlaScanner::~SlaScanner() { Stop(); }
 
@@ -106,31 +116,9 @@ SlaScanReport SlaScanner::RunOnce(int64_t now_ms) {
 }
 
 void SlaScanner::Start() {
-  if (config_->sla.scan_interval_seconds <= 0 || thread_.joinable()) return;
-  thread_ = std::thread([this] {
-    pthread_setname_np(pthread_self(), "aduan-sla");
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!stopping_) {
-      lock.unlock();
-      try {
-        RunOnce(clock_());
-      } catch (const std::exception& e) {
-        Log(LogLevel::kError, "SLA scan failed", {{"error", e.what()}});
-      }
-      lock.lock();
-      cv_.wait_for(lock, std::chrono::seconds(config_->sla.scan_interval_seconds),
-                   [this] { return stopping_; });
-    }
-  });
+  if (config_->sla.scan_interval_seconds > 0) loop_.Start();
 }
 
-void SlaScanner::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void SlaScanner::Stop() { loop_.Stop(); }
 
 }  // namespace aduan::gateway

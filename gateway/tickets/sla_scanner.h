@@ -8,13 +8,10 @@
 #ifndef ADUAN_GATEWAY_SLA_SCANNER_H_
 #define ADUAN_GATEWAY_SLA_SCANNER_H_
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include "gateway/common/clock.h"
 #include "gateway/common/config.h"
 #include "gateway/common/metrics.h"
+#include "gateway/common/pass_loop.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -36,7 +33,8 @@ class SlaScanner {
   // One pass over open tickets at `now_ms`. Throws storage::StoreError.
   SlaScanReport RunOnce(int64_t now_ms);
 
-  // Passes every sla.scan_interval_seconds on a background thread until Stop().
+  // Passes every sla.scan_interval_seconds on a background thread until Stop(), also after a
+  // pass that failed (gateway/common/pass_loop.h). Does nothing when the interval is 0.
   void Start();
   void Stop();
 
@@ -49,10 +47,8 @@ class SlaScanner {
   storage::QueueStore* queue_;
   Clock clock_;
   Metrics* metrics_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
+  // Last: stopped before the members its passes use go.
+  PassLoop loop_;
 };
 
 }  // namespace aduan::gateway

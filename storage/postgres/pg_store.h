@@ -20,7 +20,7 @@
 // PostgreSQL aborts one statement; that unit rolls back alone and runs again in a later batch.
 //
 // Adding a Store method (the next one you add to storage/store.h):
-//   1. Declare it below with `override`.
+//   1. Declare it in storage/store_overrides.inc (both backends include that one list).
 //   2. Implement it in the file of its group: pg_intake.cc (messages, tickets), pg_queue.cc
 //      (lease, ack, queue listing), pg_outbox.cc, pg_keys.cc, pg_lifecycle.cc (ticket
 //      changes), pg_ticket_list.cc, pg_conversation.cc (conversations), pg_cadres.cc, or a
@@ -55,62 +55,8 @@ class PgStore : public Store {
           const std::vector<Migration>& migrations = PgMigrations());
   ~PgStore() override;
 
-  core::Result<IntakeResult> Intake(const IntakeRequest& request) override;
-  std::optional<TicketRecord> GetTicket(const std::string& id) override;
-  std::string TicketOfMessage(const std::string& channel,
-                              const std::string& provider_message_id) override;
-  std::string TicketOfOutboxRow(int64_t outbox_id) override;
-  std::vector<LeasedTicket> Lease(const std::string& agency, int max, int64_t lease_ms,
-                                  int64_t now_ms) override;
-  AckOutcome Ack(const std::string& agency, const std::string& ticket_id,
-                 const std::string& lease_id, int64_t now_ms) override;
-  std::vector<OutboxRow> ClaimOutbox(int max, int64_t now_ms, int64_t claim_ms) override;
-  void FinishOutbox(int64_t id, const OutboxAttempt& attempt, int64_t now_ms) override;
-  bool RecordDeliveryStatus(const std::string& channel, const std::string& provider_message_id,
-                            const std::string& status, const std::string& error,
-                            int64_t reported_at_ms, int64_t now_ms) override;
-  std::vector<OutboxRow> ListOutbox(const std::string& status, int limit) override;
-  void InsertApiKey(const ApiKeyRecord& key) override;
-  std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override;
-
-  // Agency lifecycle, SLA and push
-  ChangeOutcome ChangeTicket(const TicketChange& change) override;
-  std::vector<TicketRecord> ListTickets(const TicketQuery& query) override;
-  std::vector<QueueEntryRecord> ListQueueEntries(int min_lease_count, int limit) override;
-  std::vector<ApiKeyRecord> ListApiKeys() override;
-  bool RevokeApiKey(const std::string& id, int64_t now_ms) override;
-  // People of the web inbox.
-  void InsertUser(const UserRecord& user) override;
-  std::optional<UserRecord> FindUser(const std::string& username) override;
-  std::vector<UserRecord> ListUsers() override;
-  bool SetUserActive(const std::string& username, bool active) override;
-
-  // Conversations and cadres
-  std::optional<ConversationRecord> GetConversation(const std::string& channel,
-                                                    const std::string& sender) override;
-  IntakeFacts ReadFacts(const IntakeFactsQuery& query) override;
-  std::vector<TicketRecord> FindTickets(const TicketQuery& query) override;
-  void PutCadre(const CadreRecord& cadre) override;
-  std::optional<CadreRecord> FindCadre(const std::string& channel,
-                                       const std::string& sender) override;
-  std::optional<CadreRecord> GetCadre(const std::string& id) override;
-  std::vector<CadreRecord> ListCadres() override;
-
-  // Media (sqlite_media.cc / pg_media.cc).
-  std::vector<MediaRecord> ClaimMedia(int max, int64_t now_ms, int64_t claim_ms) override;
-  void FinishMedia(int64_t id, const MediaAttempt& attempt, int64_t now_ms) override;
-  std::vector<MediaRecord> ListMedia(const MediaQuery& query) override;
-  std::optional<MediaRecord> GetMedia(int64_t id) override;
-  std::string PutBlob(const std::string& bytes) override;
-  std::optional<std::string> GetBlob(const std::string& sha256) override;
-
-  std::vector<AppliedJournalRecord> AppliedJournalRecords(const std::string& journal_id,
-                                                          uint64_t after_seq) override;
-  void ForgetJournalRecords(const std::string& journal_id, uint64_t through_seq) override;
-
-  bool Ping() override;
-  void ProbeWrite(int64_t now_ms) override;
-  WriteHealth LastWrites() const override;
+  // Every Store method (storage/store.h is the contract).
+#include "storage/store_overrides.inc"
 
   // The highest migration applied to the database.
   int SchemaVersion();

@@ -103,34 +103,12 @@ ChangeOutcome ApplyTicketChange(StatementCache& writes, const TicketChange& c, i
   }
   if (c.event) {
     const bool statuses = c.new_status || c.event_statuses_when_kept;
-    SQLite::Statement& ev = writes.Get(
-        "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
-        "public_note, internal_note) VALUES (?,?,?,?,?,?,?,?)");
-    ev.bind(1, c.ticket_id);
-    ev.bind(2, now_ms);
-    ev.bind(3, Column(c.event->actor));
-    ev.bind(4, Column(c.event->kind));
-    ev.bind(5, statuses ? from_status : std::string());
-    ev.bind(6, statuses ? to_status : std::string());
-    ev.bind(7, c.event->public_note);
-    ev.bind(8, c.event->internal_note);
-    ev.exec();
+    EventRecord event = *c.event;
+    event.from_status = statuses ? from_status : std::string();
+    event.to_status = statuses ? to_status : std::string();
+    InsertEvent(writes, c.ticket_id, now_ms, event);
   }
-  for (const auto& o : c.outbox) {
-    SQLite::Statement& out = writes.Get(
-        "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
-        "next_attempt_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
-    out.bind(1, c.ticket_id);
-    out.bind(2, o.channel);
-    out.bind(3, o.recipient);
-    out.bind(4, Column(o.kind));
-    out.bind(5, o.body);
-    out.bind(6, o.details_json);
-    out.bind(7, now_ms);
-    out.bind(8, now_ms);
-    out.bind(9, now_ms);
-    out.exec();
-  }
+  for (const auto& o : c.outbox) InsertOutbox(writes, c.ticket_id, now_ms, o);
   return ChangeOutcome::kChanged;
 }
 

@@ -33,6 +33,41 @@ std::optional<TicketRecord> ReadTicket(StatementCache& statements, const std::st
   return t;
 }
 
+void InsertEvent(StatementCache& writes, const std::string& ticket_id, int64_t at_ms,
+                 const EventRecord& e) {
+  SQLite::Statement& ev = writes.Get(
+      "INSERT INTO ticket_events(ticket_id, at, actor, kind, from_status, to_status, "
+      "public_note, internal_note) VALUES (?,?,?,?,?,?,?,?)");
+  ev.bind(1, ticket_id);
+  ev.bind(2, at_ms);
+  ev.bind(3, Column(e.actor));
+  ev.bind(4, Column(e.kind));
+  ev.bind(5, e.from_status);
+  ev.bind(6, e.to_status);
+  ev.bind(7, e.public_note);
+  ev.bind(8, e.internal_note);
+  ev.exec();
+}
+
+void InsertOutbox(StatementCache& writes, const std::string& ticket_id, int64_t at_ms,
+                  const OutboxDraft& o) {
+  SQLite::Statement& out = writes.Get(
+      "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
+      "next_attempt_at, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?7,?7)");
+  if (ticket_id.empty()) {
+    out.bind(1);
+  } else {
+    out.bind(1, ticket_id);
+  }
+  out.bind(2, o.channel);
+  out.bind(3, o.recipient);
+  out.bind(4, Column(o.kind));
+  out.bind(5, o.body);
+  out.bind(6, o.details_json);
+  out.bind(7, at_ms);
+  out.exec();
+}
+
 namespace {
 
 int CurrentVersion(SQLite::Database& db) {
@@ -240,15 +275,11 @@ IntakeResult SqliteStore::IntakeUnit(const IntakeRequest& req) {
           }
           throw;
         }
-        SQLite::Statement& ev = impl_->writes.Get(
-            "INSERT INTO ticket_events(ticket_id, at, actor, kind, to_status, "
-            "public_note) VALUES (?, ?, ?, ?, ?, '')");
-        ev.bind(1, t.id);
-        ev.bind(2, m.received_at_ms);
-        ev.bind(3, Column(core::Actor::System()));
-        ev.bind(4, Column(core::EventKind::kCreated));
-        ev.bind(5, Column(t.status));
-        ev.exec();
+        EventRecord created;
+        created.actor = core::Actor::System();
+        created.kind = core::EventKind::kCreated;
+        created.to_status = Column(t.status);
+        InsertEvent(impl_->writes, t.id, m.received_at_ms, created);
         if (t.status == core::TicketStatus::kRouted) {
           SQLite::Statement& q = impl_->writes.Get(
               "INSERT INTO queue(ticket_id, agency, urgent, enqueued_at) VALUES (?,?,?,?)");
@@ -260,15 +291,11 @@ IntakeResult SqliteStore::IntakeUnit(const IntakeRequest& req) {
         }
         result.ticket_id = t.id;
       } else if (!req.attach_to_ticket.empty()) {
-        SQLite::Statement& ev = impl_->writes.Get(
-            "INSERT INTO ticket_events(ticket_id, at, actor, kind, public_note) "
-            "VALUES (?, ?, ?, ?, ?)");
-        ev.bind(1, req.attach_to_ticket);
-        ev.bind(2, m.received_at_ms);
-        ev.bind(3, Column(core::Actor::Resident()));
-        ev.bind(4, Column(core::EventKind::kResidentMessage));
-        ev.bind(5, m.text);
-        ev.exec();
+        EventRecord message;
+        message.actor = core::Actor::Resident();
+        message.kind = core::EventKind::kResidentMessage;
+        message.public_note = m.text;
+        InsertEvent(impl_->writes, req.attach_to_ticket, m.received_at_ms, message);
         SQLite::Statement& t = impl_->writes.Get("UPDATE tickets SET updated_at = ? WHERE id = ?");
         t.bind(1, m.received_at_ms);
         t.bind(2, req.attach_to_ticket);
@@ -293,23 +320,7 @@ IntakeResult SqliteStore::IntakeUnit(const IntakeRequest& req) {
       msg.bind(9, m.received_at_ms);
       msg.exec();
       for (const auto& o : req.outbox) {
-        SQLite::Statement& out = impl_->writes.Get(
-            "INSERT INTO outbox(ticket_id, channel, recipient, kind, body, details, "
-            "next_attempt_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
-        if (result.ticket_id.empty()) {
-          out.bind(1);
-        } else {
-          out.bind(1, result.ticket_id);
-        }
-        out.bind(2, o.channel);
-        out.bind(3, o.recipient);
-        out.bind(4, Column(o.kind));
-        out.bind(5, o.body);
-        out.bind(6, o.details_json);
-        out.bind(7, m.received_at_ms);
-        out.bind(8, m.received_at_ms);
-        out.bind(9, m.received_at_ms);
-        out.exec();
+        InsertOutbox(impl_->writes, result.ticket_id, m.received_at_ms, o);
       }
       InsertMedia(impl_->writes, result.ticket_id, m, req.media);
       for (const auto& change : req.ticket_changes) {

@@ -85,6 +85,15 @@ std::vector<TicketRecord> SelectTickets(StatementCache& statements,
 // values added to `p`.
 std::string TicketQuerySql(const TicketQuery& query, SqliteParams& p);
 
+// The writes Intake and ticket changes both make, on the committer thread inside the caller's
+// unit (sqlite_store.cc), as pg_store_internal.h's helpers of the same names do on PostgreSQL.
+// One line of a ticket's history at `at_ms` (event.id and event.at_ms are not read).
+void InsertEvent(StatementCache& writes, const std::string& ticket_id, int64_t at_ms,
+                 const EventRecord& event);
+// Queues `draft` for the dispatcher, due at `at_ms`; "" ticket_id: a reply to no ticket (NULL).
+void InsertOutbox(StatementCache& writes, const std::string& ticket_id, int64_t at_ms,
+                  const OutboxDraft& draft);
+
 // Every change to an existing ticket (sqlite_lifecycle.cc), on the committer thread inside
 // the caller's unit, at `now_ms`. Checks all of `change`'s guards first: kNotFound or kStale
 // means nothing was written.

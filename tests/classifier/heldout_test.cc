@@ -6,8 +6,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/classifier/shipped.h"
 
@@ -70,177 +72,213 @@ Score ScoreFile(const std::string& path) {
   return s;
 }
 
-// heldout3.jsonl was written before the discrimination and procedure-deviation rules (its first
-// score, 0.49 maladministration micro-F1, is the unseen figure); it weighs those two types and
-// informal emergencies more than the other sets.
-TEST(HeldOutTest, Heldout3MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout3.jsonl");
-  ASSERT_GE(s.rows, 200);
-  EXPECT_GE(double(s.correct) / s.rows, 0.86);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.90);
-  EXPECT_GE(s.malad_micro.F1(), 0.70);
-  EXPECT_GE(s.malad.at("DISKRIMINASI").Recall(), 0.80);
-  EXPECT_GE(s.malad.at("PENYIMPANGAN_PROSEDUR").Recall(), 0.70);
-  EXPECT_GE(s.urgent.Recall(), 0.85);
+// The counts of `label` in `by_label`; a label the set never saw fails the test.
+const Counts& Of(const std::map<std::string, Counts>& by_label, const std::string& label) {
+  static const Counts none;
+  auto it = by_label.find(label);
+  if (it != by_label.end()) return it->second;
+  ADD_FAILURE() << "no row labelled or classified " << label;
+  return none;
+}
+
+// One figure of a Score that a set holds a floor on. The per-label figures read their label.
+struct Figure {
+  const char* name;
+  double (*of)(const Score& s, const std::string& label);
+};
+// Rows routed to the labelled agency, of all rows.
+const Figure kAgencyAccuracy{"agency accuracy", [](const Score& s, const std::string&) {
+                               return double(s.correct) / s.rows;
+                             }};
+// Of the rows routed without triage, those routed right.
+const Figure kRoutedPrecision{"routed precision", [](const Score& s, const std::string&) {
+                                return double(s.auto_correct) / s.auto_routed;
+                              }};
+const Figure kMaladMicroF1{"maladministration micro-F1",
+                           [](const Score& s, const std::string&) { return s.malad_micro.F1(); }};
+const Figure kMaladMicroPrecision{
+    "maladministration micro-precision",
+    [](const Score& s, const std::string&) { return s.malad_micro.Precision(); }};
+const Figure kMaladF1{"maladministration F1",
+                      [](const Score& s, const std::string& l) { return Of(s.malad, l).F1(); }};
+const Figure kUrgentRecall{"urgent recall",
+                           [](const Score& s, const std::string&) { return s.urgent.Recall(); }};
+const Figure kMaladRecall{"maladministration recall", [](const Score& s, const std::string& l) {
+                            return Of(s.malad, l).Recall();
+                          }};
+const Figure kAgencyPrecision{"agency precision", [](const Score& s, const std::string& l) {
+                                return Of(s.agency, l).Precision();
+                              }};
+const Figure kAgencyRecall{
+    "agency recall", [](const Score& s, const std::string& l) { return Of(s.agency, l).Recall(); }};
+
+struct Floor {
+  const Figure* figure;
+  double min;
+  std::string label = {};  // the type or agency of the per-label figures
+};
+
+// A labelled set and the floors its score must meet. Every set also holds no urgent complaint
+// in triage.
+struct HeldOutSet {
+  std::string file;  // under tests/classifier/testdata
+  int min_rows;
+  std::vector<Floor> floors;
+};
+
+const std::vector<HeldOutSet>& Sets() {
+  static const std::vector<HeldOutSet> sets = {
+      // heldout3.jsonl was written before the discrimination and procedure-deviation rules (its
+      // first score, 0.49 maladministration micro-F1, is the unseen figure); it weighs those two
+      // types and informal emergencies more than the other sets.
+      {"heldout3.jsonl",
+       200,
+       {{&kAgencyAccuracy, 0.86},
+        {&kRoutedPrecision, 0.90},
+        {&kMaladMicroF1, 0.70},
+        {&kMaladRecall, 0.80, "DISKRIMINASI"},
+        {&kMaladRecall, 0.70, "PENYIMPANGAN_PROSEDUR"},
+        {&kUrgentRecall, 0.85}}},
+      // heldout5.jsonl and heldout6.jsonl were written together before round 4 (informal,
+      // regional, English and greeting-wrapped complaints across the real stream's weak
+      // families). Round 4 was tuned on heldout5's errors, so its floors guard the fit; heldout6
+      // was scored once at the end and its floors sit a little below that unseen figure.
+      {"heldout5.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.95},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.80},
+        {&kUrgentRecall, 0.92}}},
+      {"heldout6.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.89},
+        {&kRoutedPrecision, 0.92},
+        {&kMaladMicroF1, 0.70},
+        {&kUrgentRecall, 0.87}}},
+      // heldout7.jsonl was written before round 5 and weighted like a real city stream: most
+      // "banjir" is a flooded street or a blocked drain (PUPR), few are disasters (BPBD) or fires
+      // (DAMKAR). Round 5 was tuned on its errors, so the floors guard the fit: the emergency
+      // agencies' precision and the drainage recall that the real stream lacked.
+      {"heldout7.jsonl",
+       120,
+       {{&kAgencyAccuracy, 0.95},
+        {&kRoutedPrecision, 0.95},
+        {&kAgencyPrecision, 0.90, "BPBD"},
+        {&kAgencyRecall, 0.90, "BPBD"},
+        {&kAgencyPrecision, 0.90, "DAMKAR"},
+        {&kAgencyRecall, 0.90, "PUPR"},
+        {&kUrgentRecall, 0.88}}},
+      // heldout8.jsonl was written after round 5's rules and scored once, untuned: the same
+      // stream mix, so its floors sit a little below that unseen figure.
+      {"heldout8.jsonl",
+       40,
+       {{&kAgencyAccuracy, 0.85},
+        {&kAgencyPrecision, 0.80, "BPBD"},
+        {&kAgencyRecall, 0.75, "PUPR"},
+        {&kUrgentRecall, 0.85}}},
+      // heldout9.jsonl and heldout10.jsonl were written together before round 6, the way
+      // residents write in chat (abbreviations, regional words, long stories, several topics,
+      // cadres, letters). Round 6 was tuned on heldout9's errors and on probes; heldout10 was
+      // scored once, unseen, and then tuned on (round 6b), so both sets' floors guard the fit:
+      // maladministration breadth (undue delay, service not given, procedure, money asked), the
+      // agencies and urgency.
+      {"heldout9.jsonl",
+       120,
+       {{&kAgencyAccuracy, 0.97},
+        {&kRoutedPrecision, 0.97},
+        {&kMaladMicroF1, 0.85},
+        {&kMaladRecall, 0.85, "PENUNDAAN_BERLARUT"},
+        {&kMaladRecall, 0.85, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kMaladRecall, 0.90, "PERMINTAAN_IMBALAN"},
+        {&kAgencyRecall, 0.85, "PUPR"},
+        {&kUrgentRecall, 0.90}}},
+      {"heldout10.jsonl",
+       120,
+       {{&kAgencyAccuracy, 0.95},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.75},
+        {&kMaladRecall, 0.90, "PENUNDAAN_BERLARUT"},
+        {&kMaladRecall, 0.90, "PERMINTAAN_IMBALAN"},
+        {&kMaladRecall, 0.60, "DISKRIMINASI"},
+        {&kAgencyRecall, 0.90, "PUPR"},
+        {&kAgencyPrecision, 0.80, "DAMKAR"},
+        {&kUrgentRecall, 0.80}}},
+      // heldout11.jsonl was written after round 6's last rule change and scored once, untuned:
+      // its floors sit a little below that unseen figure (maladministration recall there is
+      // about half).
+      {"heldout11.jsonl",
+       40,
+       {{&kAgencyAccuracy, 0.92},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.55},
+        {&kUrgentRecall, 0.99}}},
+      // heldout12.jsonl was written before round 7, weighted towards maladministration (every
+      // type several times, a quarter with none: plain faults, questions, thanks, negated cues).
+      // Its first score (micro-F1 0.734) is the unseen figure; round 7 was tuned on its errors,
+      // so the floors guard the fit: service not given and undue delay recall, and no label on
+      // plain faults.
+      {"heldout12.jsonl",
+       200,
+       {{&kAgencyAccuracy, 0.90},
+        {&kRoutedPrecision, 0.92},
+        {&kMaladMicroF1, 0.87},
+        {&kMaladMicroPrecision, 0.82},
+        {&kMaladRecall, 0.90, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kMaladF1, 0.88, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kMaladRecall, 0.90, "PENUNDAAN_BERLARUT"},
+        {&kMaladRecall, 0.90, "PERMINTAAN_IMBALAN"},
+        {&kUrgentRecall, 0.99}}},
+      // heldout14.jsonl and heldout15.jsonl were written together before round 8 (every
+      // maladministration type several times, a quarter with none) and scored before any
+      // change. Round 8 was tuned on heldout14's errors, so its floors guard the fit; heldout15
+      // was scored once at the end, untuned, and its floors sit a little below that figure.
+      {"heldout14.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.93},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.79},
+        {&kMaladRecall, 0.88, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kMaladRecall, 0.90, "PENUNDAAN_BERLARUT"},
+        {&kMaladRecall, 0.85, "PERMINTAAN_IMBALAN"},
+        {&kUrgentRecall, 0.99}}},
+      {"heldout15.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.86},
+        {&kRoutedPrecision, 0.92},
+        {&kMaladMicroF1, 0.79},
+        {&kMaladRecall, 0.83, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kUrgentRecall, 0.6}}},
+      // The probe sentences written while broadening the agency families and the urgent
+      // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
+      // dialects, and maladministration wording; round 6 two maladministration probes and an
+      // urgent one).
+      {"families.jsonl", 300, {{&kAgencyAccuracy, 0.95}, {&kUrgentRecall, 0.94}}},
+  };
+  return sets;
+}
+
+// Names the set in gtest's messages instead of dumping its bytes.
+void PrintTo(const HeldOutSet& set, std::ostream* os) { *os << set.file; }
+
+class HeldOutTest : public testing::TestWithParam<HeldOutSet> {};
+
+TEST_P(HeldOutTest, MeetsTheFloors) {
+  const HeldOutSet& set = GetParam();
+  std::string path = ADUAN_SOURCE_DIR "/tests/classifier/testdata/";
+  path += set.file;
+  const Score s = ScoreFile(path);
+  ASSERT_GE(s.rows, set.min_rows);
+  for (const Floor& f : set.floors) {
+    EXPECT_GE(f.figure->of(s, f.label), f.min) << f.figure->name << " " << f.label;
+  }
   EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
 }
 
-// heldout5.jsonl and heldout6.jsonl were written together before round 4 (informal, regional,
-// English and greeting-wrapped complaints across the real stream's weak families). Round 4 was
-// tuned on heldout5's errors, so its floors guard the fit; heldout6 was scored once at the end
-// and its floors sit a little below that unseen figure.
-TEST(HeldOutTest, Heldout5MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout5.jsonl");
-  ASSERT_GE(s.rows, 150);
-  EXPECT_GE(double(s.correct) / s.rows, 0.95);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
-  EXPECT_GE(s.malad_micro.F1(), 0.80);
-  EXPECT_GE(s.urgent.Recall(), 0.92);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-TEST(HeldOutTest, Heldout6MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout6.jsonl");
-  ASSERT_GE(s.rows, 150);
-  EXPECT_GE(double(s.correct) / s.rows, 0.89);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
-  EXPECT_GE(s.malad_micro.F1(), 0.70);
-  EXPECT_GE(s.urgent.Recall(), 0.87);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// heldout7.jsonl was written before round 5 and weighted like a real city stream: most "banjir"
-// is a flooded street or a blocked drain (PUPR), few are disasters (BPBD) or fires (DAMKAR).
-// Round 5 was tuned on its errors, so the floors guard the fit: the emergency agencies' precision
-// and the drainage recall that the real stream lacked.
-TEST(HeldOutTest, Heldout7MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout7.jsonl");
-  ASSERT_GE(s.rows, 120);
-  EXPECT_GE(double(s.correct) / s.rows, 0.95);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
-  EXPECT_GE(s.agency.at("BPBD").Precision(), 0.90);
-  EXPECT_GE(s.agency.at("BPBD").Recall(), 0.90);
-  EXPECT_GE(s.agency.at("DAMKAR").Precision(), 0.90);
-  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.90);
-  EXPECT_GE(s.urgent.Recall(), 0.88);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// heldout8.jsonl was written after round 5's rules and scored once, untuned: the same stream
-// mix, so its floors sit a little below that unseen figure.
-TEST(HeldOutTest, Heldout8MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout8.jsonl");
-  ASSERT_GE(s.rows, 40);
-  EXPECT_GE(double(s.correct) / s.rows, 0.85);
-  EXPECT_GE(s.agency.at("BPBD").Precision(), 0.80);
-  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.75);
-  EXPECT_GE(s.urgent.Recall(), 0.85);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// heldout9.jsonl and heldout10.jsonl were written together before round 6, the way residents
-// write in chat (abbreviations, regional words, long stories, several topics, cadres, letters).
-// Round 6 was tuned on heldout9's errors and on probes; heldout10 was scored once, unseen, and
-// then tuned on (round 6b), so both sets' floors guard the fit: maladministration breadth
-// (undue delay, service not given, procedure, money asked), the agencies and urgency.
-TEST(HeldOutTest, Heldout9MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout9.jsonl");
-  ASSERT_GE(s.rows, 120);
-  EXPECT_GE(double(s.correct) / s.rows, 0.97);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.97);
-  EXPECT_GE(s.malad_micro.F1(), 0.85);
-  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.85);
-  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.85);
-  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.90);
-  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.85);
-  EXPECT_GE(s.urgent.Recall(), 0.90);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-TEST(HeldOutTest, Heldout10MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout10.jsonl");
-  ASSERT_GE(s.rows, 120);
-  EXPECT_GE(double(s.correct) / s.rows, 0.95);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
-  EXPECT_GE(s.malad_micro.F1(), 0.75);
-  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.90);
-  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.90);
-  EXPECT_GE(s.malad.at("DISKRIMINASI").Recall(), 0.60);
-  EXPECT_GE(s.agency.at("PUPR").Recall(), 0.90);
-  EXPECT_GE(s.agency.at("DAMKAR").Precision(), 0.80);
-  EXPECT_GE(s.urgent.Recall(), 0.80);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// heldout11.jsonl was written after round 6's last rule change and scored once, untuned: its
-// floors sit a little below that unseen figure (maladministration recall there is about half).
-TEST(HeldOutTest, Heldout11MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout11.jsonl");
-  ASSERT_GE(s.rows, 40);
-  EXPECT_GE(double(s.correct) / s.rows, 0.92);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
-  EXPECT_GE(s.malad_micro.F1(), 0.55);
-  EXPECT_GE(s.urgent.Recall(), 0.99);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// heldout12.jsonl was written before round 7, weighted towards maladministration (every type
-// several times, a quarter with none: plain faults, questions, thanks, negated cues). Its first
-// score (micro-F1 0.734) is the unseen figure; round 7 was tuned on its errors, so the floors
-// guard the fit: service not given and undue delay recall, and no label on plain faults.
-TEST(HeldOutTest, Heldout12MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout12.jsonl");
-  ASSERT_GE(s.rows, 200);
-  EXPECT_GE(double(s.correct) / s.rows, 0.90);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
-  EXPECT_GE(s.malad_micro.F1(), 0.87);
-  EXPECT_GE(s.malad_micro.Precision(), 0.82);
-  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.90);
-  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").F1(), 0.88);
-  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.90);
-  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.90);
-  EXPECT_GE(s.urgent.Recall(), 0.99);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-// The probe sentences written while broadening the agency families and the urgent vocabulary
-// (round 4 added three probes: real-stream-style routing, greetings and dialects, and
-// maladministration wording; round 6 two maladministration probes and an urgent one).
-TEST(HeldOutTest, FamiliesProbeMeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/families.jsonl");
-  ASSERT_GE(s.rows, 300);
-  EXPECT_GE(double(s.correct) / s.rows, 0.95);
-  EXPECT_GE(s.urgent.Recall(), 0.94);
-  EXPECT_EQ(s.urgent_waiting, 0);
-}
-
-// heldout14.jsonl and heldout15.jsonl were written together before round 8 (every
-// maladministration type several times, a quarter with none) and scored before any change.
-// Round 8 was tuned on heldout14's errors, so its floors guard the fit; heldout15 was scored once
-// at the end, untuned, and its floors sit a little below that figure.
-TEST(HeldOutTest, Heldout14MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout14.jsonl");
-  ASSERT_GE(s.rows, 100);
-  EXPECT_GE(double(s.correct) / s.rows, 0.93);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.95);
-  EXPECT_GE(s.malad_micro.F1(), 0.79);
-  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.88);
-  EXPECT_GE(s.malad.at("PENUNDAAN_BERLARUT").Recall(), 0.90);
-  EXPECT_GE(s.malad.at("PERMINTAAN_IMBALAN").Recall(), 0.85);
-  EXPECT_GE(s.urgent.Recall(), 0.99);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
-
-TEST(HeldOutTest, Heldout15MeetsTheFloors) {
-  const Score s = ScoreFile(ADUAN_SOURCE_DIR "/tests/classifier/testdata/heldout15.jsonl");
-  ASSERT_GE(s.rows, 100);
-  EXPECT_GE(double(s.correct) / s.rows, 0.86);
-  EXPECT_GE(double(s.auto_correct) / s.auto_routed, 0.92);
-  EXPECT_GE(s.malad_micro.F1(), 0.79);
-  EXPECT_GE(s.malad.at("TIDAK_MEMBERIKAN_PELAYANAN").Recall(), 0.83);
-  EXPECT_GE(s.urgent.Recall(), 0.6);
-  EXPECT_EQ(s.urgent_waiting, 0) << "an urgent complaint was left in triage";
-}
+// Test names: the file's stem ("heldout3", "families").
+INSTANTIATE_TEST_SUITE_P(Sets, HeldOutTest, testing::ValuesIn(Sets()),
+                         [](const testing::TestParamInfo<HeldOutSet>& info) {
+                           return info.param.file.substr(0, info.param.file.find('.'));
+                         });
 
 }  // namespace
 }  // namespace aduan::classifier
