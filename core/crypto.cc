@@ -45,8 +45,13 @@ std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) 
     const unsigned int n = Digest(md, {key}, hashed_key);
     key = std::string_view(reinterpret_cast<const char*>(hashed_key), n);
   }
-  std::string inner_pad(block, '\x36');
-  std::string outer_pad(block, '\x5c');
+  // The pads are the key in disguise: wiped however this returns.
+  struct Wiped {
+    std::string text;
+    ~Wiped() { OPENSSL_cleanse(text.data(), text.size()); }
+  } inner_wiped{std::string(block, '\x36')}, outer_wiped{std::string(block, '\x5c')};
+  std::string& inner_pad = inner_wiped.text;
+  std::string& outer_pad = outer_wiped.text;
   for (size_t i = 0; i < key.size(); ++i) {
     inner_pad[i] = static_cast<char>(inner_pad[i] ^ key[i]);
     outer_pad[i] = static_cast<char>(outer_pad[i] ^ key[i]);
@@ -56,8 +61,6 @@ std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) 
   unsigned char out[EVP_MAX_MD_SIZE];
   const unsigned int len =
       Digest(md, {outer_pad, std::string_view(reinterpret_cast<char*>(inner), inner_len)}, out);
-  OPENSSL_cleanse(inner_pad.data(), inner_pad.size());
-  OPENSSL_cleanse(outer_pad.data(), outer_pad.size());
   OPENSSL_cleanse(hashed_key, sizeof hashed_key);
   return std::string(reinterpret_cast<char*>(out), len);
 }

@@ -2,10 +2,13 @@
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
+#include <pthread.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <random>
 #include <stdexcept>
 
@@ -21,13 +24,30 @@ namespace {
 // byte handed out is wiped from it.
 constexpr size_t kBlockBytes = 512;
 
+// Bumped in a forked child: a block drawn before the fork would otherwise hand the parent's
+// unused bytes out a second time in the child (OpenSSL reseeds itself after a fork; a copy of
+// its output does not).
+std::atomic<uint64_t> g_fork_generation{0};
+
 bool DrawFromBlock(unsigned char* out, size_t n) {
+  static std::once_flag at_fork;
+  std::call_once(at_fork, [] {
+    pthread_atfork(nullptr, nullptr,
+                   [] { g_fork_generation.fetch_add(1, std::memory_order_relaxed); });
+  });
   struct Block {
     unsigned char bytes[kBlockBytes];
     size_t used = kBlockBytes;
+    uint64_t generation = 0;
     ~Block() { OPENSSL_cleanse(bytes, sizeof bytes); }
   };
   thread_local Block block;
+  const uint64_t generation = g_fork_generation.load(std::memory_order_relaxed);
+  if (block.generation != generation) {
+    OPENSSL_cleanse(block.bytes, sizeof block.bytes);
+    block.used = kBlockBytes;
+    block.generation = generation;
+  }
   while (n > 0) {
     if (block.used == kBlockBytes) {
       if (RAND_bytes(block.bytes, static_cast<int>(kBlockBytes)) != 1) return false;

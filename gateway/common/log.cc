@@ -46,7 +46,8 @@ void Log(LogLevel level, std::string_view msg, const nlohmann::json& fields) {
                  .count();
   // Written field by field rather than as one merged json object: merging copied every field
   // into a map first, and intake logs a line per message. ts, level and msg lead so a person
-  // reading the stream sees them first; a field may not take their names.
+  // reading the stream sees them first; a field with one of their names is kept as
+  // "field_<name>" rather than lost.
   constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
   std::string text = "{\"ts\":\"";
   text += FormatTime(now);
@@ -57,9 +58,10 @@ void Log(LogLevel level, std::string_view msg, const nlohmann::json& fields) {
   text += nlohmann::json(msg).dump(-1, ' ', false, kReplace);
   if (fields.is_object()) {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-      if (it.key() == "ts" || it.key() == "level" || it.key() == "msg") continue;
+      const bool reserved = it.key() == "ts" || it.key() == "level" || it.key() == "msg";
       text += ',';
-      text += nlohmann::json(it.key()).dump(-1, ' ', false, kReplace);
+      text +=
+          nlohmann::json(reserved ? "field_" + it.key() : it.key()).dump(-1, ' ', false, kReplace);
       text += ':';
       text += it.value().dump(-1, ' ', false, kReplace);
     }

@@ -62,7 +62,7 @@ bool SlaScanner::Escalate(const storage::TicketRecord& t, int level, int64_t due
   }
   if (tickets_->ChangeTicket(c) != storage::ChangeOutcome::kChanged) return false;
   Log(LogLevel::kWarn, "ticket escalated",
-      {{"ticket", t.id}, {"agency", t.agency}, {"level", level}, {"to", to}});
+      {{"ticket", t.id}, {"agency", t.agency}, {"escalation_level", level}, {"to", to}});
   if (metrics_)
     metrics_->Count("aduan_escalations_total", "to_level=\"" + std::to_string(level) + "\"");
   return true;

@@ -228,6 +228,14 @@ CREATE TABLE applied_journal_records (
   PRIMARY KEY (journal_id, seq)
 );
 )sql"},
+      // The agency index as SQLite's migration 12 names it, with the id that breaks ties in
+      // linking's and the lists' order. SQLite's also carries linking's columns; a PostgreSQL
+      // B-tree entry is limited to about 2.7 kB and a complaint text may be longer, so here it
+      // keeps the keys only.
+      {12, R"sql(
+CREATE INDEX tickets_agency_link ON tickets(agency, created_at, id);
+DROP INDEX tickets_agency_created;
+)sql"},
   };
   return kMigrations;
 }

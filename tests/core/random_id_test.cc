@@ -1,6 +1,8 @@
 #include "core/random_id.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <limits>
@@ -64,6 +66,35 @@ TEST(RandomIdTest, DrawsAcrossBlocksAndThreadsNeverRepeat) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(drawn, 2000u);
   EXPECT_EQ(seen.size(), 2000u);  // 56 random bits each: a repeat means reused bytes
+}
+
+// A child forked after this thread drew bytes must not hand out the bytes left in the
+// parent's block: they are the parent's next draw.
+TEST(RandomIdTest, AForkedChildDoesNotRepeatTheParentsNextBytes) {
+  (void)RandomBytes(1);  // the block now holds 511 bytes the parent has not used
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string mine = RandomBytes(16);
+    ssize_t n = write(fds[1], mine.data(), mine.size());
+    _exit(n == 16 ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string childs(16, '\0');
+  ssize_t got = 0;
+  while (got < 16) {
+    ssize_t n = read(fds[0], childs.data() + got, 16 - got);
+    if (n <= 0) break;
+    got += n;
+  }
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_EQ(got, 16);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_NE(childs, RandomBytes(16));
 }
 
 TEST(RandomIdTest, BetweenStaysInItsRangeAndReachesBothEnds) {

@@ -62,6 +62,7 @@ TEST(LogTest, BytesThatAreNotUtf8AndReservedFieldNamesKeepTheLineValid) {
   EXPECT_EQ(j["level"], "warn");
   EXPECT_EQ(j["msg"], "bad \xef\xbf\xbd byte");
   EXPECT_EQ(j["sender"], "+62\xef\xbf\xbd");
+  EXPECT_EQ(j["field_msg"], "a field may not replace the message");
 }
 
 TEST(LogTest, LinesBelowTheLevelAreNotWritten) {

@@ -6,6 +6,7 @@
 
 #include "storage/record_rows.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/sqlite_store_internal.h"
 #include "store_fixture.h"
 #include "temp_dir.h"
 
@@ -43,9 +44,16 @@ TEST(SqliteQueryPlanTest, LinkingReadsOnlyTheCoveringIndex) {
   testing::TempDir dir;
   { SqliteStore store(dir.File("a.db"), {}); }
   SQLite::Database db(dir.File("a.db"));
-  SQLite::Statement q(db, std::string("EXPLAIN QUERY PLAN SELECT ") + kTicketLinkColumns +
-                              " FROM tickets WHERE created_at >= ? AND agency = ?"
-                              " ORDER BY created_at DESC, id DESC LIMIT 50");
+  // The statement ReadFacts runs: the intake pipeline's query, through the shared SQL.
+  TicketQuery similar;
+  similar.agency = "PUPR";
+  similar.created_since_ms = 1;
+  similar.limit = 50;
+  similar.link_fields_only = true;
+  SqliteParams params;
+  const std::string where = TicketQuerySql(similar, params);
+  SQLite::Statement q(db, std::string("EXPLAIN QUERY PLAN SELECT ") +
+                              TicketColumnsFor(FieldsFor(similar)) + " FROM tickets " + where);
   std::vector<std::string> steps;
   while (q.executeStep()) steps.push_back(q.getColumn(3).getString());
   ASSERT_EQ(steps.size(), 1u);
