@@ -3,14 +3,11 @@
 // or a hypothetical does not count. Rules written for the test, so the weights are exact.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "classifier/classifier.h"
-#include "tests/classifier/shipped.h"
+#include "tests/classifier/rules_under_test.h"
 
 namespace aduan::classifier {
 namespace {
@@ -20,23 +17,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 std::unique_ptr<Classifier> Load(const std::string& rules, std::string* error) {
-  // Each test of this binary runs as its own process under ctest: a folder per process.
-  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) /
-                   ("classifier_composed_test." + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / "composed.rules";
-  std::ofstream(path) << rules;
-  ClassifierOptions options = ShippedOptions();
-  options.rules_path = path.string();
-  return LoadKeywordClassifier(options, error);
-}
-
-double WeightFor(const Classification& result, const std::string& target) {
-  double sum = 0;
-  for (const auto& match : result.matched) {
-    if (match.target == target) sum += match.weight;
-  }
-  return sum;
+  return LoadRulesUnderTest("classifier_composed_test", rules, error);
 }
 
 const char kRules[] =

@@ -5,43 +5,19 @@
 // figures are exact.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "classifier/classifier.h"
-#include "tests/classifier/shipped.h"
+#include "tests/classifier/rules_under_test.h"
 
 namespace aduan::classifier {
 namespace {
 
 using ::testing::HasSubstr;
 
-std::string WriteRules(const std::string& name, const std::string& text) {
-  // ctest runs each test of this binary as its own process, in parallel: a folder per
-  // process, or one test overwrites another's rules before that one loads them.
-  const auto dir = std::filesystem::path(ADUAN_BINARY_DIR) /
-                   ("classifier_context_test." + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = dir / name;
-  std::ofstream(path) << text;
-  return path.string();
-}
-
 std::unique_ptr<Classifier> Load(const std::string& rules, std::string* error) {
-  ClassifierOptions options = ShippedOptions();
-  options.rules_path = WriteRules("context.rules", rules);
-  return LoadKeywordClassifier(options, error);
-}
-
-double WeightFor(const Classification& result, const std::string& target) {
-  double sum = 0;
-  for (const auto& match : result.matched) {
-    if (match.target == target) sum += match.weight;
-  }
-  return sum;
+  return LoadRulesUnderTest("classifier_context_test", rules, error);
 }
 
 const char kRules[] =
