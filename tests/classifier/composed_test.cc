@@ -17,7 +17,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 std::unique_ptr<Classifier> Load(const std::string& rules, std::string* error) {
-  return LoadRulesUnderTest("classifier_composed_test", rules, error);
+  return LoadRulesUnderTest("composed.rules", rules, error);
 }
 
 const char kRules[] =

@@ -17,7 +17,7 @@ namespace {
 using ::testing::HasSubstr;
 
 std::unique_ptr<Classifier> Load(const std::string& rules, std::string* error) {
-  return LoadRulesUnderTest("classifier_context_test", rules, error);
+  return LoadRulesUnderTest("context.rules", rules, error);
 }
 
 const char kRules[] =

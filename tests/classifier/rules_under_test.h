@@ -15,16 +15,17 @@
 
 namespace aduan::classifier {
 
-// Writes `rules` to `<build>/<test>.<pid>/rules` and loads them; nullptr and `error` when they
-// do not load. ctest runs each test of a binary as its own process, in parallel: a folder per
-// process, or one test overwrites another's rules before that one loads them.
-inline std::unique_ptr<Classifier> LoadRulesUnderTest(const std::string& test,
+// Writes `rules` to `<build>/rules_under_test.<pid>/<file>` and loads them; nullptr and
+// `error` (which names `file` and the line) when they do not load. ctest runs each test of a
+// binary as its own process, in parallel: a folder per process, or one test overwrites
+// another's rules before that one loads them.
+inline std::unique_ptr<Classifier> LoadRulesUnderTest(const std::string& file,
                                                       const std::string& rules,
                                                       std::string* error) {
   const auto dir =
-      std::filesystem::path(ADUAN_BINARY_DIR) / (test + "." + std::to_string(::getpid()));
+      std::filesystem::path(ADUAN_BINARY_DIR) / ("rules_under_test." + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const auto path = dir / "test.rules";
+  const auto path = dir / file;
   std::ofstream(path) << rules;
   ClassifierOptions options = ShippedOptions();
   options.rules_path = path.string();
