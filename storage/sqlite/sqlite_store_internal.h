@@ -322,9 +322,9 @@ struct SqliteStore::Impl {
     ~Reader() {
       if (conn_) {
         conn_->statements.ResetUsed();
-        // A read transaction left open (its ROLLBACK failed) would serve every later call on
-        // this connection a frozen snapshot and keep the WAL from restarting: end it, or drop
-        // the connection rather than pool it.
+        // A read transaction left open (a read that threw between its BEGIN and COMMIT) would
+        // serve every later call on this connection a frozen snapshot and keep the WAL from
+        // restarting: end it, or drop the connection rather than pool it.
         if (sqlite3_get_autocommit(conn_->db->getHandle()) == 0) {
           try {
             conn_->db->exec("ROLLBACK");
