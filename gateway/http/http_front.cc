@@ -25,6 +25,7 @@
 
 #include "gateway/common/log.h"
 #include "gateway/common/metrics.h"
+#include "gateway/http/held_answer.h"
 
 namespace aduan::gateway {
 
@@ -126,6 +127,12 @@ struct Connection {
   bool eof = false;        // the client sent FIN: it will send nothing more
   bool in_worker = false;  // owned by a worker until it comes back through `returned`
   bool close_after = false;
+  // A response held until the gate releases it (held_answer.h), and what of it is still to
+  // send. While holding or finishing its write the connection stays counted as in a worker.
+  bool holding = false;
+  bool finishing_write = false;
+  uint64_t hold_token = 0;
+  std::string answer;
   int served = 0;
   size_t accounted = 0;  // this connection's share of Impl::buffered
 };
@@ -133,8 +140,8 @@ struct Connection {
 // What cpp-httplib reads one framed request from and writes its response to.
 class FramedStream final : public httplib::Stream {
  public:
-  FramedStream(const Connection& c, int write_timeout_ms)
-      : c_(c), write_timeout_ms_(write_timeout_ms) {}
+  FramedStream(const Connection& c, int write_timeout_ms, const HeldAnswerScope& hold)
+      : c_(c), write_timeout_ms_(write_timeout_ms), hold_(hold) {}
 
   bool is_readable() const override { return pos_ < c_.request.size(); }
   // A client that half-closed after its request still reads the answer: only a failed write
@@ -147,6 +154,12 @@ class FramedStream final : public httplib::Stream {
     return static_cast<ssize_t>(n);
   }
   ssize_t write(const char* ptr, size_t size) override {
+    // The route has returned before cpp-httplib writes, so whether it held its answer is known.
+    uint64_t token;
+    if (hold_.held(&token)) {
+      held_.append(ptr, size);
+      return static_cast<ssize_t>(size);
+    }
     if (failed_ || !WriteAll(c_.fd, ptr, size, write_timeout_ms_)) {
       failed_ = true;
       return -1;
@@ -164,10 +177,13 @@ class FramedStream final : public httplib::Stream {
   socket_t socket() const override { return c_.fd; }
 
   bool failed() const { return failed_; }
+  std::string TakeHeld() { return std::move(held_); }
 
  private:
   const Connection& c_;
   int write_timeout_ms_;
+  const HeldAnswerScope& hold_;
+  std::string held_;
   size_t pos_ = 0;
   bool failed_ = false;
 };
@@ -179,6 +195,7 @@ struct HttpFront::Impl {
   FrontLimits limits;
   BodyLimitFn body_limit;
   Metrics* metrics = nullptr;
+  AnswerGate* gate = nullptr;
 
   int listen_fd = -1;
   int epoll_fd = -1;
@@ -195,6 +212,7 @@ struct HttpFront::Impl {
   std::unordered_map<std::string, int> per_address;
   size_t buffered = 0;
   int in_worker = 0;
+  std::vector<Connection*> holding;  // answers held until the gate releases them
   std::map<std::string, uint64_t> refusals_since_log;
   int64_t last_refusal_log = 0;
 
@@ -219,8 +237,10 @@ struct HttpFront::Impl {
   }
 
   void Wake() {
+    int fd = wake_fd.load();
+    if (fd < 0) return;
     uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = ::write(wake_fd, &one, sizeof(one));
+    [[maybe_unused]] ssize_t n = ::write(fd, &one, sizeof(one));
   }
 
   void Watch(Connection* c) {
@@ -421,18 +441,39 @@ struct HttpFront::Impl {
         c = ready.front();
         ready.pop_front();
       }
-      const bool last = c->served + 1 >= limits.max_requests_per_connection || c->eof ||
-                        stopping.load(std::memory_order_relaxed);
-      FramedStream stream(*c, limits.write_timeout_ms);
-      bool client_closed = false;
-      bool ok = router->Route(stream, last, &client_closed);
-      ++c->served;
-      c->close_after = last || client_closed || !ok || stream.failed();
+      if (c->finishing_write) {
+        // The rest of a released answer that the socket would not take at once.
+        if (!WriteAll(c->fd, c->answer.data(), c->answer.size(), limits.write_timeout_ms)) {
+          c->close_after = true;
+        }
+        c->answer.clear();
+        c->finishing_write = false;
+      } else {
+        RouteOne(c);
+      }
       {
         std::lock_guard<std::mutex> lock(mu);
         returned.push_back(c);
       }
       Wake();
+    }
+  }
+
+  // Worker thread: routes the connection's request and writes (or holds) the response.
+  void RouteOne(Connection* c) {
+    const bool last = c->served + 1 >= limits.max_requests_per_connection || c->eof ||
+                      stopping.load(std::memory_order_relaxed);
+    HeldAnswerScope hold(gate != nullptr);
+    FramedStream stream(*c, limits.write_timeout_ms, hold);
+    bool client_closed = false;
+    bool ok = router->Route(stream, last, &client_closed);
+    ++c->served;
+    c->close_after = last || client_closed || !ok || stream.failed();
+    uint64_t token = 0;
+    if (hold.held(&token)) {
+      c->holding = true;
+      c->hold_token = token;
+      c->answer = stream.TakeHeld();
     }
   }
 
@@ -443,20 +484,71 @@ struct HttpFront::Impl {
       back.swap(returned);
     }
     for (Connection* c : back) {
-      --in_worker;
-      c->in_worker = false;
       c->request.clear();
       if (c->request.capacity() > (64u << 10)) c->request.shrink_to_fit();
       Account(c);
-      if (c->close_after || stopping.load()) {
-        Close(c);
+      if (c->holding) {
+        holding.push_back(c);
         continue;
       }
-      c->wait = Connection::Wait::kIdle;
-      c->deadline_ms = NowMs() + limits.idle_timeout_ms;
-      Watch(c);
-      if (!c->in.empty()) Frame(c);  // a pipelined request arrived with the last one
+      Resume(c);
     }
+    if (!holding.empty()) ReleaseHeld();
+  }
+
+  // A connection whose response is out: closes it or waits for its next request.
+  void Resume(Connection* c) {
+    --in_worker;
+    c->in_worker = false;
+    if (c->close_after || stopping.load()) {
+      Close(c);
+      return;
+    }
+    c->wait = Connection::Wait::kIdle;
+    c->deadline_ms = NowMs() + limits.idle_timeout_ms;
+    Watch(c);
+    if (!c->in.empty()) Frame(c);  // a pipelined request arrived with the last one
+  }
+
+  // Sends the held answers the gate has released. A socket that does not take a whole answer
+  // at once goes to a worker to finish, so a client that does not read cannot stall this thread.
+  void ReleaseHeld() {
+    size_t kept = 0;
+    for (Connection* c : holding) {
+      AnswerGate::State state = gate->Check(c->hold_token);
+      if (state == AnswerGate::State::kPending) {
+        holding[kept++] = c;
+        continue;
+      }
+      c->holding = false;
+      if (state == AnswerGate::State::kFailed) {
+        // What the route prepared said "accepted"; it was not kept, so the sender must retry.
+        CountRefusal("intake_unavailable");
+        c->answer =
+            ErrorResponse(503, "intake_unavailable", "could not store the message; retry later");
+        c->close_after = true;
+      }
+      ssize_t n = ::send(c->fd, c->answer.data(), c->answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n == static_cast<ssize_t>(c->answer.size())) {
+        c->answer.clear();
+        Resume(c);
+        continue;
+      }
+      if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+        c->answer.clear();
+        c->close_after = true;
+        Resume(c);
+        continue;
+      }
+      c->answer.erase(0, n > 0 ? static_cast<size_t>(n) : 0);
+      c->finishing_write = true;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        ready.push_back(c);
+      }
+      work_cv.notify_one();
+    }
+    holding.resize(kept);
   }
 
   void Sweep(int64_t now) {
@@ -487,6 +579,7 @@ struct HttpFront::Impl {
     }
     if (metrics) {
       metrics->Gauge("aduan_http_connections", static_cast<double>(conns.size()));
+      metrics->Gauge("aduan_http_held_answers", static_cast<double>(holding.size()));
       metrics->Gauge("aduan_http_buffered_request_bytes", static_cast<double>(buffered));
     }
     // One line per ten seconds at most, so a flood of bad clients cannot flood the log.
@@ -524,7 +617,17 @@ HttpFront::HttpFront(RoutingServer* router, FrontLimits limits, BodyLimitFn body
   impl_->metrics = metrics;
 }
 
-HttpFront::~HttpFront() { Stop(); }
+HttpFront::~HttpFront() {
+  Stop();
+  // The gate may outlive the front: it must not wake a front that is gone.
+  if (impl_->gate) impl_->gate->SetWake({});
+}
+
+void HttpFront::SetAnswerGate(AnswerGate* gate) {
+  impl_->gate = gate;
+  Impl* s = impl_.get();
+  if (gate) gate->SetWake([s] { s->Wake(); });
+}
 
 int HttpFront::Bind(const std::string& host, int port, std::string* error) {
   addrinfo hints{};

@@ -35,6 +35,7 @@
 namespace aduan::gateway {
 
 class Metrics;
+class AnswerGate;
 
 struct FrontLimits {
   int workers = 16;                        // threads that run routes
@@ -64,6 +65,10 @@ class HttpFront {
   ~HttpFront();
   HttpFront(const HttpFront&) = delete;
   HttpFront& operator=(const HttpFront&) = delete;
+
+  // Lets routes hold their answers until `gate` releases them (held_answer.h). `gate` must
+  // outlive the front; call before Serve().
+  void SetAnswerGate(AnswerGate* gate);
 
   // Binds host:port (port 0 picks a free one). Returns the bound port, or -1 with *error set.
   int Bind(const std::string& host, int port, std::string* error);

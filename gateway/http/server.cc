@@ -6,16 +6,43 @@
 #include "channels/util.h"
 #include "core/message.h"
 #include "gateway/common/log.h"
+#include "gateway/http/held_answer.h"
 #include "gateway/http/http_front.h"
 #include "gateway/http/http_util.h"
 #include "gateway/http/routes.h"
+#include "gateway/intake/journal/journal.h"
 
 namespace aduan::gateway {
+namespace {
+
+// Releases an answer held on a journal record once the record is synced (or lost).
+class JournalAnswerGate final : public AnswerGate {
+ public:
+  explicit JournalAnswerGate(journal::Journal* journal) : journal_(journal) {}
+  State Check(uint64_t seq) const override {
+    switch (journal_->StateOf(seq)) {
+      case journal::Durability::kDurable:
+        return State::kReady;
+      case journal::Durability::kLost:
+        return State::kFailed;
+      case journal::Durability::kPending:
+        break;
+    }
+    return State::kPending;
+  }
+  void SetWake(std::function<void()> wake) override { journal_->SetSyncListener(std::move(wake)); }
+
+ private:
+  journal::Journal* journal_;
+};
+
+}  // namespace
 
 struct GatewayServer::Impl {
   GatewayContext ctx;
   RoutingServer http;
-  std::unique_ptr<HttpFront> front;
+  std::unique_ptr<JournalAnswerGate> gate;
+  std::unique_ptr<HttpFront> front;  // after `gate`: destroyed first, it unhooks the gate
 };
 
 bool SplitHostPort(const std::string& listen, std::string* host, int* port) {
@@ -104,6 +131,10 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     return c.max_body_bytes;
   };
   impl_->front = std::make_unique<HttpFront>(&impl_->http, limits, body_limit, &ctx.metrics);
+  if (ctx.deps.journal) {
+    impl_->gate = std::make_unique<JournalAnswerGate>(ctx.deps.journal);
+    impl_->front->SetAnswerGate(impl_->gate.get());
+  }
 
   // Everything cpp-httplib answers by itself (404, 413, 400 on a broken request line) still
   // gets API.md's JSON error body.

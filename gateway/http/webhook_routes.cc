@@ -10,6 +10,7 @@
 #include "core/message.h"
 #include "core/utf8.h"
 #include "gateway/common/log.h"
+#include "gateway/http/held_answer.h"
 #include "gateway/http/http_util.h"
 #include "gateway/http/routes.h"
 #include "gateway/intake/intake_entry.h"
@@ -53,8 +54,9 @@ std::string PendingReply(const GatewayContext& ctx) {
   return "Aduan Anda sudah kami terima dan sedang dicatat.";
 }
 
-// Appends `messages` to the journal (durably) and waits, up to the channel's wait, for the
-// processor's outcomes. Returns false after writing a refusal (503) into `res`.
+// Appends `messages` to the journal (durably, or with the answer held until they are) and
+// waits, up to the channel's wait, for the processor's outcomes. Returns false after writing a
+// refusal (503) into `res`.
 bool JournalMessages(GatewayContext& ctx, const std::string& channel,
                      const std::vector<core::InboundMessage>& messages,
                      std::vector<std::optional<IntakeOutcome>>* outcomes,
@@ -73,9 +75,23 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     receipts->push_back(entries.back().receipt);
     payloads.push_back(EncodeEntry(entries.back()));
   }
+  // A message with a single-use token waits like the generic caller: a replay is refused in
+  // the answer when the database is there to tell.
+  bool has_token = std::any_of(messages.begin(), messages.end(),
+                               [](const auto& m) { return !m.replay_token.empty(); });
+  int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
+                                                       has_token ? cfg.intake.provider_wait_ms : 0)
+                                            : cfg.intake.provider_wait_ms;
+  // Acknowledge-only (the provider gets its 200 once the records are durable, nobody asks about
+  // them later) under a front that can hold the answer: no thread sleeps on the sync.
+  const bool ack_only = wait_ms == 0 && !answers_inline;
+  const bool held = ack_only && CanHoldAnswer();
   uint64_t first = 0;
   try {
-    if (!payloads.empty()) first = ctx.deps.journal->Append(payloads);
+    if (!payloads.empty()) {
+      first = held ? ctx.deps.journal->AppendAsync(payloads) : ctx.deps.journal->Append(payloads);
+      if (held) HoldAnswerUntil(first + payloads.size() - 1);
+    }
   } catch (const journal::JournalFull& e) {
     Log(LogLevel::kError, "intake journal full; webhook refused",
         {{"channel", channel}, {"error", e.what()}});
@@ -91,14 +107,7 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     WriteError(res, 503, "intake_unavailable", "could not store the message; retry later");
     return false;
   }
-  // A message with a single-use token waits like the generic caller: a replay is refused in
-  // the answer when the database is there to tell.
-  bool has_token = std::any_of(messages.begin(), messages.end(),
-                               [](const auto& m) { return !m.replay_token.empty(); });
-  int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
-                                                       has_token ? cfg.intake.provider_wait_ms : 0)
-                                            : cfg.intake.provider_wait_ms;
-  if (wait_ms == 0 && !answers_inline) {
+  if (ack_only) {
     // Acknowledge-only: the provider gets its 200 now and nobody will ask about these records
     // (no receipt, no wait). Skipping the processor's bookkeeping keeps this path off the
     // processor's lock, which its low-priority threads hold while they work through a burst.

@@ -1,4 +1,6 @@
 // The connection front under hostile and unlucky clients, over real sockets on 127.0.0.1.
+#include "gateway/http/http_front.h"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -7,12 +9,15 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "gateway/common/config.h"
+#include "gateway/http/held_answer.h"
 #include "test_server.h"
 
 namespace aduan::testing {
@@ -321,6 +326,140 @@ TEST(HttpFrontTest, StopCompletesWhileClientsTrickle) {
   }
   s.reset();  // stops the server and joins its thread; a hang here fails the test by timeout
   for (auto& c : slow) EXPECT_TRUE(c.ClosedByPeer(1000));
+}
+
+// A gate the test opens by hand: tokens are pending until Release() or Fail().
+class HandGate final : public gateway::AnswerGate {
+ public:
+  State Check(uint64_t token) const override {
+    std::lock_guard lock(mu_);
+    auto it = states_.find(token);
+    return it == states_.end() ? State::kPending : it->second;
+  }
+  void SetWake(std::function<void()> wake) override {
+    std::lock_guard lock(mu_);
+    wake_ = std::move(wake);
+  }
+  void Release(uint64_t token) { Set(token, State::kReady); }
+  void Fail(uint64_t token) { Set(token, State::kFailed); }
+
+ private:
+  void Set(uint64_t token, State state) {
+    std::function<void()> wake;
+    {
+      std::lock_guard lock(mu_);
+      states_[token] = state;
+      wake = wake_;
+    }
+    if (wake) wake();
+  }
+  mutable std::mutex mu_;
+  std::map<uint64_t, State> states_;
+  std::function<void()> wake_;
+};
+
+// A front with one worker and two routes: /hold/N holds its answer on token N, /plain answers.
+class HoldingFront {
+ public:
+  HoldingFront() {
+    router_.Post(R"(/hold/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
+      EXPECT_TRUE(gateway::CanHoldAnswer());
+      gateway::HoldAnswerUntil(std::stoull(req.matches[1].str()));
+      res.set_content(R"({"accepted":true})", "application/json");
+    });
+    router_.Get("/plain", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(R"({"plain":true})", "application/json");
+    });
+    gateway::FrontLimits limits;
+    limits.workers = 1;  // a worker asleep on a held answer would starve every other request
+    front_ = std::make_unique<gateway::HttpFront>(
+        &router_, limits, [](std::string_view, std::string_view) { return size_t{1} << 20; },
+        nullptr);
+    front_->SetAnswerGate(&gate_);
+    std::string error;
+    port_ = front_->Bind("127.0.0.1", 0, &error);
+    EXPECT_GT(port_, 0) << error;
+    thread_ = std::thread([this] { front_->Serve(); });
+  }
+  ~HoldingFront() { Stop(); }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    front_->Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  HandGate& gate() { return gate_; }
+
+ private:
+  gateway::RoutingServer router_;
+  HandGate gate_;
+  std::unique_ptr<gateway::HttpFront> front_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
+std::string HoldPost(uint64_t token) {
+  return "POST /hold/" + std::to_string(token) +
+         " HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}";
+}
+
+TEST(HeldAnswerTest, AHeldAnswerWaitsForItsGateWithoutHoldingTheWorker) {
+  HoldingFront front;
+  RawClient held(front.port());
+  ASSERT_TRUE(held.Send(HoldPost(7)));
+  EXPECT_EQ(held.ReadResponse(300), "");  // nothing until the gate releases token 7
+  // The only worker is free: another client is answered while token 7 is pending.
+  RawClient other(front.port());
+  ASSERT_TRUE(other.Send("GET /plain HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::string plain = other.ReadResponse();
+  EXPECT_EQ(StatusOf(plain), 200) << plain;
+  EXPECT_EQ(BodyOf(plain)["plain"], true);
+  front.gate().Release(7);
+  std::string answer = held.ReadResponse();
+  EXPECT_EQ(StatusOf(answer), 200) << answer;
+  EXPECT_EQ(BodyOf(answer)["accepted"], true);
+  // The connection is kept alive and serves its next request.
+  ASSERT_TRUE(held.Send("GET /plain HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_EQ(StatusOf(held.ReadResponse()), 200);
+}
+
+TEST(HeldAnswerTest, AFailedGateTurnsTheAnswerIntoA503AndClosesTheConnection) {
+  HoldingFront front;
+  RawClient client(front.port());
+  ASSERT_TRUE(client.Send(HoldPost(3)));
+  front.gate().Fail(3);
+  std::string answer = client.ReadResponse();
+  EXPECT_EQ(StatusOf(answer), 503) << answer;
+  EXPECT_EQ(BodyOf(answer)["error"]["code"], "intake_unavailable");
+  EXPECT_NE(answer.find("Retry-After: 5"), std::string::npos) << answer;
+  EXPECT_TRUE(client.ClosedByPeer(5000));
+}
+
+TEST(HeldAnswerTest, PipelinedRequestsAfterAHeldOneAreAnsweredInOrder) {
+  HoldingFront front;
+  RawClient client(front.port());
+  ASSERT_TRUE(client.Send(HoldPost(1) + "GET /plain HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_EQ(client.ReadResponse(300), "");  // the second answer may not overtake the first
+  front.gate().Release(1);
+  std::string first = client.ReadResponse();
+  EXPECT_EQ(BodyOf(first)["accepted"], true) << first;
+  std::string second = client.ReadResponse();
+  EXPECT_EQ(BodyOf(second)["plain"], true) << second;
+}
+
+TEST(HeldAnswerTest, StopAnswersHeldRequestsBeforeServeReturns) {
+  HoldingFront front;
+  RawClient client(front.port());
+  ASSERT_TRUE(client.Send(HoldPost(9)));
+  EXPECT_EQ(client.ReadResponse(200), "");
+  std::thread releaser([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    front.gate().Release(9);
+  });
+  front.Stop();  // returns only once the held answer went out
+  releaser.join();
+  std::string answer = client.ReadResponse(1000);
+  EXPECT_EQ(StatusOf(answer), 200) << answer;
 }
 
 }  // namespace

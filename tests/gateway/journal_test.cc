@@ -5,8 +5,10 @@
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -375,6 +377,98 @@ TEST(JournalTest, AFailedWriteLosesOnlyItsOwnRecordsAndAppendsGoOn) {
   auto j = OpenOrDie(options);
   EXPECT_GT(j->Stats().dropped_bytes, 0u);
   EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"before", "after"}));
+}
+
+// Waits (up to 10 s) until `seq` is no longer pending; returns its state.
+Durability SettledState(const Journal& j, uint64_t seq) {
+  for (int i = 0; i < 1000; ++i) {
+    Durability d = j.StateOf(seq);
+    if (d != Durability::kPending) return d;
+    std::this_thread::sleep_for(milliseconds(10));
+  }
+  return Durability::kPending;
+}
+
+TEST(JournalTest, AsyncAppendsBecomeDurableAndTheListenerIsTold) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j")});
+  std::atomic<int> told{0};
+  j->SetSyncListener([&told] { told.fetch_add(1); });
+  EXPECT_EQ(j->AppendAsync({"a", "b"}), 1u);
+  EXPECT_EQ(j->AppendAsync({"c"}), 3u);
+  EXPECT_EQ(SettledState(*j, 3), Durability::kDurable);
+  EXPECT_EQ(j->StateOf(1), Durability::kDurable);
+  EXPECT_EQ(j->StateOf(4), Durability::kPending);  // not appended yet
+  EXPECT_GE(told.load(), 1);
+  // Only durable records are readable, so the consumer never sees one that could be lost.
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(j->Stats().synced_records, 3u);
+}
+
+TEST(JournalTest, ClosingSyncsWhatWasAppendedAsynchronously) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  {
+    auto j = OpenOrDie(options);
+    for (int i = 0; i < 200; ++i) j->AppendAsync({"r" + std::to_string(i)});
+  }  // the syncer is joined only once everything written is synced
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->Stats().dropped_bytes, 0u);
+  EXPECT_EQ(Drain(*j).size(), 200u);
+}
+
+TEST(JournalTest, AsyncAndBlockingAppendersShareSyncsAndEveryRecordIsKept) {
+  testing::TempDir dir;
+  auto j = OpenOrDie({dir.File("j"), uint64_t{1} << 30, 64 * 1024});  // rotations too
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::vector<uint64_t> async_last;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 150; ++i) {
+        std::string payload(100 + i, static_cast<char>('a' + t));
+        if (t % 2 == 0) {
+          uint64_t seq = j->AppendAsync({payload});
+          std::lock_guard lock(mu);
+          async_last.push_back(seq);
+        } else {
+          uint64_t seq = j->Append({payload});
+          EXPECT_EQ(j->StateOf(seq), Durability::kDurable);
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (uint64_t seq : async_last) EXPECT_EQ(SettledState(*j, seq), Durability::kDurable) << seq;
+  auto all = Drain(*j);
+  ASSERT_EQ(all.size(), 1200u);
+  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].seq, i + 1);
+}
+
+// A failed write abandons what was written since the last sync: an asynchronous record from
+// before it is then either durable (synced in time) and read, or lost and never read, never
+// pending forever and never both.
+TEST(JournalTest, AsyncRecordsAroundAFailedWriteAreDurableOrLostNeverInBetween) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  auto j = OpenOrDie(options);
+  j->Append({"first"});
+  auto files = SegmentFiles(options.dir);
+  ASSERT_EQ(files.size(), 1u);
+  uint64_t before = 0;
+  {
+    FileSizeLimit full(fs::file_size(files[0]) + 200);
+    before = j->AppendAsync({"async before the failure"});
+    EXPECT_THROW(j->AppendAsync({std::string(4000, 'x')}), JournalError);
+  }
+  Durability state = SettledState(*j, before);
+  ASSERT_NE(state, Durability::kPending);
+  uint64_t after = j->AppendAsync({"after"});
+  EXPECT_EQ(SettledState(*j, after), Durability::kDurable);
+  std::vector<std::string> expected = {"first"};
+  if (state == Durability::kDurable) expected.push_back("async before the failure");
+  expected.push_back("after");
+  EXPECT_EQ(Payloads(Drain(*j)), expected);
 }
 
 TEST(JournalTest, ASecondOpenOfTheSameDirectoryIsRefused) {

@@ -70,6 +70,14 @@ Journal::Journal(JournalOptions options, std::function<int64_t()> now_ms)
 
 Journal::~Journal() {
   Stop();
+  if (syncer_.joinable()) {
+    {
+      std::lock_guard lock(mu_);
+      syncer_quit_ = true;
+    }
+    syncer_cv_.notify_all();
+    syncer_.join();
+  }
   if (fd_ >= 0) ::close(fd_);
   if (read_fd_ >= 0) ::close(read_fd_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
@@ -194,6 +202,7 @@ void Journal::Abandon() {
   failed_through_ = written_seq_;
   rotate_ = true;
   synced_cv_.notify_all();
+  if (sync_listener_) sync_listener_();
 }
 
 void Journal::CountSync(uint64_t through) {
@@ -205,6 +214,42 @@ void Journal::CountSync(uint64_t through) {
 
 uint64_t Journal::Append(const std::vector<std::string>& payloads) {
   std::unique_lock lock(mu_);
+  const uint64_t first = WriteLocked(payloads, lock);
+  const uint64_t mine = next_seq_ - 1;
+  while (synced_seq_ < mine) {
+    if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
+    if (syncing_) {
+      synced_cv_.wait(lock);
+      continue;
+    }
+    std::string error;
+    if (!SyncLocked(lock, &error)) throw JournalError(error);
+  }
+  return first;
+}
+
+uint64_t Journal::AppendAsync(const std::vector<std::string>& payloads) {
+  std::unique_lock lock(mu_);
+  const uint64_t first = WriteLocked(payloads, lock);
+  if (!syncer_.joinable()) syncer_ = std::thread([this] { SyncerLoop(); });
+  syncer_cv_.notify_one();
+  return first;
+}
+
+Durability Journal::StateOf(uint64_t seq) const {
+  std::lock_guard lock(mu_);
+  if (seq <= synced_seq_) return Durability::kDurable;
+  if (seq <= failed_through_) return Durability::kLost;
+  return Durability::kPending;
+}
+
+void Journal::SetSyncListener(std::function<void()> listener) {
+  std::lock_guard lock(mu_);
+  sync_listener_ = std::move(listener);
+}
+
+uint64_t Journal::WriteLocked(const std::vector<std::string>& payloads,
+                              std::unique_lock<std::mutex>& lock) {
   if (rotate_ || segments_.back().size >= options_.segment_bytes) {
     // Rotating closes the file a running sync may be using: wait for it first.
     synced_cv_.wait(lock, [&] { return !syncing_; });
@@ -218,6 +263,7 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
       CountSync(written_seq_);
       synced_seq_ = written_seq_;
       data_cv_.notify_all();
+      if (sync_listener_) sync_listener_();
       rotate_ = true;
     }
     if (rotate_) {
@@ -236,7 +282,6 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
   }
   next_seq_ += payloads.size();
   written_seq_ = next_seq_ - 1;
-  const uint64_t mine = written_seq_;
   segments_.back().last_seq = written_seq_;
   for (size_t i = 0; i < payloads.size(); ++i) unprocessed_.emplace_back(first + i, now);
   bool wrote = WriteAll(fd_, buffer.data(), buffer.size());
@@ -248,32 +293,48 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
     Abandon();
     throw JournalError("journal write failed: " + why);
   }
-  while (synced_seq_ < mine) {
-    if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
-    if (syncing_) {
-      synced_cv_.wait(lock);
+  return first;
+}
+
+bool Journal::SyncLocked(std::unique_lock<std::mutex>& lock, std::string* error) {
+  syncing_ = true;
+  const uint64_t target = written_seq_;
+  const uint64_t target_size = segments_.back().size;
+  const int fd = fd_;
+  lock.unlock();
+  int rc = ::fdatasync(fd);
+  int err = errno;
+  lock.lock();
+  syncing_ = false;
+  if (rc != 0) {
+    Abandon();
+    *error = std::string("journal fdatasync failed: ") + std::strerror(err);
+    return false;
+  }
+  CountSync(target);
+  synced_seq_ = std::max(synced_seq_, target);
+  segments_.back().readable = std::max(segments_.back().readable, target_size);
+  synced_cv_.notify_all();
+  data_cv_.notify_all();
+  // Records written during this sync need the next one; the syncer takes it if no appender does.
+  if (written_seq_ > synced_seq_) syncer_cv_.notify_one();
+  if (sync_listener_) sync_listener_();
+  return true;
+}
+
+void Journal::SyncerLoop() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    const bool unsynced = written_seq_ > synced_seq_ && written_seq_ > failed_through_;
+    if (unsynced && !syncing_) {
+      std::string error;
+      SyncLocked(lock, &error);  // a failure is Abandon()ed and seen through StateOf()
       continue;
     }
-    syncing_ = true;
-    const uint64_t target = written_seq_;
-    const uint64_t target_size = segments_.back().size;
-    const int fd = fd_;
-    lock.unlock();
-    int rc = ::fdatasync(fd);
-    int err = errno;
-    lock.lock();
-    syncing_ = false;
-    if (rc != 0) {
-      Abandon();
-      throw JournalError(std::string("journal fdatasync failed: ") + std::strerror(err));
-    }
-    CountSync(target);
-    synced_seq_ = std::max(synced_seq_, target);
-    segments_.back().readable = std::max(segments_.back().readable, target_size);
-    synced_cv_.notify_all();
-    data_cv_.notify_all();
+    // Leaves only once everything written is synced (or lost), so held answers are released.
+    if (syncer_quit_ && !unsynced) return;
+    syncer_cv_.wait(lock);
   }
-  return first;
 }
 
 std::string_view Journal::Buffered(uint64_t number, uint64_t readable) {

@@ -11,10 +11,13 @@
 //
 // Durability: Append() returns only after its records are written and fdatasync'ed. Appenders
 // that arrive while a sync runs share the next one (group sync): the cost of one fdatasync is
-// spread over every request in flight.
+// spread over every request in flight. AppendAsync() returns once the records are written; a
+// syncer thread (started by the first AppendAsync) syncs them, and the caller learns the
+// outcome from StateOf() when the sync listener is called. That lets an HTTP front answer many
+// requests per sync without a thread asleep for each.
 //
 // Threads: any number of appenders; one consumer calls Read() and Checkpoint() (the intake
-// processor). Stats() from anywhere.
+// processor). Stats(), StateOf() and SetSyncListener() from anywhere.
 #ifndef ADUAN_GATEWAY_JOURNAL_JOURNAL_H_
 #define ADUAN_GATEWAY_JOURNAL_JOURNAL_H_
 
@@ -28,6 +31,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "gateway/intake/journal/record_format.h"
@@ -71,6 +75,13 @@ struct JournalStats {
   uint64_t last_sync_records = 0;
 };
 
+// Where an appended record stands.
+enum class Durability {
+  kPending,  // written, its sync has not finished
+  kDurable,  // synced: it survives a crash
+  kLost,     // its write or sync failed: it was not kept and must not be acknowledged
+};
+
 class Journal {
  public:
   // Opens (creating) options.dir, finds the records after the checkpoint and starts a new
@@ -84,6 +95,18 @@ class Journal {
   // Appends `payloads` as consecutive records and returns once they are durable; returns the
   // sequence number of the first (the others follow it). Throws JournalFull or JournalError.
   uint64_t Append(const std::vector<std::string>& payloads);
+
+  // Appends like Append() but returns once the records are written, before they are durable;
+  // the syncer thread makes them so. Throws JournalFull or JournalError as Append() does (then
+  // nothing of this call was kept). The records' sequence numbers are first..first+n-1.
+  uint64_t AppendAsync(const std::vector<std::string>& payloads);
+
+  // Whether record `seq` (a number an append returned) is durable, pending or lost.
+  Durability StateOf(uint64_t seq) const;
+
+  // Called after every sync and every failure, with the journal's lock held: it must be
+  // quick and must not call the journal (e.g. write to an eventfd). Set before appending.
+  void SetSyncListener(std::function<void()> listener);
 
   // The next durable records after the consumer's position, in order: at most `max_records`
   // and about `max_bytes` (at least one record when any is there). Waits up to `wait` when
@@ -113,6 +136,14 @@ class Journal {
   void SyncDirectory();
   void Abandon();                    // mu_ held: a write or sync failed
   void CountSync(uint64_t through);  // mu_ held: records up to `through` are durable now
+  // mu_ held through `lock`: rotates when due, encodes and writes `payloads`; returns the
+  // first's sequence number. Throws JournalFull or JournalError.
+  uint64_t WriteLocked(const std::vector<std::string>& payloads,
+                       std::unique_lock<std::mutex>& lock);
+  // mu_ held through `lock` (released during the fdatasync), no sync running: syncs what is
+  // written. False with *error after a failure (Abandon()ed).
+  bool SyncLocked(std::unique_lock<std::mutex>& lock, std::string* error);
+  void SyncerLoop();  // the syncer thread for AppendAsync()
   // Consumer only, mu_ not held: the readable bytes of segment `number` from read_offset_,
   // from the read-ahead buffer when it holds them, else read into it (at most a chunk).
   std::string_view Buffered(uint64_t number, uint64_t readable);
@@ -125,10 +156,14 @@ class Journal {
   mutable std::mutex mu_;
   std::condition_variable synced_cv_;  // a sync finished
   std::condition_variable data_cv_;    // records became readable, or Stop()
-  std::deque<Segment> segments_;       // oldest first; back() is written to
-  int fd_ = -1;                        // back()'s file
-  int lock_fd_ = -1;                   // holds the directory's flock
-  uint64_t last_number_ = 0;           // the highest segment number used
+  std::condition_variable syncer_cv_;  // written records wait for a sync, or the syncer quits
+  std::function<void()> sync_listener_;
+  std::thread syncer_;  // started by the first AppendAsync()
+  bool syncer_quit_ = false;
+  std::deque<Segment> segments_;  // oldest first; back() is written to
+  int fd_ = -1;                   // back()'s file
+  int lock_fd_ = -1;              // holds the directory's flock
+  uint64_t last_number_ = 0;      // the highest segment number used
   uint64_t next_seq_ = 1;
   uint64_t written_seq_ = 0;  // last record written (maybe not synced)
   uint64_t synced_seq_ = 0;   // last record durable
