@@ -82,14 +82,26 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
                                                        has_token ? cfg.intake.provider_wait_ms : 0)
                                             : cfg.intake.provider_wait_ms;
-  // Acknowledge-only (the provider gets its 200 once the records are durable, nobody asks about
-  // them later) under a front that can hold the answer: no thread sleeps on the sync.
+  // Acknowledge-only: the provider gets its 200 once the records are durable and nobody asks
+  // about them later. Under a front that can hold the answer no thread sleeps on the sync.
   const bool ack_only = wait_ms == 0 && !answers_inline;
   const bool held = ack_only && CanHoldAnswer();
+  auto refuse = [&](const journal::JournalError& e) {
+    Log(LogLevel::kError, "intake journal failed; webhook refused",
+        {{"channel", channel}, {"error", e.what()}});
+    ctx.metrics.Count("aduan_journal_refusals_total", "reason=\"error\"");
+    res.set_header("Retry-After", "5");
+    WriteError(res, 503, "intake_unavailable", "could not store the message; retry later");
+    return false;
+  };
   uint64_t first = 0;
   try {
     if (!payloads.empty()) {
-      first = held ? ctx.deps.journal->AppendAsync(payloads) : ctx.deps.journal->Append(payloads);
+      // Only an acknowledgement without a front to hold it waits for the sync here. A message
+      // this request processes is answered from its database commit, so the sync need not
+      // come first (the journal never reuses a number handed out before a crash).
+      first = ack_only && !held ? ctx.deps.journal->Append(payloads)
+                                : ctx.deps.journal->AppendAsync(payloads);
       if (held) HoldAnswerUntil(first + payloads.size() - 1);
     }
   } catch (const journal::JournalFull& e) {
@@ -100,16 +112,10 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     WriteError(res, 503, "intake_full", "the intake backlog is full; retry later");
     return false;
   } catch (const journal::JournalError& e) {
-    Log(LogLevel::kError, "intake journal failed; webhook refused",
-        {{"channel", channel}, {"error", e.what()}});
-    ctx.metrics.Count("aduan_journal_refusals_total", "reason=\"error\"");
-    res.set_header("Retry-After", "5");
-    WriteError(res, 503, "intake_unavailable", "could not store the message; retry later");
-    return false;
+    return refuse(e);
   }
   if (ack_only) {
-    // Acknowledge-only: the provider gets its 200 now and nobody will ask about these records
-    // (no receipt, no wait). Skipping the processor's bookkeeping keeps this path off the
+    // No receipt, no wait: skipping the processor's bookkeeping keeps this path off the
     // processor's lock, which its low-priority threads hold while they work through a burst.
     outcomes->resize(messages.size());
     return true;
@@ -117,9 +123,10 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending((*receipts)[i], first + i);
   if (!ctx.processor->WorthWaiting()) wait_ms = 0;  // database away or a long backlog
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  bool all_stored = true;
   for (size_t i = 0; i < messages.size(); ++i) {
-    // Acknowledged already (it is on disk); while the database is healthy this request makes
-    // the ticket itself, as it did before the journal.
+    // While the database is healthy this request makes the ticket itself, as it did before
+    // the journal; the commit makes it durable.
     if (wait_ms > 0) {
       if (auto out = ctx.processor->ProcessInline(first + i, entries[i])) {
         outcomes->push_back(std::move(out));
@@ -130,6 +137,15 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
         deadline - std::chrono::steady_clock::now());
     outcomes->push_back(
         ctx.processor->WaitFor(first + i, std::max(left, std::chrono::milliseconds(0))));
+    if (!outcomes->back()) all_stored = false;
+  }
+  if (!all_stored && !payloads.empty()) {
+    // "Accepted" for a message left to the processor promises it is on disk.
+    try {
+      ctx.deps.journal->WaitDurable(first + payloads.size() - 1);
+    } catch (const journal::JournalError& e) {
+      return refuse(e);
+    }
   }
   return true;
 }

@@ -17,7 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kCheckpointFile[] = "checkpoint";
-constexpr char kCheckpointTemp[] = "checkpoint.tmp";
+constexpr char kReservedFile[] = "reserved";
+// Sequence numbers are reserved on disk this many at a time (a few syncs per block).
+constexpr uint64_t kReserveBlock = 4096;
 constexpr char kLockFile[] = "LOCK";
 // Read() fetches at most this much from a segment per call (one record may be larger).
 constexpr size_t kReadChunk = 1 << 20;
@@ -132,17 +134,11 @@ std::unique_ptr<Journal> Journal::Open(const JournalOptions& options,
              "its own intake.journal_dir)";
     return nullptr;
   }
-  const fs::path checkpoint = fs::path(options.dir) / kCheckpointFile;
-  if (fs::exists(checkpoint, ec)) {
-    std::ifstream in(checkpoint);
-    std::string text;
-    in >> text;
-    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
-        text.size() > 19) {
-      *error = checkpoint.string() + ": not a journal checkpoint (expected a sequence number)";
-      return nullptr;
-    }
-    j->checkpoint_seq_ = std::stoull(text);
+  if (!ReadNumberFile(fs::path(options.dir) / kCheckpointFile, "a journal checkpoint",
+                      &j->checkpoint_seq_, error) ||
+      !ReadNumberFile(fs::path(options.dir) / kReservedFile, "a journal reservation",
+                      &j->reserved_seq_, error)) {
+    return nullptr;
   }
   std::vector<uint64_t> numbers;
   for (const auto& entry : fs::directory_iterator(options.dir, ec)) {
@@ -186,7 +182,9 @@ std::unique_ptr<Journal> Journal::Open(const JournalOptions& options,
     j->bytes_ += data.size();
     j->segments_.push_back(seg);
   }
-  const uint64_t last_seq = std::max(prev, j->checkpoint_seq_);
+  // Numbers reserved before a crash may belong to records that never reached the disk but whose
+  // messages were stored: none is handed out again.
+  const uint64_t last_seq = std::max({prev, j->checkpoint_seq_, j->reserved_seq_});
   j->next_seq_ = last_seq + 1;
   j->written_seq_ = j->synced_seq_ = last_seq;
   // A new segment's number follows every file seen, deleted ones included.
@@ -215,7 +213,16 @@ void Journal::CountSync(uint64_t through) {
 uint64_t Journal::Append(const std::vector<std::string>& payloads) {
   std::unique_lock lock(mu_);
   const uint64_t first = WriteLocked(payloads, lock);
-  const uint64_t mine = next_seq_ - 1;
+  WaitDurableLocked(next_seq_ - 1, lock);
+  return first;
+}
+
+void Journal::WaitDurable(uint64_t seq) {
+  std::unique_lock lock(mu_);
+  WaitDurableLocked(seq, lock);
+}
+
+void Journal::WaitDurableLocked(uint64_t mine, std::unique_lock<std::mutex>& lock) {
   while (synced_seq_ < mine) {
     if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
     if (syncing_) {
@@ -225,7 +232,6 @@ uint64_t Journal::Append(const std::vector<std::string>& payloads) {
     std::string error;
     if (!SyncLocked(lock, &error)) throw JournalError(error);
   }
-  return first;
 }
 
 uint64_t Journal::AppendAsync(const std::vector<std::string>& payloads) {
@@ -271,6 +277,12 @@ uint64_t Journal::WriteLocked(const std::vector<std::string>& payloads,
       if (!OpenNewSegment(&error)) throw JournalError(error);
       rotate_ = false;
     }
+  }
+  if (next_seq_ + payloads.size() - 1 > reserved_seq_) {
+    const uint64_t reserve = next_seq_ + payloads.size() - 1 + kReserveBlock;
+    std::string error;
+    if (!WriteNumberFile(kReservedFile, reserve, &error)) throw JournalError(error);
+    reserved_seq_ = reserve;
   }
   const int64_t now = now_ms_();
   std::string buffer;
@@ -434,18 +446,47 @@ std::vector<Record> Journal::Read(size_t max_records, size_t max_bytes,
   return out;
 }
 
-void Journal::Checkpoint(uint64_t seq) {
-  const fs::path dir(options_.dir);
-  const std::string temp = (dir / kCheckpointTemp).string();
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw JournalError(temp + ": cannot write journal checkpoint: " + ErrnoText());
-  std::string text = std::to_string(seq) + "\n";
-  bool ok = WriteAll(fd, text.data(), text.size()) && ::fdatasync(fd) == 0;
-  ::close(fd);
+bool Journal::ReadNumberFile(const std::filesystem::path& path, const char* what, uint64_t* value,
+                             std::string* error) {
   std::error_code ec;
-  if (ok) fs::rename(temp, dir / kCheckpointFile, ec);
-  if (!ok || ec) throw JournalError(temp + ": cannot write journal checkpoint: " + ErrnoText());
+  if (!fs::exists(path, ec)) return true;
+  std::ifstream in(path);
+  std::string text;
+  in >> text;
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+      text.size() > 19) {
+    *error = path.string() + ": not " + what + " (expected a sequence number)";
+    return false;
+  }
+  *value = std::stoull(text);
+  return true;
+}
+
+bool Journal::WriteNumberFile(const char* name, uint64_t value, std::string* error) {
+  // Written aside, synced, then renamed over the old one: a crash leaves the old or the new.
+  const fs::path dir(options_.dir);
+  const std::string temp = (dir / name).string() + ".tmp";
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  bool ok = fd >= 0;
+  if (ok) {
+    std::string text = std::to_string(value) + "\n";
+    ok = WriteAll(fd, text.data(), text.size()) && ::fdatasync(fd) == 0;
+    ::close(fd);
+  }
+  std::error_code ec;
+  if (ok) fs::rename(temp, dir / name, ec);
+  if (!ok || ec) {
+    *error = temp + ": cannot write " + name + ": " + ErrnoText();
+    return false;
+  }
   SyncDirectory();
+  return true;
+}
+
+void Journal::Checkpoint(uint64_t seq) {
+  std::string error;
+  if (!WriteNumberFile(kCheckpointFile, seq, &error)) throw JournalError(error);
+  std::error_code ec;
 
   std::vector<std::string> doomed;
   {

@@ -2,8 +2,12 @@
 // reach before the provider is answered, so an answered message survives a crash or a
 // database outage and is turned into tickets later.
 //
-// Layout: a directory of segment files "seg-<number>.log" (record framing in record_format.h)
-// and a file "checkpoint" holding the sequence number of the last record processed. Each
+// Layout: a directory of segment files "seg-<number>.log" (record framing in record_format.h),
+// a file "checkpoint" holding the sequence number of the last record processed, and a file
+// "reserved" holding the highest sequence number that may have been handed out. A record
+// appended with AppendAsync() may be processed (and its number stored with its ticket) before
+// it is durable; if it is then lost in a crash, its number must not name another record after
+// the restart, so numbering restarts after the reservation, never at the last record found. Each
 // Open() starts a new segment, so a segment is never appended to after a restart and a torn
 // tail can simply be ignored where it lies. Segments whose records are all processed are
 // deleted at the next Checkpoint(). A lock file (flock) keeps a second process out of the
@@ -25,6 +29,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -101,6 +106,10 @@ class Journal {
   // nothing of this call was kept). The records' sequence numbers are first..first+n-1.
   uint64_t AppendAsync(const std::vector<std::string>& payloads);
 
+  // Returns once record `seq` (a number an append returned) is durable, syncing it if no one
+  // is. Throws JournalError when it was lost.
+  void WaitDurable(uint64_t seq);
+
   // Whether record `seq` (a number an append returned) is durable, pending or lost.
   Durability StateOf(uint64_t seq) const;
 
@@ -144,6 +153,11 @@ class Journal {
   // written. False with *error after a failure (Abandon()ed).
   bool SyncLocked(std::unique_lock<std::mutex>& lock, std::string* error);
   void SyncerLoop();  // the syncer thread for AppendAsync()
+  void WaitDurableLocked(uint64_t seq, std::unique_lock<std::mutex>& lock);
+  // A small file of one number in the journal's directory, replaced atomically and synced.
+  static bool ReadNumberFile(const std::filesystem::path& path, const char* what, uint64_t* value,
+                             std::string* error);
+  bool WriteNumberFile(const char* name, uint64_t value, std::string* error);
   // Consumer only, mu_ not held: the readable bytes of segment `number` from read_offset_,
   // from the read-ahead buffer when it holds them, else read into it (at most a chunk).
   std::string_view Buffered(uint64_t number, uint64_t readable);
@@ -177,6 +191,7 @@ class Journal {
   uint64_t synced_records_ = 0;
   uint64_t last_sync_records_ = 0;
   uint64_t checkpoint_seq_ = 0;
+  uint64_t reserved_seq_ = 0;  // numbers up to here may have been handed out (on disk)
   std::deque<std::pair<uint64_t, int64_t>> unprocessed_;  // (seq, append time), oldest first
 
   // The consumer's position: a segment number and offset in it. Only Read() moves it.
