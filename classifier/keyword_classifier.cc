@@ -517,14 +517,18 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     for (size_t i = 0; i < order.size(); ++i) {
       Vote& vote = evidence[order[i]];
       const uint32_t mine = owner(vote.target);
-      const bool covered = std::any_of(order.begin(), order.begin() + i, [&](uint32_t earlier) {
-        const Vote& e = evidence[earlier];
-        return owner(e.target) == mine &&
-               (intersects(vote.at, vote.words, e.at, e.words) ||
-                intersects(vote.at, vote.words, e.near_at, e.near_words) ||
-                intersects(vote.near_at, vote.near_words, e.at, e.words) ||
-                intersects(vote.near_at, vote.near_words, e.near_at, e.near_words));
-      });
+      // Whether a stronger vote for the same agency already counted words of [at, at + words).
+      auto counted = [&](uint32_t at, uint32_t words) {
+        return std::any_of(order.begin(), order.begin() + i, [&](uint32_t earlier) {
+          const Vote& e = evidence[earlier];
+          return owner(e.target) == mine && (intersects(at, words, e.at, e.words) ||
+                                             intersects(at, words, e.near_at, e.near_words));
+        });
+      };
+      // A pair that brings a word of its own ("lampu ~ rumah" beside "lampu ~ mati") is new
+      // evidence; a pair or phrase over words already counted is not.
+      const bool covered = counted(vote.at, vote.words) &&
+                           (vote.near_words == 0 || counted(vote.near_at, vote.near_words));
       if (!covered) continue;
       const double kept = vote.weight * settings_.overlap_factor;
       raw[vote.target] -= vote.weight - kept;
