@@ -505,8 +505,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
         order.push_back(v);
       }
     }
-    std::stable_sort(order.begin(), order.end(), [&evidence](uint32_t a, uint32_t b) {
-      return evidence[a].weight > evidence[b].weight;
+    // Strongest first, ties in the order found (std::sort needs no buffer, unlike stable_sort).
+    std::sort(order.begin(), order.end(), [&evidence](uint32_t a, uint32_t b) {
+      return evidence[a].weight != evidence[b].weight ? evidence[a].weight > evidence[b].weight
+                                                      : a < b;
     });
     auto owner = [this](uint32_t target) {
       return targets_[target].kind == TargetKind::kTopic ? targets_[target].agency : target;
