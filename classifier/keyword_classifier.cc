@@ -426,8 +426,8 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       const bool negatable = kind == TargetKind::kUrgent || composed;
       const bool placeable =
           (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
-      // A guarded label's term written starting with a negator ("tidak dipungut biaya") is
-      // negated wherever it occurs.
+      // A guarded label's phrase that denies one of the label's own terms ("tidak dipungut
+      // biaya") is negated wherever it occurs; other occurrences are negated after a denial.
       const bool guarded = guarded_[term.target] != 0;
       const bool negated_phrase = guarded && denial_[t];
       double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
