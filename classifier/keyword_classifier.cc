@@ -26,6 +26,23 @@ bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
   return true;
 }
 
+// Why a vote weighs other than its rule says, for the decision's evidence.
+enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated };
+
+const char* NoteText(Note note) {
+  switch (note) {
+    case Note::kLandmark:
+      return " (a landmark: after a locative)";
+    case Note::kOverlap:
+      return " (words a stronger phrase already counted)";
+    case Note::kNegated:
+      return " (negated: counts only beside plain evidence)";
+    case Note::kNone:
+      break;
+  }
+  return "";
+}
+
 constexpr uint64_t kExactSeed = 0x51ed27a3b1c0f00dULL;
 constexpr uint64_t kStemSeed = 0x2545f4914f6cdd1dULL;
 
@@ -223,12 +240,39 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.locatives)
     roles.emplace_back(c->InternWord(word), kLocative);
   for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
+  for (const auto& word : c->settings_.denials) {
+    roles.emplace_back(c->InternWord(word), kDenial);
+    roles.emplace_back(c->InternWord(std::string(c->stemmer_.Stem(word))), kDenial);
+  }
   // Sized once every word is interned: a locative or focus word new to the vocabulary has an id
   // past any table sized before it, and a message can contain it.
   c->is_negator_.assign(c->vocabulary_.size(), 0);
   for (uint32_t id : negator_ids) c->is_negator_[id] = 1;
   c->word_role_.assign(c->vocabulary_.size(), 0);
   for (const auto& [id, role] : roles) c->word_role_[id] |= role;
+
+  c->guarded_.assign(c->targets_.size(), 0);
+  for (const auto& code : c->settings_.negation_guarded) {
+    auto it = target_index.find(code);
+    if (it != target_index.end()) c->guarded_[it->second] = 1;  // a label no rule names: no votes
+  }
+  // "tidak dipungut biaya" denies "dipungut" when "dipungut" (as written or as its stem) is a term
+  // of the same label by itself.
+  std::vector<const std::string*> word_of(c->vocabulary_.size());
+  for (const auto& [word, id] : c->vocabulary_) word_of[id] = &word;
+  c->denial_.assign(c->terms_.size(), 0);
+  for (uint32_t t = 0; t < c->terms_.size(); ++t) {
+    const Term& term = c->terms_[t];
+    const std::vector<uint32_t>& ids = c->phrases_[term.primary].ids;
+    if (!c->guarded_[term.target] || ids.size() < 2 || !(c->word_role_[ids[0]] & kDenial)) {
+      continue;
+    }
+    c->denial_[t] = std::any_of(c->terms_.begin(), c->terms_.end(), [&](const Term& other) {
+      const std::vector<uint32_t>& words = c->phrases_[other.primary].ids;
+      return other.target == term.target && words.size() == 1 &&
+             (words[0] == ids[1] || c->WordId(c->stemmer_.Stem(*word_of[words[0]])) == ids[1]);
+    });
+  }
 
   if (!rules.patterns.empty()) {
     RE2::Options re_options;
@@ -353,12 +397,16 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     const std::string* source;
     int pattern;        // index into patterns_, or -1 for a phrase term
     uint32_t composed;  // Term::composed, or kNoId
+    // The words the counted occurrence covers, [at, at + words) and, for "a ~ b", the partner's
+    // [near_at, near_at + near_words); near_words is 0 otherwise and for patterns.
+    uint32_t at = 0, words = 0, near_at = 0, near_words = 0;
+    Note note = Note::kNone;
   };
   std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
-                 int pattern, uint32_t composed = kNoId) {
+                 int pattern, uint32_t composed = kNoId) -> Vote& {
     raw[target] += weight;
-    evidence.push_back({target, weight, &rule, &source, pattern, composed});
+    return evidence.emplace_back(Vote{target, weight, &rule, &source, pattern, composed});
   };
   // Whether a pair of the composed cue `composed` has already counted for this message.
   auto composed_fired = [&evidence](uint32_t composed) {
@@ -378,10 +426,18 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       const bool negatable = kind == TargetKind::kUrgent || composed;
       const bool placeable =
           (locatives_on || focus_on) && (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
+      // A guarded label's phrase that denies one of the label's own terms ("tidak dipungut
+      // biaya") is negated wherever it occurs; other occurrences are negated after a denial.
+      const bool guarded = guarded_[term.target] != 0;
+      const bool negated_phrase = guarded && denial_[t];
       double factor = 0;  // 0: not fired; otherwise what the term's weight is multiplied by
+      uint32_t counted_at = 0, near_at = 0;
+      bool has_near = false;
+      bool plain = !guarded;  // an occurrence that is not negated
       for (size_t k = h; k < end; ++k) {
         const uint32_t at = hits[k].position;
         if (negatable && negated(at)) continue;
+        uint32_t partner = 0;
         if (term.secondary != kNoId) {
           // Nearest secondary occurrence at or after at - window; sorted, so no pairwise scan.
           const uint32_t window = static_cast<uint32_t>(settings_.near_window);
@@ -394,20 +450,93 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
             ++it;
           }
           if (it == last || it->position > at + window) continue;
+          partner = it->position;
         }
         if (!placeable) {
-          factor = 1.0;
-          break;
+          const bool negated_here =
+              guarded && (negated_phrase || follows(at, kDenial, settings_.negation_window));
+          if (factor == 0 || (!negated_here && !plain)) {
+            factor = 1.0;
+            counted_at = at;
+            near_at = partner;
+            has_near = term.secondary != kNoId;
+          }
+          if (!negated_here) {
+            plain = true;
+            break;
+          }
+          continue;
         }
         // The best-placed occurrence decides: a landmark after "depan" counts in full if the
         // word also occurs as the subject, and more after "yang paling ...".
-        factor = std::max(factor, place_factor(at));
+        const double f = place_factor(at);
+        if (f > factor) {
+          factor = f;
+          counted_at = at;
+          near_at = partner;
+          has_near = term.secondary != kNoId;
+        }
       }
       if (factor == 0) continue;
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
-      add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
+      Vote& vote =
+          add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
+      vote.at = counted_at;
+      vote.words = static_cast<uint32_t>(phrases_[term.primary].ids.size());
+      if (has_near) {
+        vote.near_at = near_at;
+        vote.near_words = static_cast<uint32_t>(phrases_[term.secondary].ids.size());
+      }
+      if (!plain) vote.note = Note::kNegated;
+      if (placeable && factor < 1.0) vote.note = Note::kLandmark;
     }
     h = end;
+  }
+
+  // Each text position counts once per agency: the strongest vote covering a word keeps its
+  // weight, a weaker one for the same agency over any of its words weighs overlap_factor.
+  if (settings_.overlap_factor < 1.0 && evidence.size() > 1) {
+    std::vector<uint32_t> order;
+    order.reserve(evidence.size());
+    for (uint32_t v = 0; v < evidence.size(); ++v) {
+      const TargetKind kind = targets_[evidence[v].target].kind;
+      if (evidence[v].weight > 0 && evidence[v].words > 0 &&
+          (kind == TargetKind::kAgency || kind == TargetKind::kTopic)) {
+        order.push_back(v);
+      }
+    }
+    // Strongest first, ties in the order found (std::sort needs no buffer, unlike stable_sort).
+    std::sort(order.begin(), order.end(), [&evidence](uint32_t a, uint32_t b) {
+      return evidence[a].weight != evidence[b].weight ? evidence[a].weight > evidence[b].weight
+                                                      : a < b;
+    });
+    auto owner = [this](uint32_t target) {
+      return targets_[target].kind == TargetKind::kTopic ? targets_[target].agency : target;
+    };
+    auto intersects = [](uint32_t a, uint32_t a_words, uint32_t b, uint32_t b_words) {
+      return a_words > 0 && b_words > 0 && a < b + b_words && b < a + a_words;
+    };
+    for (size_t i = 0; i < order.size(); ++i) {
+      Vote& vote = evidence[order[i]];
+      const uint32_t mine = owner(vote.target);
+      // Whether a stronger vote for the same agency already counted words of [at, at + words).
+      auto counted = [&](uint32_t at, uint32_t words) {
+        return std::any_of(order.begin(), order.begin() + i, [&](uint32_t earlier) {
+          const Vote& e = evidence[earlier];
+          return owner(e.target) == mine && (intersects(at, words, e.at, e.words) ||
+                                             intersects(at, words, e.near_at, e.near_words));
+        });
+      };
+      // A pair that brings a word of its own ("lampu ~ rumah" beside "lampu ~ mati") is new
+      // evidence; a pair or phrase over words already counted is not.
+      const bool covered = counted(vote.at, vote.words) &&
+                           (vote.near_words == 0 || counted(vote.near_at, vote.near_words));
+      if (!covered) continue;
+      const double kept = vote.weight * settings_.overlap_factor;
+      raw[vote.target] -= vote.weight - kept;
+      vote.weight = kept;
+      vote.note = Note::kOverlap;
+    }
   }
 
   std::string joined;  // the normalised words, for patterns and what they matched
@@ -424,6 +553,15 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
         const Pattern& pattern = patterns_[index];
         add(pattern.target, pattern.weight, pattern.text, pattern.source, index);
       }
+    }
+  }
+
+  // A guarded label whose every vote is negated has no evidence: "tanpa biaya" is no money asked.
+  for (uint32_t t = 0; t < targets_.size(); ++t) {
+    if (!guarded_[t] || raw[t] == 0) continue;
+    if (std::none_of(evidence.begin(), evidence.end(),
+                     [t](const Vote& v) { return v.target == t && v.note != Note::kNegated; })) {
+      raw[t] = 0;
     }
   }
 
@@ -543,8 +681,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
         what.assign(span.data(), span.size());
       }
     }
+    std::string rule = *vote.rule;
+    rule += NoteText(vote.note);
     result.matched.push_back(
-        {code, *vote.rule, vote.weight, topic ? t.code : "", *vote.source, std::move(what)});
+        {code, std::move(rule), vote.weight, topic ? t.code : "", *vote.source, std::move(what)});
   }
   std::stable_sort(result.matched.begin(), result.matched.end(),
                    [](const Match& a, const Match& b) {

@@ -51,6 +51,7 @@ class KeywordClassifier final : public Classifier {
   // Roles a word can play for the agency terms after it (RuleSettings): bits of word_role_.
   static constexpr uint8_t kLocative = 1;
   static constexpr uint8_t kFocus = 2;
+  static constexpr uint8_t kDenial = 4;
 
   struct Phrase {
     std::vector<uint32_t> ids;
@@ -113,6 +114,8 @@ class KeywordClassifier final : public Classifier {
   std::vector<std::vector<uint32_t>> terms_by_primary_;
   std::vector<uint8_t> is_negator_;  // by word id
   std::vector<uint8_t> word_role_;   // by word id: kLocative and kFocus bits
+  std::vector<uint8_t> guarded_;     // by target: in RuleSettings::negation_guarded
+  std::vector<uint8_t> denial_;      // by term: a guarded term that denies its label's evidence
 
   std::vector<Target> targets_;
   std::vector<Term> terms_;

@@ -198,12 +198,23 @@ class Parser {
     std::string_view rest = line;
     std::string key(NextWord(&rest));
     auto& s = rules_->settings;
-    if (key == "negators" || key == "locatives" || key == "focus_words") {
-      auto& words = key == "negators"    ? s.negators
-                    : key == "locatives" ? s.locatives
-                                         : s.focus_words;
+    if (key == "negators" || key == "locatives" || key == "focus_words" ||
+        key == "negation_guarded" || key == "denials") {
+      auto& words = key == "negators"           ? s.negators
+                    : key == "locatives"        ? s.locatives
+                    : key == "negation_guarded" ? s.negation_guarded
+                    : key == "denials"          ? s.denials
+                                                : s.focus_words;
       words.clear();
       while (!rest.empty()) words.emplace_back(NextWord(&rest));
+      if (key == "negation_guarded") {
+        for (const auto& code : words) {
+          if (!IsKnown(KnownMaladministrationCodes(), code) && code != kUrgentTarget) {
+            return Fail("negation_guarded names '" + code +
+                        "', not a maladministration code or URGENT");
+          }
+        }
+      }
       return true;
     }
     if (key == "agency") {
@@ -233,6 +244,9 @@ class Parser {
     } else if (key == "locative_factor") {
       if (value < 0 || value > 1) return Fail("locative_factor must be in [0, 1]");
       s.locative_factor = value;
+    } else if (key == "overlap_factor") {
+      if (value < 0 || value > 1) return Fail("overlap_factor must be in [0, 1]");
+      s.overlap_factor = value;
     } else if (key == "focus_factor") {
       if (value < 1 || value > 5) return Fail("focus_factor must be in [1, 5]");
       s.focus_factor = value;

@@ -94,6 +94,22 @@ struct RuleSettings {
   std::vector<std::string> focus_words;
   int focus_window = 6;
   double focus_factor = 1.0;
+  // Each text position counts once per agency: when two agency or topic terms that vote for
+  // the same agency cover a common word ("juru parkir liar" and "parkir ~ liar"), the weaker one
+  // weighs overlap_factor of its weight. 1 (the default) turns it off, 0 drops the weaker vote.
+  double overlap_factor = 1.0;
+  // Labels a negated occurrence cannot raise alone: a term of one of these labels preceded by a
+  // negator, or written starting with one ("tidak dipungut biaya"), counts only when the label
+  // also has evidence that is not negated. Thanks that say no money was asked ("tanpa biaya",
+  // "tidak ada pungutan") then raise no alarm, while "katanya tidak dipungut biaya tapi diminta
+  // 50 ribu" still does. Empty (the default) turns it off.
+  std::vector<std::string> negation_guarded;
+  // The words that deny a guarded label's evidence (negation_guarded): "tidak", "tanpa", not
+  // "belum" ("belum lunas" is money still asked) nor a conditional ("kalau tidak bayar").
+  // Searched within negation_window words before an occurrence, and as the first word of a
+  // phrase whose next word is itself a term of that label ("tidak dipungut biaya" denies
+  // "dipungut"; "tanpa karcis" is no denial of a charge).
+  std::vector<std::string> denials;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;
   double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63
