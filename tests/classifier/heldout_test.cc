@@ -301,6 +301,14 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.83},
         {&kUrgentRecall, 0.70},
         {&kUrgentPrecision, 0.83}}},
+      // heldout23.jsonl was written after round 10's rules by their author, before a last pass
+      // tuned on heldout22's errors: a guard on the same families, not an independent figure.
+      {"heldout23.jsonl",
+       60,
+       {{&kAgencyAccuracy, 0.89},
+        {&kMaladMicroF1, 0.90},
+        {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.92}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
