@@ -107,6 +107,9 @@ const Figure kRoutedShare{"share routed without triage", [](const Score& s, cons
                           }};
 const Figure kUrgentRecall{"urgent recall",
                            [](const Score& s, const std::string&) { return s.urgent.Recall(); }};
+// An urgent flag tells the resident to call 112 and skips triage: false alarms cost too.
+const Figure kUrgentPrecision{
+    "urgent precision", [](const Score& s, const std::string&) { return s.urgent.Precision(); }};
 const Figure kMaladRecall{"maladministration recall", [](const Score& s, const std::string& l) {
                             return Of(s.malad, l).Recall();
                           }};
@@ -300,6 +303,32 @@ const std::vector<HeldOutSet>& Sets() {
       {"heldout20.jsonl",
        80,
        {{&kAgencyAccuracy, 0.90}, {&kRoutedPrecision, 0.92}, {&kUrgentRecall, 0.99}}},
+      // heldout21.jsonl and heldout22.jsonl were written together before round 10 (emergencies
+      // written informally, in regional words and English, buried in stories, next to past,
+      // planned and paperwork look-alikes; every maladministration type) and scored before any
+      // change. Round 10 was tuned on heldout21's errors, so its floors guard the fit; heldout22
+      // was scored once at the end, untuned, and its floors sit a little below that figure.
+      {"heldout21.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.84},
+        {&kRoutedPrecision, 0.85},
+        {&kMaladMicroF1, 0.77},
+        {&kUrgentRecall, 0.92},
+        {&kUrgentPrecision, 0.95}}},
+      {"heldout22.jsonl",
+       80,
+       {{&kAgencyAccuracy, 0.82},
+        {&kMaladMicroF1, 0.83},
+        {&kUrgentRecall, 0.70},
+        {&kUrgentPrecision, 0.83}}},
+      // heldout23.jsonl was written after round 10's rules by their author, before a last pass
+      // tuned on heldout22's errors: a guard on the same families, not an independent figure.
+      {"heldout23.jsonl",
+       60,
+       {{&kAgencyAccuracy, 0.89},
+        {&kMaladMicroF1, 0.90},
+        {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.92}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
