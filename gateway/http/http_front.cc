@@ -25,9 +25,14 @@
 
 #include "gateway/common/log.h"
 #include "gateway/common/metrics.h"
+#include "gateway/http/front_connection.h"
 #include "gateway/http/held_answer.h"
 
 namespace aduan::gateway {
+
+using front::Connection;
+using front::FramedStream;
+using front::WriteAll;
 
 bool RoutingServer::Route(httplib::Stream& strm, bool close_connection, bool* closed) {
   static const std::function<void(httplib::Request&)> kNoSetup;
@@ -85,108 +90,6 @@ const char* ReasonPhrase(int status) {
       return "Error";
   }
 }
-
-// Writes all of `data` to a non-blocking socket, waiting up to `timeout_ms` whenever the socket
-// takes nothing. False when the peer is gone or made no progress in time.
-bool WriteAll(int fd, const char* data, size_t size, int timeout_ms) {
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::send(fd, data + done, size - done, MSG_NOSIGNAL);
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      pollfd p{fd, POLLOUT, 0};
-      int r = ::poll(&p, 1, timeout_ms);
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0 || (p.revents & (POLLERR | POLLHUP | POLLNVAL))) return false;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
-struct Connection {
-  Connection(uint64_t id_in, int fd_in, size_t max_header_bytes, BodyLimitFn limit)
-      : id(id_in), fd(fd_in), framer(max_header_bytes, std::move(limit)) {}
-
-  enum class Wait { kIdle, kHeaders, kBody, kLinger };
-
-  uint64_t id;  // never reused, unlike descriptors: what epoll events name
-  int fd;
-  std::string remote_ip, local_ip;
-  int remote_port = 0, local_port = 0;
-  std::string in;  // bytes read and not yet framed
-  RequestFramer framer;
-  std::string request;  // the complete request a worker is routing
-  Wait wait = Wait::kIdle;
-  int64_t deadline_ms = 0;
-  bool eof = false;        // the client sent FIN: it will send nothing more
-  bool in_worker = false;  // owned by a worker until it comes back through `returned`
-  bool close_after = false;
-  // A response held until the gate releases it (held_answer.h), and what of it is still to
-  // send. While holding or finishing its write the connection stays counted as in a worker.
-  bool holding = false;
-  bool finishing_write = false;
-  uint64_t hold_token = 0;
-  std::string answer;
-  int served = 0;
-  size_t accounted = 0;  // this connection's share of Impl::buffered
-};
-
-// What cpp-httplib reads one framed request from and writes its response to.
-class FramedStream final : public httplib::Stream {
- public:
-  FramedStream(const Connection& c, int write_timeout_ms, const HeldAnswerScope& hold)
-      : c_(c), write_timeout_ms_(write_timeout_ms), hold_(hold) {}
-
-  bool is_readable() const override { return pos_ < c_.request.size(); }
-  // A client that half-closed after its request still reads the answer: only a failed write
-  // makes the stream unwritable (cpp-httplib's own socket stream treats FIN as gone).
-  bool is_writable() const override { return !failed_; }
-  ssize_t read(char* ptr, size_t size) override {
-    size_t n = std::min(size, c_.request.size() - pos_);
-    std::memcpy(ptr, c_.request.data() + pos_, n);
-    pos_ += n;
-    return static_cast<ssize_t>(n);
-  }
-  ssize_t write(const char* ptr, size_t size) override {
-    // The route has returned before cpp-httplib writes, so whether it held its answer is known.
-    uint64_t token;
-    if (hold_.held(&token)) {
-      held_.append(ptr, size);
-      return static_cast<ssize_t>(size);
-    }
-    if (failed_ || !WriteAll(c_.fd, ptr, size, write_timeout_ms_)) {
-      failed_ = true;
-      return -1;
-    }
-    return static_cast<ssize_t>(size);
-  }
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = c_.remote_ip;
-    port = c_.remote_port;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    ip = c_.local_ip;
-    port = c_.local_port;
-  }
-  socket_t socket() const override { return c_.fd; }
-
-  bool failed() const { return failed_; }
-  std::string TakeHeld() { return std::move(held_); }
-
- private:
-  const Connection& c_;
-  int write_timeout_ms_;
-  const HeldAnswerScope& hold_;
-  std::string held_;
-  size_t pos_ = 0;
-  bool failed_ = false;
-};
 
 }  // namespace
 
