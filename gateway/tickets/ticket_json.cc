@@ -9,31 +9,6 @@ namespace aduan::gateway {
 
 using nlohmann::json;
 
-json ClassificationJson(const classifier::Classification& c) {
-  json matched = json::array();
-  for (const auto& m : c.matched) {
-    json one = {{"target", m.target}, {"rule", m.rule}, {"weight", m.weight}};
-    if (!m.source.empty()) one["source"] = m.source;
-    if (!m.matched_text.empty()) one["matched_text"] = m.matched_text;
-    if (!m.topic.empty()) one["topic"] = m.topic;
-    matched.push_back(std::move(one));
-  }
-  json candidates = json::array();
-  for (const auto& k : c.candidates) {
-    candidates.push_back({{"agency", k.agency}, {"topic", k.topic}, {"score", k.score}});
-  }
-  json j = {{"agency", c.agency},
-            {"agency_score", c.agency_score},
-            {"maladministration", c.maladministration},
-            {"urgent", c.urgent},
-            {"triage", c.triage},
-            {"matched", matched},
-            {"topic", c.topic},
-            {"candidates", candidates}};
-  if (c.urgent_override) j["urgent_override"] = true;
-  return j;
-}
-
 namespace {
 
 constexpr auto kReplaceInvalid = json::error_handler_t::replace;
@@ -140,6 +115,12 @@ std::string ClassificationText(const classifier::Classification& c) {
     if (c.urgent_override) root.Bool("urgent_override", true);
   }
   return out;
+}
+
+json ClassificationJson(const classifier::Classification& c) {
+  // Parsed from the one writer, so the CLI's json and a ticket's stored explanation cannot
+  // drift apart; the CLI classifies one line at a time and can afford the parse.
+  return json::parse(ClassificationText(c));
 }
 
 json AgencyTicketJson(const storage::TicketRecord& t, bool with_events) {

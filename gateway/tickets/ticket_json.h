@@ -12,12 +12,12 @@
 
 namespace aduan::gateway {
 
-// The classifier's decision as API.md's `aduan classify --json` prints it; also what a ticket
-// stores as its explanation.
-nlohmann::json ClassificationJson(const classifier::Classification& c);
-// ClassificationJson(c) dumped (compact, invalid UTF-8 replaced), byte for byte, written
-// directly: intake stores one per ticket, and building the json tree first cost ~20 us of it.
+// The classifier's decision as a ticket stores it (its explanation) and as API.md's
+// `aduan classify --json` prints it: compact JSON with keys in order, invalid UTF-8 replaced.
+// Written directly: intake stores one per ticket, and building a json tree first cost ~20 us.
 std::string ClassificationText(const classifier::Classification& c);
+// The same, parsed (for the CLI, which adds the input line to it).
+nlohmann::json ClassificationJson(const classifier::Classification& c);
 
 nlohmann::json AgencyTicketJson(const storage::TicketRecord& ticket, bool with_events);
 nlohmann::json PublicTicketJson(const storage::TicketRecord& ticket, const GatewayConfig& config);
