@@ -602,13 +602,23 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
 
   // Scoped urgent blockers: a blocker cancels the urgent cues of its own clause only, however
   // many lines they add up to, so a story's past preface leaves the emergency it then tells.
-  // Sentences are found only when a blocker fired (most messages have none).
   bool urgent_blocked = false;  // some urgent cue was cancelled: its evidence explains why
   const auto is_blocker = [&](const Vote& v) {
     return clause_scoped && v.words > 0 && v.weight <= -settings_.clause_blocker_weight &&
            targets_[v.target].kind == TargetKind::kUrgent;
   };
-  if (std::any_of(evidence.begin(), evidence.end(), is_blocker)) {
+  // Scoping only matters when the cues could reach the threshold without the blockers: then
+  // the sentences are found (it normalises the text again, so most messages skip it).
+  bool scope = false;
+  double cues = 0;
+  for (const Vote& v : evidence) {
+    if (is_blocker(v)) {
+      scope = true;
+    } else if (v.weight > 0 && targets_[v.target].kind == TargetKind::kUrgent) {
+      cues += v.weight;
+    }
+  }
+  if (scope && cues >= settings_.urgent_threshold) {
     const std::vector<uint32_t> sentences =
         SentenceStarts(text.substr(0, kMaxClassifiedBytes), &lexicon_);
     auto starts_clause = [&](uint32_t j) {
