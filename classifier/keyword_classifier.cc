@@ -27,7 +27,7 @@ bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
 }
 
 // Why a vote weighs other than its rule says, for the decision's evidence.
-enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated };
+enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated, kBlocker, kBlocked };
 
 const char* NoteText(Note note) {
   switch (note) {
@@ -37,6 +37,10 @@ const char* NoteText(Note note) {
       return " (words a stronger phrase already counted)";
     case Note::kNegated:
       return " (negated: counts only beside plain evidence)";
+    case Note::kBlocker:
+      return " (a blocker: cancels the urgent cues of its clause";
+    case Note::kBlocked:
+      return " (cancelled by a blocker in its clause";
     case Note::kNone:
       break;
   }
@@ -45,6 +49,43 @@ const char* NoteText(Note note) {
 
 constexpr uint64_t kExactSeed = 0x51ed27a3b1c0f00dULL;
 constexpr uint64_t kStemSeed = 0x2545f4914f6cdd1dULL;
+
+// Whether `piece` ends in a capitalised word of at most three letters ("Jl", "Kel", "Kec",
+// "No"): the '.' after it abbreviates and ends no sentence.
+bool Abbreviation(std::string_view piece) {
+  size_t letters = 0;
+  while (letters < piece.size()) {
+    const char c = piece[piece.size() - 1 - letters];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) break;
+    ++letters;
+  }
+  if (letters == 0 || letters > 3) return false;
+  const size_t start = piece.size() - letters;
+  return piece[start] >= 'A' && piece[start] <= 'Z' && (start == 0 || piece[start - 1] == ' ');
+}
+
+// The word index at which each sentence after the first starts: text is cut after '.', '!' or
+// '?' followed by a space or the end, and at line breaks, and each piece normalised on its own.
+// Those cuts are word separators for the tokenizer too, so the counts add up to the message's
+// words ("1.5", "jl.merdeka", "Kel. Tamansari" and URLs are not cut).
+std::vector<uint32_t> SentenceStarts(std::string_view text, const Lexicon* lexicon) {
+  std::vector<uint32_t> starts;
+  uint32_t words = 0;
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size();
+    const bool cut = end || text[i] == '\n' ||
+                     ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+                      (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n' ||
+                       text[i + 1] == '\r' || text[i + 1] == '\t'));
+    if (!cut) continue;
+    if (!end && text[i] == '.' && Abbreviation(text.substr(begin, i - begin))) continue;
+    words += static_cast<uint32_t>(NormalizeWords(text.substr(begin, i - begin), lexicon).size());
+    if (!end && (starts.empty() || starts.back() != words)) starts.push_back(words);
+    begin = i + 1;
+  }
+  return starts;
+}
 
 }  // namespace
 
@@ -240,6 +281,9 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.locatives)
     roles.emplace_back(c->InternWord(word), kLocative);
   for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
+  for (const auto& word : c->settings_.clause_breaks) {
+    roles.emplace_back(c->InternWord(word), kClauseBreak);
+  }
   for (const auto& word : c->settings_.denials) {
     roles.emplace_back(c->InternWord(word), kDenial);
     roles.emplace_back(c->InternWord(std::string(c->stemmer_.Stem(word))), kDenial);
@@ -401,6 +445,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     // [near_at, near_at + near_words); near_words is 0 otherwise and for patterns.
     uint32_t at = 0, words = 0, near_at = 0, near_words = 0;
     Note note = Note::kNone;
+    // kBlocker and kBlocked: the clause [clause_begin, clause_end) of words, and for a cancelled
+    // cue the blocker that cancelled it.
+    uint32_t clause_begin = 0, clause_end = 0;
+    const std::string* blocker = nullptr;
   };
   std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
@@ -539,6 +587,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
   }
 
+  const bool clause_scoped = settings_.clause_blocker_weight > 0;
   std::string joined;  // the normalised words, for patterns and what they matched
   if (pattern_set_ != nullptr && n > 0) {
     joined.reserve(text.size());
@@ -551,7 +600,89 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       std::sort(matched.begin(), matched.end());
       for (int index : matched) {
         const Pattern& pattern = patterns_[index];
-        add(pattern.target, pattern.weight, pattern.text, pattern.source, index);
+        Vote& vote = add(pattern.target, pattern.weight, pattern.text, pattern.source, index);
+        // A scoped urgent blocker needs its place ("minggu lalu"): the words of its first match.
+        re2::StringPiece span;
+        if (clause_scoped && pattern.weight <= -settings_.clause_blocker_weight &&
+            targets_[pattern.target].kind == TargetKind::kUrgent && pattern.re &&
+            pattern.re->Match(joined, 0, joined.size(), RE2::UNANCHORED, &span, 1)) {
+          const size_t offset = static_cast<size_t>(span.data() - joined.data());
+          vote.at = static_cast<uint32_t>(std::count(
+              joined.begin(), joined.begin() + static_cast<std::ptrdiff_t>(offset), ' '));
+          vote.words = static_cast<uint32_t>(std::count(span.begin(), span.end(), ' ') + 1);
+        }
+      }
+    }
+  }
+
+  // Scoped urgent blockers: a blocker cancels the urgent cues of its own clause only, however
+  // many lines they add up to, so a story's past preface leaves the emergency it then tells.
+  bool urgent_blocked = false;  // some urgent cue was cancelled: its evidence explains why
+  const auto is_blocker = [&](const Vote& v) {
+    return clause_scoped && v.words > 0 && v.weight <= -settings_.clause_blocker_weight &&
+           targets_[v.target].kind == TargetKind::kUrgent;
+  };
+  // Scoping only matters when the cues could reach the threshold without the blockers: then
+  // the sentences are found (it normalises the text again, so most messages skip it).
+  bool scope = false;
+  double cues = 0;
+  for (const Vote& v : evidence) {
+    if (is_blocker(v)) {
+      scope = true;
+    } else if (v.weight > 0 && targets_[v.target].kind == TargetKind::kUrgent) {
+      cues += v.weight;
+    }
+  }
+  if (scope && cues >= settings_.urgent_threshold) {
+    const std::vector<uint32_t> sentences =
+        SentenceStarts(text.substr(0, kMaxClassifiedBytes), &lexicon_);
+    auto starts_clause = [&](uint32_t j) {
+      return (surface[j] != kNoId && surface[j] < word_role_.size() &&
+              (word_role_[surface[j]] & kClauseBreak)) ||
+             std::binary_search(sentences.begin(), sentences.end(), j);
+    };
+    // Forward only a joiner or a "now" word ends the clause: a past preface carries over its
+    // sentences (measured: the sentence end as the bound lost two formal letters telling a past
+    // fire on the dev sample and moved no row of the labelled sets).
+    auto breaks_forward = [&](uint32_t j) {
+      return surface[j] != kNoId && surface[j] < word_role_.size() &&
+             (word_role_[surface[j]] & kClauseBreak);
+    };
+    for (Vote& blocker : evidence) {
+      if (!is_blocker(blocker)) continue;
+      // A blocker's own words stay in its clause ("tahun lalu"), and a pair blocker ("dengan
+      // hormat ~ lalu": a formal letter telling what happened) spans the clauses of both sides.
+      uint32_t first = blocker.at, last = blocker.at + blocker.words;
+      if (blocker.near_words > 0) {
+        first = std::min(first, blocker.near_at);
+        last = std::max(last, blocker.near_at + blocker.near_words);
+      }
+      uint32_t begin = std::min<uint32_t>(first, static_cast<uint32_t>(n));
+      while (begin > 0 && !starts_clause(begin)) --begin;
+      uint32_t end = std::min<uint32_t>(last, static_cast<uint32_t>(n));
+      while (end < n && !breaks_forward(end)) ++end;
+      raw[blocker.target] -= blocker.weight;
+      blocker.weight = 0;
+      blocker.note = Note::kBlocker;
+      blocker.clause_begin = begin;
+      blocker.clause_end = end;
+      // A pair with either side in the clause is the clause's cue ("tolong. ~ darurat" across a
+      // sentence end still names the blocked fire exit).
+      auto inside = [begin, end](uint32_t at, uint32_t words) {
+        return words > 0 && at < end && at + words > begin;
+      };
+      for (Vote& cue : evidence) {
+        if (cue.target != blocker.target || cue.weight <= 0 || cue.pattern >= 0 ||
+            !(inside(cue.at, cue.words) || inside(cue.near_at, cue.near_words))) {
+          continue;
+        }
+        raw[cue.target] -= cue.weight;
+        cue.weight = 0;
+        cue.note = Note::kBlocked;
+        cue.blocker = blocker.rule;
+        cue.clause_begin = begin;
+        cue.clause_end = end;
+        urgent_blocked = true;
       }
     }
   }
@@ -664,6 +795,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   auto decided = [&](int target) {
     if (target == best) return true;
     if ((result.triage || result.urgent_override) && target == second) return true;
+    if (urgent_blocked && targets_[target].kind == TargetKind::kUrgent) return true;
     return fired[target] != 0;
   };
   for (const Vote& vote : evidence) {
@@ -683,6 +815,18 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
     std::string rule = *vote.rule;
     rule += NoteText(vote.note);
+    if (vote.note == Note::kBlocker || vote.note == Note::kBlocked) {
+      if (vote.blocker != nullptr) {
+        rule += ": ";
+        rule += *vote.blocker;
+      }
+      rule += "; clause: '";
+      for (uint32_t w = vote.clause_begin; w < vote.clause_end && w < n; ++w) {
+        if (w > vote.clause_begin) rule += ' ';
+        rule += words[w];
+      }
+      rule += "')";
+    }
     result.matched.push_back(
         {code, std::move(rule), vote.weight, topic ? t.code : "", *vote.source, std::move(what)});
   }

@@ -52,6 +52,7 @@ class KeywordClassifier final : public Classifier {
   static constexpr uint8_t kLocative = 1;
   static constexpr uint8_t kFocus = 2;
   static constexpr uint8_t kDenial = 4;
+  static constexpr uint8_t kClauseBreak = 8;  // RuleSettings::clause_breaks
 
   struct Phrase {
     std::vector<uint32_t> ids;

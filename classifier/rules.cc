@@ -199,11 +199,12 @@ class Parser {
     std::string key(NextWord(&rest));
     auto& s = rules_->settings;
     if (key == "negators" || key == "locatives" || key == "focus_words" ||
-        key == "negation_guarded" || key == "denials") {
+        key == "negation_guarded" || key == "denials" || key == "clause_breaks") {
       auto& words = key == "negators"           ? s.negators
                     : key == "locatives"        ? s.locatives
                     : key == "negation_guarded" ? s.negation_guarded
                     : key == "denials"          ? s.denials
+                    : key == "clause_breaks"    ? s.clause_breaks
                                                 : s.focus_words;
       words.clear();
       while (!rest.empty()) words.emplace_back(NextWord(&rest));
@@ -247,6 +248,9 @@ class Parser {
     } else if (key == "overlap_factor") {
       if (value < 0 || value > 1) return Fail("overlap_factor must be in [0, 1]");
       s.overlap_factor = value;
+    } else if (key == "clause_blocker_weight") {
+      if (value < 0 || value > 100) return Fail("clause_blocker_weight must be in [0, 100]");
+      s.clause_blocker_weight = value;
     } else if (key == "focus_factor") {
       if (value < 1 || value > 5) return Fail("focus_factor must be in [1, 5]");
       s.focus_factor = value;

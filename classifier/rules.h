@@ -110,6 +110,19 @@ struct RuleSettings {
   // phrase whose next word is itself a term of that label ("tidak dipungut biaya" denies
   // "dipungut"; "tanpa karcis" is no denial of a charge).
   std::vector<std::string> denials;
+  // Urgent blockers scoped to their clause. When clause_blocker_weight is above 0, an urgent
+  // term weighing -clause_blocker_weight or less ("kemarin", "seandainya", "agak miring") is a
+  // blocker: it no longer subtracts from the message's urgency but cancels every urgent cue of
+  // its own clause, whatever their summed weight, and nothing elsewhere. The clause starts at
+  // the sentence start (after . ! ? followed by a space, or a line break) or at one of
+  // clause_breaks, whichever is nearer before the blocker, and runs on to the next of
+  // clause_breaks: joiners ("tapi", "namun") and "now" words ("sekarang", "masih"). A past told
+  // at a story's start so carries over its sentences until the resident says what happens now:
+  // "minggu lalu saya lapor. sekarang air masuk rumah" keeps its flood, "banjir masuk rumah.
+  // kemarin saya lapor" too. Weaker negative terms still subtract from the whole message.
+  // 0 (the default) keeps every negative term additive.
+  std::vector<std::string> clause_breaks;
+  double clause_blocker_weight = 0;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;
   double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63

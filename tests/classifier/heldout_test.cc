@@ -314,13 +314,15 @@ const std::vector<HeldOutSet>& Sets() {
         {&kRoutedPrecision, 0.85},
         {&kMaladMicroF1, 0.77},
         {&kUrgentRecall, 0.92},
-        {&kUrgentPrecision, 0.95}}},
+        {&kUrgentPrecision, 0.98}}},
+      // Round 11's clause-scoped blockers gave heldout22 a story whose past preface had hidden
+      // its flood (recall 0.818, no false alarm).
       {"heldout22.jsonl",
        80,
        {{&kAgencyAccuracy, 0.82},
         {&kMaladMicroF1, 0.83},
-        {&kUrgentRecall, 0.70},
-        {&kUrgentPrecision, 0.83}}},
+        {&kUrgentRecall, 0.80},
+        {&kUrgentPrecision, 0.95}}},
       // heldout23.jsonl was written after round 10's rules by their author, before a last pass
       // tuned on heldout22's errors: a guard on the same families, not an independent figure.
       {"heldout23.jsonl",
@@ -328,7 +330,7 @@ const std::vector<HeldOutSet>& Sets() {
        {{&kAgencyAccuracy, 0.89},
         {&kMaladMicroF1, 0.90},
         {&kUrgentRecall, 0.95},
-        {&kUrgentPrecision, 0.92}}},
+        {&kUrgentPrecision, 0.95}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
