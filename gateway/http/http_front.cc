@@ -327,6 +327,10 @@ struct HttpFront::Impl {
     epoll_ctl(epoll_fd, EPOLL_CTL_DEL, c->fd, nullptr);
     c->in_worker = true;
     ++in_worker;
+    HandToWorker(c);
+  }
+
+  void HandToWorker(Connection* c) {
     {
       std::lock_guard<std::mutex> lock(mu);
       ready.push_back(c);
@@ -445,11 +449,7 @@ struct HttpFront::Impl {
       }
       c->answer.erase(0, n > 0 ? static_cast<size_t>(n) : 0);
       c->finishing_write = true;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        ready.push_back(c);
-      }
-      work_cv.notify_one();
+      HandToWorker(c);
     }
     holding.resize(kept);
   }
