@@ -4,6 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -79,7 +80,17 @@ void AddTime(Line& line) {
   line.Add("Z");
 }
 
+// Several threads can fault on the same lost mapping at once. The first one writes the line and
+// ends the process; the others wait for that instead of returning (which would fault again) or
+// taking the default action (which would kill the process before the line is out, with
+// SIGBUS's status instead of ours).
+std::atomic<bool> g_reporting{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the handler needs a lock-free flag");
+
 void OnSigbus(int, siginfo_t* info, void*) {
+  if (g_reporting.exchange(true)) {
+    for (;;) pause();
+  }
   Line line;
   line.Add("{\"ts\":\"");
   AddTime(line);
@@ -115,7 +126,7 @@ void InstallFatalSignalLog(const std::string& storage) {
 
   struct sigaction sa {};
   sa.sa_sigaction = OnSigbus;
-  sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
+  sa.sa_flags = SA_SIGINFO;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGBUS, &sa, nullptr);
 }

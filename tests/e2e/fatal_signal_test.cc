@@ -4,15 +4,21 @@
 #include "gateway/app/fatal_signal.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <httplib.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "../storage/temp_dir.h"
 #include "process.h"
@@ -70,6 +76,52 @@ TEST(FatalSignalTest, ALostSharedMemoryMappingIsLoggedWithWhatToCheckBeforeThePr
   EXPECT_NE(line["check"].get<std::string>().find("-shm"), std::string::npos);
   EXPECT_NE(line["check"].get<std::string>().find("disk"), std::string::npos);
   EXPECT_EQ(line["ts"].get<std::string>().size(), std::string("2026-11-23T07:34:05.123Z").size());
+}
+
+// Request workers and the processor all touch the WAL index, so a lost mapping faults on several
+// threads at once. The process must still end with one line and its own status, not be killed
+// by a second fault arriving while the first is being reported.
+TEST(FatalSignalTest, ManyThreadsFaultingAtOnceStillGiveOneLineAndTheExitStatus) {
+  TempDir dir;
+  std::string mapped = dir.File("mapped");
+  std::string log = dir.File("child.log");
+  for (int round = 0; round < 5; ++round) {
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      int out = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(out, STDERR_FILENO);
+      int fd = open(mapped.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+      if (fd < 0 || ftruncate(fd, 1 << 16) != 0) _exit(90);
+      auto* page = static_cast<volatile char*>(
+          mmap(nullptr, 1 << 16, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
+      if (page == MAP_FAILED) _exit(91);
+      gateway::InstallFatalSignalLog("test:mapped");
+      std::atomic<bool> go{false};
+      std::vector<std::thread> threads;
+      for (int i = 0; i < 16; ++i) {
+        threads.emplace_back([&, i] {
+          while (!go.load()) {
+          }
+          for (;;) page[(i * 4096) % (1 << 16)] = 1;  // faults once the file is gone
+        });
+      }
+      if (ftruncate(fd, 0) != 0) _exit(92);
+      go = true;
+      for (auto& t : threads) t.join();
+      _exit(93);  // unreachable: every thread faults
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status)) << "round " << round << ": killed by signal "
+                                   << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    EXPECT_EQ(WEXITSTATUS(status), gateway::kFatalSignalExitCode) << "round " << round;
+    std::string text = ReadFile(log);
+    size_t lines = 0;
+    for (char c : text) lines += c == '\n';
+    EXPECT_EQ(lines, 1u) << text;
+    EXPECT_TRUE(SigbusLine(text).is_object()) << text;
+  }
 }
 
 }  // namespace
