@@ -3,8 +3,8 @@
 // happened and what to check, and the exit status says it was this.
 #include "gateway/app/fatal_signal.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/mman.h>
