@@ -193,6 +193,7 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     }
     const uint32_t agency = agency_target(it->second);
     c->targets_[target_index.at(code)].agency = agency;
+    c->targets_[target_index.at(code)].catch_all = profile.catch_all.contains(code);
   }
   std::vector<std::string> responders = profile.urgent_responders;
   for (const auto& code : responders) {
@@ -702,6 +703,8 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   for (uint32_t t = 0; t < targets_.size(); ++t) {
     if (targets_[t].kind == TargetKind::kTopic && raw[t] != 0) total[targets_[t].agency] += raw[t];
   }
+  // The agency's narrower topics come before its catch-all: the catch-all collects the agency's
+  // general words, so its score says "this is the agency's matter", not "no narrower topic".
   auto best_topic_of = [&](int agency) -> int {
     int topic = -1;
     for (uint32_t t = 0; t < targets_.size(); ++t) {
@@ -709,7 +712,14 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
           static_cast<int>(targets_[t].agency) != agency || raw[t] <= 0) {
         continue;
       }
-      if (topic < 0 || raw[t] > raw[topic]) topic = static_cast<int>(t);
+      if (topic < 0) {
+        topic = static_cast<int>(t);
+        continue;
+      }
+      const bool general = targets_[t].catch_all, best_general = targets_[topic].catch_all;
+      if (general != best_general ? best_general : raw[t] > raw[topic]) {
+        topic = static_cast<int>(t);
+      }
     }
     return topic;
   };

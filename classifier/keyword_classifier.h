@@ -63,6 +63,7 @@ class KeywordClassifier final : public Classifier {
     TargetKind kind = TargetKind::kAgency;
     std::vector<uint32_t> need;  // phrase ids
     uint32_t agency = kNoId;     // a topic's agency target, from the city profile
+    bool catch_all = false;      // a topic that takes only what no narrower one has
   };
   struct Term {
     uint32_t target = 0;

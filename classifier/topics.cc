@@ -97,9 +97,13 @@ bool LoadTopicCatalogue(const std::string& path, TopicCatalogue* catalogue, std:
         t.keywords.push_back(k);
       }
     }
+    if (item.contains("catch_all")) {
+      if (!item["catch_all"].is_boolean()) return fail("'catch_all' must be true or false");
+      t.catch_all = item["catch_all"];
+    }
     for (const auto& [key, value] : item.items()) {
       if (key != "code" && key != "name" && key != "group" && key != "description" &&
-          key != "keywords") {
+          key != "keywords" && key != "catch_all") {
         return fail("unknown field '" + key + "'");
       }
     }
@@ -148,6 +152,7 @@ bool LoadCityProfile(const std::string& path, const TopicCatalogue& catalogue, C
     if (!profile->agency_of.contains(t.code)) {
       return fail(1, "topic '" + t.code + "' has no agency; every catalogue topic needs one");
     }
+    if (t.catch_all) profile->catch_all.insert(t.code);
   }
   if (doc.contains("urgent_responders")) {
     if (!doc["urgent_responders"].is_array()) {

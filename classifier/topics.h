@@ -2,7 +2,8 @@
 // says which agency handles each topic.
 //
 // The catalogue (config/classifier/topics.json) is a JSON array of Open311 GeoReport v2-shaped
-// services: {"code", "name", "group", "description", "keywords": [...]}. Codes are stable,
+// services: {"code", "name", "group", "description", "keywords": [...]}, and optionally
+// "catch_all": true (see Topic::catch_all). Codes are stable,
 // lower-case ASCII with '_' ("pohon_tumbang"); rules vote for topics with [topic CODE] sections.
 //
 // A city profile (config/city/*.json) maps every topic to an agency code:
@@ -15,6 +16,7 @@
 #define ADUAN_CLASSIFIER_TOPICS_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,11 @@ struct Topic {
   std::string group;
   std::string description;
   std::vector<std::string> keywords;
+  // "catch_all": true marks an agency's "anything else" topic (kependudukan_lainnya, ...). It
+  // holds the agency's general vocabulary, so it often outscores the narrower topic the text
+  // names ("jalan berlubang"); the classifier gives it the complaint only when no narrower topic
+  // of the same agency has evidence.
+  bool catch_all = false;
 };
 
 struct TopicCatalogue {
@@ -38,6 +45,7 @@ struct CityProfile {
   std::map<std::string, std::string> agency_of;  // topic code -> agency code
   std::vector<std::string> urgent_responders;
   std::string urgent_default;
+  std::set<std::string> catch_all;  // the catalogue's catch-all topics (Topic::catch_all)
   std::string path;
   // Where each topic and agency appears in the file, for error messages after loading.
   std::map<std::string, int> line_of;
