@@ -123,6 +123,9 @@ struct GatewayConfig {
     std::string journal_dir;  // "": "<sqlite file>.journal"; PostgreSQL needs one per instance
     size_t journal_max_bytes = size_t{1} << 30;  // full: webhooks get 503 with Retry-After
     size_t journal_segment_bytes = size_t{8} << 20;
+    // A message its own request makes into a ticket is answered from the commit; its journal
+    // record may wait this long for a sync it shares with others (0: synced at once).
+    int journal_lazy_sync_ms = 10;
     int reply_wait_ms = 1000;     // the generic webhook waits this long for its ticket, else 202
     int provider_wait_ms = 1000;  // other webhooks wait this long, then 200 (the message is safe)
     int batch_records = 256;      // records the processor takes at once

@@ -99,9 +99,13 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     if (!payloads.empty()) {
       // Only an acknowledgement without a front to hold it waits for the sync here. A message
       // this request processes is answered from its database commit, so the sync need not
-      // come first (the journal never reuses a number handed out before a crash).
-      first = ack_only && !held ? ctx.deps.journal->Append(payloads)
-                                : ctx.deps.journal->AppendAsync(payloads);
+      // come first (the journal never reuses a number handed out before a crash) nor come
+      // soon; one left to the processor waits for it below.
+      if (ack_only) {
+        first = held ? ctx.deps.journal->AppendAsync(payloads) : ctx.deps.journal->Append(payloads);
+      } else {
+        first = ctx.deps.journal->AppendLazy(payloads);
+      }
       if (held) HoldAnswerUntil(first + payloads.size() - 1);
     }
   } catch (const journal::JournalFull& e) {

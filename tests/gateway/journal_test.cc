@@ -419,6 +419,52 @@ TEST(JournalTest, ClosingSyncsWhatWasAppendedAsynchronously) {
   EXPECT_EQ(Drain(*j).size(), 200u);
 }
 
+// A record nobody waits for is synced within the lazy window, not at once.
+TEST(JournalTest, LazyRecordsBecomeDurableWithinTheWindowWithNobodyAsking) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.lazy_sync_ms = 20;
+  auto j = OpenOrDie(options);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(j->AppendLazy({"r" + std::to_string(i)}), i + 1u);
+  EXPECT_EQ(SettledState(*j, 50), Durability::kDurable);
+  EXPECT_EQ(Drain(*j).size(), 50u);
+  // Fifty appends in well under the window share few syncs, not one each.
+  EXPECT_LT(j->Stats().syncs, 50u);
+}
+
+// With a window far longer than the test, only someone who waits can have synced the lazy
+// records: a later AppendAsync (its sync covers everything written before it) or WaitDurable.
+TEST(JournalTest, AWaiterSyncsTheLazyRecordsBeforeItAtOnce) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.lazy_sync_ms = 600'000;
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->AppendLazy({"lazy-1"}), 1u);
+  EXPECT_EQ(j->AppendLazy({"lazy-2"}), 2u);
+  EXPECT_EQ(j->StateOf(2), Durability::kPending);
+  EXPECT_EQ(j->AppendAsync({"held"}), 3u);
+  EXPECT_EQ(SettledState(*j, 3), Durability::kDurable);
+  EXPECT_EQ(j->StateOf(1), Durability::kDurable);
+  EXPECT_EQ(j->AppendLazy({"lazy-4"}), 4u);
+  j->WaitDurable(4);  // returns at once: it syncs, it does not wait out the window
+  EXPECT_EQ(j->StateOf(4), Durability::kDurable);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"lazy-1", "lazy-2", "held", "lazy-4"}));
+}
+
+// Closing the journal inside the window still syncs the lazy records first.
+TEST(JournalTest, ClosingSyncsLazyRecordsInsideTheWindow) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.lazy_sync_ms = 600'000;
+  {
+    auto j = OpenOrDie(options);
+    for (int i = 0; i < 20; ++i) j->AppendLazy({"r" + std::to_string(i)});
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->Stats().dropped_bytes, 0u);
+  EXPECT_EQ(Drain(*j).size(), 20u);
+}
+
 TEST(JournalTest, AsyncAndBlockingAppendersShareSyncsAndEveryRecordIsKept) {
   testing::TempDir dir;
   auto j = OpenOrDie({dir.File("j"), uint64_t{1} << 30, 64 * 1024});  // rotations too

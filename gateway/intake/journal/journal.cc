@@ -237,6 +237,16 @@ void Journal::WaitDurableLocked(uint64_t mine, std::unique_lock<std::mutex>& loc
 uint64_t Journal::AppendAsync(const std::vector<std::string>& payloads) {
   std::unique_lock lock(mu_);
   const uint64_t first = WriteLocked(payloads, lock);
+  wanted_seq_ = written_seq_;
+  if (!syncer_.joinable()) syncer_ = std::thread([this] { SyncerLoop(); });
+  syncer_cv_.notify_one();
+  return first;
+}
+
+uint64_t Journal::AppendLazy(const std::vector<std::string>& payloads) {
+  std::unique_lock lock(mu_);
+  const uint64_t first = WriteLocked(payloads, lock);
+  if (options_.lazy_sync_ms <= 0) wanted_seq_ = written_seq_;
   if (!syncer_.joinable()) syncer_ = std::thread([this] { SyncerLoop(); });
   syncer_cv_.notify_one();
   return first;
@@ -339,6 +349,13 @@ void Journal::SyncerLoop() {
   for (;;) {
     const bool unsynced = written_seq_ > synced_seq_ && written_seq_ > failed_through_;
     if (unsynced && !syncing_) {
+      if (wanted_seq_ <= synced_seq_ && !syncer_quit_) {
+        // Nobody waits for these records yet: let more gather so that one sync covers them,
+        // unless someone starts waiting. Then sync whatever is still unsynced.
+        syncer_cv_.wait_for(lock, std::chrono::milliseconds(options_.lazy_sync_ms),
+                            [&] { return wanted_seq_ > synced_seq_ || syncer_quit_; });
+        if (syncing_ || written_seq_ <= synced_seq_ || written_seq_ <= failed_through_) continue;
+      }
       std::string error;
       SyncLocked(lock, &error);  // a failure is Abandon()ed and seen through StateOf()
       continue;

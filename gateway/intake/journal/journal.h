@@ -49,6 +49,9 @@ struct JournalOptions {
   uint64_t max_bytes = uint64_t{1} << 30;
   // A segment is closed and a new one started once it reaches this size.
   uint64_t segment_bytes = uint64_t{8} << 20;
+  // How long records nobody waits for (AppendLazy) may stay unsynced, so that one fdatasync
+  // covers many of them. 0: synced as soon as written, like AppendAsync's.
+  int lazy_sync_ms = 10;
 };
 
 // The size cap would be exceeded: the caller should refuse (503) and let the provider retry.
@@ -105,6 +108,13 @@ class Journal {
   // the syncer thread makes them so. Throws JournalFull or JournalError as Append() does (then
   // nothing of this call was kept). The records' sequence numbers are first..first+n-1.
   uint64_t AppendAsync(const std::vector<std::string>& payloads);
+
+  // Appends like AppendAsync(), for records nobody waits on now: a message its own request
+  // turns into a ticket is answered from the database commit, not from the journal. The syncer
+  // makes them durable within options.lazy_sync_ms, or sooner when a later AppendAsync() or a
+  // WaitDurable() needs a sync anyway; a sync the journal need not make costs the requests
+  // CPU. Throws as AppendAsync() does.
+  uint64_t AppendLazy(const std::vector<std::string>& payloads);
 
   // Returns once record `seq` (a number an append returned) is durable, syncing it if no one
   // is. Throws JournalError when it was lost.
@@ -181,6 +191,7 @@ class Journal {
   uint64_t next_seq_ = 1;
   uint64_t written_seq_ = 0;  // last record written (maybe not synced)
   uint64_t synced_seq_ = 0;   // last record durable
+  uint64_t wanted_seq_ = 0;   // last record someone waits to see durable (AppendAsync)
   bool syncing_ = false;
   bool rotate_ = false;          // the next Append() starts a new segment
   uint64_t failed_through_ = 0;  // records up to here, unless synced before, were not kept
