@@ -122,8 +122,12 @@ class KeywordClassifier final : public Classifier {
   std::vector<Term> terms_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> pattern_set_;  // null when there are no patterns
-  std::vector<uint32_t> urgent_rank_;      // by target: position in urgent_responders
-  uint32_t urgent_default_ = kNoId;        // agency target for urgent text naming no domain
+  // Target indices by kind, ascending: agencies, topics, labels (urgent and maladministration),
+  // guarded targets; and by agency target, the topics the profile gives it.
+  std::vector<uint32_t> agencies_, topics_, labels_, guarded_targets_;
+  std::vector<std::vector<uint32_t>> topics_of_;
+  std::vector<uint32_t> urgent_rank_;  // by target: position in urgent_responders
+  uint32_t urgent_default_ = kNoId;    // agency target for urgent text naming no domain
 };
 
 }  // namespace aduan::classifier
