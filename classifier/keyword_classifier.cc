@@ -96,6 +96,30 @@ uint64_t KeywordClassifier::Extend(uint64_t key, uint32_t id) {
   return x ^ (x >> 31);
 }
 
+void KeywordClassifier::FreezePhraseKeys() {
+  size_t capacity = 16;
+  while (capacity < phrase_keys_.size() * 2) capacity *= 2;
+  key_slots_.assign(capacity, KeySlot{});
+  key_mask_ = capacity - 1;
+  key_phrases_.clear();
+  for (const auto& [key, ids] : phrase_keys_) {
+    size_t i = key & key_mask_;
+    while (key_slots_[i].begin != kNoId) i = (i + 1) & key_mask_;
+    key_slots_[i] = {key, static_cast<uint32_t>(key_phrases_.size()),
+                     static_cast<uint32_t>(ids.size())};
+    key_phrases_.insert(key_phrases_.end(), ids.begin(), ids.end());
+  }
+}
+
+const KeywordClassifier::KeySlot* KeywordClassifier::FindKey(uint64_t key) const {
+  // At most half full, so a probe ends at an empty slot soon.
+  for (size_t i = key & key_mask_;; i = (i + 1) & key_mask_) {
+    const KeySlot& slot = key_slots_[i];
+    if (slot.begin == kNoId) return nullptr;
+    if (slot.key == key) return &slot;
+  }
+}
+
 uint32_t KeywordClassifier::InternWord(const std::string& word) {
   auto [it, inserted] = vocabulary_.try_emplace(word, static_cast<uint32_t>(vocabulary_.size()));
   return it->second;
@@ -318,6 +342,8 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     });
   }
 
+  c->FreezePhraseKeys();
+
   // The per-message passes over targets visit only the kinds they need.
   c->topics_of_.resize(c->targets_.size());
   for (uint32_t t = 0; t < c->targets_.size(); ++t) {
@@ -389,9 +415,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
         const uint32_t id = ids[i + len - 1];
         if (id == kNoId) break;
         key = Extend(key, id);
-        auto it = phrase_keys_.find(key);
-        if (it == phrase_keys_.end()) break;
-        for (uint32_t p : it->second) {
+        const KeySlot* slot = FindKey(key);
+        if (slot == nullptr) break;
+        for (uint32_t j = slot->begin; j < slot->begin + slot->count; ++j) {
+          const uint32_t p = key_phrases_[j];
           const Phrase& phrase = phrases_[p];
           if (phrase.exact == (mode == 1) && phrase.ids.size() == len &&
               std::equal(phrase.ids.begin(), phrase.ids.end(), ids.begin() + i)) {
