@@ -78,7 +78,11 @@ class Parser {
             // A second [group NAME] would silently add its phrases to the first one's rules
             // (a family written for one label widening another's), so a name is defined once.
             if (auto [it, fresh] = group_places_.try_emplace(name, place_); !fresh) {
-              return Fail("group '" + name + "' is already defined at " + it->second.Describe());
+              std::string message = "group '";
+              message += name;
+              message += "' is already defined at ";
+              message += it->second.Describe();
+              return Fail(message);
             }
             group = name;
             groups_[group];  // an empty group is allowed
