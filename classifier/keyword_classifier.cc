@@ -29,7 +29,7 @@ bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
 // Why a vote weighs other than its rule says, for the decision's evidence.
 enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated, kBlocker, kBlocked };
 
-const char* NoteText(Note note) {
+std::string_view NoteText(Note note) {
   switch (note) {
     case Note::kLandmark:
       return " (a landmark: after a locative)";
@@ -94,6 +94,30 @@ KeywordClassifier::~KeywordClassifier() = default;
 uint64_t KeywordClassifier::Extend(uint64_t key, uint32_t id) {
   uint64_t x = (key ^ (id + 0x9e3779b97f4a7c15ULL)) * 0xbf58476d1ce4e5b9ULL;
   return x ^ (x >> 31);
+}
+
+void KeywordClassifier::FreezePhraseKeys() {
+  size_t capacity = 16;
+  while (capacity < phrase_keys_.size() * 2) capacity *= 2;
+  key_slots_.assign(capacity, KeySlot{});
+  key_mask_ = capacity - 1;
+  key_phrases_.clear();
+  for (const auto& [key, ids] : phrase_keys_) {
+    size_t i = key & key_mask_;
+    while (key_slots_[i].begin != kNoId) i = (i + 1) & key_mask_;
+    key_slots_[i] = {key, static_cast<uint32_t>(key_phrases_.size()),
+                     static_cast<uint32_t>(ids.size())};
+    key_phrases_.insert(key_phrases_.end(), ids.begin(), ids.end());
+  }
+}
+
+const KeywordClassifier::KeySlot* KeywordClassifier::FindKey(uint64_t key) const {
+  // At most half full, so a probe ends at an empty slot soon.
+  for (size_t i = key & key_mask_;; i = (i + 1) & key_mask_) {
+    const KeySlot& slot = key_slots_[i];
+    if (slot.begin == kNoId) return nullptr;
+    if (slot.key == key) return &slot;
+  }
 }
 
 uint32_t KeywordClassifier::InternWord(const std::string& word) {
@@ -319,6 +343,23 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     });
   }
 
+  c->FreezePhraseKeys();
+
+  // The per-message passes over targets visit only the kinds they need.
+  c->topics_of_.resize(c->targets_.size());
+  for (uint32_t t = 0; t < c->targets_.size(); ++t) {
+    const Target& target = c->targets_[t];
+    if (target.kind == TargetKind::kAgency) {
+      c->agencies_.push_back(t);
+    } else if (target.kind == TargetKind::kTopic) {
+      c->topics_.push_back(t);
+      c->topics_of_[target.agency].push_back(t);
+    } else {
+      c->labels_.push_back(t);
+    }
+    if (c->guarded_[t]) c->guarded_targets_.push_back(t);
+  }
+
   if (!rules.patterns.empty()) {
     RE2::Options re_options;
     re_options.set_log_errors(false);
@@ -375,9 +416,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
         const uint32_t id = ids[i + len - 1];
         if (id == kNoId) break;
         key = Extend(key, id);
-        auto it = phrase_keys_.find(key);
-        if (it == phrase_keys_.end()) break;
-        for (uint32_t p : it->second) {
+        const KeySlot* slot = FindKey(key);
+        if (slot == nullptr) break;
+        for (uint32_t j = slot->begin; j < slot->begin + slot->count; ++j) {
+          const uint32_t p = key_phrases_[j];
           const Phrase& phrase = phrases_[p];
           if (phrase.exact == (mode == 1) && phrase.ids.size() == len &&
               std::equal(phrase.ids.begin(), phrase.ids.end(), ids.begin() + i)) {
@@ -450,6 +492,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     // cue the blocker that cancelled it.
     uint32_t clause_begin = 0, clause_end = 0;
     const std::string* blocker = nullptr;
+    bool covered = false;  // the overlap pass: a stronger vote already counted its words
   };
   std::vector<Vote> evidence;
   auto add = [&](uint32_t target, double weight, const std::string& rule, const std::string& source,
@@ -545,42 +588,45 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   // Each text position counts once per agency: the strongest vote covering a word keeps its
   // weight, a weaker one for the same agency over any of its words weighs overlap_factor.
   if (settings_.overlap_factor < 1.0 && evidence.size() > 1) {
-    std::vector<uint32_t> order;
-    order.reserve(evidence.size());
-    for (uint32_t v = 0; v < evidence.size(); ++v) {
-      const TargetKind kind = targets_[evidence[v].target].kind;
-      if (evidence[v].weight > 0 && evidence[v].words > 0 &&
-          (kind == TargetKind::kAgency || kind == TargetKind::kTopic)) {
-        order.push_back(v);
-      }
-    }
-    // Strongest first, ties in the order found (std::sort needs no buffer, unlike stable_sort).
-    std::sort(order.begin(), order.end(), [&evidence](uint32_t a, uint32_t b) {
-      return evidence[a].weight != evidence[b].weight ? evidence[a].weight > evidence[b].weight
-                                                      : a < b;
-    });
     auto owner = [this](uint32_t target) {
       return targets_[target].kind == TargetKind::kTopic ? targets_[target].agency : target;
+    };
+    auto eligible = [this](const Vote& v) {
+      const TargetKind kind = targets_[v.target].kind;
+      return v.weight > 0 && v.words > 0 &&
+             (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
     };
     auto intersects = [](uint32_t a, uint32_t a_words, uint32_t b, uint32_t b_words) {
       return a_words > 0 && b_words > 0 && a < b + b_words && b < a + a_words;
     };
-    for (size_t i = 0; i < order.size(); ++i) {
-      Vote& vote = evidence[order[i]];
+    // Votes rank strongest first, ties in the order found. A vote is covered when one ranked
+    // before it counted any of its words for the same agency. Ranks are compared pairwise rather
+    // than sorted, so the pass allocates nothing; every vote's cover is decided (on the weights
+    // as voted) before any weight is lowered.
+    const size_t count = evidence.size();
+    for (size_t v = 0; v < count; ++v) {
+      Vote& vote = evidence[v];
+      if (!eligible(vote)) continue;
       const uint32_t mine = owner(vote.target);
-      // Whether a stronger vote for the same agency already counted words of [at, at + words).
       auto counted = [&](uint32_t at, uint32_t words) {
-        return std::any_of(order.begin(), order.begin() + i, [&](uint32_t earlier) {
-          const Vote& e = evidence[earlier];
-          return owner(e.target) == mine && (intersects(at, words, e.at, e.words) ||
-                                             intersects(at, words, e.near_at, e.near_words));
-        });
+        for (size_t e = 0; e < count; ++e) {
+          const Vote& other = evidence[e];
+          if (e == v || !eligible(other) || owner(other.target) != mine) continue;
+          const bool before = other.weight != vote.weight ? other.weight > vote.weight : e < v;
+          if (before && (intersects(at, words, other.at, other.words) ||
+                         intersects(at, words, other.near_at, other.near_words))) {
+            return true;
+          }
+        }
+        return false;
       };
       // A pair that brings a word of its own ("lampu ~ rumah" beside "lampu ~ mati") is new
       // evidence; a pair or phrase over words already counted is not.
-      const bool covered = counted(vote.at, vote.words) &&
-                           (vote.near_words == 0 || counted(vote.near_at, vote.near_words));
-      if (!covered) continue;
+      vote.covered = counted(vote.at, vote.words) &&
+                     (vote.near_words == 0 || counted(vote.near_at, vote.near_words));
+    }
+    for (Vote& vote : evidence) {
+      if (!vote.covered) continue;
       const double kept = vote.weight * settings_.overlap_factor;
       raw[vote.target] -= vote.weight - kept;
       vote.weight = kept;
@@ -689,8 +735,8 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   // A guarded label whose every vote is negated has no evidence: "tanpa biaya" is no money asked.
-  for (uint32_t t = 0; t < targets_.size(); ++t) {
-    if (!guarded_[t] || raw[t] == 0) continue;
+  for (uint32_t t : guarded_targets_) {
+    if (raw[t] == 0) continue;
     if (std::none_of(evidence.begin(), evidence.end(),
                      [t](const Vote& v) { return v.target == t && v.note != Note::kNegated; })) {
       raw[t] = 0;
@@ -700,18 +746,15 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   // A topic's evidence counts for the agency the city profile gives it; the agency's own
   // [agency] rules add to the same total.
   std::vector<double> total = raw;
-  for (uint32_t t = 0; t < targets_.size(); ++t) {
-    if (targets_[t].kind == TargetKind::kTopic && raw[t] != 0) total[targets_[t].agency] += raw[t];
+  for (uint32_t t : topics_) {
+    if (raw[t] != 0) total[targets_[t].agency] += raw[t];
   }
   // The agency's narrower topics come before its catch-all: the catch-all collects the agency's
   // general words, so its score says "this is the agency's matter", not "no narrower topic".
   auto best_topic_of = [&](int agency) -> int {
     int topic = -1;
-    for (uint32_t t = 0; t < targets_.size(); ++t) {
-      if (targets_[t].kind != TargetKind::kTopic ||
-          static_cast<int>(targets_[t].agency) != agency || raw[t] <= 0) {
-        continue;
-      }
+    for (uint32_t t : topics_of_[agency]) {
+      if (raw[t] <= 0) continue;
       if (topic < 0) {
         topic = static_cast<int>(t);
         continue;
@@ -726,7 +769,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
 
   // Urgency first: it decides how a tie between agencies is broken.
   bool urgent = false;
-  for (uint32_t t = 0; t < targets_.size(); ++t) {
+  for (uint32_t t : labels_) {
     const Target& target = targets_[t];
     if (target.kind != TargetKind::kUrgent || raw[t] < settings_.urgent_threshold) continue;
     if (!target.need.empty() && std::none_of(target.need.begin(), target.need.end(), present)) {
@@ -738,8 +781,8 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   // profile); its score is its strength (saturating in the raw weight) times its share of the
   // two leading totals, so a close runner-up lowers confidence.
   std::vector<uint32_t> ranked;
-  for (uint32_t t = 0; t < targets_.size(); ++t) {
-    if (targets_[t].kind == TargetKind::kAgency && total[t] > 0) ranked.push_back(t);
+  for (uint32_t t : agencies_) {
+    if (total[t] > 0) ranked.push_back(t);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [&](uint32_t a, uint32_t b) {
     if (total[a] != total[b]) return total[a] > total[b];
@@ -782,9 +825,8 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   }
 
   std::vector<char> fired(targets_.size(), 0);  // labels (urgent, maladministration) given
-  for (uint32_t t = 0; t < targets_.size(); ++t) {
+  for (uint32_t t : labels_) {
     const Target& target = targets_[t];
-    if (target.kind == TargetKind::kAgency || target.kind == TargetKind::kTopic) continue;
     const double threshold = target.kind == TargetKind::kUrgent
                                  ? settings_.urgent_threshold
                                  : settings_.maladministration_threshold;

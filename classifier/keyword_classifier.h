@@ -112,6 +112,18 @@ class KeywordClassifier final : public Classifier {
   // Key of every phrase prefix (so scanning stops at the first word no phrase continues with)
   // -> phrases with exactly that key.
   std::unordered_map<uint64_t, std::vector<uint32_t>> phrase_keys_;
+  // The same keys frozen after Build into an open-addressed table (keys are already mixed by
+  // Extend, so their low bits index it): the lookup per word and phrase length is the hot loop.
+  struct KeySlot {
+    uint64_t key = 0;
+    uint32_t begin = kNoId;  // into key_phrases_; kNoId marks an empty slot
+    uint32_t count = 0;      // 0 for a prefix that is no phrase itself
+  };
+  void FreezePhraseKeys();
+  const KeySlot* FindKey(uint64_t key) const;
+  std::vector<KeySlot> key_slots_;
+  std::vector<uint32_t> key_phrases_;
+  size_t key_mask_ = 0;
   size_t max_phrase_words_ = 1;
   std::vector<std::vector<uint32_t>> terms_by_primary_;
   std::vector<uint8_t> is_negator_;  // by word id
@@ -123,8 +135,12 @@ class KeywordClassifier final : public Classifier {
   std::vector<Term> terms_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> pattern_set_;  // null when there are no patterns
-  std::vector<uint32_t> urgent_rank_;      // by target: position in urgent_responders
-  uint32_t urgent_default_ = kNoId;        // agency target for urgent text naming no domain
+  // Target indices by kind, ascending: agencies, topics, labels (urgent and maladministration),
+  // guarded targets; and by agency target, the topics the profile gives it.
+  std::vector<uint32_t> agencies_, topics_, labels_, guarded_targets_;
+  std::vector<std::vector<uint32_t>> topics_of_;
+  std::vector<uint32_t> urgent_rank_;  // by target: position in urgent_responders
+  uint32_t urgent_default_ = kNoId;    // agency target for urgent text naming no domain
 };
 
 }  // namespace aduan::classifier

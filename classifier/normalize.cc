@@ -128,17 +128,26 @@ const std::vector<std::string>* Lexicon::Find(std::string_view word) const {
 }
 
 std::string FoldElongation(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+  std::string out(word);
+  FoldElongationInPlace(&out);
+  return out;
+}
+
+void FoldElongationInPlace(std::string* word) {
+  std::string& w = *word;
+  size_t to = 0;
   size_t i = 0;
-  while (i < word.size()) {
+  while (i < w.size()) {
     size_t run = 1;
-    while (i + run < word.size() && word[i + run] == word[i]) ++run;
-    const bool letter = IsAsciiLetter(static_cast<unsigned char>(word[i]));
-    out.append(letter && run >= 3 ? 1 : run, word[i]);
+    while (i + run < w.size() && w[i + run] == w[i]) ++run;
+    const bool letter = IsAsciiLetter(static_cast<unsigned char>(w[i]));
+    const size_t kept = letter && run >= 3 ? 1 : run;
+    // Writing never overtakes reading: `to` <= `i` throughout.
+    for (size_t k = 0; k < kept; ++k) w[to + k] = w[i];
+    to += kept;
     i += run;
   }
-  return out;
+  w.resize(to);
 }
 
 std::vector<std::string> Tokenize(std::string_view text) {
@@ -203,7 +212,7 @@ std::vector<std::string> Tokenize(std::string_view text) {
         word.push_back(Lower(static_cast<unsigned char>(text[end])));
         ++end;
       }
-      word = FoldElongation(word);
+      FoldElongationInPlace(&word);
       // "tiang2" is how chat writes "tiang-tiang"; "2" glued to a word and followed by a
       // non-alphanumeric is reduplication, not a number.
       const bool reduplicated =

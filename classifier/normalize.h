@@ -50,6 +50,8 @@ class Lexicon {
 // Folds runs of three or more identical letters to one ("lamaaaa" -> "lama", "bgttt" -> "bgt")
 // and leaves double letters alone ("saat", "maaf").
 std::string FoldElongation(std::string_view word);
+// The same, rewriting `word` in place (the tokenizer's per-word step: no second string).
+void FoldElongationInPlace(std::string* word);
 
 // Splits raw text into lower-case words and special tokens, expanding reduplication written
 // with a "2" ("tiang2" -> "tiang", "tiang") and folding elongation. No lexicon is applied.

@@ -75,6 +75,15 @@ class Parser {
           if (NextWord(&header) == "group") {
             std::string name(Trim(header.substr(0, header.find(']'))));
             if (name.empty()) return Fail("group needs a name: [group NAME]");
+            // A second [group NAME] would silently add its phrases to the first one's rules
+            // (a family written for one label widening another's), so a name is defined once.
+            if (auto [it, fresh] = group_places_.try_emplace(name, place_); !fresh) {
+              std::string message = "group '";
+              message += name;
+              message += "' is already defined at ";
+              message += it->second.Describe();
+              return Fail(message);
+            }
             group = name;
             groups_[group];  // an empty group is allowed
           }
@@ -385,6 +394,7 @@ class Parser {
   std::string target_;
   TargetKind kind_ = TargetKind::kAgency;
   std::map<std::string, std::vector<std::string>> groups_;
+  std::map<std::string, SourcePlace> group_places_;  // where each group is defined
   int next_composed_ = 0;
   std::set<std::string> extra_agencies_;
 };

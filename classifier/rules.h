@@ -2,7 +2,8 @@
 //
 //   # comment (a line starting with '#', or " #" after a term line)
 //   [settings]                      key value   (see RuleSettings)
-//   [group actor]                   phrase | phrase ...      reusable phrase lists: @actor
+//   [group actor]                   phrase | phrase ...      reusable phrase lists: @actor (a
+//                                   name is defined once, in any file)
 //   [agency PUPR]                   one section per target; the code must be known
 //   [topic pohon_tumbang]           a service topic of the catalogue (topics.h); the city
 //                                   profile says which agency handles it

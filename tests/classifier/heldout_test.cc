@@ -313,15 +313,16 @@ const std::vector<HeldOutSet>& Sets() {
        {{&kAgencyAccuracy, 0.84},
         {&kRoutedPrecision, 0.85},
         {&kMaladMicroF1, 0.77},
-        {&kUrgentRecall, 0.92},
+        {&kUrgentRecall, 0.94},
         {&kUrgentPrecision, 0.98}}},
       // Round 11's clause-scoped blockers gave heldout22 a story whose past preface had hidden
-      // its flood (recall 0.818, no false alarm).
+      // its flood (recall 0.818, no false alarm). Round 12's urgent families were tuned on its
+      // remaining misses (0.970), so from then on its recall floor guards a fit.
       {"heldout22.jsonl",
        80,
        {{&kAgencyAccuracy, 0.82},
         {&kMaladMicroF1, 0.83},
-        {&kUrgentRecall, 0.80},
+        {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.95}}},
       // heldout23.jsonl was written after round 10's rules by their author, before a last pass
       // tuned on heldout22's errors: a guard on the same families, not an independent figure.
@@ -330,6 +331,16 @@ const std::vector<HeldOutSet>& Sets() {
        {{&kAgencyAccuracy, 0.89},
         {&kMaladMicroF1, 0.90},
         {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.95}}},
+      // heldout24.jsonl was written before round 12's urgent rules and scored once before them
+      // (urgent recall 0.605) and once after (0.674, precision 1.000), untuned; its floors sit a
+      // little below the second figure.
+      {"heldout24.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.87},
+        {&kRoutedPrecision, 0.89},
+        {&kMaladMicroF1, 0.67},
+        {&kUrgentRecall, 0.65},
         {&kUrgentPrecision, 0.95}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and

@@ -167,6 +167,8 @@ TEST(RulesTest, SyntaxErrorsNameFileAndLine) {
       {"[agency PDAM]\n3 air | | pipa\n", "x.rules:2: empty phrase"},
       {"[agency PDAM]\n3 @nothere\n", "x.rules:2: unknown group '@nothere'"},
       {"[agency PDAM]\n3 a ~ b ~ c\n", "x.rules:2: '~' joins exactly two phrases"},
+      {"[group pipe]\npipa\n[group pipe]\nkeran\n",
+       "x.rules:3: group 'pipe' is already defined at "},
       {"[agency PDAM]\n3 air ! banjir ! hujan\n", "x.rules:2: only one '!'"},
       {"[agency PDAM]\nneed pipa\n", "x.rules:2: 'need' applies to"},
       {"[settings]\nfoo 3\n", "x.rules:2: unknown setting 'foo'"},
