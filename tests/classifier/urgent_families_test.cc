@@ -58,6 +58,11 @@ const Case kCases[] = {
     {"FactorySmellAlone", "asap pabrik tahu bikin bau, minta ditertibkan", false},
     {"LepasTanganIsNoFailure", "pihak desa lepas tangan soal jembatan yang rusak", false},
     {"PotholeStillDriven", "jalan berlubang di depan pasar masih dilewati truk tiap hari", false},
+    // Water "naik terus" is a rising flood; a bill or price that "naik terus" is not.
+    {"RisingRiverStillUrgent", "air sungai naik terus dari subuh, warga bantaran mulai panik",
+     true},
+    {"RisingWaterBillIsNoFlood",
+     "air pdam keruh dan bau, tagihan naik terus tiap bulan padahal air sering mati", false},
     {"SignFellOff", "papan nama kantor kelurahan copot kena angin", false},
 };
 
