@@ -224,11 +224,12 @@ void Journal::WaitDurable(uint64_t seq) {
 
 void Journal::WaitDurableLocked(uint64_t mine, std::unique_lock<std::mutex>& lock) {
   while (synced_seq_ < mine) {
-    if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
+    // A running sync may still make `mine` durable even if a write failed meanwhile.
     if (syncing_) {
       synced_cv_.wait(lock);
       continue;
     }
+    if (mine <= failed_through_) throw JournalError("journal fdatasync failed");
     std::string error;
     if (!SyncLocked(lock, &error)) throw JournalError(error);
   }
@@ -255,6 +256,8 @@ uint64_t Journal::AppendLazy(const std::vector<std::string>& payloads) {
 Durability Journal::StateOf(uint64_t seq) const {
   std::lock_guard lock(mu_);
   if (seq <= synced_seq_) return Durability::kDurable;
+  // Lost is final: a record the running sync covers waits for its outcome.
+  if (syncing_ && seq <= sync_target_) return Durability::kPending;
   if (seq <= failed_through_) return Durability::kLost;
   return Durability::kPending;
 }
@@ -321,6 +324,7 @@ uint64_t Journal::WriteLocked(const std::vector<std::string>& payloads,
 bool Journal::SyncLocked(std::unique_lock<std::mutex>& lock, std::string* error) {
   syncing_ = true;
   const uint64_t target = written_seq_;
+  sync_target_ = target;
   const uint64_t target_size = segments_.back().size;
   const int fd = fd_;
   lock.unlock();

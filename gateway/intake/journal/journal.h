@@ -193,6 +193,9 @@ class Journal {
   uint64_t synced_seq_ = 0;   // last record durable
   uint64_t wanted_seq_ = 0;   // last record someone waits to see durable (AppendAsync)
   bool syncing_ = false;
+  // What the running sync covers. A write that fails during it abandons what is unsynced, yet
+  // the records this sync covers were written before the failure: the sync decides them.
+  uint64_t sync_target_ = 0;
   bool rotate_ = false;          // the next Append() starts a new segment
   uint64_t failed_through_ = 0;  // records up to here, unless synced before, were not kept
   bool stopped_ = false;
