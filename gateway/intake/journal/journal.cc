@@ -236,18 +236,17 @@ void Journal::WaitDurableLocked(uint64_t mine, std::unique_lock<std::mutex>& loc
 }
 
 uint64_t Journal::AppendAsync(const std::vector<std::string>& payloads) {
-  std::unique_lock lock(mu_);
-  const uint64_t first = WriteLocked(payloads, lock);
-  wanted_seq_ = written_seq_;
-  if (!syncer_.joinable()) syncer_ = std::thread([this] { SyncerLoop(); });
-  syncer_cv_.notify_one();
-  return first;
+  return AppendForSyncer(payloads, /*waited=*/true);
 }
 
 uint64_t Journal::AppendLazy(const std::vector<std::string>& payloads) {
+  return AppendForSyncer(payloads, /*waited=*/options_.lazy_sync_ms <= 0);
+}
+
+uint64_t Journal::AppendForSyncer(const std::vector<std::string>& payloads, bool waited) {
   std::unique_lock lock(mu_);
   const uint64_t first = WriteLocked(payloads, lock);
-  if (options_.lazy_sync_ms <= 0) wanted_seq_ = written_seq_;
+  if (waited) wanted_seq_ = written_seq_;
   if (!syncer_.joinable()) syncer_ = std::thread([this] { SyncerLoop(); });
   syncer_cv_.notify_one();
   return first;

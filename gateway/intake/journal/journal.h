@@ -162,7 +162,10 @@ class Journal {
   // mu_ held through `lock` (released during the fdatasync), no sync running: syncs what is
   // written. False with *error after a failure (Abandon()ed).
   bool SyncLocked(std::unique_lock<std::mutex>& lock, std::string* error);
-  void SyncerLoop();  // the syncer thread for AppendAsync()
+  void SyncerLoop();  // the syncer thread for AppendAsync() and AppendLazy()
+  // Writes `payloads` and leaves their sync to the syncer: at once when `waited` (someone waits
+  // to see them durable), else within options_.lazy_sync_ms.
+  uint64_t AppendForSyncer(const std::vector<std::string>& payloads, bool waited);
   void WaitDurableLocked(uint64_t seq, std::unique_lock<std::mutex>& lock);
   // A small file of one number in the journal's directory, replaced atomically and synced.
   static bool ReadNumberFile(const std::filesystem::path& path, const char* what, uint64_t* value,
