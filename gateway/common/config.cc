@@ -316,6 +316,7 @@ GatewayConfig Load(const std::string& path) {
   }
   if (auto s = top.Child("http")) {
     s->Int("threads", &cfg.http_threads, 1, 4096);
+    s->Int("event_threads", &cfg.http_event_threads, 0, 64);
     s->Size("max_body_bytes", &cfg.max_body_bytes, 1024, int64_t{1} << 30);
     s->Int("keep_alive_seconds", &cfg.keep_alive_seconds, 1, 3600);
     s->Int("keep_alive_max_requests", &cfg.keep_alive_max_requests, 1, 1000000);

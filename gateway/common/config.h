@@ -67,6 +67,8 @@ struct GatewayConfig {
   // wait on the group commit, and a batch is as large as the requests in flight, so size the
   // pool for the concurrent requests expected, not the core count.
   int http_threads = 256;
+  // Threads that read requests (http_front.h); 0: one per core.
+  int http_event_threads = 0;
   size_t max_body_bytes = 1 << 20;
   // Webhooks of channels that carry attachments (email) take bodies up to this; mail
   // providers post messages of up to 25 MiB.

@@ -5,7 +5,9 @@ namespace {
 
 struct HoldState {
   bool can_hold = false;
+  bool on_event_thread = false;
   bool held = false;
+  bool passed = false;
   uint64_t token = 0;
 };
 
@@ -21,7 +23,17 @@ void HoldAnswerUntil(uint64_t token) {
   t_hold.token = token;
 }
 
-HeldAnswerScope::HeldAnswerScope(bool can_hold) { t_hold = HoldState{can_hold, false, 0}; }
+bool MustNotBlock() { return t_hold.on_event_thread; }
+
+void PassToWorker() {
+  if (t_hold.on_event_thread) t_hold.passed = true;
+}
+
+HeldAnswerScope::HeldAnswerScope(bool can_hold, bool on_event_thread) {
+  t_hold = HoldState{};
+  t_hold.can_hold = can_hold;
+  t_hold.on_event_thread = on_event_thread;
+}
 
 HeldAnswerScope::~HeldAnswerScope() { t_hold = HoldState{}; }
 
@@ -30,5 +42,7 @@ bool HeldAnswerScope::held(uint64_t* token) const {
   *token = t_hold.token;
   return true;
 }
+
+bool HeldAnswerScope::passed() const { return t_hold.passed; }
 
 }  // namespace aduan::gateway

@@ -35,15 +35,27 @@ bool CanHoldAnswer();
 // memory until then). Ignored unless CanHoldAnswer().
 void HoldAnswerUntil(uint64_t token);
 
-// Front side: brackets the routing of one request on a worker thread.
+// True while the route runs on one of the front's event threads (a path the server declared
+// with HttpFront::SetInlineRoutes). Such a route must not block: no database, no waiting. One
+// that would must call PassToWorker() and return before it has changed anything; the front then
+// routes the same request again on a worker thread, where this returns false.
+bool MustNotBlock();
+// Asks the front to route this request again on a worker; whatever response the route leaves
+// is discarded. Ignored unless MustNotBlock().
+void PassToWorker();
+
+// Front side: brackets the routing of one request, on a worker or (`on_event_thread`) on an
+// event thread.
 class HeldAnswerScope {
  public:
-  explicit HeldAnswerScope(bool can_hold);
+  HeldAnswerScope(bool can_hold, bool on_event_thread);
   ~HeldAnswerScope();
   HeldAnswerScope(const HeldAnswerScope&) = delete;
   HeldAnswerScope& operator=(const HeldAnswerScope&) = delete;
   // True, with *token set, when the route asked to hold its answer.
   bool held(uint64_t* token) const;
+  // True when the route asked for a worker (PassToWorker()).
+  bool passed() const;
 };
 
 }  // namespace aduan::gateway

@@ -6,11 +6,16 @@
 // more idle keep-alive clients than threads, leave nobody to answer; a chunked body bypasses
 // its size limit; a client that half-closes after its request is never answered. The front
 // closes those holes:
-//   - one event thread (epoll) accepts connections and reads requests without blocking; a
-//     connection costs a buffer and a deadline while it idles or trickles, never a thread;
+//   - event threads (one epoll each; the first accepts and deals connections out in turn) read
+//     requests without blocking; a connection costs a buffer and a deadline while it idles or
+//     trickles, never a thread;
 //   - a request goes to a worker only once it is complete (headers and body, within limits and
-//     deadlines: RequestFramer), and the connection comes back to the event thread after the
+//     deadlines: RequestFramer), and the connection comes back to its event thread after the
 //     response is written;
+//   - a path the server declares inline (SetInlineRoutes) is routed on the event thread itself,
+//     with no hand-off to a worker and back: for routes that never block there (acknowledging
+//     a webhook into the journal and holding the answer until its sync). Such a route passes
+//     the request to a worker when it would block (held_answer.h, PassToWorker);
 //   - limits: header bytes, body bytes per path (chunked or not), header and body deadlines,
 //     an idle keep-alive deadline, connections in all and per client address, and the bytes
 //     all connections may hold at once.
@@ -29,6 +34,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "gateway/http/request_framing.h"
 
@@ -39,6 +45,7 @@ class AnswerGate;
 
 struct FrontLimits {
   int workers = 16;                        // threads that run routes
+  int event_threads = 1;                   // threads that read requests (one epoll each)
   size_t max_header_bytes = 64 * 1024;     // request line and headers
   int header_timeout_ms = 10'000;          // first byte of a request to the end of its headers
   int body_timeout_ms = 60'000;            // end of headers to the last body byte
@@ -58,6 +65,10 @@ class RoutingServer : public httplib::Server {
   bool Route(httplib::Stream& strm, bool close_connection, bool* closed);
 };
 
+// Whether a request may be routed on an event thread. Called on event threads; must be cheap
+// and thread-safe. `path` is the raw path of the request line, without the query.
+using InlineRouteFn = std::function<bool(std::string_view method, std::string_view path)>;
+
 class HttpFront {
  public:
   // `router` and `metrics` (may be null) must outlive the front.
@@ -69,6 +80,8 @@ class HttpFront {
   // Lets routes hold their answers until `gate` releases them (held_answer.h). `gate` must
   // outlive the front; call before Serve().
   void SetAnswerGate(AnswerGate* gate);
+  // Declares the requests routed on the event threads (see above). Call before Serve().
+  void SetInlineRoutes(InlineRouteFn inline_route);
 
   // Binds host:port (port 0 picks a free one). Returns the bound port, or -1 with *error set.
   int Bind(const std::string& host, int port, std::string* error);

@@ -2,6 +2,9 @@
 
 #include <strings.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "channels/adapter.h"
 #include "channels/util.h"
 #include "core/message.h"
@@ -112,6 +115,9 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   http.set_payload_max_length(std::max(cfg.max_body_bytes, cfg.max_email_body_bytes));
   FrontLimits limits;
   limits.workers = cfg.http_threads;
+  limits.event_threads = cfg.http_event_threads > 0
+                             ? cfg.http_event_threads
+                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   limits.header_timeout_ms = cfg.header_timeout_seconds * 1000;
   limits.body_timeout_ms = cfg.body_timeout_seconds * 1000;
   limits.idle_timeout_ms = cfg.keep_alive_seconds * 1000;
@@ -134,6 +140,15 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   if (ctx.deps.journal) {
     impl_->gate = std::make_unique<JournalAnswerGate>(ctx.deps.journal);
     impl_->front->SetAnswerGate(impl_->gate.get());
+    // A provider's webhook acknowledged once it is in the journal is verified, parsed and
+    // appended on the event thread that read it: no hand-off to a worker and back. The route
+    // passes anything that would wait (see webhook_routes.cc) to a worker.
+    impl_->front->SetInlineRoutes([context](std::string_view, std::string_view path) {
+      constexpr std::string_view kWebhooks = "/webhooks/";
+      if (path.substr(0, kWebhooks.size()) != kWebhooks) return false;
+      return context->deps.config->intake.provider_wait_ms == 0 &&
+             !channels::TraitsOf(path.substr(kWebhooks.size())).answers_inline;
+    });
   }
 
   // Everything cpp-httplib answers by itself (404, 413, 400 on a broken request line) still

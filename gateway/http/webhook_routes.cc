@@ -54,6 +54,20 @@ std::string PendingReply(const GatewayContext& ctx) {
   return "Aduan Anda sudah kami terima dan sedang dicatat.";
 }
 
+// How long a webhook carrying `messages` waits for their tickets before it answers; 0: it is
+// answered as soon as they are in the journal.
+int WaitMsFor(const GatewayConfig& cfg, const std::string& channel,
+              const std::vector<core::InboundMessage>& messages) {
+  // A message with a single-use token waits like the generic caller: a replay is refused in
+  // the answer when the database is there to tell.
+  bool has_token = std::any_of(messages.begin(), messages.end(),
+                               [](const auto& m) { return !m.replay_token.empty(); });
+  if (channels::TraitsOf(channel).answers_inline || has_token) {
+    return std::max(cfg.intake.reply_wait_ms, has_token ? cfg.intake.provider_wait_ms : 0);
+  }
+  return cfg.intake.provider_wait_ms;
+}
+
 // Appends `messages` to the journal (durably, or with the answer held until they are) and
 // waits, up to the channel's wait, for the processor's outcomes. Returns false after writing a
 // refusal (503) into `res`.
@@ -64,6 +78,11 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   const GatewayConfig& cfg = *ctx.deps.config;
   const int64_t now = ctx.deps.clock();
   const bool answers_inline = channels::TraitsOf(channel).answers_inline;
+  int wait_ms = WaitMsFor(cfg, channel, messages);
+  // Acknowledge-only: the provider gets its 200 once the records are durable and nobody asks
+  // about them later. Under a front that can hold the answer no thread sleeps on the sync.
+  const bool ack_only = wait_ms == 0 && !answers_inline;
+  const bool held = ack_only && CanHoldAnswer();
   std::vector<std::string> payloads;
   std::vector<IntakeEntry> entries;
   for (const auto& m : messages) {
@@ -75,17 +94,6 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     receipts->push_back(entries.back().receipt);
     payloads.push_back(EncodeEntry(entries.back()));
   }
-  // A message with a single-use token waits like the generic caller: a replay is refused in
-  // the answer when the database is there to tell.
-  bool has_token = std::any_of(messages.begin(), messages.end(),
-                               [](const auto& m) { return !m.replay_token.empty(); });
-  int wait_ms = answers_inline || has_token ? std::max(cfg.intake.reply_wait_ms,
-                                                       has_token ? cfg.intake.provider_wait_ms : 0)
-                                            : cfg.intake.provider_wait_ms;
-  // Acknowledge-only: the provider gets its 200 once the records are durable and nobody asks
-  // about them later. Under a front that can hold the answer no thread sleeps on the sync.
-  const bool ack_only = wait_ms == 0 && !answers_inline;
-  const bool held = ack_only && CanHoldAnswer();
   auto refuse = [&](const journal::JournalError& e) {
     Log(LogLevel::kError, "intake journal failed; webhook refused",
         {{"channel", channel}, {"error", e.what()}});
@@ -224,6 +232,14 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
       continue;
     }
     messages.push_back(std::move(m));
+  }
+  // On an event thread only an acknowledgement held until the journal's sync goes on: anything
+  // else would wait for the database or the sync there (held_answer.h).
+  if (MustNotBlock() && !(ctx.processor && CanHoldAnswer() && parsed.parsed.statuses.empty() &&
+                          !channels::TraitsOf(channel).answers_inline &&
+                          WaitMsFor(*ctx.deps.config, channel, messages) == 0)) {
+    PassToWorker();
+    return;
   }
   // Each message's outcome in order; nullopt: safe in the journal, not processed in time.
   std::vector<std::optional<IntakeOutcome>> outcomes;

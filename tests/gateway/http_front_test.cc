@@ -8,10 +8,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -460,6 +462,134 @@ TEST(HeldAnswerTest, StopAnswersHeldRequestsBeforeServeReturns) {
   releaser.join();
   std::string answer = client.ReadResponse(1000);
   EXPECT_EQ(StatusOf(answer), 200) << answer;
+}
+
+// A front with two event threads and one worker, where paths under /inline/ are routed on the
+// event threads: /inline/where says which thread ran it, /inline/hold/N holds its answer on
+// token N, /inline/pass asks for a worker whenever it runs on an event thread.
+class InlineFront {
+ public:
+  InlineFront() {
+    router_.Get("/inline/where", [this](const httplib::Request&, httplib::Response& res) {
+      {
+        std::lock_guard lock(mu_);
+        threads_.insert(std::this_thread::get_id());
+      }
+      res.set_content(json{{"event_thread", gateway::MustNotBlock()}}.dump(), "application/json");
+    });
+    router_.Post(R"(/inline/hold/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
+      EXPECT_TRUE(gateway::MustNotBlock());
+      gateway::HoldAnswerUntil(std::stoull(req.matches[1].str()));
+      res.set_content(R"({"accepted":true})", "application/json");
+    });
+    router_.Post("/inline/pass", [this](const httplib::Request& req, httplib::Response& res) {
+      if (gateway::MustNotBlock()) {
+        gateway::PassToWorker();
+        res.set_content(R"({"ran":"event thread"})", "application/json");
+        return;
+      }
+      ++worker_runs_;
+      res.set_content(json{{"ran", "worker"}, {"body", req.body}}.dump(), "application/json");
+    });
+    gateway::FrontLimits limits;
+    limits.workers = 1;
+    limits.event_threads = 2;
+    front_ = std::make_unique<gateway::HttpFront>(
+        &router_, limits, [](std::string_view, std::string_view) { return size_t{1} << 20; },
+        nullptr);
+    front_->SetAnswerGate(&gate_);
+    front_->SetInlineRoutes(
+        [](std::string_view, std::string_view path) { return path.rfind("/inline/", 0) == 0; });
+    std::string error;
+    port_ = front_->Bind("127.0.0.1", 0, &error);
+    EXPECT_GT(port_, 0) << error;
+    thread_ = std::thread([this] { front_->Serve(); });
+  }
+  ~InlineFront() {
+    front_->Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  HandGate& gate() { return gate_; }
+  size_t distinct_threads() {
+    std::lock_guard lock(mu_);
+    return threads_.size();
+  }
+  int worker_runs() const { return worker_runs_.load(); }
+
+ private:
+  gateway::RoutingServer router_;
+  HandGate gate_;
+  std::unique_ptr<gateway::HttpFront> front_;
+  int port_ = -1;
+  std::thread thread_;
+  std::mutex mu_;
+  std::set<std::thread::id> threads_;
+  std::atomic<int> worker_runs_{0};
+};
+
+TEST(InlineRouteTest, InlinePathsRunOnTheEventThreadsAndClientsSpreadOverThem) {
+  InlineFront front;
+  std::vector<RawClient> clients;
+  for (int i = 0; i < 6; ++i) clients.emplace_back(front.port());
+  for (auto& c : clients) {
+    ASSERT_TRUE(c.Send("GET /inline/where HTTP/1.1\r\nHost: t\r\n\r\n"));
+    std::string answer = c.ReadResponse();
+    ASSERT_EQ(StatusOf(answer), 200) << answer;
+    EXPECT_EQ(BodyOf(answer)["event_thread"], true) << answer;
+  }
+  // Connections are dealt out in turn, so six clients reach both event threads.
+  EXPECT_EQ(front.distinct_threads(), 2u);
+}
+
+TEST(InlineRouteTest, ARouteThatWouldBlockIsRoutedAgainOnAWorkerAndAnsweredOnce) {
+  InlineFront front;
+  RawClient client(front.port());
+  const std::string pass =
+      "POST /inline/pass HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello";
+  ASSERT_TRUE(client.Send(pass + "GET /inline/where HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::string first = client.ReadResponse();
+  EXPECT_EQ(StatusOf(first), 200) << first;
+  EXPECT_EQ(BodyOf(first)["ran"], "worker") << first;
+  EXPECT_EQ(BodyOf(first)["body"], "hello") << first;  // the worker read the whole request again
+  std::string second = client.ReadResponse();
+  EXPECT_EQ(BodyOf(second)["event_thread"], true) << second;
+  EXPECT_EQ(client.ReadResponse(300), "");  // nothing of the discarded answer follows
+  EXPECT_EQ(front.worker_runs(), 1);
+}
+
+TEST(InlineRouteTest, AnAnswerHeldOnAnEventThreadWaitsForTheGateAndKeepsItsOrder) {
+  InlineFront front;
+  RawClient client(front.port());
+  ASSERT_TRUE(
+      client.Send("POST /inline/hold/4 HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n"
+                  "GET /inline/where HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_EQ(client.ReadResponse(300), "");
+  // The event thread is free meanwhile: another client is answered.
+  RawClient other(front.port());
+  ASSERT_TRUE(other.Send("GET /inline/where HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_EQ(StatusOf(other.ReadResponse()), 200);
+  front.gate().Release(4);
+  EXPECT_EQ(BodyOf(client.ReadResponse())["accepted"], true);
+  EXPECT_EQ(BodyOf(client.ReadResponse())["event_thread"], true);
+}
+
+TEST(InlineRouteTest, ALongPipelineOfInlineRequestsIsAnsweredInFull) {
+  InlineFront front;
+  RawClient client(front.port());
+  // Framed and routed one after another from the loop, never by recursion: a deep pipeline
+  // must not exhaust the event thread's stack.
+  constexpr int kRequests = 3000;
+  std::string pipeline;
+  for (int i = 0; i < kRequests; ++i) pipeline += "GET /inline/where HTTP/1.1\r\nHost: t\r\n\r\n";
+  std::thread sender([&] { client.Send(pipeline); });
+  int answered = 0;
+  for (; answered < kRequests; ++answered) {
+    std::string answer = client.ReadResponse();
+    if (StatusOf(answer) != 200) break;
+  }
+  sender.join();
+  EXPECT_EQ(answered, kRequests);
 }
 
 }  // namespace

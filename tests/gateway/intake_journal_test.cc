@@ -431,5 +431,55 @@ TEST(IntakeJournalTest, DeliveryReportsTheDatabaseRefusesAreKeptAndRecordedLater
       << "the journaled report was recorded once the database took writes again";
 }
 
+TEST(IntakeJournalTest, AcknowledgedWebhooksOnTheEventThreadsLeaveDeliveryReportsToAWorker) {
+  // provider_wait_ms 0: a WhatsApp message is verified, parsed and journaled on the event
+  // thread that read it. A delivery report must reach the database, which an event thread may
+  // not wait for, so its request is routed again on a worker: verified again from the same
+  // bytes, recorded before its 200.
+  constexpr char kSecret[] = "inline-wa-secret";
+  auto signed_post = [&](TestServer& s, const std::string& body) {
+    return s.Client().Post(
+        "/webhooks/whatsapp",
+        {{"X-Hub-Signature-256", "sha256=" + core::HexEncode(core::HmacSha256(kSecret, body))}},
+        body, "application/json");
+  };
+  TestServer s(
+      {{"ADUAN_WHATSAPP_APP_SECRET", kSecret}},
+      [](gateway::GatewayConfig& c) {
+        c.intake.provider_wait_ms = 0;
+        c.http_event_threads = 2;
+      },
+      "", false);
+  const std::string complaint =
+      R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Warga"},"wa_id":"6281234567891"}],"messages":[{"from":"6281234567891","id":"wamid.inline-1","timestamp":"1790000000","type":"text","text":{"body":"Lampu jalan di gang Mawar mati sudah seminggu, gelap sekali"}}]}}]}]})";
+  auto in = signed_post(s, complaint);
+  ASSERT_TRUE(in);
+  ASSERT_EQ(in->status, 200) << in->body;
+  auto bad = s.Client().Post("/webhooks/whatsapp", {{"X-Hub-Signature-256", "sha256=00"}},
+                             complaint, "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 401) << bad->body;
+  auto drained = PollUntil(s, "/readyz", [](const httplib::Response& x) {
+    json body = json::parse(x.body, nullptr, false);
+    return body.contains("journal") && body["journal"]["backlog"] == 0;
+  });
+  ASSERT_TRUE(drained);
+  EXPECT_EQ(s.CountRows("tickets"), 1);
+  auto rows = s.store().ClaimOutbox(10, s.now_ms.load(), 60000);
+  ASSERT_EQ(rows.size(), 1u);
+  storage::OutboxAttempt sent;
+  sent.result = storage::OutboxAttempt::Result::kSent;
+  sent.provider_message_id = "wamid.inline-out";
+  s.store().FinishOutbox(rows[0].id, sent, s.now_ms.load());
+  const std::string report =
+      R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"statuses":[{"id":"wamid.inline-out","status":"read","timestamp":"1790000100","recipient_id":"6281234567891"}]}}]}]})";
+  auto r = signed_post(s, report);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(json::parse(r->body)["statuses"], 1) << r->body;
+  EXPECT_EQ(s.CountRows("outbox", "delivery_status = 'read'"), 1)
+      << "the report is recorded before its answer";
+}
+
 }  // namespace
 }  // namespace aduan::testing
