@@ -389,6 +389,19 @@ GatewayConfig Load(const std::string& path) {
     s->Int("provider_wait_ms", &cfg.intake.provider_wait_ms, 0, 60000);
     s->Int("batch_records", &cfg.intake.batch_records, 1, 100000);
     s->Int("lanes", &cfg.intake.lanes, 1, 256);
+    std::string priority;
+    s->String("processor_priority", &priority);
+    using Priority = GatewayConfig::Intake::ProcessorPriority;
+    if (priority == "idle") {
+      cfg.intake.processor_priority = Priority::kIdle;
+    } else if (priority == "low") {
+      cfg.intake.processor_priority = Priority::kLow;
+    } else if (priority == "normal") {
+      cfg.intake.processor_priority = Priority::kNormal;
+    } else if (!priority.empty()) {
+      s->Fail("processor_priority",
+              "must be \"idle\", \"low\" or \"normal\", not \"" + priority + "\"");
+    }
     s->RejectUnknown();
   }
   std::string agencies, replies, language = "id";

@@ -132,6 +132,13 @@ struct GatewayConfig {
     int provider_wait_ms = 1000;  // other webhooks wait this long, then 200 (the message is safe)
     int batch_records = 256;      // records the processor takes at once
     int lanes = 16;               // senders processed in parallel within a batch
+    // How the processor's threads are scheduled beside the request threads.
+    enum class ProcessorPriority {
+      kIdle,    // only CPU the request threads leave (SCHED_IDLE): acknowledgements first
+      kLow,     // nice +10: under load about a tenth of a request thread's share
+      kNormal,  // the same as the request threads
+    };
+    ProcessorPriority processor_priority = ProcessorPriority::kIdle;
   } intake;
 
   classifier::ClassifierOptions classifier;

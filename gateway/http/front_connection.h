@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <string>
 
+#include "gateway/http/front_limits.h"
 #include "gateway/http/held_answer.h"
-#include "gateway/http/http_front.h"
 #include "gateway/http/request_framing.h"
 
 namespace aduan::gateway::front {

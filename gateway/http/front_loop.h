@@ -20,7 +20,12 @@
 #include <vector>
 
 #include "gateway/http/front_connection.h"
-#include "gateway/http/http_front.h"
+#include "gateway/http/front_limits.h"
+#include "gateway/http/request_framing.h"
+
+namespace aduan::gateway {
+class Metrics;
+}  // namespace aduan::gateway
 
 namespace aduan::gateway::front {
 

@@ -19,14 +19,6 @@
 
 namespace aduan::gateway {
 
-bool RoutingServer::Route(httplib::Stream& strm, bool close_connection, bool* closed) {
-  static const std::function<void(httplib::Request&)> kNoSetup;
-  bool connection_closed = false;
-  bool ok = process_request(strm, close_connection, connection_closed, kNoSetup);
-  *closed = connection_closed;
-  return ok;
-}
-
 void front::FrontShared::CountRefusal(const std::string& reason) {
   if (metrics) metrics->Count("aduan_http_front_refusals_total", "reason=\"" + reason + "\"");
   std::lock_guard<std::mutex> lock(refusal_mu);

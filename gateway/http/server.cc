@@ -88,6 +88,7 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     IntakeProcessorOptions options;
     options.batch_records = static_cast<size_t>(cfg.intake.batch_records);
     options.lanes = cfg.intake.lanes;
+    options.priority = cfg.intake.processor_priority;
     options.journal_id = ctx.deps.journal_id;
     OutboxDispatcher* dispatcher = ctx.dispatcher.get();
     ctx.processor = std::make_unique<IntakeProcessor>(

@@ -227,7 +227,7 @@ void IntakeProcessor::PublishGauges() {
 void IntakeProcessor::Loop() {
   // Acknowledgements first (consumer_priority.h); the batch's lane threads inherit this.
   std::string priority_error;
-  if (!journal::LowerThisThreadPriority(journal::kConsumerNiceDelta, &priority_error)) {
+  if (!journal::SetThisThreadPriority(options_.priority, &priority_error)) {
     Log(LogLevel::kWarn, "intake processor runs at normal priority", {{"error", priority_error}});
   }
   // Started here, so they inherit the lowered priority; they live as long as this loop.

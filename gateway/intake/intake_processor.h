@@ -35,6 +35,7 @@
 
 #include "core/message.h"
 #include "gateway/common/clock.h"
+#include "gateway/common/config.h"
 #include "gateway/common/metrics.h"
 #include "gateway/intake/intake.h"
 #include "gateway/intake/intake_entry.h"
@@ -45,6 +46,9 @@ namespace aduan::gateway {
 struct IntakeProcessorOptions {
   size_t batch_records = 256;
   int lanes = 16;
+  // How the processor's threads are scheduled beside the request threads (consumer_priority.h).
+  GatewayConfig::Intake::ProcessorPriority priority =
+      GatewayConfig::Intake::ProcessorPriority::kIdle;
   std::chrono::milliseconds min_backoff{100};
   std::chrono::milliseconds max_backoff{5000};
   size_t remembered_outcomes = 65536;  // recent outcomes kept for waiters and receipts

@@ -138,6 +138,29 @@ TEST_F(BadConfigTest, TheMediaLimitsAreReadAndChecked) {
             std::string::npos);
 }
 
+TEST_F(BadConfigTest, TheProcessorPriorityAndEventThreadsAreReadAndChecked) {
+  std::string error;
+  auto defaults = LoadConfig(Write(std::string(kMinimal) + "}"), &error);
+  ASSERT_TRUE(defaults) << error;
+  using Priority = gateway::GatewayConfig::Intake::ProcessorPriority;
+  EXPECT_EQ(defaults->intake.processor_priority, Priority::kIdle);
+  EXPECT_EQ(defaults->http_event_threads, 0);
+  auto cfg = LoadConfig(Write(std::string(kMinimal) +
+                              R"(, "intake": {"processor_priority": "low"},
+                                   "http": {"event_threads": 3}})"),
+                        &error);
+  ASSERT_TRUE(cfg) << error;
+  EXPECT_EQ(cfg->intake.processor_priority, Priority::kLow);
+  EXPECT_EQ(cfg->http_event_threads, 3);
+  EXPECT_NE(
+      ErrorFor(std::string(kMinimal) + R"(, "intake": {"processor_priority": "later"}})")
+          .find(R"(intake.processor_priority: must be "idle", "low" or "normal", not "later")"),
+      std::string::npos);
+  EXPECT_NE(ErrorFor(std::string(kMinimal) + R"(, "http": {"event_threads": -1}})")
+                .find("http.event_threads: must be an integer from 0 to 64"),
+            std::string::npos);
+}
+
 TEST_F(BadConfigTest, InvalidJsonReportsTheLine) {
   std::string error = ErrorFor("{\n  \"listen\": \"x\",\n  oops\n}");
   EXPECT_NE(error.find("line 3"), std::string::npos) << error;
