@@ -27,7 +27,15 @@ bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
 }
 
 // Why a vote weighs other than its rule says, for the decision's evidence.
-enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated, kBlocker, kBlocked };
+enum class Note : uint8_t {
+  kNone,
+  kLandmark,
+  kOverlap,
+  kNegated,
+  kBlocker,
+  kBlocked,
+  kPresentWins
+};
 
 std::string_view NoteText(Note note) {
   switch (note) {
@@ -41,6 +49,8 @@ std::string_view NoteText(Note note) {
       return " (a blocker: cancels the urgent cues of its clause";
     case Note::kBlocked:
       return " (cancelled by a blocker in its clause";
+    case Note::kPresentWins:
+      return " (set aside: a cue says the danger is going on now)";
     case Note::kNone:
       break;
   }
@@ -308,6 +318,9 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.focus_words) roles.emplace_back(c->InternWord(word), kFocus);
   for (const auto& word : c->settings_.clause_breaks) {
     roles.emplace_back(c->InternWord(word), kClauseBreak);
+  }
+  for (const auto& word : c->settings_.present_words) {
+    roles.emplace_back(c->InternWord(word), kPresent);
   }
   for (const auto& word : c->settings_.denials) {
     roles.emplace_back(c->InternWord(word), kDenial);
@@ -669,6 +682,48 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     return clause_scoped && v.words > 0 && v.weight <= -settings_.clause_blocker_weight &&
            targets_[v.target].kind == TargetKind::kUrgent;
   };
+  // A cue that says the danger is going on now: one of its sides is a phrase that holds a
+  // present word beside what is going on ("masih lewat", "masih di dalam", "still passing").
+  // A present word that is a whole side ("kebakaran ~ sekarang") says only when the message
+  // goes on, not that the fire does ("minggu lalu kebakaran, sekarang puingnya ...").
+  const bool present_on = !settings_.present_words.empty();
+  auto says_present = [&](const Vote& v) {
+    if (!present_on || v.pattern >= 0) return false;
+    auto holds = [&](uint32_t at, uint32_t words) {
+      if (words < 2) return false;
+      for (uint32_t j = at; j < at + words && j < n; ++j) {
+        if (surface[j] != kNoId && surface[j] < word_role_.size() &&
+            (word_role_[surface[j]] & kPresent)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return holds(v.at, v.words) || holds(v.near_at, v.near_words);
+  };
+  bool present_cue = false;
+  if (present_on) {
+    for (const Vote& v : evidence) {
+      if (v.weight > 0 && targets_[v.target].kind == TargetKind::kUrgent && says_present(v)) {
+        present_cue = true;
+        break;
+      }
+    }
+  }
+  // The weaker negatives (the habitual "tiap hujan", "tiap hari") give way to a danger said to
+  // be going on now; the scoped blockers below spare only the present cues themselves.
+  if (present_cue) {
+    for (Vote& v : evidence) {
+      if (v.weight < 0 && targets_[v.target].kind == TargetKind::kUrgent && !is_blocker(v) &&
+          v.pattern < 0) {
+        raw[v.target] -= v.weight;
+        v.weight = 0;
+        v.note = Note::kPresentWins;
+        urgent_blocked = true;
+      }
+    }
+  }
+
   // Scoping only matters when the cues could reach the threshold without the blockers: then
   // the sentences are found (it normalises the text again, so most messages skip it).
   bool scope = false;
@@ -723,6 +778,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
             !(inside(cue.at, cue.words) || inside(cue.near_at, cue.near_words))) {
           continue;
         }
+        if (present_cue && says_present(cue)) continue;  // the present tense wins
         raw[cue.target] -= cue.weight;
         cue.weight = 0;
         cue.note = Note::kBlocked;
