@@ -126,10 +126,11 @@ struct RuleSettings {
   double clause_blocker_weight = 0;
   // The present tense of a danger: an urgent cue with a side of two or more words that holds
   // one of these ("retak ~ masih lewat", "ambrol ~ masih dilewati"; not a bare "sekarang", which
-  // says only that the message goes on) says the danger is going on now. Such a cue is not cancelled by a scoped blocker of its clause, and
-  // while one counts the weaker negatives of the past or the habitual ("tiap hujan", "tiap hari")
-  // do not subtract: "tiap hujan retak, warga masih tidur di dalam" is happening now, whatever
-  // it did before. Matched as normalised words. Empty (the default) turns it off.
+  // says only that the message goes on) says the danger is going on now. Such a cue is not
+  // cancelled by a scoped blocker of its clause, and while one counts the weaker negatives of the
+  // past or the habitual ("tiap hujan", "tiap hari") do not subtract: "tiap hujan retak, warga
+  // masih tidur di dalam" is happening now, whatever it did before. Matched as normalised words.
+  // Empty (the default) turns it off.
   std::vector<std::string> present_words;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;

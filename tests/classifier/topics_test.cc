@@ -122,7 +122,8 @@ TEST(TopicsTest, LabelledComplaintsGetTheirNarrowTopic) {
     if (c.topic == row["topic"]) {
       ++topic_right;
     } else {
-      misses += "\n  " + row["topic"].get<std::string>() + " <- " + c.topic + " " + row["text"].get<std::string>();
+      misses += "\n  " + row["topic"].get<std::string>() + " <- " + c.topic + " " +
+                row["text"].get<std::string>();
     }
   }
   ASSERT_GE(rows, 80);
