@@ -1,6 +1,7 @@
 #include "classifier/keyword_classifier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -513,8 +514,14 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     raw[target] += weight;
     return evidence.emplace_back(Vote{target, weight, &rule, &source, pattern, composed});
   };
-  // Whether a pair of the composed cue `composed` has already counted for this message.
-  auto composed_fired = [&evidence](uint32_t composed) {
+  // Whether a pair of the composed cue `composed` has already counted for this message. Asked
+  // for every pair term at every hit of its first phrase, so a bit per cue (on the stack; a
+  // rule set with more cues than bits scans the votes) rather than a scan of the votes.
+  std::array<uint64_t, 32> composed_bits{};
+  constexpr uint32_t kComposedBits = 64 * 32;
+  auto composed_fired = [&evidence, &composed_bits](uint32_t composed) {
+    if (composed < kComposedBits)
+      return ((composed_bits[composed / 64] >> (composed % 64)) & 1) != 0;
     return std::any_of(evidence.begin(), evidence.end(),
                        [composed](const Vote& v) { return v.composed == composed; });
   };
@@ -586,6 +593,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
       Vote& vote =
           add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
+      if (composed && term.composed < kComposedBits) {
+        composed_bits[term.composed / 64] |= uint64_t{1} << (term.composed % 64);
+      }
       vote.at = counted_at;
       vote.words = static_cast<uint32_t>(phrases_[term.primary].ids.size());
       if (has_near) {
