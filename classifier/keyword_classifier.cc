@@ -323,6 +323,9 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.present_words) {
     roles.emplace_back(c->InternWord(word), kPresent);
   }
+  for (const auto& word : c->settings_.habitual_words) {
+    roles.emplace_back(c->InternWord(word), kHabitual);
+  }
   for (const auto& word : c->settings_.denials) {
     roles.emplace_back(c->InternWord(word), kDenial);
     roles.emplace_back(c->InternWord(std::string(c->stemmer_.Stem(word))), kDenial);
@@ -720,12 +723,14 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       }
     }
   }
-  // The weaker negatives (the habitual "tiap hujan", "tiap hari") give way to a danger said to
-  // be going on now; the scoped blockers below spare only the present cues themselves.
+  // The weaker habitual negatives ("tiap hujan", "tiap hari") give way to a danger said to be
+  // going on now; one that says the danger is over ("sudah padam") does not, and the scoped
+  // blockers below spare only the present cues themselves.
   if (present_cue) {
     for (Vote& v : evidence) {
       if (v.weight < 0 && targets_[v.target].kind == TargetKind::kUrgent && !is_blocker(v) &&
-          v.pattern < 0) {
+          v.pattern < 0 && v.words > 0 && v.at < n && surface[v.at] != kNoId &&
+          surface[v.at] < word_role_.size() && (word_role_[surface[v.at]] & kHabitual)) {
         raw[v.target] -= v.weight;
         v.weight = 0;
         v.note = Note::kPresentWins;

@@ -54,6 +54,7 @@ class KeywordClassifier final : public Classifier {
   static constexpr uint8_t kDenial = 4;
   static constexpr uint8_t kClauseBreak = 8;  // RuleSettings::clause_breaks
   static constexpr uint8_t kPresent = 16;     // RuleSettings::present_words
+  static constexpr uint8_t kHabitual = 32;    // RuleSettings::habitual_words
 
   struct Phrase {
     std::vector<uint32_t> ids;

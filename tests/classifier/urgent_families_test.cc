@@ -68,6 +68,9 @@ const Case kCases[] = {
     {"StillPassingOutweighsHabit",
      "tangga rusun retak dan goyang tiap hari, penghuni masih lewat situ", true},
     {"HabitAloneStaysARepair", "tiap hujan tangga rusun licin dan retak, mohon diperbaiki", false},
+    // Only the habitual gives way to the present: a fire said to be out still is.
+    {"FireOutThoughPeopleInside",
+     "kebakaran kecil di dapur tadi, penghuni masih di dalam, api sudah padam", false},
     // Javanese and English danger words feed the existing families.
     {"JavaneseFire", "gudang mebel kobong, asape ireng kandel, apine wis gedhe", true},
     {"EnglishBeatingNow", "my neighbour is being beaten right now, she is screaming", true},
