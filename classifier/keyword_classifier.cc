@@ -1,6 +1,7 @@
 #include "classifier/keyword_classifier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -27,7 +28,15 @@ bool IsLiteral(const std::vector<std::string>& parts, const Lexicon& lexicon) {
 }
 
 // Why a vote weighs other than its rule says, for the decision's evidence.
-enum class Note : uint8_t { kNone, kLandmark, kOverlap, kNegated, kBlocker, kBlocked };
+enum class Note : uint8_t {
+  kNone,
+  kLandmark,
+  kOverlap,
+  kNegated,
+  kBlocker,
+  kBlocked,
+  kPresentWins
+};
 
 std::string_view NoteText(Note note) {
   switch (note) {
@@ -41,6 +50,8 @@ std::string_view NoteText(Note note) {
       return " (a blocker: cancels the urgent cues of its clause";
     case Note::kBlocked:
       return " (cancelled by a blocker in its clause";
+    case Note::kPresentWins:
+      return " (set aside: a cue says the danger is going on now)";
     case Note::kNone:
       break;
   }
@@ -309,6 +320,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.clause_breaks) {
     roles.emplace_back(c->InternWord(word), kClauseBreak);
   }
+  for (const auto& word : c->settings_.present_words) {
+    roles.emplace_back(c->InternWord(word), kPresent);
+  }
+  for (const auto& word : c->settings_.habitual_words) {
+    roles.emplace_back(c->InternWord(word), kHabitual);
+  }
   for (const auto& word : c->settings_.denials) {
     roles.emplace_back(c->InternWord(word), kDenial);
     roles.emplace_back(c->InternWord(std::string(c->stemmer_.Stem(word))), kDenial);
@@ -500,8 +517,14 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     raw[target] += weight;
     return evidence.emplace_back(Vote{target, weight, &rule, &source, pattern, composed});
   };
-  // Whether a pair of the composed cue `composed` has already counted for this message.
-  auto composed_fired = [&evidence](uint32_t composed) {
+  // Whether a pair of the composed cue `composed` has already counted for this message. Asked
+  // for every pair term at every hit of its first phrase, so a bit per cue (on the stack; a
+  // rule set with more cues than bits scans the votes) rather than a scan of the votes.
+  std::array<uint64_t, 32> composed_bits{};
+  constexpr uint32_t kComposedBits = 64 * 32;
+  auto composed_fired = [&evidence, &composed_bits](uint32_t composed) {
+    if (composed < kComposedBits)
+      return ((composed_bits[composed / 64] >> (composed % 64)) & 1) != 0;
     return std::any_of(evidence.begin(), evidence.end(),
                        [composed](const Vote& v) { return v.composed == composed; });
   };
@@ -573,6 +596,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
       if (std::any_of(term.unless.begin(), term.unless.end(), present)) continue;
       Vote& vote =
           add(term.target, term.weight * factor, term.text, term.source, -1, term.composed);
+      if (composed && term.composed < kComposedBits) {
+        composed_bits[term.composed / 64] |= uint64_t{1} << (term.composed % 64);
+      }
       vote.at = counted_at;
       vote.words = static_cast<uint32_t>(phrases_[term.primary].ids.size());
       if (has_near) {
@@ -669,6 +695,50 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     return clause_scoped && v.words > 0 && v.weight <= -settings_.clause_blocker_weight &&
            targets_[v.target].kind == TargetKind::kUrgent;
   };
+  // A cue that says the danger is going on now: one of its sides is a phrase that holds a
+  // present word beside what is going on ("masih lewat", "masih di dalam", "still passing").
+  // A present word that is a whole side ("kebakaran ~ sekarang") says only when the message
+  // goes on, not that the fire does ("minggu lalu kebakaran, sekarang puingnya ...").
+  const bool present_on = !settings_.present_words.empty();
+  auto says_present = [&](const Vote& v) {
+    if (!present_on || v.pattern >= 0) return false;
+    auto holds = [&](uint32_t at, uint32_t words) {
+      if (words < 2) return false;
+      for (uint32_t j = at; j < at + words && j < n; ++j) {
+        if (surface[j] != kNoId && surface[j] < word_role_.size() &&
+            (word_role_[surface[j]] & kPresent)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    return holds(v.at, v.words) || holds(v.near_at, v.near_words);
+  };
+  bool present_cue = false;
+  if (present_on) {
+    for (const Vote& v : evidence) {
+      if (v.weight > 0 && targets_[v.target].kind == TargetKind::kUrgent && says_present(v)) {
+        present_cue = true;
+        break;
+      }
+    }
+  }
+  // The weaker habitual negatives ("tiap hujan", "tiap hari") give way to a danger said to be
+  // going on now; one that says the danger is over ("sudah padam") does not, and the scoped
+  // blockers below spare only the present cues themselves.
+  if (present_cue) {
+    for (Vote& v : evidence) {
+      if (v.weight < 0 && targets_[v.target].kind == TargetKind::kUrgent && !is_blocker(v) &&
+          v.pattern < 0 && v.words > 0 && v.at < n && surface[v.at] != kNoId &&
+          surface[v.at] < word_role_.size() && (word_role_[surface[v.at]] & kHabitual)) {
+        raw[v.target] -= v.weight;
+        v.weight = 0;
+        v.note = Note::kPresentWins;
+        urgent_blocked = true;
+      }
+    }
+  }
+
   // Scoping only matters when the cues could reach the threshold without the blockers: then
   // the sentences are found (it normalises the text again, so most messages skip it).
   bool scope = false;
@@ -723,6 +793,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
             !(inside(cue.at, cue.words) || inside(cue.near_at, cue.near_words))) {
           continue;
         }
+        if (present_cue && says_present(cue)) continue;  // the present tense wins
         raw[cue.target] -= cue.weight;
         cue.weight = 0;
         cue.note = Note::kBlocked;

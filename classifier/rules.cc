@@ -208,12 +208,15 @@ class Parser {
     std::string key(NextWord(&rest));
     auto& s = rules_->settings;
     if (key == "negators" || key == "locatives" || key == "focus_words" ||
-        key == "negation_guarded" || key == "denials" || key == "clause_breaks") {
+        key == "negation_guarded" || key == "denials" || key == "clause_breaks" ||
+        key == "present_words" || key == "habitual_words") {
       auto& words = key == "negators"           ? s.negators
                     : key == "locatives"        ? s.locatives
                     : key == "negation_guarded" ? s.negation_guarded
                     : key == "denials"          ? s.denials
                     : key == "clause_breaks"    ? s.clause_breaks
+                    : key == "present_words"    ? s.present_words
+                    : key == "habitual_words"   ? s.habitual_words
                                                 : s.focus_words;
       words.clear();
       while (!rest.empty()) words.emplace_back(NextWord(&rest));

@@ -124,6 +124,18 @@ struct RuleSettings {
   // 0 (the default) keeps every negative term additive.
   std::vector<std::string> clause_breaks;
   double clause_blocker_weight = 0;
+  // The present tense of a danger: an urgent cue with a side of two or more words that holds
+  // one of these ("retak ~ masih lewat", "ambrol ~ masih dilewati"; not a bare "sekarang", which
+  // says only that the message goes on) says the danger is going on now. Such a cue is not
+  // cancelled by a scoped blocker of its clause, and while one counts the weaker habitual
+  // negatives (habitual_words: "tiap hujan", "tiap hari") do not subtract: "tiap hujan retak, warga
+  // masih tidur di dalam" is happening now, whatever it did before. Matched as normalised words.
+  // Empty (the default) turns it off.
+  std::vector<std::string> present_words;
+  // Which weaker negatives give way to a present cue: those whose first word is one of these
+  // (the habitual "tiap hujan", "setiap hari", "musim hujan"). A negative that says the danger
+  // is over ("sudah padam", "tidak ada korban") keeps subtracting. Empty: none gives way.
+  std::vector<std::string> habitual_words;
   double maladministration_threshold = 2.0;
   double urgent_threshold = 2.0;
   double score_scale = 3.0;  // raw agency weight that maps to a score of ~0.63

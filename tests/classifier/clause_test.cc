@@ -116,6 +116,63 @@ TEST(ClauseTest, WeakerNegativesStillWeighTheWholeMessage) {
   EXPECT_FALSE(result.urgent);
 }
 
+// The present tense (RuleSettings::present_words, habitual_words): a cue whose side holds
+// "masih" beside what is going on outweighs a past blocker of its clause and a habitual negative.
+const char kPresentLines[] =
+    "[urgent]\n"
+    "2.5 retak ~ masih lewat | kebakaran ~ masih\n"
+    "-3 semalam\n"
+    "-2 tiap hari | sudah padam\n";
+
+std::unique_ptr<Classifier> LoadPresent(bool present, std::string* error) {
+  return LoadRulesUnderTest(
+      "present.rules",
+      std::string("[settings]\n"
+                  "urgent_threshold 2.5\n"
+                  "clause_blocker_weight 3\n"
+                  "clause_breaks tapi sekarang\n") +
+          (present ? "present_words masih sekarang\nhabitual_words tiap setiap\n" : "") +
+          kPresentLines,
+      error);
+}
+
+TEST(ClauseTest, APresentCueOutweighsAPastBlockerOfItsClause) {
+  std::string error;
+  auto off = LoadPresent(false, &error);
+  ASSERT_NE(off, nullptr) << error;
+  auto on = LoadPresent(true, &error);
+  ASSERT_NE(on, nullptr) << error;
+  const std::string text = "jembatan retak semalam, motor masih lewat";
+  EXPECT_FALSE(off->Classify(text).urgent);
+  const Classification result = on->Classify(text);
+  EXPECT_TRUE(result.urgent);
+  EXPECT_DOUBLE_EQ(WeightFor(result, "URGENT"), 2.5);
+}
+
+TEST(ClauseTest, AHabitGivesWayToAPresentCueButAnEndDoesNot) {
+  std::string error;
+  auto off = LoadPresent(false, &error);
+  ASSERT_NE(off, nullptr) << error;
+  auto on = LoadPresent(true, &error);
+  ASSERT_NE(on, nullptr) << error;
+  const std::string habit = "tangga retak tiap hari, orang masih lewat";
+  EXPECT_FALSE(off->Classify(habit).urgent);
+  const Classification result = on->Classify(habit);
+  EXPECT_TRUE(result.urgent);
+  EXPECT_THAT(EvidenceFor(result, "URGENT", "tiap hari"),
+              HasSubstr("set aside: a cue says the danger is going on now"));
+  // "sudah padam" says the danger is over: it keeps subtracting beside the same cue.
+  EXPECT_FALSE(on->Classify("tangga retak, orang masih lewat, api sudah padam").urgent);
+}
+
+TEST(ClauseTest, ABarePresentWordIsNoPresentCue) {
+  std::string error;
+  auto on = LoadPresent(true, &error);
+  ASSERT_NE(on, nullptr) << error;
+  // "masih" alone as a side says only that the message goes on, not that the fire does.
+  EXPECT_FALSE(on->Classify("semalam kebakaran di gudang, puingnya masih ada").urgent);
+}
+
 TEST(ClauseTest, ABadBlockerWeightNamesTheLine) {
   std::string error;
   auto classifier = LoadRulesUnderTest(

@@ -333,15 +333,26 @@ const std::vector<HeldOutSet>& Sets() {
         {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.95}}},
       // heldout24.jsonl was written before round 12's urgent rules and scored once before them
-      // (urgent recall 0.605) and once after (0.674, precision 1.000), untuned; its floors sit a
-      // little below the second figure.
+      // (urgent recall 0.605) and once after (0.674, precision 1.000), untuned. Round 13 then
+      // fixed the families its urgent misses show (0.930) and narrowed service-not-given
+      // (micro-F1 0.745): it is tuned on now, and its floors sit a little below those figures.
       {"heldout24.jsonl",
        100,
        {{&kAgencyAccuracy, 0.87},
         {&kRoutedPrecision, 0.89},
-        {&kMaladMicroF1, 0.67},
-        {&kUrgentRecall, 0.65},
+        {&kMaladMicroF1, 0.72},
+        {&kUrgentRecall, 0.90},
         {&kUrgentPrecision, 0.95}}},
+      // heldout25.jsonl was written before round 13's rules and scored once before them (urgent
+      // recall 0.615, precision 0.960) and once after (0.667, 0.963), untuned; its floors sit a
+      // little below the second figures.
+      {"heldout25.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.89},
+        {&kRoutedPrecision, 0.90},
+        {&kMaladMicroF1, 0.64},
+        {&kUrgentRecall, 0.64},
+        {&kUrgentPrecision, 0.93}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an

@@ -122,11 +122,14 @@ TEST(TopicsTest, LabelledComplaintsGetTheirNarrowTopic) {
     if (c.topic == row["topic"]) {
       ++topic_right;
     } else {
-      misses += "\n  " + row["topic"].get<std::string>() + " <- " + c.topic;
+      misses += "\n  " + row["topic"].get<std::string>() + " <- " + c.topic + " " +
+                row["text"].get<std::string>();
     }
   }
   ASSERT_GE(rows, 80);
-  EXPECT_GE(double(topic_right) / rows, 0.93) << misses;  // 0.80 before the catch-all rule
+  // 0.80 before the catch-all rule; 0.99 (98 of 99) after round 13 named alleys, river banks and
+  // job training.
+  EXPECT_GE(double(topic_right) / rows, 0.96) << misses;
   EXPECT_GE(double(agency_right) / rows, 0.95);
 }
 

@@ -64,6 +64,34 @@ const Case kCases[] = {
     {"RisingWaterBillIsNoFlood",
      "air pdam keruh dan bau, tagihan naik terus tiap bulan padahal air sering mati", false},
     {"SignFellOff", "papan nama kantor kelurahan copot kena angin", false},
+    // Round 13: a danger going on now outweighs a past or habitual word beside it.
+    {"StillPassingOutweighsHabit",
+     "tangga rusun retak dan goyang tiap hari, penghuni masih lewat situ", true},
+    {"HabitAloneStaysARepair", "tiap hujan tangga rusun licin dan retak, mohon diperbaiki", false},
+    // Only the habitual gives way to the present: a fire said to be out still is.
+    {"FireOutThoughPeopleInside",
+     "kebakaran kecil di dapur tadi, penghuni masih di dalam, api sudah padam", false},
+    // Javanese and English danger words feed the existing families.
+    {"JavaneseFire", "gudang mebel kobong, asape ireng kandel, apine wis gedhe", true},
+    {"EnglishBeatingNow", "my neighbour is being beaten right now, she is screaming", true},
+    {"EnglishPastBeating", "my neighbour was beaten last month, the case is with the police",
+     false},
+    // A deck holed under people still passing; a road hole under traffic stays a pothole.
+    {"HoledDeckStillPassing", "papan jembatan kayu bolong gede, anak2 masih lewat tiap pagi", true},
+    {"HoledDeckNoOneOnIt", "papan jembatan kayu di kebun bolong, mohon diganti", false},
+    {"HoledRoadStillDriven", "jalan raya bolong2, motor masih lewat tiap hari", false},
+    // An outbreak with no named source; one traced to a well, or over, is a report.
+    {"OutbreakNoSource", "banyak warga muntah berak dari subuh, ada yang lemes banget", true},
+    {"OutbreakRecovered", "sekampung sempat diare minggu lalu, sekarang sudah sembuh semua", false},
+    // A person found down and barely breathing; one who came round is a report.
+    {"FoundDownBarelyBreathing", "ada bapak2 terkapar di trotoar, napasnya lemah banget", true},
+    {"DownButRecovered", "kemarin nenek sempat pingsan di pasar, sekarang sudah sadar dan pulih",
+     false},
+    // Crashes at a dead traffic light; a dead light alone, or a near miss, is a repair.
+    {"CrashAtDeadLight", "lampu merah perempatan mati total, barusan ada tabrakan motor", true},
+    {"DeadLightAlone", "lampu merah di perempatan pasar mati dari kemarin, mohon diperbaiki",
+     false},
+    {"NearMissAtDeadLight", "lampu merah mati, tadi hampir tabrakan", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, RulesUrgentFamiliesTest, ::testing::ValuesIn(kCases),
