@@ -143,12 +143,15 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     impl_->front->SetAnswerGate(impl_->gate.get());
     // A provider's webhook acknowledged once it is in the journal is verified, parsed and
     // appended on the event thread that read it: no hand-off to a worker and back. The route
-    // passes anything that would wait (see webhook_routes.cc) to a worker.
+    // passes anything that would wait (see webhook_routes.cc) to a worker. Whole emails with
+    // attachments (megabytes to parse) go to a worker from the start, so as not to hold up the
+    // other connections of their event thread.
     impl_->front->SetInlineRoutes([context](std::string_view, std::string_view path) {
       constexpr std::string_view kWebhooks = "/webhooks/";
       if (path.substr(0, kWebhooks.size()) != kWebhooks) return false;
-      return context->deps.config->intake.provider_wait_ms == 0 &&
-             !channels::TraitsOf(path.substr(kWebhooks.size())).answers_inline;
+      const channels::ChannelTraits& traits = channels::TraitsOf(path.substr(kWebhooks.size()));
+      return context->deps.config->intake.provider_wait_ms == 0 && !traits.answers_inline &&
+             !traits.posts_attachments;
     });
   }
 
