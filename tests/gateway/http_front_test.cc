@@ -360,8 +360,43 @@ class HandGate final : public gateway::AnswerGate {
   std::function<void()> wake_;
 };
 
+// A front over routes a subclass registers, with a HandGate, serving on its own thread.
+// Subclasses call Start() once their routes are in and Stop() first in their destructor, so no
+// route runs on a half-destroyed fixture.
+class GatedFront {
+ public:
+  virtual ~GatedFront() { Stop(); }
+  void Stop() {
+    if (!thread_.joinable()) return;
+    front_->Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  HandGate& gate() { return gate_; }
+
+ protected:
+  void Start(gateway::FrontLimits limits, gateway::InlineRouteFn inline_route = nullptr) {
+    front_ = std::make_unique<gateway::HttpFront>(
+        &router_, limits, [](std::string_view, std::string_view) { return size_t{1} << 20; },
+        nullptr);
+    front_->SetAnswerGate(&gate_);
+    if (inline_route) front_->SetInlineRoutes(std::move(inline_route));
+    std::string error;
+    port_ = front_->Bind("127.0.0.1", 0, &error);
+    EXPECT_GT(port_, 0) << error;
+    thread_ = std::thread([this] { front_->Serve(); });
+  }
+  gateway::RoutingServer router_;
+
+ private:
+  HandGate gate_;
+  std::unique_ptr<gateway::HttpFront> front_;
+  int port_ = -1;
+  std::thread thread_;
+};
+
 // A front with one worker and two routes: /hold/N holds its answer on token N, /plain answers.
-class HoldingFront {
+class HoldingFront : public GatedFront {
  public:
   HoldingFront() {
     router_.Post(R"(/hold/(\d+))", [](const httplib::Request& req, httplib::Response& res) {
@@ -374,30 +409,9 @@ class HoldingFront {
     });
     gateway::FrontLimits limits;
     limits.workers = 1;  // a worker asleep on a held answer would starve every other request
-    front_ = std::make_unique<gateway::HttpFront>(
-        &router_, limits, [](std::string_view, std::string_view) { return size_t{1} << 20; },
-        nullptr);
-    front_->SetAnswerGate(&gate_);
-    std::string error;
-    port_ = front_->Bind("127.0.0.1", 0, &error);
-    EXPECT_GT(port_, 0) << error;
-    thread_ = std::thread([this] { front_->Serve(); });
+    Start(limits);
   }
-  ~HoldingFront() { Stop(); }
-  void Stop() {
-    if (!thread_.joinable()) return;
-    front_->Stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  HandGate& gate() { return gate_; }
-
- private:
-  gateway::RoutingServer router_;
-  HandGate gate_;
-  std::unique_ptr<gateway::HttpFront> front_;
-  int port_ = -1;
-  std::thread thread_;
+  ~HoldingFront() override { Stop(); }
 };
 
 std::string HoldPost(uint64_t token) {
@@ -467,7 +481,7 @@ TEST(HeldAnswerTest, StopAnswersHeldRequestsBeforeServeReturns) {
 // A front with two event threads and one worker, where paths under /inline/ are routed on the
 // event threads: /inline/where says which thread ran it, /inline/hold/N holds its answer on
 // token N, /inline/pass asks for a worker whenever it runs on an event thread.
-class InlineFront {
+class InlineFront : public GatedFront {
  public:
   InlineFront() {
     router_.Get("/inline/where", [this](const httplib::Request&, httplib::Response& res) {
@@ -494,23 +508,10 @@ class InlineFront {
     gateway::FrontLimits limits;
     limits.workers = 1;
     limits.event_threads = 2;
-    front_ = std::make_unique<gateway::HttpFront>(
-        &router_, limits, [](std::string_view, std::string_view) { return size_t{1} << 20; },
-        nullptr);
-    front_->SetAnswerGate(&gate_);
-    front_->SetInlineRoutes(
-        [](std::string_view, std::string_view path) { return path.rfind("/inline/", 0) == 0; });
-    std::string error;
-    port_ = front_->Bind("127.0.0.1", 0, &error);
-    EXPECT_GT(port_, 0) << error;
-    thread_ = std::thread([this] { front_->Serve(); });
+    Start(limits,
+          [](std::string_view, std::string_view path) { return path.rfind("/inline/", 0) == 0; });
   }
-  ~InlineFront() {
-    front_->Stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-  HandGate& gate() { return gate_; }
+  ~InlineFront() override { Stop(); }
   size_t distinct_threads() {
     std::lock_guard lock(mu_);
     return threads_.size();
@@ -518,11 +519,6 @@ class InlineFront {
   int worker_runs() const { return worker_runs_.load(); }
 
  private:
-  gateway::RoutingServer router_;
-  HandGate gate_;
-  std::unique_ptr<gateway::HttpFront> front_;
-  int port_ = -1;
-  std::thread thread_;
   std::mutex mu_;
   std::set<std::thread::id> threads_;
   std::atomic<int> worker_runs_{0};
