@@ -73,6 +73,13 @@ for c in 16 64; do
       records=$(metric "$port" aduan_journal_synced_records_total)
       echo "      journal: ${syncs:-?} syncs for ${records:-?} records ($(awk -v r="${records:-0}" -v s="${syncs:-0}" 'BEGIN{if (s > 0) printf "%.1f", r/s; else print "?"}') per sync), $(metric "$port" aduan_journal_depth) left to process of $requests acknowledged"
     fi
+    if [[ $name == processed ]]; then
+      # A generic answer carries its ticket (200) or says it is pending (202): only the first is
+      # processed intake. A long backlog turns requests to 202 without processing them.
+      ok=$(metric "$port" 'aduan_webhook_requests_total{channel="generic",code="200"}')
+      pending=$(metric "$port" 'aduan_webhook_requests_total{channel="generic",code="202"}')
+      echo "      answers with their ticket (200): ${ok:-0}; pending (202): ${pending:-0}"
+    fi
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     echo "      tickets stored: $(sqlite3 "$work/$name-$c.db" 'SELECT COUNT(*) FROM tickets' 2>/dev/null || echo '?')"

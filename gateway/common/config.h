@@ -135,10 +135,10 @@ struct GatewayConfig {
     // How the processor's threads are scheduled beside the request threads.
     enum class ProcessorPriority {
       kIdle,    // only CPU the request threads leave (SCHED_IDLE): acknowledgements first
-      kLow,     // nice +10: under load about a tenth of a request thread's share
+      kLow,     // nice +10: under load about a tenth of a request thread's share (default)
       kNormal,  // the same as the request threads
     };
-    ProcessorPriority processor_priority = ProcessorPriority::kIdle;
+    ProcessorPriority processor_priority = ProcessorPriority::kLow;
   } intake;
 
   classifier::ClassifierOptions classifier;

@@ -48,7 +48,7 @@ struct IntakeProcessorOptions {
   int lanes = 16;
   // How the processor's threads are scheduled beside the request threads (consumer_priority.h).
   GatewayConfig::Intake::ProcessorPriority priority =
-      GatewayConfig::Intake::ProcessorPriority::kIdle;
+      GatewayConfig::Intake::ProcessorPriority::kLow;
   std::chrono::milliseconds min_backoff{100};
   std::chrono::milliseconds max_backoff{5000};
   size_t remembered_outcomes = 65536;  // recent outcomes kept for waiters and receipts

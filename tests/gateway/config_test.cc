@@ -143,14 +143,14 @@ TEST_F(BadConfigTest, TheProcessorPriorityAndEventThreadsAreReadAndChecked) {
   auto defaults = LoadConfig(Write(std::string(kMinimal) + "}"), &error);
   ASSERT_TRUE(defaults) << error;
   using Priority = gateway::GatewayConfig::Intake::ProcessorPriority;
-  EXPECT_EQ(defaults->intake.processor_priority, Priority::kIdle);
+  EXPECT_EQ(defaults->intake.processor_priority, Priority::kLow);
   EXPECT_EQ(defaults->http_event_threads, 0);
   auto cfg = LoadConfig(Write(std::string(kMinimal) +
-                              R"(, "intake": {"processor_priority": "low"},
+                              R"(, "intake": {"processor_priority": "idle"},
                                    "http": {"event_threads": 3}})"),
                         &error);
   ASSERT_TRUE(cfg) << error;
-  EXPECT_EQ(cfg->intake.processor_priority, Priority::kLow);
+  EXPECT_EQ(cfg->intake.processor_priority, Priority::kIdle);
   EXPECT_EQ(cfg->http_event_threads, 3);
   EXPECT_NE(
       ErrorFor(std::string(kMinimal) + R"(, "intake": {"processor_priority": "later"}})")
