@@ -95,6 +95,14 @@ void EventLoop::Account(Connection* c) {
   c->accounted = now;
 }
 
+// The request is routed: its bytes leave the budget. A large one's buffer is not kept for the
+// connection's next, likely small, request.
+void EventLoop::DropRequest(Connection* c) {
+  c->request.clear();
+  if (c->request.capacity() > (64u << 10)) c->request.shrink_to_fit();
+  Account(c);
+}
+
 void EventLoop::Close(Connection* c) {
   int fd = c->fd;
   epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
@@ -301,9 +309,7 @@ void EventLoop::RouteHere(Connection* c) {
     s_.HandToWorker(c);
     return;
   }
-  c->request.clear();
-  if (c->request.capacity() > (64u << 10)) c->request.shrink_to_fit();
-  Account(c);
+  DropRequest(c);
   if (routed == Routed::kHeld) {
     holding_.push_back(c);
     return;
@@ -361,9 +367,7 @@ void EventLoop::TakeQueues() {
     if (s_.stopping.load()) Close(raw);  // nothing of it was read: closing loses nothing
   }
   for (Connection* c : back) {
-    c->request.clear();
-    if (c->request.capacity() > (64u << 10)) c->request.shrink_to_fit();
-    Account(c);
+    DropRequest(c);
     if (c->holding) {
       holding_.push_back(c);
       continue;

@@ -88,6 +88,7 @@ class EventLoop {
  private:
   void Watch(Connection* c);
   void Account(Connection* c);
+  void DropRequest(Connection* c);
   void Close(Connection* c);
   void Refuse(Connection* c, int status, const std::string& code, const std::string& message);
   void Accept();

@@ -130,12 +130,9 @@ int HttpFront::Bind(const std::string& host, int port, std::string* error) {
   sockaddr_storage bound{};
   socklen_t len = sizeof(bound);
   getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &len);
+  std::string ip;
   int bound_port = 0;
-  if (bound.ss_family == AF_INET) {
-    bound_port = ntohs(reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
-  } else if (bound.ss_family == AF_INET6) {
-    bound_port = ntohs(reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port);
-  }
+  front::AddressOf(bound, &ip, &bound_port);
   impl_->shared.listen_fd = fd;
   return bound_port;
 }

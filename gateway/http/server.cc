@@ -18,6 +18,13 @@
 namespace aduan::gateway {
 namespace {
 
+// The traits of the channel a /webhooks/{channel} path names; null for any other path.
+const channels::ChannelTraits* WebhookTraits(std::string_view path) {
+  constexpr std::string_view kWebhooks = "/webhooks/";
+  if (path.substr(0, kWebhooks.size()) != kWebhooks) return nullptr;
+  return &channels::TraitsOf(path.substr(kWebhooks.size()));
+}
+
 // Releases an answer held on a journal record once the record is synced (or lost).
 class JournalAnswerGate final : public AnswerGate {
  public:
@@ -129,13 +136,8 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
   GatewayContext* context = &ctx;
   auto body_limit = [context](std::string_view, std::string_view path) -> size_t {
     const GatewayConfig& c = *context->deps.config;
-    constexpr std::string_view kWebhooks = "/webhooks/";
-    if (path.substr(0, kWebhooks.size()) == kWebhooks) {
-      if (channels::TraitsOf(path.substr(kWebhooks.size())).posts_attachments) {
-        return c.max_email_body_bytes;
-      }
-    }
-    return c.max_body_bytes;
+    const channels::ChannelTraits* traits = WebhookTraits(path);
+    return traits && traits->posts_attachments ? c.max_email_body_bytes : c.max_body_bytes;
   };
   impl_->front = std::make_unique<HttpFront>(&impl_->http, limits, body_limit, &ctx.metrics);
   if (ctx.deps.journal) {
@@ -147,11 +149,9 @@ GatewayServer::GatewayServer(ServerDeps deps) : impl_(std::make_unique<Impl>()) 
     // attachments (megabytes to parse) go to a worker from the start, so as not to hold up the
     // other connections of their event thread.
     impl_->front->SetInlineRoutes([context](std::string_view, std::string_view path) {
-      constexpr std::string_view kWebhooks = "/webhooks/";
-      if (path.substr(0, kWebhooks.size()) != kWebhooks) return false;
-      const channels::ChannelTraits& traits = channels::TraitsOf(path.substr(kWebhooks.size()));
-      return context->deps.config->intake.provider_wait_ms == 0 && !traits.answers_inline &&
-             !traits.posts_attachments;
+      const channels::ChannelTraits* traits = WebhookTraits(path);
+      return traits && context->deps.config->intake.provider_wait_ms == 0 &&
+             !traits->answers_inline && !traits->posts_attachments;
     });
   }
 

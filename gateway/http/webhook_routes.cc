@@ -68,6 +68,13 @@ int WaitMsFor(const GatewayConfig& cfg, const std::string& channel,
   return cfg.intake.provider_wait_ms;
 }
 
+// Acknowledge-only: the provider gets its 200 once the records are durable and nobody asks
+// about them later.
+bool AcknowledgeOnly(const GatewayConfig& cfg, const std::string& channel,
+                     const std::vector<core::InboundMessage>& messages) {
+  return !channels::TraitsOf(channel).answers_inline && WaitMsFor(cfg, channel, messages) == 0;
+}
+
 // Appends `messages` to the journal (durably, or with the answer held until they are) and
 // waits, up to the channel's wait, for the processor's outcomes. Returns false after writing a
 // refusal (503) into `res`.
@@ -79,9 +86,8 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
   const int64_t now = ctx.deps.clock();
   const bool answers_inline = channels::TraitsOf(channel).answers_inline;
   int wait_ms = WaitMsFor(cfg, channel, messages);
-  // Acknowledge-only: the provider gets its 200 once the records are durable and nobody asks
-  // about them later. Under a front that can hold the answer no thread sleeps on the sync.
-  const bool ack_only = wait_ms == 0 && !answers_inline;
+  const bool ack_only = AcknowledgeOnly(cfg, channel, messages);
+  // Under a front that can hold the answer no thread sleeps on the sync.
   const bool held = ack_only && CanHoldAnswer();
   std::vector<std::string> payloads;
   std::vector<IntakeEntry> entries;
@@ -236,8 +242,7 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
   // On an event thread only an acknowledgement held until the journal's sync goes on: anything
   // else would wait for the database or the sync there (held_answer.h).
   if (MustNotBlock() && !(ctx.processor && CanHoldAnswer() && parsed.parsed.statuses.empty() &&
-                          !channels::TraitsOf(channel).answers_inline &&
-                          WaitMsFor(*ctx.deps.config, channel, messages) == 0)) {
+                          AcknowledgeOnly(*ctx.deps.config, channel, messages))) {
     PassToWorker();
     return;
   }
