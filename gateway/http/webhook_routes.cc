@@ -138,23 +138,14 @@ bool JournalMessages(GatewayContext& ctx, const std::string& channel,
     outcomes->resize(messages.size());
     return true;
   }
-  for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending((*receipts)[i], first + i);
-  if (!ctx.processor->WorthWaiting()) wait_ms = 0;  // database away or a long backlog
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  for (size_t i = 0; i < messages.size(); ++i) ctx.processor->AddPending(first + i, entries[i]);
+  // While the database is healthy this request makes the tickets itself, as it did before the
+  // journal; the commit makes them durable.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
   bool all_stored = true;
   for (size_t i = 0; i < messages.size(); ++i) {
-    // While the database is healthy this request makes the ticket itself, as it did before
-    // the journal; the commit makes it durable.
-    if (wait_ms > 0) {
-      if (auto out = ctx.processor->ProcessInline(first + i, entries[i])) {
-        outcomes->push_back(std::move(out));
-        continue;
-      }
-    }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    outcomes->push_back(
-        ctx.processor->WaitFor(first + i, std::max(left, std::chrono::milliseconds(0))));
+    outcomes->push_back(wait_ms > 0 ? ctx.processor->Await(first + i, entries[i], deadline)
+                                    : std::nullopt);
     if (!outcomes->back()) all_stored = false;
   }
   if (!all_stored) {

@@ -15,6 +15,9 @@ constexpr std::chrono::milliseconds kIdleWait{1000};
 constexpr size_t kBatchBytes = 4 << 20;
 constexpr std::chrono::milliseconds kCheckpointEvery{200};
 
+// Whose conversation a message belongs to: one sender's messages are processed in order.
+std::string SenderKey(const core::InboundMessage& m) { return m.channel + '\x1f' + m.sender; }
+
 }  // namespace
 
 IntakeProcessor::IntakeProcessor(journal::Journal* journal, IntakePipeline* pipeline,
@@ -52,12 +55,21 @@ bool IntakeProcessor::Sleep(std::chrono::milliseconds d) {
   return !done_cv_.wait_for(lock, d, [&] { return stopping_; });
 }
 
-void IntakeProcessor::AddPending(const std::string& receipt, uint64_t seq) {
+void IntakeProcessor::AddPending(uint64_t seq, const IntakeEntry& entry) {
   std::lock_guard lock(mu_);
   if (seq <= processed_seq_ && !entries_.count(seq)) return;  // done and already forgotten
   auto [it, fresh] = entries_.try_emplace(seq);
-  if (fresh) it->second.receipt = receipt;
-  if (!receipt.empty()) receipts_[receipt] = seq;
+  if (fresh) it->second.receipt = entry.receipt;
+  if (!entry.receipt.empty()) receipts_[entry.receipt] = seq;
+  if (!it->second.outcome && it->second.sender.empty() && !entry.status) {
+    it->second.sender = SenderKey(entry.message);
+    pending_by_sender_[it->second.sender].insert(seq);
+  }
+}
+
+bool IntakeProcessor::SenderHasEarlier(const std::string& sender, uint64_t seq) const {
+  auto it = pending_by_sender_.find(sender);
+  return it != pending_by_sender_.end() && !it->second.empty() && *it->second.begin() < seq;
 }
 
 void IntakeProcessor::Remember(uint64_t seq, const std::string& receipt,
@@ -67,6 +79,13 @@ void IntakeProcessor::Remember(uint64_t seq, const std::string& receipt,
   e.receipt = receipt;
   e.outcome = outcome;
   e.owner = Owner::kNone;
+  if (!e.sender.empty()) {
+    auto waiting = pending_by_sender_.find(e.sender);
+    if (waiting != pending_by_sender_.end()) {
+      waiting->second.erase(seq);
+      if (waiting->second.empty()) pending_by_sender_.erase(waiting);
+    }
+  }
   if (!receipt.empty()) receipts_[receipt] = seq;
   while (entries_.size() > options_.remembered_outcomes && entries_.begin()->second.outcome) {
     auto r = receipts_.find(entries_.begin()->second.receipt);
@@ -97,11 +116,30 @@ void IntakeProcessor::Release(uint64_t seq) {
   done_cv_.notify_all();
 }
 
-std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(uint64_t seq,
-                                                            const IntakeEntry& entry) {
+std::optional<IntakeOutcome> IntakeProcessor::Await(
+    uint64_t seq, const IntakeEntry& entry, std::chrono::steady_clock::time_point deadline) {
+  if (auto out = ProcessInline(seq, entry, deadline)) return out;
+  if (!WorthWaiting()) return std::nullopt;
+  return WaitFor(seq, std::max(std::chrono::milliseconds(0),
+                               std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   deadline - std::chrono::steady_clock::now())));
+}
+
+std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(
+    uint64_t seq, const IntakeEntry& entry, std::chrono::steady_clock::time_point deadline) {
+  const std::string sender = SenderKey(entry.message);
   {
-    std::lock_guard lock(mu_);
-    if (stopping_ || !storage_ok_) return std::nullopt;
+    std::unique_lock lock(mu_);
+    // Records on disk from before the start have senders nobody registered: until the
+    // processor has passed them, any of them may be this sender's.
+    if (stopping_ || !storage_ok_ || processed_seq_ < replay_through_) return std::nullopt;
+    // The sender's earlier messages are being processed by their own requests (a resident
+    // sending three quick lines): this one follows them. Those left to the processor keep it
+    // waiting to the deadline, and then it is left to the processor too.
+    done_cv_.wait_until(lock, deadline, [&] {
+      return stopping_ || !storage_ok_ || !SenderHasEarlier(sender, seq);
+    });
+    if (stopping_ || !storage_ok_ || SenderHasEarlier(sender, seq)) return std::nullopt;
     auto it = entries_.find(seq);
     if (it == entries_.end() || it->second.outcome || it->second.owner != Owner::kNone) {
       return std::nullopt;
@@ -392,7 +430,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
       continue;
     }
     // After a restart nobody has said these were pending: their receipts answer "pending" now.
-    if (!entries[i]->receipt.empty()) AddPending(entries[i]->receipt, records[i].seq);
+    if (!entries[i]->receipt.empty()) AddPending(records[i].seq, *entries[i]);
     {
       // Most records were processed by their own request (ProcessInline): no lane for them.
       std::lock_guard lock(mu_);
@@ -408,8 +446,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
           .push_back(i);
       continue;
     }
-    const auto& m = entries[i]->message;
-    lanes[std::hash<std::string>{}(m.channel + '\x1f' + m.sender) % lane_count].push_back(i);
+    lanes[std::hash<std::string>{}(SenderKey(entries[i]->message)) % lane_count].push_back(i);
   }
   std::atomic<bool> created{false};
   std::mutex error_mu;

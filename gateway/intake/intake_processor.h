@@ -12,8 +12,13 @@
 // those the checkpoint passed are forgotten at start and every prune_every_records records.
 //
 // While the database is healthy, the webhook's own request thread processes its records
-// (ProcessInline); the processor then finds them done and only checkpoints. Who processes a
-// record is claimed under a lock, so a record is never processed by both at once.
+// (Await); the processor then finds them done and only checkpoints. Who processes a record is
+// claimed under a lock, so a record is never processed by both at once. A request thread takes
+// its record only when nothing of the same sender is ahead of it: records registered with
+// AddPending and not yet done, or records on disk from before Start() that the processor has
+// not passed. Acknowledge-only records are never registered; a channel's messages are either
+// all acknowledge-only or all registered while the configuration stays the same, and a change
+// of configuration means a restart, so the replay rule covers them.
 //
 // A batch is split into lanes by sender: one sender's messages are processed in journal
 // order (a conversation depends on it), different senders' in parallel, so their transactions
@@ -29,6 +34,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -90,24 +96,36 @@ class IntakeProcessor {
   std::optional<IntakeOutcome> OutcomeOfReceipt(const std::string& receipt);
   // Whether a message with `receipt` is in the journal waiting to be processed.
   bool IsPending(const std::string& receipt);
-  // Marks `receipt` (record `seq`) as waiting; the webhook calls this right after appending.
-  void AddPending(const std::string& receipt, uint64_t seq);
+  // Marks record `seq`, holding `entry`, as waiting: its receipt answers "pending" and its
+  // sender's later records wait for it. The webhook calls this right after appending.
+  void AddPending(uint64_t seq, const IntakeEntry& entry);
 
-  // Processes record `seq` (just appended, holding `entry`) on the calling request thread, when
-  // the processor has not taken it yet: while the database is healthy a webhook then costs
-  // what it did before the journal, plus one journal sync, and concurrent webhooks share the
-  // store's group commit. nullopt: not taken (the processor has it) or the store failed (the
-  // processor takes it over, with its retries). Either way the record is processed once.
-  std::optional<IntakeOutcome> ProcessInline(uint64_t seq, const IntakeEntry& entry);
+  // The outcome of record `seq` (appended and AddPending'd, holding `entry`) by `deadline`.
+  // While the database is healthy the calling request thread processes it itself, once the
+  // sender's earlier records are done: a webhook then costs what it did before the journal,
+  // and concurrent webhooks share the store's group commit. Otherwise it waits for the
+  // processor while the backlog is short (WorthWaiting). nullopt: left to the processor, which
+  // processes it once, in its sender's order.
+  std::optional<IntakeOutcome> Await(uint64_t seq, const IntakeEntry& entry,
+                                     std::chrono::steady_clock::time_point deadline);
 
   ProcessorHealth Health();
   // Sets the journal gauges (depth, bytes, segments, oldest age) in the metrics to now.
   void PublishGauges();
-  // Whether a webhook should wait for its outcome: the database took the last attempt and the
-  // backlog is short. Otherwise waiting would only hold a worker thread for nothing.
+  // Whether a webhook should wait for the processor to reach its record: the database took the
+  // last attempt and the backlog is short. Otherwise waiting would only hold a worker thread
+  // for nothing. It does not decide whether a request processes its own record (Await).
   bool WorthWaiting();
 
  private:
+  // Processes record `seq` on the calling thread once nothing of its sender is ahead of it
+  // (waiting for that until `deadline`). nullopt: not taken (the processor has it, the sender
+  // has records left to the processor, the database is away) or the store failed (the
+  // processor takes it over, with its retries).
+  std::optional<IntakeOutcome> ProcessInline(uint64_t seq, const IntakeEntry& entry,
+                                             std::chrono::steady_clock::time_point deadline);
+  // Under mu_: whether a record of `sender` before `seq` is registered and not done.
+  bool SenderHasEarlier(const std::string& sender, uint64_t seq) const;
   void Loop();
   // Processes `records` (one batch); returns when all are done or Stop() was called.
   void ProcessBatch(std::vector<journal::Record> records);
@@ -148,12 +166,15 @@ class IntakeProcessor {
   struct Entry {
     Owner owner = Owner::kNone;
     std::string receipt;                   // empty for provider messages
+    std::string sender;                    // SenderKey(); empty when not registered
     std::optional<IntakeOutcome> outcome;  // empty while pending
   };
   // Pending and recent records by journal seq; processed ones beyond the bound are forgotten.
   std::map<uint64_t, Entry> entries_;
   std::map<std::string, uint64_t, std::less<>> receipts_;  // receipt -> seq, for entries_
-  uint64_t processed_seq_ = 0;                             // every record up to here is done
+  // Registered records not done yet, by sender: what keeps one sender's messages in order.
+  std::map<std::string, std::set<uint64_t>, std::less<>> pending_by_sender_;
+  uint64_t processed_seq_ = 0;  // every record up to here is done
   // Processor thread only: a processed position not yet checkpointed, and when one last was.
   uint64_t unsaved_seq_ = 0;
   std::chrono::steady_clock::time_point last_checkpoint_{};

@@ -170,7 +170,10 @@ TEST(IntakeJournalTest, WhileTheDatabaseFailsWebhooksAreAcknowledgedAndLaterBeco
     auto alive = s.Client().Get("/healthz");
     ASSERT_TRUE(alive);
     EXPECT_EQ(alive->status, 200);
-    auto metrics = s.Client().Get("/metrics");
+    // The readiness probe's own write can see the failure before the processor's first retry.
+    auto metrics = PollUntil(s, "/metrics", [](const httplib::Response& x) {
+      return x.body.find("aduan_intake_retries_total") != std::string::npos;
+    });
     ASSERT_TRUE(metrics);
     EXPECT_NE(metrics->body.find("aduan_journal_depth 2"), std::string::npos) << metrics->body;
     EXPECT_NE(metrics->body.find("aduan_intake_retries_total"), std::string::npos);

@@ -10,13 +10,8 @@
 
 #include "../storage/pg_schema.h"
 #include "../storage/temp_dir.h"
-#include "gateway/common/config.h"
-#include "gateway/common/metrics.h"
-#include "gateway/intake/classifier_handle.h"
-#include "gateway/intake/intake.h"
 #include "gateway/intake/intake_entry.h"
-#include "gateway/intake/intake_journal.h"
-#include "gateway/intake/intake_processor.h"
+#include "intake_run.h"
 #include "storage/store.h"
 
 namespace aduan::testing {
@@ -24,73 +19,13 @@ namespace {
 
 using std::chrono::milliseconds;
 
-constexpr int64_t kArrival = 1'790'000'123'456;
-
-// One run of the gateway's intake side over `journal_dir` and `url`, as `aduan serve` wires
-// it: journal, id, pipeline, processor with its position store.
-class IntakeRun {
- public:
-  IntakeRun(const std::string& url, const std::string& journal_dir, int dedupe_window_seconds) {
-    std::string error;
-    auto cfg = gateway::LoadConfig(std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json", &error);
-    if (!cfg) throw std::runtime_error("shipped config: " + error);
-    config_ = *cfg;
-    config_.intake.journal_dir = journal_dir;
-    config_.conversation.duplicate_window_seconds = dedupe_window_seconds;
-    store_ = storage::OpenStore(url);
-    classifier_ = std::make_unique<gateway::ClassifierHandle>(config_.classifier);
-    if (!classifier_->Reload(&error)) throw std::runtime_error("shipped rules: " + error);
-    const gateway::Clock clock = [] { return kArrival + 1000; };
-    journal_ = gateway::OpenIntakeJournal(config_, url, clock, &error);
-    if (!journal_) throw std::runtime_error("journal: " + error);
-    gateway::IntakeProcessorOptions options;
-    options.journal_id = gateway::IntakeJournalId(journal_dir, &error);
-    if (options.journal_id.empty()) throw std::runtime_error("journal id: " + error);
-    journal_id_ = options.journal_id;
-    pipeline_ =
-        std::make_unique<gateway::IntakePipeline>(&config_, store_.get(), classifier_.get(), clock);
-    processor_ = std::make_unique<gateway::IntakeProcessor>(journal_.get(), pipeline_.get(),
-                                                            &metrics_, clock, nullptr, options);
-    processor_->SetPositionStore(store_.get());
-  }
-  ~IntakeRun() {
-    processor_.reset();
-    journal_.reset();
-  }
-
-  gateway::journal::Journal& journal() { return *journal_; }
-  storage::Store& store() { return *store_; }
-  gateway::Metrics& metrics() { return metrics_; }
-  const std::string& journal_id() const { return journal_id_; }
-
-  // Starts the processor and waits (bounded) until every record is checkpointed.
-  bool Drain() {
-    processor_->Start();
-    for (int i = 0; i < 400; ++i) {
-      if (journal_->Stats().depth == 0) return true;
-      std::this_thread::sleep_for(milliseconds(25));
-    }
-    return false;
-  }
-
- private:
-  gateway::GatewayConfig config_;
-  std::unique_ptr<storage::Store> store_;
-  std::unique_ptr<gateway::ClassifierHandle> classifier_;
-  std::unique_ptr<gateway::journal::Journal> journal_;
-  std::string journal_id_;
-  gateway::Metrics metrics_;
-  std::unique_ptr<gateway::IntakePipeline> pipeline_;
-  std::unique_ptr<gateway::IntakeProcessor> processor_;
-};
-
 // A message with no provider id (an email without a Message-ID, say), as a webhook journals it.
 std::string MessageWithoutProviderId() {
   gateway::IntakeEntry entry;
   entry.message.channel = "generic";
   entry.message.sender = "+6281234567899";
   entry.message.text = "Saluran air di Jalan Merdeka tersumbat, banjir setiap hujan deras";
-  entry.received_at_ms = kArrival;
+  entry.received_at_ms = kIntakeArrival;
   return gateway::EncodeEntry(entry);
 }
 
@@ -163,7 +98,7 @@ TEST_P(JournalReplayTest, TheStoreAnswersARecordItStoredWithItsFirstOutcome) {
   req.message.provider_message_id = "key-one";
   req.message.sender = "+6281234567898";
   req.message.text = "Jalan berlubang";
-  req.message.received_at_ms = kArrival;
+  req.message.received_at_ms = kIntakeArrival;
   req.reply = "first reply";
   req.journal_id = run.journal_id();
   req.journal_seq = 42;
