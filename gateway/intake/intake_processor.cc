@@ -418,7 +418,17 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
   std::vector<char> done(n, 0);
   const size_t lane_count = static_cast<size_t>(std::max(1, options_.lanes));
   std::vector<std::vector<size_t>> lanes(lane_count);
+  {
+    // Most records were processed by their own request (ProcessInline): they are not decoded
+    // again, and get no lane.
+    std::lock_guard lock(mu_);
+    for (size_t i = 0; i < n; ++i) {
+      auto it = entries_.find(records[i].seq);
+      done[i] = it != entries_.end() && it->second.outcome;
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
+    if (done[i]) continue;
     entries[i] = DecodeEntry(records[i].payload);
     if (!entries[i]) {
       // It passed its checksum, so it is what some version of us wrote: keep it in the log.
@@ -431,15 +441,6 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
     }
     // After a restart nobody has said these were pending: their receipts answer "pending" now.
     if (!entries[i]->receipt.empty()) AddPending(records[i].seq, *entries[i]);
-    {
-      // Most records were processed by their own request (ProcessInline): no lane for them.
-      std::lock_guard lock(mu_);
-      auto it = entries_.find(records[i].seq);
-      if (it != entries_.end() && it->second.outcome) {
-        done[i] = 1;
-        continue;
-      }
-    }
     if (entries[i]->status) {
       // Reports about one outgoing message keep their order.
       lanes[std::hash<std::string>{}(entries[i]->status->provider_message_id) % lane_count]
