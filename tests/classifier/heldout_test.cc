@@ -356,8 +356,9 @@ const std::vector<HeldOutSet>& Sets() {
         {&kUrgentRecall, 0.92},
         {&kUrgentPrecision, 0.97}}},
       // heldout26.jsonl was written before round 14's rules and scored once before them (urgent
-      // recall 0.878, precision 0.947; agency 0.844). Round 14 then also read its urgent misses,
-      // so its floors guard that fit, a little below the round's end figures.
+      // recall 0.878, precision 0.947; agency 0.844). Round 14 then read its urgent and
+      // maladministration errors, so its floors guard that fit, a little below the round's end
+      // figures.
       {"heldout26.jsonl",
        100,
        {{&kAgencyAccuracy, 0.86},
