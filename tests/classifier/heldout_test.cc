@@ -318,9 +318,10 @@ const std::vector<HeldOutSet>& Sets() {
       // Round 11's clause-scoped blockers gave heldout22 a story whose past preface had hidden
       // its flood (recall 0.818, no false alarm). Round 12's urgent families were tuned on its
       // remaining misses (0.970), so from then on its recall floor guards a fit.
+      // Round 14 fixed the agency families its errors show (0.830 to 0.920).
       {"heldout22.jsonl",
        80,
-       {{&kAgencyAccuracy, 0.82},
+       {{&kAgencyAccuracy, 0.90},
         {&kMaladMicroF1, 0.83},
         {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.95}}},
@@ -344,15 +345,27 @@ const std::vector<HeldOutSet>& Sets() {
         {&kUrgentRecall, 0.90},
         {&kUrgentPrecision, 0.95}}},
       // heldout25.jsonl was written before round 13's rules and scored once before them (urgent
-      // recall 0.615, precision 0.960) and once after (0.667, 0.963), untuned; its floors sit a
-      // little below the second figures.
+      // recall 0.615, precision 0.960) and once after (0.667, 0.963), untuned. Round 14 read its
+      // urgent misses and fixed their families (recall 0.949, precision 1.000): it is tuned on
+      // now, and its floors sit a little below those figures.
       {"heldout25.jsonl",
        100,
-       {{&kAgencyAccuracy, 0.89},
-        {&kRoutedPrecision, 0.90},
+       {{&kAgencyAccuracy, 0.91},
+        {&kRoutedPrecision, 0.91},
         {&kMaladMicroF1, 0.64},
-        {&kUrgentRecall, 0.64},
-        {&kUrgentPrecision, 0.93}}},
+        {&kUrgentRecall, 0.92},
+        {&kUrgentPrecision, 0.97}}},
+      // heldout26.jsonl was written before round 14's rules and scored once before them (urgent
+      // recall 0.878, precision 0.947; agency 0.844). Round 14 then read its urgent and
+      // maladministration errors, so its floors guard that fit, a little below the round's end
+      // figures.
+      {"heldout26.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.86},
+        {&kRoutedPrecision, 0.86},
+        {&kMaladMicroF1, 0.62},
+        {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.97}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an

@@ -2,7 +2,8 @@
 // a gas leak with people inside or a strong smell, a structure failing under people still
 // using it, and a tree or wall leaning over a classroom in use. Each family is checked with
 // texts written for this test (not from any labelled set), and with a near miss that must stay
-// not urgent: recovered people, a pruning request, a pothole, officials "lepas tangan".
+// not urgent: recovered people, a pruning request, a pothole, officials "lepas tangan". Later
+// rounds add their families below, each beside its look-alike.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -92,6 +93,45 @@ const Case kCases[] = {
     {"DeadLightAlone", "lampu merah di perempatan pasar mati dari kemarin, mohon diperbaiki",
      false},
     {"NearMissAtDeadLight", "lampu merah mati, tadi hampir tabrakan", false},
+    // Round 14: ground giving way under traffic still passing; a subsided road to fill is a repair.
+    {"RoadCollapsingStillDriven",
+     "jalan depan sd ambrol separuh ke kali, mobil masih lewat di sisi yang tersisa", true},
+    {"EnglishCollapseStillPassing",
+     "The road collapsed near the bridge and cars are still squeezing past the hole", true},
+    {"SubsidedLastYearIsARepair", "jalan kampung amblas sejak tahun lalu, mohon segera diurug",
+     false},
+    // A tree or a roof about to fall with people under it now; a pruning request can wait.
+    {"UprootedTreeChildrenPlaying",
+     "pohon beringin di lapangan miring, akarnya udah terangkat, anak2 masih main di bawahnya",
+     true},
+    {"MarketRoofFallingTradersUnder",
+     "atap los ikan di pasar runtuh sebagian, pedagang masih jualan di bawahnya", true},
+    {"LeaningTreeBeforeTheRains",
+     "pohon beringin di lapangan agak miring, mohon dipangkas sebelum musim hujan", false},
+    {"LeakingMarketRoof", "atap pasar bocor, pedagang masih jualan tapi kehujanan", false},
+    // A gas leak spraying beside a lit stove; a cylinder shortage is a trade matter.
+    {"GasSprayingBesideStove",
+     "tabung elpiji di dapur bocor menyembur, tetangga lagi masak pakai kompor", true},
+    {"GasShortageIsNoLeak", "elpiji 3 kg langka, warga nggak bisa masak", false},
+    // An open hole someone just fell into; a missing cover alone is a repair.
+    {"OpenCulvertSomeoneFell",
+     "gorong2 di depan masjid tutupnya hilang, barusan ada anak terperosok", true},
+    {"MissingCoverAlone", "tutup gorong2 di depan masjid hilang, mohon dipasang lagi", false},
+    // A child taken away by a stranger; a motorbike taken by a thief is a theft report.
+    {"ChildTakenAway", "anak tetangga umur 9 tahun dibawa kabur orang gak dikenal naik motor",
+     true},
+    {"MotorbikeTakenAway", "motor saya dibawa kabur maling semalam, sudah lapor polsek", false},
+    // Danger words said of something else: panic over a fee, aid after a past fire, a drip.
+    {"KebakaranJenggotIsPanic", "pas rapat rt bapak2 kebakaran jenggot soal iuran keamanan", false},
+    {"AidAfterPastFire", "rumah kami kebakaran bulan lalu, mohon info bantuan korban kebakaran",
+     false},
+    {"BloodUpTheDripIsNoWound",
+     "pasien kelas 3 dicuekin perawat sampai darahnya naik ke selang infus", false},
+    // Javanese people asleep under a bank giving way; English robbery and a light still dead.
+    {"JavaneseSleepersUnderSlope", "tebing mburi omah ambrol, wong-wong isih turu", true},
+    {"EnglishRobberyNow", "Someone is robbing a shop with a knife right now near the market", true},
+    {"EnglishCrashLightStillOff",
+     "traffic light at the big junction is dead, two motorbikes crashed and it is still off", true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, RulesUrgentFamiliesTest, ::testing::ValuesIn(kCases),
