@@ -6,6 +6,7 @@
 #include "gateway/common/log.h"
 #include "gateway/intake/intake_entry.h"
 #include "gateway/intake/journal/consumer_priority.h"
+#include "gateway/intake/lane_pool.h"
 
 namespace aduan::gateway {
 namespace {
@@ -269,7 +270,7 @@ void IntakeProcessor::Loop() {
     Log(LogLevel::kWarn, "intake processor runs at normal priority", {{"error", priority_error}});
   }
   // Started here, so they inherit the lowered priority; they live as long as this loop.
-  for (int i = 1; i < options_.lanes; ++i) lane_threads_.emplace_back([this] { LaneWorker(); });
+  LanePool lanes(std::max(0, options_.lanes - 1));
   for (;;) {
     {
       std::lock_guard lock(mu_);
@@ -288,59 +289,13 @@ void IntakeProcessor::Loop() {
       continue;
     }
     if (!batch.empty()) {
-      ProcessBatch(std::move(batch));
+      ProcessBatch(std::move(batch), lanes);
     } else if (unsaved_seq_ != 0) {
       SaveCheckpoint(unsaved_seq_);  // idle: the deferred checkpoint
     }
     PublishGauges();
   }
   if (unsaved_seq_ != 0) SaveCheckpoint(unsaved_seq_);
-  {
-    std::lock_guard lock(lane_mu_);
-    lanes_quit_ = true;
-  }
-  lane_cv_.notify_all();
-  for (auto& t : lane_threads_) t.join();
-  lane_threads_.clear();
-}
-
-void IntakeProcessor::RunLanes(size_t count, const std::function<void(size_t)>& job) {
-  if (count == 0) return;
-  if (count == 1 || lane_threads_.empty()) {
-    for (size_t k = 0; k < count; ++k) job(k);
-    return;
-  }
-  std::unique_lock lock(lane_mu_);
-  lane_job_ = &job;
-  lane_next_ = 0;
-  lane_count_ = count;
-  lane_finished_ = 0;
-  lane_cv_.notify_all();
-  // This thread works too; it returns once every lane is finished, so no worker touches `job`
-  // after it is gone (a worker only runs a lane it took while lane_next_ < lane_count_).
-  while (lane_next_ < lane_count_) {
-    size_t k = lane_next_++;
-    lock.unlock();
-    job(k);
-    lock.lock();
-    ++lane_finished_;
-  }
-  lane_done_cv_.wait(lock, [&] { return lane_finished_ == lane_count_; });
-  lane_job_ = nullptr;
-}
-
-void IntakeProcessor::LaneWorker() {
-  std::unique_lock lock(lane_mu_);
-  for (;;) {
-    lane_cv_.wait(lock, [&] { return lanes_quit_ || (lane_job_ && lane_next_ < lane_count_); });
-    if (lanes_quit_) return;
-    size_t k = lane_next_++;
-    const auto* job = lane_job_;
-    lock.unlock();
-    (*job)(k);
-    lock.lock();
-    if (++lane_finished_ == lane_count_) lane_done_cv_.notify_all();
-  }
 }
 
 bool IntakeProcessor::LoadStoredPositions() {
@@ -412,7 +367,7 @@ void IntakeProcessor::SaveCheckpoint(uint64_t seq) {
   last_checkpoint_ = std::chrono::steady_clock::now();
 }
 
-void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
+void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records, LanePool& pool) {
   const size_t n = records.size();
   std::vector<std::optional<IntakeEntry>> entries(n);
   std::vector<char> done(n, 0);
@@ -504,7 +459,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records) {
         busy.push_back(&lane);
       }
     }
-    RunLanes(busy.size(), [&](size_t k) {
+    pool.RunLanes(busy.size(), [&](size_t k) {
       run_lane(*busy[k]);
       WakeWaiters();
     });

@@ -49,6 +49,8 @@
 
 namespace aduan::gateway {
 
+class LanePool;
+
 struct IntakeProcessorOptions {
   size_t batch_records = 256;
   int lanes = 16;
@@ -127,11 +129,9 @@ class IntakeProcessor {
   // Under mu_: whether a record of `sender` before `seq` is registered and not done.
   bool SenderHasEarlier(const std::string& sender, uint64_t seq) const;
   void Loop();
-  // Processes `records` (one batch); returns when all are done or Stop() was called.
-  void ProcessBatch(std::vector<journal::Record> records);
-  // Runs job(0) .. job(count - 1) on the lane threads and this one; returns when all are done.
-  void RunLanes(size_t count, const std::function<void(size_t)>& job);
-  void LaneWorker();  // a lane thread's loop, until lanes_quit_
+  // Processes `records` (one batch), senders' lanes in parallel on `pool`; returns when all
+  // are done or Stop() was called.
+  void ProcessBatch(std::vector<journal::Record> records, LanePool& pool);
   void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
   // Accept() plus the metrics and the log line; throws what Accept() throws.
   IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq, bool* created);
@@ -183,15 +183,6 @@ class IntakeProcessor {
   uint64_t replay_through_ = 0;    // the last record on disk at Start(): replays end there
   uint64_t forgotten_seq_ = 0;     // processor thread only: positions forgotten through here
   std::thread thread_;
-  // Lane threads, started once by the processor thread (a batch used to start its own, which
-  // cost more CPU than small batches' work) and the lane handed out to them; under lane_mu_.
-  std::vector<std::thread> lane_threads_;
-  std::mutex lane_mu_;
-  std::condition_variable lane_cv_;       // a batch's lanes are there, or quit
-  std::condition_variable lane_done_cv_;  // the batch's last lane finished
-  const std::function<void(size_t)>* lane_job_ = nullptr;
-  size_t lane_next_ = 0, lane_count_ = 0, lane_finished_ = 0;
-  bool lanes_quit_ = false;
 };
 
 }  // namespace aduan::gateway
