@@ -308,12 +308,13 @@ const std::vector<HeldOutSet>& Sets() {
       // planned and paperwork look-alikes; every maladministration type) and scored before any
       // change. Round 10 was tuned on heldout21's errors, so its floors guard the fit; heldout22
       // was scored once at the end, untuned, and its floors sit a little below that figure.
+      // Round 15's sting family took one more of its urgent rows (0.968).
       {"heldout21.jsonl",
        150,
        {{&kAgencyAccuracy, 0.84},
         {&kRoutedPrecision, 0.85},
         {&kMaladMicroF1, 0.77},
-        {&kUrgentRecall, 0.94},
+        {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.98}}},
       // Round 11's clause-scoped blockers gave heldout22 a story whose past preface had hidden
       // its flood (recall 0.818, no false alarm). Round 12's urgent families were tuned on its
@@ -347,24 +348,37 @@ const std::vector<HeldOutSet>& Sets() {
       // heldout25.jsonl was written before round 13's rules and scored once before them (urgent
       // recall 0.615, precision 0.960) and once after (0.667, 0.963), untuned. Round 14 read its
       // urgent misses and fixed their families (recall 0.949, precision 1.000): it is tuned on
-      // now, and its floors sit a little below those figures.
+      // now, and its floors sit a little below those figures. Round 15 read its maladministration
+      // errors (micro-F1 0.674 to 0.774) and its two urgent misses (recall 1.000).
       {"heldout25.jsonl",
        100,
        {{&kAgencyAccuracy, 0.91},
         {&kRoutedPrecision, 0.91},
-        {&kMaladMicroF1, 0.64},
-        {&kUrgentRecall, 0.92},
+        {&kMaladMicroF1, 0.74},
+        {&kUrgentRecall, 0.97},
         {&kUrgentPrecision, 0.97}}},
       // heldout26.jsonl was written before round 14's rules and scored once before them (urgent
       // recall 0.878, precision 0.947; agency 0.844). Round 14 then read its urgent and
       // maladministration errors, so its floors guard that fit, a little below the round's end
-      // figures.
+      // figures. Round 15 read them again (micro-F1 0.656 to 0.781, its last urgent miss taken).
       {"heldout26.jsonl",
        100,
        {{&kAgencyAccuracy, 0.86},
         {&kRoutedPrecision, 0.86},
-        {&kMaladMicroF1, 0.62},
-        {&kUrgentRecall, 0.95},
+        {&kMaladMicroF1, 0.75},
+        {&kUrgentRecall, 0.97},
+        {&kUrgentPrecision, 0.97}}},
+      // heldout27.jsonl was written before round 15's rules, weighted to maladministration (every
+      // Ombudsman type five times or more, with look-alikes), and scored once before them
+      // (micro-F1 0.769, agency 0.895, urgent recall 0.640 at precision 1.000). Round 15 then read
+      // its maladministration errors, so that floor guards a fit (0.926); its urgent misses were
+      // not tuned on, so the urgent recall floor sits a little below the untuned figure.
+      {"heldout27.jsonl",
+       100,
+       {{&kAgencyAccuracy, 0.87},
+        {&kRoutedPrecision, 0.90},
+        {&kMaladMicroF1, 0.89},
+        {&kUrgentRecall, 0.62},
         {&kUrgentPrecision, 0.97}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and

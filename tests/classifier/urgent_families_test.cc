@@ -132,6 +132,27 @@ const Case kCases[] = {
     {"EnglishRobberyNow", "Someone is robbing a shop with a knife right now near the market", true},
     {"EnglishCrashLightStillOff",
      "traffic light at the big junction is dead, two motorbikes crashed and it is still off", true},
+    // Round 15: a sting still going on (the hornets now in the rooms, a face swelling shut) is
+    // urgent; a nest that stung someone last week is a rescue request.
+    {"StungAndHornetsInTheRooms", "adik disengat tawon waktu main, tawonnya masuk ke kamar tidur",
+     true},
+    {"StungAndSwellingNow",
+     "anak sy disengat tawon di teras, sekarang mukanya bengkak parah sampai matanya nutup", true},
+    {"NestThatStungLastWeek",
+     "ada sarang tawon di plafon, minggu lalu anak sy disengat, mohon dievakuasi", false},
+    // A neighbour's "kemarin" dates the source, not the children's fits now; fits that are over
+    // stay a report.
+    {"NeighbourYesterdayKeepsTheFits",
+     "2 anak di rt kami kejang dan panas tinggi, tetangganya kemarin positif campak", true},
+    {"FitsOverYesterday",
+     "kemarin anak sy sempat kejang, sekarang sudah sembuh, mau tanya jadwal imunisasi", false},
+    // A sudden collapse with traffic still passing and no barrier, told further on than
+    // near_window; an old pothole with no sign is a repair.
+    {"SuddenCollapseStillPassedNoBarrier",
+     "aspal di tikungan dekat sd tiba2 amblas membentuk lubang selebar mobil dan sedalam dua "
+     "meter lebih, sore ini motor2 masih lewat di pinggirnya, tidak ada pembatas sama sekali",
+     true},
+    {"OldPotholeNoSign", "jalan berlubang sejak lama, motor masih lewat, belum ada rambu", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, RulesUrgentFamiliesTest, ::testing::ValuesIn(kCases),
