@@ -133,14 +133,14 @@ std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(
     std::unique_lock lock(mu_);
     // Records on disk from before the start have senders nobody registered: until the
     // processor has passed them, any of them may be this sender's.
-    if (stopping_ || !storage_ok_ || processed_seq_ < replay_through_) return std::nullopt;
+    if (processed_seq_ < replay_through_) return std::nullopt;
     // The sender's earlier messages are being processed by their own requests (a resident
     // sending three quick lines): this one follows them. Those left to the processor keep it
     // waiting to the deadline, and then it is left to the processor too.
-    done_cv_.wait_until(lock, deadline, [&] {
+    const bool settled = done_cv_.wait_until(lock, deadline, [&] {
       return stopping_ || !storage_ok_ || !SenderHasEarlier(sender, seq);
     });
-    if (stopping_ || !storage_ok_ || SenderHasEarlier(sender, seq)) return std::nullopt;
+    if (!settled || stopping_ || !storage_ok_) return std::nullopt;
     auto it = entries_.find(seq);
     if (it == entries_.end() || it->second.outcome || it->second.owner != Owner::kNone) {
       return std::nullopt;
