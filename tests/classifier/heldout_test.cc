@@ -371,14 +371,26 @@ const std::vector<HeldOutSet>& Sets() {
       // heldout27.jsonl was written before round 15's rules, weighted to maladministration (every
       // Ombudsman type five times or more, with look-alikes), and scored once before them
       // (micro-F1 0.769, agency 0.895, urgent recall 0.640 at precision 1.000). Round 15 then read
-      // its maladministration errors, so that floor guards a fit (0.926); its urgent misses were
-      // not tuned on, so the urgent recall floor sits a little below the untuned figure.
+      // its maladministration errors, so that floor guards a fit (0.926). Round 16 read its nine
+      // urgent misses and fixed their families (recall 0.920, agency 0.912): every floor now
+      // guards a fit, a little below the round's end figures.
       {"heldout27.jsonl",
        100,
-       {{&kAgencyAccuracy, 0.87},
-        {&kRoutedPrecision, 0.90},
+       {{&kAgencyAccuracy, 0.89},
+        {&kRoutedPrecision, 0.92},
         {&kMaladMicroF1, 0.89},
-        {&kUrgentRecall, 0.62},
+        {&kUrgentRecall, 0.88},
+        {&kUrgentPrecision, 0.97}}},
+      // heldout28.jsonl was written before round 16's rules (45 urgent rows of wide variety, 26
+      // look-alikes, the real stream's weak agency families) and scored once before them: agency
+      // 0.862, micro-F1 0.822, urgent recall 0.756 at precision 0.872. Round 16 was then tuned on
+      // its errors (agency 0.957, urgent 1.000 / 1.000), so its floors guard that fit.
+      {"heldout28.jsonl",
+       110,
+       {{&kAgencyAccuracy, 0.93},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.80},
+        {&kUrgentRecall, 0.97},
         {&kUrgentPrecision, 0.97}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
