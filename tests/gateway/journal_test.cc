@@ -65,6 +65,27 @@ std::vector<fs::path> SegmentFiles(const fs::path& dir) {
   return out;
 }
 
+std::string FileBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Where a segment's written bytes end: segments are pre-written with zeros, so the file's size
+// says nothing of its records.
+uint64_t DataEnd(const fs::path& path) {
+  const std::string bytes = FileBytes(path);
+  return bytes.find_last_not_of('\0') + 1;  // npos + 1 == 0: nothing written
+}
+
+// The segment files holding records: not a spare or a fresh segment, which are only zeros.
+std::vector<fs::path> RecordFiles(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& f : SegmentFiles(dir)) {
+    if (DataEnd(f) > 0) out.push_back(f);
+  }
+  return out;
+}
+
 // Everything readable now, in batches of up to 1000.
 std::vector<Record> Drain(Journal& j) {
   std::vector<Record> all;
@@ -180,9 +201,13 @@ TEST(JournalTest, ATornTailIsDroppedAndLaterAppendsSurvive) {
     j->Append({"kept-1", "kept-2", "torn-record"});
   }
   auto files = SegmentFiles(options.dir);
-  ASSERT_EQ(files.size(), 1u);
-  // A crash in the middle of the last write: its record is only partly on disk.
-  fs::resize_file(files[0], fs::file_size(files[0]) - 5);
+  ASSERT_EQ(files.size(), 1u);  // the spare is removed on close
+  // A crash in the middle of the last write: its last bytes never reached the pre-written file.
+  {
+    std::fstream f(files[0], std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(DataEnd(files[0]) - 5));
+    f.write("\0\0\0\0\0", 5);
+  }
   {
     auto j = OpenOrDie(options);
     EXPECT_GT(j->Stats().dropped_bytes, 0u);
@@ -193,6 +218,57 @@ TEST(JournalTest, ATornTailIsDroppedAndLaterAppendsSurvive) {
   }
   auto j = OpenOrDie(options);
   EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"kept-1", "kept-2", "after"}));
+}
+
+// An fdatasync of an append that does not change the file's size flushes data only.
+TEST(JournalTest, SegmentsArePreWrittenSoAppendsDoNotGrowTheirFile) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 64 * 1024;
+  {
+    auto j = OpenOrDie(options);
+    auto files = SegmentFiles(options.dir);
+    ASSERT_GE(files.size(), 1u);
+    EXPECT_EQ(fs::file_size(files[0]), options.segment_bytes);
+    EXPECT_EQ(DataEnd(files[0]), 0u);
+    j->Append({"one", "two"});
+    EXPECT_EQ(fs::file_size(files[0]), options.segment_bytes);
+    EXPECT_EQ(DataEnd(files[0]), 2 * kHeaderSize + 6);
+    // A record larger than what is left of a segment grows its file; it is read back whole.
+    j->Append({std::string(100 * 1024, 'L')});
+    EXPECT_GT(fs::file_size(files[0]), options.segment_bytes);
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->Stats().dropped_bytes, 0u) << "the zeros after the records are not damage";
+  auto all = Drain(*j);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].payload, std::string(100 * 1024, 'L'));
+  EXPECT_EQ(j->Stats().bytes, 3 * kHeaderSize + 6 + 100 * 1024);
+}
+
+// A crash leaves the spare segment behind: it holds no record, is removed at the next open,
+// and its number is not used again (numbers only grow, so a later segment sorts after it).
+TEST(JournalTest, ASpareLeftByACrashIsRemovedAtOpen) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 64 * 1024;
+  { OpenOrDie(options)->Append({"kept"}); }
+  auto files = SegmentFiles(options.dir);
+  ASSERT_EQ(files.size(), 1u);
+  const fs::path spare = fs::path(options.dir) / "seg-00000000000000000099.log";
+  std::ofstream(spare, std::ios::binary) << std::string(options.segment_bytes, '\0');
+  {
+    auto j = OpenOrDie(options);
+    EXPECT_EQ(j->Stats().dropped_bytes, 0u);
+    EXPECT_FALSE(fs::exists(spare));
+    EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"kept"}));
+    j->Append({"later"});
+    auto now = RecordFiles(options.dir);
+    ASSERT_EQ(now.size(), 2u);
+    EXPECT_GT(now[1].filename().string(), spare.filename().string());
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"kept", "later"}));
 }
 
 TEST(JournalTest, ACorruptRecordEndsItsSegmentButNotTheJournal) {
@@ -226,22 +302,24 @@ TEST(JournalTest, ProcessedSegmentsAreDeleted) {
   options.segment_bytes = 200;  // a few records per segment
   auto j = OpenOrDie(options);
   for (int i = 0; i < 30; ++i) j->Append({std::string(40, 'a' + i % 26)});
-  ASSERT_GT(SegmentFiles(options.dir).size(), 5u);
+  ASSERT_GT(RecordFiles(options.dir).size(), 5u);
   auto all = Drain(*j);
   ASSERT_EQ(all.size(), 30u);
-  const size_t before = SegmentFiles(options.dir).size();
+  const size_t before = RecordFiles(options.dir).size();
   j->Checkpoint(all[14].seq);
-  EXPECT_LT(SegmentFiles(options.dir).size(), before);
-  EXPECT_EQ(SegmentFiles(options.dir).size(), j->Stats().segments);
+  EXPECT_LT(RecordFiles(options.dir).size(), before);
+  EXPECT_EQ(RecordFiles(options.dir).size(), j->Stats().segments);
   j->Checkpoint(all.back().seq);
-  // Only the segment being written remains.
-  EXPECT_EQ(SegmentFiles(options.dir).size(), 1u);
+  // Only the segment being written remains, and at most one spare beside it.
+  EXPECT_EQ(RecordFiles(options.dir).size(), 1u);
+  EXPECT_LE(SegmentFiles(options.dir).size(), 2u);
   EXPECT_EQ(j->Stats().segments, 1u);
   // A reopened journal has nothing to replay, and deletes what holds only processed records.
   j.reset();
   j = OpenOrDie(options);
   EXPECT_TRUE(Drain(*j).empty());
-  EXPECT_EQ(SegmentFiles(options.dir).size(), 1u);
+  EXPECT_TRUE(RecordFiles(options.dir).empty());
+  EXPECT_LE(SegmentFiles(options.dir).size(), 2u);
 }
 
 TEST(JournalTest, TheCapRefusesAppendsUntilRecordsAreProcessed) {
@@ -367,10 +445,10 @@ TEST(JournalTest, AFailedWriteLosesOnlyItsOwnRecordsAndAppendsGoOn) {
   {
     auto j = OpenOrDie(options);
     j->Append({"before"});
-    auto files = SegmentFiles(options.dir);
+    auto files = RecordFiles(options.dir);
     ASSERT_EQ(files.size(), 1u);
     {
-      FileSizeLimit full(fs::file_size(files[0]) + 10);  // the next record fits only in part
+      FileSizeLimit full(DataEnd(files[0]) + 10);  // the next record fits only in part
       EXPECT_THROW(j->Append({std::string(1000, 'x')}), JournalError);
     }
     EXPECT_EQ(j->Append({"after"}), 3u);
@@ -501,11 +579,11 @@ TEST(JournalTest, AsyncRecordsAroundAFailedWriteAreDurableOrLostNeverInBetween) 
   JournalOptions options{dir.File("j")};
   auto j = OpenOrDie(options);
   j->Append({"first"});
-  auto files = SegmentFiles(options.dir);
+  auto files = RecordFiles(options.dir);
   ASSERT_EQ(files.size(), 1u);
   uint64_t before = 0;
   {
-    FileSizeLimit full(fs::file_size(files[0]) + 200);
+    FileSizeLimit full(DataEnd(files[0]) + 200);
     before = j->AppendAsync({"async before the failure"});
     EXPECT_THROW(j->AppendAsync({std::string(4000, 'x')}), JournalError);
   }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace aduan::gateway::journal {
 namespace {
@@ -37,6 +38,28 @@ bool WriteAll(int fd, const char* data, size_t size) {
     size -= static_cast<size_t>(n);
   }
   return true;
+}
+
+bool PwriteAll(int fd, const char* data, size_t size, uint64_t offset) {
+  while (size > 0) {
+    ssize_t n = ::pwrite(fd, data, size, static_cast<off_t>(offset));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+    offset += static_cast<uint64_t>(n);
+  }
+  return true;
+}
+
+// A new or renamed file exists after a crash only once its directory entry is synced.
+void SyncDir(const std::string& path) {
+  int dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return;
+  ::fsync(dir);
+  ::close(dir);
 }
 
 bool ReadAt(int fd, uint64_t offset, size_t size, char* out) {
@@ -80,6 +103,14 @@ Journal::~Journal() {
     syncer_cv_.notify_all();
     syncer_.join();
   }
+  if (spare_.valid()) {
+    // Holds no record: removed, as Open() would remove it anyway.
+    SpareSegment spare = spare_.get();
+    if (spare.fd >= 0) {
+      ::close(spare.fd);
+      ::unlink(SegmentPath(spare.number).c_str());
+    }
+  }
   if (fd_ >= 0) ::close(fd_);
   if (read_fd_ >= 0) ::close(read_fd_);
   if (lock_fd_ >= 0) ::close(lock_fd_);
@@ -91,26 +122,55 @@ std::string Journal::SegmentPath(uint64_t number) const {
   return (fs::path(options_.dir) / name).string();
 }
 
-void Journal::SyncDirectory() {
-  // A new or renamed file exists after a crash only once its directory entry is synced.
-  int dir = ::open(options_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir < 0) return;
-  ::fsync(dir);
-  ::close(dir);
+void Journal::SyncDirectory() { SyncDir(options_.dir); }
+
+int Journal::CreateSegment(const std::string& dir, const std::string& path, uint64_t bytes,
+                           std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    *error = path + ": cannot create journal segment: " + ErrnoText();
+    return -1;
+  }
+  // Written zeros, not fallocate(): ext4 would still convert unwritten extents at each sync.
+  static const std::string kZeros(1 << 20, '\0');
+  bool written = true;
+  for (uint64_t at = 0; written && at < bytes; at += kZeros.size()) {
+    written = PwriteAll(fd, kZeros.data(), std::min<uint64_t>(kZeros.size(), bytes - at), at);
+  }
+  if (!written || ::fsync(fd) != 0) {
+    // Not fatal: the segment grows as it is written, each sync then flushes its size too.
+    if (::ftruncate(fd, 0) != 0 || ::fsync(fd) != 0) {
+      *error = path + ": cannot prepare journal segment: " + ErrnoText();
+      ::close(fd);
+      ::unlink(path.c_str());
+      return -1;
+    }
+  }
+  SyncDir(dir);
+  return fd;
 }
 
 bool Journal::OpenNewSegment(std::string* error) {
-  uint64_t number = ++last_number_;
-  std::string path = SegmentPath(number);
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    *error = path + ": cannot create journal segment: " + ErrnoText();
-    return false;
+  SpareSegment next;
+  if (spare_.valid()) next = spare_.get();  // normally ready long before
+  if (next.fd < 0) {
+    next.number = ++last_number_;
+    next.fd = CreateSegment(options_.dir, SegmentPath(next.number), options_.segment_bytes, error);
+    if (next.fd < 0) return false;
   }
-  SyncDirectory();
   if (fd_ >= 0) ::close(fd_);
-  fd_ = fd;
-  segments_.push_back(Segment{number, 0, 0, 0});
+  fd_ = next.fd;
+  segments_.push_back(Segment{next.number, 0, 0, 0});
+  const uint64_t number = ++last_number_;
+  try {
+    spare_ = std::async(std::launch::async, [dir = options_.dir, path = SegmentPath(number),
+                                             bytes = options_.segment_bytes, number] {
+      std::string ignored;  // the segment is then created when it is needed, and fails there
+      return SpareSegment{number, CreateSegment(dir, path, bytes, &ignored)};
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had: the next segment is created when it is needed, on the appender.
+  }
   return true;
 }
 
@@ -172,14 +232,17 @@ std::unique_ptr<Journal> Journal::Open(const JournalOptions& options,
       if (r.seq > j->checkpoint_seq_) fresh.emplace_back(r.seq, r.time_ms);
       at += used;
     }
-    j->dropped_bytes_ += data.size() - at;
+    // A segment is pre-written with zeros: only bytes past the records that are not zeros were
+    // written and lost (a torn tail) or damaged.
+    const size_t end = data.find_last_not_of('\0') + 1;  // npos + 1 == 0: all zeros
+    j->dropped_bytes_ += end > at ? end - at : 0;
     seg.size = seg.readable = at;
     if (fresh.empty()) {
-      fs::remove(path, ec);  // processed, or nothing readable in it
+      fs::remove(path, ec);  // processed, a spare never used, or nothing readable in it
       continue;
     }
     j->unprocessed_.insert(j->unprocessed_.end(), fresh.begin(), fresh.end());
-    j->bytes_ += data.size();
+    j->bytes_ += at;
     j->segments_.push_back(seg);
   }
   // Numbers reserved before a crash may belong to records that never reached the disk but whose
@@ -308,7 +371,7 @@ uint64_t Journal::WriteLocked(const std::vector<std::string>& payloads,
   written_seq_ = next_seq_ - 1;
   segments_.back().last_seq = written_seq_;
   for (size_t i = 0; i < payloads.size(); ++i) unprocessed_.emplace_back(first + i, now);
-  bool wrote = WriteAll(fd_, buffer.data(), buffer.size());
+  bool wrote = PwriteAll(fd_, buffer.data(), buffer.size(), segments_.back().size);
   // Counted even when only a part got there: the cap is about the disk.
   segments_.back().size += buffer.size();
   bytes_ += buffer.size();

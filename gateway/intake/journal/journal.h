@@ -15,7 +15,12 @@
 //
 // Durability: Append() returns only after its records are written and fdatasync'ed. Appenders
 // that arrive while a sync runs share the next one (group sync): the cost of one fdatasync is
-// spread over every request in flight. AppendAsync() returns once the records are written; a
+// spread over every request in flight. Each segment file is created at its full size, written
+// with zeros and synced before any record goes into it (a spare is made ready on a thread of its
+// own while the current segment fills): an fdatasync of an append then flushes data only, not
+// the file's size and block map, which on ext4 is about a quarter of a sync under load
+// (bench/README.md). Zeros read as the end of a segment's records, never as a damaged tail.
+// AppendAsync() returns once the records are written; a
 // syncer thread (started by the first AppendAsync) syncs them, and the caller learns the
 // outcome from StateOf() when the sync listener is called. That lets an HTTP front answer many
 // requests per sync without a thread asleep for each.
@@ -31,6 +36,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -45,9 +51,11 @@ namespace aduan::gateway::journal {
 
 struct JournalOptions {
   std::string dir;
-  // Segments on disk may hold at most this much; beyond it Append() throws JournalFull.
+  // Records in the segments may take at most this much; beyond it Append() throws JournalFull.
+  // The files take up to two segments more: the one being filled and a spare, both pre-written.
   uint64_t max_bytes = uint64_t{1} << 30;
-  // A segment is closed and a new one started once it reaches this size.
+  // A segment is closed and a new one started once its records reach this size; each file is
+  // pre-written to this size (a record larger than the rest of it grows the file).
   uint64_t segment_bytes = uint64_t{8} << 20;
   // How long records nobody waits for (AppendLazy) may stay unsynced, so that one fdatasync
   // covers many of them. 0: synced as soon as written, like AppendAsync's.
@@ -69,7 +77,7 @@ class JournalError : public std::runtime_error {
 
 struct JournalStats {
   uint64_t depth = 0;           // records appended and not yet checkpointed
-  uint64_t bytes = 0;           // bytes of the segments on disk
+  uint64_t bytes = 0;           // bytes of the records in the segments (what the cap counts)
   uint64_t max_bytes = 0;       // the cap
   uint64_t segments = 0;        // segment files on disk
   int64_t oldest_time_ms = 0;   // append time of the oldest unprocessed record; 0: none
@@ -149,8 +157,21 @@ class Journal {
     uint64_t readable = 0;  // bytes synced (or found valid at open): what Read() may see
   };
 
+  // A segment file made ready ahead of need; fd < 0: none could be made.
+  struct SpareSegment {
+    uint64_t number = 0;
+    int fd = -1;
+  };
+
   Journal(JournalOptions options, std::function<int64_t()> now_ms);
-  bool OpenNewSegment(std::string* error);  // mu_ held (or during Open)
+  // mu_ held (or during Open): starts the next segment, the spare when there is one, and has
+  // the one after it prepared on a thread of its own.
+  bool OpenNewSegment(std::string* error);
+  // Creates segment file `path`, pre-written to `bytes` with zeros and synced with its directory
+  // entry; returns its descriptor, or -1 with *error. A file that cannot be pre-written (a full
+  // disk) is kept empty and grows with its records, as a segment did before pre-writing.
+  static int CreateSegment(const std::string& dir, const std::string& path, uint64_t bytes,
+                           std::string* error);
   std::string SegmentPath(uint64_t number) const;
   void SyncDirectory();
   void Abandon();                    // mu_ held: a write or sync failed
@@ -185,7 +206,8 @@ class Journal {
   std::condition_variable data_cv_;    // records became readable, or Stop()
   std::condition_variable syncer_cv_;  // written records wait for a sync, or the syncer quits
   std::function<void()> sync_listener_;
-  std::thread syncer_;  // started by the first AppendAsync()
+  std::thread syncer_;               // started by the first AppendAsync()
+  std::future<SpareSegment> spare_;  // the next segment, being made ready
   bool syncer_quit_ = false;
   std::deque<Segment> segments_;  // oldest first; back() is written to
   int fd_ = -1;                   // back()'s file
