@@ -117,6 +117,18 @@ const Case kCases[] = {
     {"CobraInTheKitchen", "ular kobra masuk ke dapur, sekarang di bawah kompor", "DAMKAR", true},
     // Javanese "sakdurunge" is "before": a tree to prune before it falls has not fallen.
     {"PruneBeforeItFalls", "wit gedhe doyong, tulung dipangkas sakdurunge ambruk", "DLH"},
+    // "Orang tak dikenal" is a stranger (00-settings.rules, negator_idioms): the dragging after it
+    // is not denied. A kidnapping rumour stays a rumour.
+    {"StrangerDraggingAChild",
+     "orang tak dikenal maksa narik anak kecil ke mobil di depan minimarket", "POLRI", true},
+    {"KidnapRumourIsNoKidnap", "isu orang tak dikenal mau menculik anak di grup wa itu hoaks ya",
+     "DISKOMINFO"},
+    // "Tetangga sebelah" is the next-door neighbour (locative_heads): what the neighbour does is
+    // the complaint. After any other word "sebelah" still marks a landmark.
+    {"NextDoorNoiseAtNight",
+     "tetangga sebelah nyetel musik dangdut kenceng sampai jam 2 malam tiap hari", "SATPOLPP"},
+    {"NextDoorBurningRubbish", "rumah tetangga sebelah bakar sampah tiap sore", "DLH"},
+    {"RubbishBesideAClinicIsWaste", "sampah numpuk di sebelah puskesmas", "DLH"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Shipped, KotaFamiliesTest, testing::ValuesIn(kCases),
