@@ -129,6 +129,12 @@ const Case kCases[] = {
      "tetangga sebelah nyetel musik dangdut kenceng sampai jam 2 malam tiap hari", "SATPOLPP"},
     {"NextDoorBurningRubbish", "rumah tetangga sebelah bakar sampah tiap sore", "DLH"},
     {"RubbishBesideAClinicIsWaste", "sampah numpuk di sebelah puskesmas", "DLH"},
+    // The same for the shop or house next door; a place named after "di rumah sebelah" is
+    // still only where the drain is.
+    {"NextDoorShopAddsAFloor",
+     "ruko sebelah nambah lantai tanpa izin, tukangnya kerja sampai malam", "SATPOLPP"},
+    {"DrainBesideAClinicIsPublicWorks",
+     "got mampet di rumah sebelah puskesmas, baunya nyampe jalan", "PUPR"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Shipped, KotaFamiliesTest, testing::ValuesIn(kCases),
