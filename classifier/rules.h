@@ -84,7 +84,7 @@ struct RuleSettings {
   // a stranger) and negates nothing after it. Matched as normalised words. Empty (the default):
   // every negator negates.
   std::vector<std::string> negator_idioms;
-  int near_window = 6;      // max distance in words for "a ~ b"
+  int near_window = 6;  // max distance in words for "a ~ b"
   // A landmark is where, not what: an agency or topic term that starts within locative_window
   // words after one of these words ("got di depan puskesmas", "jalan dekat kantor camat") weighs
   // locative_factor of its weight, unless it also occurs elsewhere in the text without one.
