@@ -53,6 +53,10 @@ const Case kCases[] = {
     {"LaneFilledByNeighbour",
      "gang depan rumah dipakai menjemur kasur dan naruh motor sama satu keluarga, susah lewat",
      "KEWILAYAHAN"},
+    {"RtAlreadyWarnedAsksOrderPolice",
+     "anak2 muda nongkrong mabuk di gang tiap malam, rt sudah tegur berkali2, tolong satpol pp "
+     "tertibkan",
+     "SATPOLPP"},
     {"VendorInLaneIsOrder", "pkl jualan di gang samping stasiun, lapaknya bikin orang susah lewat",
      "SATPOLPP"},
     // Floors beyond the permit are a violation; asking how to permit one is the permit office's.
