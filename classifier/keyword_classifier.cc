@@ -326,6 +326,12 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   for (const auto& word : c->settings_.habitual_words) {
     roles.emplace_back(c->InternWord(word), kHabitual);
   }
+  for (const auto& word : c->settings_.locative_heads) {
+    roles.emplace_back(c->InternWord(word), kLocativeHead);
+  }
+  for (const auto& word : c->settings_.negator_idioms) {
+    roles.emplace_back(c->InternWord(word), kNegatorIdiom);
+  }
   for (const auto& word : c->settings_.denials) {
     roles.emplace_back(c->InternWord(word), kDenial);
     roles.emplace_back(c->InternWord(std::string(c->stemmer_.Stem(word))), kDenial);
@@ -457,11 +463,16 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     auto [first, last] = positions(phrase);
     return first != last;
   };
+  auto has_role = [&](size_t j, uint8_t role) {
+    return j < n && surface[j] != kNoId && surface[j] < word_role_.size() &&
+           (word_role_[surface[j]] & role);
+  };
   auto negated = [&](uint32_t position) {
     const uint32_t window = static_cast<uint32_t>(settings_.negation_window);
     for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
-      if ((stems[j] != kNoId && is_negator_[stems[j]]) ||
-          (surface[j] != kNoId && is_negator_[surface[j]])) {
+      if (((stems[j] != kNoId && is_negator_[stems[j]]) ||
+           (surface[j] != kNoId && is_negator_[surface[j]])) &&
+          !has_role(j + 1, kNegatorIdiom)) {
         return true;
       }
     }
@@ -471,8 +482,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   auto follows = [&](uint32_t position, uint8_t role, int window_words) {
     const uint32_t window = static_cast<uint32_t>(window_words);
     for (uint32_t j = position > window ? position - window : 0; j < position; ++j) {
-      if (surface[j] != kNoId && surface[j] < word_role_.size() &&
-          (word_role_[surface[j]] & role)) {
+      if (has_role(j, role) && !(role == kLocative && j > 0 && has_role(j - 1, kLocativeHead))) {
         return true;
       }
     }

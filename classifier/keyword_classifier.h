@@ -52,9 +52,11 @@ class KeywordClassifier final : public Classifier {
   static constexpr uint8_t kLocative = 1;
   static constexpr uint8_t kFocus = 2;
   static constexpr uint8_t kDenial = 4;
-  static constexpr uint8_t kClauseBreak = 8;  // RuleSettings::clause_breaks
-  static constexpr uint8_t kPresent = 16;     // RuleSettings::present_words
-  static constexpr uint8_t kHabitual = 32;    // RuleSettings::habitual_words
+  static constexpr uint8_t kClauseBreak = 8;     // RuleSettings::clause_breaks
+  static constexpr uint8_t kPresent = 16;        // RuleSettings::present_words
+  static constexpr uint8_t kHabitual = 32;       // RuleSettings::habitual_words
+  static constexpr uint8_t kLocativeHead = 64;   // RuleSettings::locative_heads
+  static constexpr uint8_t kNegatorIdiom = 128;  // RuleSettings::negator_idioms
 
   struct Phrase {
     std::vector<uint32_t> ids;

@@ -209,9 +209,12 @@ class Parser {
     auto& s = rules_->settings;
     if (key == "negators" || key == "locatives" || key == "focus_words" ||
         key == "negation_guarded" || key == "denials" || key == "clause_breaks" ||
-        key == "present_words" || key == "habitual_words") {
+        key == "present_words" || key == "habitual_words" || key == "locative_heads" ||
+        key == "negator_idioms") {
       auto& words = key == "negators"           ? s.negators
                     : key == "locatives"        ? s.locatives
+                    : key == "locative_heads"   ? s.locative_heads
+                    : key == "negator_idioms"   ? s.negator_idioms
                     : key == "negation_guarded" ? s.negation_guarded
                     : key == "denials"          ? s.denials
                     : key == "clause_breaks"    ? s.clause_breaks

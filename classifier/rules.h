@@ -80,12 +80,20 @@ struct TargetRule {
 struct RuleSettings {
   std::vector<std::string> negators = {"tidak", "bukan", "tanpa", "belum", "jangan"};
   int negation_window = 2;  // words before an urgent term that can negate it
-  int near_window = 6;      // max distance in words for "a ~ b"
+  // A negator directly before one of these words forms an adjective with it ("orang tak dikenal":
+  // a stranger) and negates nothing after it. Matched as normalised words. Empty (the default):
+  // every negator negates.
+  std::vector<std::string> negator_idioms;
+  int near_window = 6;  // max distance in words for "a ~ b"
   // A landmark is where, not what: an agency or topic term that starts within locative_window
   // words after one of these words ("got di depan puskesmas", "jalan dekat kantor camat") weighs
   // locative_factor of its weight, unless it also occurs elsewhere in the text without one.
   // Maladministration and urgent terms are not affected. An empty list (the default) turns it off.
   std::vector<std::string> locatives;
+  // A locative right after one of these nouns says which one is meant ("tetangga sebelah": the
+  // next-door neighbour) and marks no landmark: what follows is what the neighbour does. Matched
+  // as normalised words. Empty (the default): every locative marks one.
+  std::vector<std::string> locative_heads;
   int locative_window = 2;
   double locative_factor = 1.0;
   // What a message says it is about: an agency or topic term that starts within focus_window

@@ -113,6 +113,54 @@ TEST(RoutingTest, RegionalLocativesReadThroughTheLexicon) {
   }
 }
 
+const char kHeads[] =
+    "[settings]\n"
+    "locatives sebelah depan\n"
+    "locative_window 3\n"
+    "locative_factor 0.2\n"
+    "locative_heads tetangga\n"
+    "[agency POLRI]\n"
+    "3 memukuli\n";
+
+TEST(RoutingTest, ALocativeAfterItsHeadNamesWhoNotWhere) {
+  auto classifier = Load(kHeads);
+  ASSERT_NE(classifier, nullptr);
+  // "tetangga sebelah" is the next-door neighbour: what the neighbour does counts in full.
+  const Classification neighbour = classifier->Classify("tetangga sebelah memukuli anaknya");
+  EXPECT_DOUBLE_EQ(WeightFor(neighbour, "POLRI"), 3.0);
+  EXPECT_FALSE(Noted(neighbour, "POLRI", "landmark"));
+  // After any other word the locative still marks a landmark.
+  const Classification other = classifier->Classify("ribut sebelah memukuli anaknya");
+  EXPECT_DOUBLE_EQ(WeightFor(other, "POLRI"), 3.0 * 0.2);
+  // Without the setting the neighbour's deed is a landmark too.
+  auto off = Load(std::string(kHeads).replace(std::string(kHeads).find("locative_heads"),
+                                              std::string("locative_heads tetangga\n").size(), ""));
+  ASSERT_NE(off, nullptr);
+  EXPECT_DOUBLE_EQ(WeightFor(off->Classify("tetangga sebelah memukuli anaknya"), "POLRI"),
+                   3.0 * 0.2);
+}
+
+const char kIdioms[] =
+    "[settings]\n"
+    "negators tidak\n"
+    "negation_window 2\n"
+    "urgent_threshold 2\n"
+    "[urgent]\n"
+    "3 menculik\n";
+
+TEST(RoutingTest, ANegatorThatMakesAnAdjectiveNegatesNothingAfterIt) {
+  auto plain = Load(kIdioms);
+  ASSERT_NE(plain, nullptr);
+  // Read word by word, "tidak" two words before the deed negates it.
+  EXPECT_FALSE(plain->Classify("orang tidak dikenal menculik anak").urgent);
+  auto idioms = Load(std::string(kIdioms) + "[settings]\nnegator_idioms dikenal\n");
+  ASSERT_NE(idioms, nullptr);
+  // "tidak dikenal" is "unknown": a stranger is kidnapping a child.
+  EXPECT_TRUE(idioms->Classify("orang tidak dikenal menculik anak").urgent);
+  // Any other negator still negates.
+  EXPECT_FALSE(idioms->Classify("dia tidak menculik anak").urgent);
+}
+
 const char kMoney[] =
     "[settings]\n"
     "negation_guarded PERMINTAAN_IMBALAN\n"
