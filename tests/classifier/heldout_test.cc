@@ -397,7 +397,7 @@ const std::vector<HeldOutSet>& Sets() {
       // once before them: agency 0.873, routed precision 0.926, triage 5.7%, micro-F1 0.619,
       // urgent recall 0.920 at precision 0.885. Round 17 was then tuned on its errors, so its
       // floors guard that fit, not an unseen figure. Round 18 read its maladministration errors
-      // (micro-F1 0.619 to 0.659, urgent precision 1.000) and raised those two floors.
+      // (micro-F1 0.619 to 0.675, urgent precision 1.000) and raised those two floors.
       {"heldout29.jsonl",
        150,
        {{&kAgencyAccuracy, 0.94},
@@ -415,7 +415,7 @@ const std::vector<HeldOutSet>& Sets() {
        {{&kAgencyAccuracy, 0.92},
         {&kRoutedPrecision, 0.95},
         {&kMaladMicroF1, 0.86},
-        {&kUrgentRecall, 0.93},
+        {&kUrgentRecall, 0.96},
         {&kUrgentPrecision, 0.97}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and

@@ -161,6 +161,20 @@ const Case kCases[] = {
      "galian kabel di trotoar tanpa pembatas, tadi ada ibu2 jatuh ke lubangnya, sampai sekarang "
      "masih terbuka",
      "URGENT", true},
+    // An outbreak that has killed and is spreading is urgent; a death last year is not.
+    {"OutbreakDeathSpreading",
+     "campak di kampung kami, 2 balita meninggal minggu ini, tolong vaksinasi segera sebelum "
+     "nambah",
+     "URGENT", true},
+    {"OutbreakDeathLastYear",
+     "tahun lalu ada warga meninggal karena dbd, tahun ini mohon fogging sebelum musim hujan",
+     "URGENT", false},
+    // A deposit demanded before emergency treatment withholds it; a deposit for a ward is not.
+    {"DepositBeforeEmergencyCare",
+     "ayah saya jatuh dari motor, di igd disuruh bayar deposit dulu baru ditangani",
+     "TIDAK_MEMBERIKAN_PELAYANAN", true},
+    {"DepositForAWard", "mau tanya deposit rawat inap kelas 2 di rsud berapa ya",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
     {"SlopeFearedForRains", "tebing di belakang musala retak, kalau musim hujan takut longsor",
      "URGENT", false},
 };
