@@ -60,6 +60,8 @@ const Case kCases[] = {
     {"InsiderRequired",
      "mau urus izin keramaian di kecamatan katanya harus kenal orang dalam dulu biar diproses",
      "PENYIMPANGAN_PROSEDUR", true},
+    {"NoInsiderNeeded", "alhamdulillah urus ktp di capil lancar tanpa orang dalam, makasih",
+     "PENYIMPANGAN_PROSEDUR", false},
     // A belittling retort is improper conduct; a plain refusal over a rule is not.
     {"BelittlingRetort",
      "pas tanya soal bpjs ketenagakerjaan, pegawai disnaker bilang jangan manja, urus sendiri",
@@ -156,6 +158,10 @@ const Case kCases[] = {
      "URGENT", true, "DAMKAR"},
     {"TreeOnFence", "pohon tumbang menimpa pagar sekolah subuh tadi, tidak ada korban", "URGENT",
      false, "DLH"},
+    {"FireWithNoOneHurtYet",
+     "rumah makan kebakaran, apinya besar, tidak ada korban jiwa tapi api merambat ke rumah "
+     "sebelah",
+     "URGENT", true},
     // Urgent: fire with occupants not out; a ceiling down where pupils still sit; an open trench
     // a rider fell into that is still open. A slope feared for the coming rains is not.
     {"FireOccupantsInside", "ada asap dari dapur rumah makan, penghuni lantai atas belum keluar",
