@@ -187,6 +187,10 @@ const Case kCases[] = {
      "TIDAK_MEMBERIKAN_PELAYANAN", true},
     {"DepositForAWard", "mau tanya deposit rawat inap kelas 2 di rsud berapa ya",
      "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"PotholeWithAPastFallIsARepair",
+     "jalan berlubang di jl mawar, kemarin ada motor jatuh, sampai sekarang lubangnya masih "
+     "dibiarkan terbuka",
+     "URGENT", false},
     {"SlopeFearedForRains", "tebing di belakang musala retak, kalau musim hujan takut longsor",
      "URGENT", false},
 };
