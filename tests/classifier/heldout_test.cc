@@ -396,14 +396,27 @@ const std::vector<HeldOutSet>& Sets() {
       // weighted to the agency families the real city stream routed worst, 25 urgent) and scored
       // once before them: agency 0.873, routed precision 0.926, triage 5.7%, micro-F1 0.619,
       // urgent recall 0.920 at precision 0.885. Round 17 was then tuned on its errors, so its
-      // floors guard that fit, not an unseen figure.
+      // floors guard that fit, not an unseen figure. Round 18 read its maladministration errors
+      // (micro-F1 0.619 to 0.675, urgent precision 1.000) and raised those two floors.
       {"heldout29.jsonl",
        150,
        {{&kAgencyAccuracy, 0.94},
         {&kRoutedPrecision, 0.95},
-        {&kMaladMicroF1, 0.59},
+        {&kMaladMicroF1, 0.63},
         {&kUrgentRecall, 0.95},
-        {&kUrgentPrecision, 0.92}}},
+        {&kUrgentPrecision, 0.97}}},
+      // heldout30.jsonl was written before round 18's rules (153 rows: 68 with a maladministration
+      // label, every Ombudsman type five times or more, 26 unlabelled look-alikes, 29 urgent and 20
+      // look-alikes of the same hazards) and scored once before them: micro-F1 0.733, agency
+      // 0.922, urgent recall 0.862 at precision 0.962. Round 18 was then tuned on its errors, so
+      // its floors guard that fit, a little below the round's end figures.
+      {"heldout30.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.92},
+        {&kRoutedPrecision, 0.95},
+        {&kMaladMicroF1, 0.86},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.97}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an

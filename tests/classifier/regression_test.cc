@@ -116,7 +116,8 @@ const Case kCases[] = {
     {"FallenTreeOnHouseNow",
      "Tolong! pohon besar tumbang menimpa rumah tetangga, ada orang di dalam, kabel listrik ikut "
      "putus",
-     "DLH",
+     // Someone inside where the tree fell: the rescue team's first (settled in round 18).
+     "DAMKAR",
      {},
      true},
     {"MissingChild",
