@@ -384,6 +384,7 @@ GatewayConfig Load(const std::string& path) {
     s->String("journal_dir", &cfg.intake.journal_dir);
     s->Size("journal_max_bytes", &cfg.intake.journal_max_bytes, 1 << 16, int64_t{1} << 40);
     s->Size("journal_segment_bytes", &cfg.intake.journal_segment_bytes, 1 << 12, int64_t{1} << 30);
+    s->Bool("journal_prewrite", &cfg.intake.journal_prewrite);
     s->Int("journal_lazy_sync_ms", &cfg.intake.journal_lazy_sync_ms, 0, 1000);
     s->Int("reply_wait_ms", &cfg.intake.reply_wait_ms, 0, 60000);
     s->Int("provider_wait_ms", &cfg.intake.provider_wait_ms, 0, 60000);

@@ -125,6 +125,10 @@ struct GatewayConfig {
     std::string journal_dir;  // "": "<sqlite file>.journal"; PostgreSQL needs one per instance
     size_t journal_max_bytes = size_t{1} << 30;  // full: webhooks get 503 with Retry-After
     size_t journal_segment_bytes = size_t{8} << 20;
+    // Segment files are written full of zeros before records go in, so a sync flushes data
+    // only. false for a copy-on-write file system (btrfs, ZFS), where rewriting in place is a
+    // new allocation anyway and the zeros would only double the writes.
+    bool journal_prewrite = true;
     // A message its own request makes into a ticket is answered from the commit; its journal
     // record may wait this long for a sync it shares with others (0: synced at once).
     int journal_lazy_sync_ms = 10;

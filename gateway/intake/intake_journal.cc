@@ -89,6 +89,7 @@ std::unique_ptr<journal::Journal> OpenIntakeJournal(const GatewayConfig& config,
   options.max_bytes = config.intake.journal_max_bytes;
   options.segment_bytes = config.intake.journal_segment_bytes;
   options.lazy_sync_ms = config.intake.journal_lazy_sync_ms;
+  options.prewrite = config.intake.journal_prewrite;
   return journal::Journal::Open(options, std::move(clock), error);
 }
 

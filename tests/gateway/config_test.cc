@@ -145,12 +145,15 @@ TEST_F(BadConfigTest, TheProcessorPriorityAndEventThreadsAreReadAndChecked) {
   using Priority = gateway::GatewayConfig::Intake::ProcessorPriority;
   EXPECT_EQ(defaults->intake.processor_priority, Priority::kLow);
   EXPECT_EQ(defaults->http_event_threads, 0);
-  auto cfg = LoadConfig(Write(std::string(kMinimal) +
-                              R"(, "intake": {"processor_priority": "idle"},
+  EXPECT_TRUE(defaults->intake.journal_prewrite);
+  auto cfg =
+      LoadConfig(Write(std::string(kMinimal) +
+                       R"(, "intake": {"processor_priority": "idle", "journal_prewrite": false},
                                    "http": {"event_threads": 3}})"),
-                        &error);
+                 &error);
   ASSERT_TRUE(cfg) << error;
   EXPECT_EQ(cfg->intake.processor_priority, Priority::kIdle);
+  EXPECT_FALSE(cfg->intake.journal_prewrite);
   EXPECT_EQ(cfg->http_event_threads, 3);
   EXPECT_NE(
       ErrorFor(std::string(kMinimal) + R"(, "intake": {"processor_priority": "later"}})")

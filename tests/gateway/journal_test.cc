@@ -246,6 +246,25 @@ TEST(JournalTest, SegmentsArePreWrittenSoAppendsDoNotGrowTheirFile) {
   EXPECT_EQ(j->Stats().bytes, 3 * kHeaderSize + 6 + 100 * 1024);
 }
 
+// On a copy-on-write file system pre-writing buys nothing: then a segment grows with its records.
+TEST(JournalTest, WithoutPrewriteASegmentGrowsWithItsRecords) {
+  testing::TempDir dir;
+  JournalOptions options{dir.File("j")};
+  options.segment_bytes = 64 * 1024;
+  options.prewrite = false;
+  {
+    auto j = OpenOrDie(options);
+    auto files = SegmentFiles(options.dir);
+    ASSERT_GE(files.size(), 1u);
+    EXPECT_EQ(fs::file_size(files[0]), 0u);
+    j->Append({"one", "two"});
+    EXPECT_EQ(fs::file_size(files[0]), 2 * kHeaderSize + 6);
+  }
+  auto j = OpenOrDie(options);
+  EXPECT_EQ(j->Stats().dropped_bytes, 0u);
+  EXPECT_EQ(Payloads(Drain(*j)), (std::vector<std::string>{"one", "two"}));
+}
+
 // A crash leaves the spare segment behind: it holds no record, is removed at the next open,
 // and its number is not used again (numbers only grow, so a later segment sorts after it).
 TEST(JournalTest, ASpareLeftByACrashIsRemovedAtOpen) {

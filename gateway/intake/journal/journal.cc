@@ -150,12 +150,14 @@ int Journal::CreateSegment(const std::string& dir, const std::string& path, uint
   return fd;
 }
 
+uint64_t Journal::PrewriteBytes() const { return options_.prewrite ? options_.segment_bytes : 0; }
+
 bool Journal::OpenNewSegment(std::string* error) {
   SpareSegment next;
   if (spare_.valid()) next = spare_.get();  // normally ready long before
   if (next.fd < 0) {
     next.number = ++last_number_;
-    next.fd = CreateSegment(options_.dir, SegmentPath(next.number), options_.segment_bytes, error);
+    next.fd = CreateSegment(options_.dir, SegmentPath(next.number), PrewriteBytes(), error);
     if (next.fd < 0) return false;
   }
   if (fd_ >= 0) ::close(fd_);
@@ -164,7 +166,7 @@ bool Journal::OpenNewSegment(std::string* error) {
   const uint64_t number = ++last_number_;
   try {
     spare_ = std::async(std::launch::async, [dir = options_.dir, path = SegmentPath(number),
-                                             bytes = options_.segment_bytes, number] {
+                                             bytes = PrewriteBytes(), number] {
       std::string ignored;  // the segment is then created when it is needed, and fails there
       return SpareSegment{number, CreateSegment(dir, path, bytes, &ignored)};
     });

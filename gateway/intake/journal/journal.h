@@ -57,6 +57,9 @@ struct JournalOptions {
   // A segment is closed and a new one started once its records reach this size; each file is
   // pre-written to this size (a record larger than the rest of it grows the file).
   uint64_t segment_bytes = uint64_t{8} << 20;
+  // Pre-write each segment file (see Durability above). false: a segment grows with its
+  // records, for a copy-on-write file system where pre-written blocks are not rewritten in place.
+  bool prewrite = true;
   // How long records nobody waits for (AppendLazy) may stay unsynced, so that one fdatasync
   // covers many of them. 0: synced as soon as written, like AppendAsync's.
   int lazy_sync_ms = 10;
@@ -170,6 +173,7 @@ class Journal {
   // Creates segment file `path`, pre-written to `bytes` with zeros and synced with its directory
   // entry; returns its descriptor, or -1 with *error. A file that cannot be pre-written (a full
   // disk) is kept empty and grows with its records, as a segment did before pre-writing.
+  uint64_t PrewriteBytes() const;  // how much of a new segment file is written with zeros
   static int CreateSegment(const std::string& dir, const std::string& path, uint64_t bytes,
                            std::string* error);
   std::string SegmentPath(uint64_t number) const;
