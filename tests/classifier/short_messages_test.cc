@@ -1,9 +1,10 @@
 // Round 19's families on the shipped rules: short chat messages as they arrive by SMS and
 // WhatsApp. An urgent pair whose second half is denied ("kabel ... belum putus"), a child who
 // lost a card rather than went missing, a river rising fast, money asked beyond a fixed price or
-// for a free kelurahan letter, and the Sundanese "lembur" (the village). Each family is checked
-// with texts written for this test (not from any labelled set) beside a look-alike that must go
-// elsewhere or stay unlabelled.
+// for a free kelurahan letter, the Sundanese "lembur" (the village), fire equipment kept at a
+// hall, and two of round 18's leftovers (nobody attending; an official's kin as a fact). Each
+// family is checked with texts written for this test (not from any labelled set) beside a
+// look-alike that must go elsewhere or stay unlabelled.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -70,6 +71,20 @@ const Case kCases[] = {
     // Sundanese "lembur" is the village; overtime unpaid is still the labour office's.
     {"RoadToTheVillage", "jalan ka lembur rusak parah, loba lubang", false, "PUPR"},
     {"OvertimeUnpaid", "lembur 3 jam tiap hari gk dibayar sm pabrik", false, "DISNAKER"},
+    // Fire equipment kept at a neighbourhood hall is the fire brigade's; the hall itself is not.
+    {"ExtinguisherAtTheHall", "apar di balai rw udh kadaluarsa, siapa yg isi ulang", false,
+     "DAMKAR"},
+    {"HallRoofLeaking", "atap balai rw bocor, tlg pak lurah", false, "KEWILAYAHAN"},
+    // Round 18 leftovers: nobody attending a session, and an official's kin as a plain fact; their
+    // counterparts, a report nobody came for and a post given to kin.
+    {"NobodyAttended", "posyandu bulan ini sepi, tidak ada yang datang bawa balita", false,
+     "DINKES", "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"NobodyCameForTheReport", "lapor got mampet ke kelurahan sebulan lalu tidak ada yang datang",
+     false, nullptr, "TIDAK_MEMBERIKAN_PELAYANAN"},
+    {"TeacherIsKinOfficial", "wali kelasnya istri pak lurah, anak sy sering dimarahi", false,
+     nullptr, "KONFLIK_KEPENTINGAN", false},
+    {"PostGivenToKin", "honorer yg diterima istri pak lurah semua", false, nullptr,
+     "KONFLIK_KEPENTINGAN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Shipped, ShortMessagesTest, ::testing::ValuesIn(kCases),
