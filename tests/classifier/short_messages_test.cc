@@ -54,7 +54,7 @@ const Case kCases[] = {
     {"ChildLostTheKtp", "anak sy hilang ktp nya di angkot", false, "DISDUKCAPIL"},
     {"ChildMissing", "anak sy ilang dr pagi blm pulang", true, "POLRI"},
     // A river rising fast; a bill rising fast is a water bill.
-    {"RiverRisingFast", "air sungai naik cepet, warga msh di rmh", true, "BPBD"},
+    {"RiverRisingFast", "air kali naik cepet, warga blm ngungsi", true, "BPBD"},
     {"BillRisingFast", "tagihan air pdam naik cepat bgt tiap bulan", false, "PDAM"},
     // Money beyond a fixed price or for a free letter; the printed price paid, and a payment
     // said to be absent.
@@ -69,7 +69,7 @@ const Case kCases[] = {
     {"FreeLetterAsked", "mau bikin sktm di kelurahan syaratnya apa", false, "KEWILAYAHAN",
      "PERMINTAAN_IMBALAN", false},
     // Sundanese "lembur" is the village; overtime unpaid is still the labour office's.
-    {"RoadToTheVillage", "jalan ka lembur rusak parah, loba lubang", false, "PUPR"},
+    {"RoadToTheVillage", "punten, jalan ka lembur teh rusak pisan", false, "PUPR"},
     {"OvertimeUnpaid", "lembur 3 jam tiap hari gk dibayar sm pabrik", false, "DISNAKER"},
     // Fire equipment kept at a neighbourhood hall is the fire brigade's; the hall itself is not.
     {"ExtinguisherAtTheHall", "apar di balai rw udh kadaluarsa, siapa yg isi ulang", false,
