@@ -570,8 +570,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
           auto it =
               std::lower_bound(first, last, Hit{term.secondary, at > window ? at - window : 0});
           // A composed cue needs a partner that is not negated itself ("bukan petugas yang
-          // menolak" has none); other near terms take the nearest.
-          while (composed && it != last && it->position <= at + window && negated(it->position)) {
+          // menolak" has none), and so does an urgent pair: a cable "belum putus" or a snake
+          // "belum masuk rumah" is the danger denied. Other near terms take the nearest.
+          while (negatable && it != last && it->position <= at + window && negated(it->position)) {
             ++it;
           }
           if (it == last || it->position > at + window) continue;
