@@ -27,19 +27,6 @@ constexpr size_t kReadChunk = 1 << 20;
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-bool WriteAll(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
 bool PwriteAll(int fd, const char* data, size_t size, uint64_t offset) {
   while (size > 0) {
     ssize_t n = ::pwrite(fd, data, size, static_cast<off_t>(offset));
@@ -555,7 +542,7 @@ bool Journal::WriteNumberFile(const char* name, uint64_t value, std::string* err
   bool ok = fd >= 0;
   if (ok) {
     std::string text = std::to_string(value) + "\n";
-    ok = WriteAll(fd, text.data(), text.size()) && ::fdatasync(fd) == 0;
+    ok = PwriteAll(fd, text.data(), text.size(), 0) && ::fdatasync(fd) == 0;
     ::close(fd);
   }
   std::error_code ec;
