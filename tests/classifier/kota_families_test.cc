@@ -26,8 +26,7 @@ class KotaFamiliesTest : public ::testing::TestWithParam<Case> {};
 TEST_P(KotaFamiliesTest, RoutesTheFamily) {
   const Case& c = GetParam();
   const Classification result = ShippedClassifier().Classify(c.text);
-  std::string evidence;
-  for (const auto& m : result.matched) evidence += " " + m.target + ":" + m.rule;
+  const std::string evidence = EvidenceOf(result);
   EXPECT_EQ(result.agency, c.agency) << evidence;
   EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
 }

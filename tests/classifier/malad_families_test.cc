@@ -28,13 +28,9 @@ class MaladFamiliesTest : public ::testing::TestWithParam<Case> {};
 TEST_P(MaladFamiliesTest, ReadsTheFamily) {
   const Case& c = GetParam();
   const Classification result = ShippedClassifier().Classify(c.text);
-  std::string evidence;
-  for (const auto& m : result.matched) evidence += " " + m.target + ":" + m.rule;
+  const std::string evidence = EvidenceOf(result);
   const std::string code = c.code;
-  const bool has = code == "URGENT"
-                       ? result.urgent
-                       : std::find(result.maladministration.begin(), result.maladministration.end(),
-                                   code) != result.maladministration.end();
+  const bool has = code == "URGENT" ? result.urgent : HasLabel(result, code);
   EXPECT_EQ(has, c.present) << code << evidence;
   if (c.agency != nullptr) {
     EXPECT_EQ(result.agency, c.agency) << evidence;

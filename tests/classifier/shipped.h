@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "classifier/classifier.h"
@@ -32,6 +33,19 @@ inline const Classifier& ShippedClassifier() {
     return loaded.release();
   }();
   return *classifier;
+}
+
+// The rules that fired, " target:rule" each: what a failed expectation prints.
+inline std::string EvidenceOf(const Classification& result) {
+  std::string evidence;
+  for (const auto& m : result.matched) evidence += " " + m.target + ":" + m.rule;
+  return evidence;
+}
+
+// Whether `result` carries maladministration code `code`.
+inline bool HasLabel(const Classification& result, const std::string& code) {
+  return std::find(result.maladministration.begin(), result.maladministration.end(), code) !=
+         result.maladministration.end();
 }
 
 }  // namespace aduan::classifier

@@ -30,15 +30,13 @@ class ShortMessagesTest : public ::testing::TestWithParam<Case> {};
 TEST_P(ShortMessagesTest, ReadsTheFamily) {
   const Case& c = GetParam();
   const Classification result = ShippedClassifier().Classify(c.text);
-  std::string evidence;
-  for (const auto& m : result.matched) evidence += " " + m.target + ":" + m.rule;
+  const std::string evidence = EvidenceOf(result);
   EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
   if (c.agency != nullptr) {
     EXPECT_EQ(result.agency, c.agency) << evidence;
   }
   if (c.label != nullptr) {
-    const bool has = std::find(result.maladministration.begin(), result.maladministration.end(),
-                               c.label) != result.maladministration.end();
+    const bool has = HasLabel(result, c.label);
     EXPECT_EQ(has, c.labelled) << evidence;
   }
 }
