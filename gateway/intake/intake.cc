@@ -324,6 +324,8 @@ core::Result<IntakeOutcome> IntakePipeline::AcceptOnce(const core::InboundMessag
   if (!facts.over_rate_limit) {
     LookUp(in, state, text, now, &facts);
     facts.similar = std::move(read.tickets);
+    facts.similar_keys.reserve(facts.similar.size());
+    for (const auto& t : facts.similar) facts.similar_keys.push_back(link_keys_.Get(t));
   }
   facts.candidate_ticket_id = NewTicketNumber();
 

@@ -17,6 +17,7 @@
 #include "gateway/common/config.h"
 #include "gateway/intake/classifier_handle.h"
 #include "gateway/intake/conversation/conversation.h"
+#include "gateway/intake/link_key_cache.h"
 #include "storage/store.h"
 
 namespace aduan::gateway {
@@ -101,6 +102,7 @@ class IntakePipeline {
   storage::Store* store_;
   ClassifierHandle* classifier_;
   Clock clock_;
+  LinkKeyCache link_keys_;  // the agencies' recent tickets, as linking compares them
 };
 
 }  // namespace aduan::gateway

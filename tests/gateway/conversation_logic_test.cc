@@ -125,8 +125,28 @@ TEST(ConversationPlaceTest, TellsAPlaceFromTheThingComplainedAbout) {
       {"pkl di kelurahan Ciwaduk", true},
   };
   for (const auto& [text, placed] : cases) EXPECT_EQ(MentionsPlace(text), placed) << text;
-  EXPECT_EQ(SharedTerms(KeyTerms("got mampet di RT 02 Ciwaduk"), KeyTerms("RT 2 Ciwaduk got")), 3);
+  EXPECT_EQ(SharedTerms(LinkKeyOf("got mampet di RT 02 Ciwaduk", "{}"),
+                        LinkKeyOf("RT 2 Ciwaduk got got", "{}")),
+            3);
   EXPECT_NEAR(DistanceMeters({-6.0, 106.0}, {-6.001, 106.0}), 111, 1);
+}
+
+TEST(ConversationTextTest, ALinkKeyReadsThePlaceAndCoordinatesInTheDetails) {
+  const LinkKey key = LinkKeyOf(
+      "lampu mati", R"({"place": "gang Mawar", "location": {"latitude": -6.2, "longitude": 106.8,)"
+                    R"( "label": "Masjid Raya"}, "other": "kata"})");
+  EXPECT_EQ(key.terms,
+            (std::vector<std::string>{"gang", "lampu", "masjid", "mati", "mawar", "raya"}));
+  ASSERT_TRUE(key.coordinates);
+  EXPECT_DOUBLE_EQ(key.coordinates->latitude, -6.2);
+  EXPECT_DOUBLE_EQ(key.coordinates->longitude, 106.8);
+  // Coordinates that are not numbers, a place that is not text, and details that are not JSON
+  // add nothing; the text's own terms stay.
+  const LinkKey odd = LinkKeyOf("lampu mati", R"({"place": 7, "location": {"latitude": "x"}})");
+  EXPECT_EQ(odd.terms, (std::vector<std::string>{"lampu", "mati"}));
+  EXPECT_FALSE(odd.coordinates);
+  EXPECT_EQ(LinkKeyOf("lampu mati", R"({"place": "gang)").terms,
+            (std::vector<std::string>{"lampu", "mati"}));
 }
 
 // A small driver: one sender, messages in order, the state carried between them.
@@ -258,6 +278,31 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
   Script other;
   Decision unrelated = other.Send("lampu taman kota mati", f, Routed("PUPR"));
   EXPECT_EQ(unrelated.new_ticket->linked_to, "");
+}
+
+TEST(ConversationDecideTest, LinkingComparesTheKeysThePipelineKept) {
+  storage::TicketRecord earlier;
+  earlier.id = "ADU-FIRST00";
+  earlier.status = core::TicketStatus::kRouted;
+  earlier.channel = "sms";
+  earlier.reporter_sender = "+6289999";
+  earlier.text = "lampu taman kota mati";
+  Facts f;
+  f.similar = {earlier};
+  // The kept key is what is compared, not the ticket's text: it says the same as the new
+  // report, so the two are linked although the stored text alone would not link them.
+  f.similar_keys = {
+      std::make_shared<const LinkKey>(LinkKeyOf("got mampet di RT 02 RW 05 Ciwaduk", "{}"))};
+  Script s;
+  Decision d = s.Send("got mampet banjir RT 2 RW 5 Ciwaduk", f, Routed("PUPR"));
+  ASSERT_TRUE(d.new_ticket);
+  EXPECT_EQ(d.new_ticket->linked_to, "ADU-FIRST00");
+  // A null key, as when none was kept, is built from the ticket: that text does not link.
+  f.similar_keys = {nullptr};
+  Script other;
+  Decision unkept = other.Send("got mampet banjir RT 2 RW 5 Ciwaduk", f, Routed("PUPR"));
+  ASSERT_TRUE(unkept.new_ticket);
+  EXPECT_EQ(unkept.new_ticket->linked_to, "");
 }
 
 TEST(ConversationDecideTest, StatusShowsMoreToTheOwnerOnly) {

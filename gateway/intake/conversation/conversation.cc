@@ -284,17 +284,25 @@ class Decider {
     return Reply("location_added", {{"ticket", id}});
   }
 
-  std::string LinkTarget(const std::vector<std::string>& terms) const {
+  std::string LinkTarget(const LinkKey& mine) const {
     const auto& conv = config_.conversation;
-    for (const auto& s : facts_.similar) {
+    for (size_t i = 0; i < facts_.similar.size(); ++i) {
+      const storage::TicketRecord& s = facts_.similar[i];
       if (s.channel == in_.channel && s.reporter_sender == in_.sender) continue;
       if (s.status == core::TicketStatus::kWithdrawn || s.status == core::TicketStatus::kRejected)
         continue;
-      int shared = SharedTerms(terms, KeyTerms(s.text + " " + PlaceTextIn(s.details_json)));
-      auto theirs = CoordinatesIn(s.details_json);
+      LinkKey built;
+      const LinkKey* theirs =
+          i < facts_.similar_keys.size() ? facts_.similar_keys[i].get() : nullptr;
+      if (!theirs) {
+        built = LinkKeyOf(s.text, s.details_json);
+        theirs = &built;
+      }
+      const int shared = SharedTerms(mine, *theirs);
       bool same =
-          in_.coordinates && theirs
-              ? DistanceMeters(*in_.coordinates, *theirs) <= conv.link_radius_meters && shared >= 1
+          in_.coordinates && theirs->coordinates
+              ? DistanceMeters(*in_.coordinates, *theirs->coordinates) <= conv.link_radius_meters &&
+                    shared >= 1
               : shared >= conv.link_min_shared_terms;
       if (same) return s.linked_to.empty() ? s.id : s.linked_to;
     }
@@ -340,9 +348,8 @@ class Decider {
       t.consent = !r.phone.empty() && ChannelReachesPhones(in_.channel) ? "requested" : "declared";
       if (t.consent == "requested") RequestConsent(t.id, r.phone);
     }
-    t.linked_to = t.agency == classifier::kTriage
-                      ? ""
-                      : LinkTarget(KeyTerms(t.text + " " + PlaceTextIn(t.details_json)));
+    t.linked_to =
+        t.agency == classifier::kTriage ? "" : LinkTarget(LinkKeyOf(t.text, t.details_json));
 
     const auto& places = config_.conversation.place_agencies;
     bool placed = in_.coordinates || !in_.location_label.empty() || MentionsPlace(body) ||

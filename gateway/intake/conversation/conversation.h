@@ -5,6 +5,7 @@
 #ifndef ADUAN_GATEWAY_CONVERSATION_CONVERSATION_H_
 #define ADUAN_GATEWAY_CONVERSATION_CONVERSATION_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ struct Facts {
   // Recent tickets of the classified agency, with only the fields linking compares
   // (TicketQuery::link_fields_only).
   std::vector<storage::TicketRecord> similar;
+  // The link key of each of `similar`, by position, when the pipeline kept them from earlier
+  // messages; a key missing here (or null) is built from the ticket.
+  std::vector<std::shared_ptr<const LinkKey>> similar_keys;
   // A cadre's relay with the resident's phone: that resident's own conversation (nullopt when
   // they never wrote), which the consent question is added to.
   std::optional<storage::ConversationRecord> relayed_resident;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -53,16 +54,6 @@ std::vector<std::string> KeyTerms(std::string_view text) {
   return out;
 }
 
-int SharedTerms(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::set<std::string> left(a.begin(), a.end());
-  std::set<std::string> seen;
-  int n = 0;
-  for (const auto& t : b) {
-    if (left.count(t) && seen.insert(t).second) ++n;
-  }
-  return n;
-}
-
 double DistanceMeters(const Coordinates& a, const Coordinates& b) {
   constexpr double kEarthRadius = 6371000.0;
   constexpr double kRad = M_PI / 180.0;
@@ -74,27 +65,47 @@ double DistanceMeters(const Coordinates& a, const Coordinates& b) {
   return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-std::optional<Coordinates> CoordinatesIn(const std::string& details_json) {
-  auto j = nlohmann::json::parse(details_json, nullptr, false);
-  if (!j.is_object() || !j.contains("location") || !j["location"].is_object()) return std::nullopt;
-  const auto& loc = j["location"];
-  if (!loc.contains("latitude") || !loc["latitude"].is_number() || !loc.contains("longitude") ||
-      !loc["longitude"].is_number()) {
-    return std::nullopt;
+LinkKey LinkKeyOf(std::string_view text, std::string_view details_json) {
+  LinkKey key;
+  std::string words(text);
+  // Most tickets carry no place: their details are "{}", and parsing them would be most of
+  // the cost of comparing a complaint with its agency's recent tickets.
+  const bool placed = details_json.find("\"place\"") != std::string_view::npos ||
+                      details_json.find("\"location\"") != std::string_view::npos;
+  if (placed) {
+    const auto j = nlohmann::json::parse(details_json, nullptr, false);
+    if (j.is_object()) {
+      auto place = j.find("place");
+      if (place != j.end() && place->is_string()) words += " " + place->get<std::string>();
+      auto loc = j.find("location");
+      if (loc != j.end() && loc->is_object()) {
+        auto label = loc->find("label");
+        if (label != loc->end() && label->is_string()) words += " " + label->get<std::string>();
+        auto lat = loc->find("latitude");
+        auto lon = loc->find("longitude");
+        if (lat != loc->end() && lat->is_number() && lon != loc->end() && lon->is_number()) {
+          key.coordinates = Coordinates{lat->get<double>(), lon->get<double>()};
+        }
+      }
+    }
   }
-  return Coordinates{loc["latitude"].get<double>(), loc["longitude"].get<double>()};
+  key.terms = KeyTerms(words);
+  std::sort(key.terms.begin(), key.terms.end());
+  key.terms.erase(std::unique(key.terms.begin(), key.terms.end()), key.terms.end());
+  return key;
 }
 
-std::string PlaceTextIn(const std::string& details_json) {
-  auto j = nlohmann::json::parse(details_json, nullptr, false);
-  if (!j.is_object()) return "";
-  std::string out;
-  if (j.contains("place") && j["place"].is_string()) out = j["place"].get<std::string>();
-  if (j.contains("location") && j["location"].is_object() && j["location"].contains("label") &&
-      j["location"]["label"].is_string()) {
-    out += (out.empty() ? "" : " ") + j["location"]["label"].get<std::string>();
+int SharedTerms(const LinkKey& a, const LinkKey& b) {
+  int n = 0;
+  auto i = a.terms.begin();
+  auto j = b.terms.begin();
+  while (i != a.terms.end() && j != b.terms.end()) {
+    const int c = i->compare(*j);
+    if (c == 0) ++n;
+    if (c <= 0) ++i;
+    if (c >= 0) ++j;
   }
-  return out;
+  return n;
 }
 
 }  // namespace aduan::gateway::conversation

@@ -24,17 +24,24 @@ bool MentionsPlace(std::string_view text);
 // "rt 02" read as one term "rt02".
 std::vector<std::string> KeyTerms(std::string_view text);
 
-// Terms two lists share (each counted once).
-int SharedTerms(const std::vector<std::string>& a, const std::vector<std::string>& b);
-
 // Great-circle distance in metres.
 double DistanceMeters(const Coordinates& a, const Coordinates& b);
 
-// Coordinates stored in a ticket's details JSON ({"location": {"latitude", "longitude"}}).
-std::optional<Coordinates> CoordinatesIn(const std::string& details_json);
+// What linking compares of one complaint, read once: the key terms of its text and of the
+// place words in its details (sorted, each once), and the coordinates it was sent with.
+// A new complaint is compared with each of its agency's recent tickets; building this once
+// per ticket keeps that to one parse of each ticket's details and no set built per pair.
+struct LinkKey {
+  std::vector<std::string> terms;
+  std::optional<Coordinates> coordinates;
+};
 
-// The place words stored in a ticket's details JSON: its "place" and the location's label.
-std::string PlaceTextIn(const std::string& details_json);
+// `details_json` is a ticket's stored details: {"place": "...", "location": {"latitude",
+// "longitude", "label"}}; anything else in it, or details that are not JSON, add nothing.
+LinkKey LinkKeyOf(std::string_view text, std::string_view details_json);
+
+// Terms both keys hold.
+int SharedTerms(const LinkKey& a, const LinkKey& b);
 
 }  // namespace aduan::gateway::conversation
 
