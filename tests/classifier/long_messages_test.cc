@@ -80,6 +80,10 @@ const Case kCases[] = {
      "Selamat sore pak lurah. Pos ronda di RT kami tiangnya miring dan dimakan rayap, atapnya juga "
      "bocor. Apakah ada bantuan dari kelurahan untuk memperbaikinya? Terima kasih.",
      false, "KEWILAYAHAN"},
+    {"PowerPoleByTheWatchPost",
+     "Tolong pak, tiang listrik di samping pos ronda RT 02 mengeluarkan percikan api dan kabelnya "
+     "berasap, warga tidak berani mendekat. Mohon PLN segera datang.",
+     true, "PLN"},
     {"StreetLampPoleBent",
      "Assalamualaikum. Tiang lampu PJU di depan rumah saya miring dan kabelnya terbuka sejak "
      "ditabrak truk minggu lalu, lampunya mati. Mohon diperbaiki. Terima kasih.",
