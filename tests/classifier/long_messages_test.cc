@@ -157,6 +157,18 @@ const Case kCases[] = {
      "Selamat siang pak lurah. Tetangga menutup gang dengan tembok, sekarang kami harus lewat "
      "pekarangan orang. Mohon dimediasi. Terima kasih.",
      false, "KEWILAYAHAN", "PENYIMPANGAN_PROSEDUR", false},
+    {"AskingTheWay",
+     "Pagi min, mau tanya. KK saya rusak kena air hujan yang masuk rumah bulan lalu. Untuk cetak "
+     "ulang bisa langsung ke Dukcapil atau harus lewat kelurahan dulu? Terima kasih.",
+     false, "DISDUKCAPIL", "PENYIMPANGAN_PROSEDUR", false},
+    {"PrivateOwnersWaste",
+     "Selamat siang. Pabrik tahu milik pengusaha di RW kami membuang limbah ke parit, baunya "
+     "sampai ke rumah warga. Mohon diperiksa. Terima kasih.",
+     false, "DLH", "KONFLIK_KEPENTINGAN", false},
+    {"ProjectGivenToKin",
+     "Selamat siang. Proyek saluran di kampung kami dikerjakan perusahaan milik adik kepala dinas, "
+     "hasilnya asal-asalan. Mohon diperiksa. Terima kasih.",
+     false, nullptr, "KONFLIK_KEPENTINGAN"},
     {"MadeToUseABroker",
      "Selamat siang. Waktu mengurus KTP di Dukcapil saya disuruh harus lewat calo kalau mau cepat. "
      "Mohon ditertibkan. Terima kasih.",
