@@ -430,6 +430,19 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.73},
         {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.89}}},
+      // heldout32.jsonl was written before round 20's rules (170 long messages, 25 to 100 words,
+      // as a city app and WhatsApp bring them: greetings and thanks around the request, history,
+      // several issues, hazard words used in passing; 20 urgent) and scored once before them:
+      // agency 0.900, triage 0.065, micro-F1 0.574, urgent recall 1.000 at precision 0.714.
+      // Round 20 was then tuned on its errors, so its floors guard that fit, a little below the
+      // round's end figures.
+      {"heldout32.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.97},
+        {&kRoutedPrecision, 0.97},
+        {&kMaladMicroF1, 0.57},
+        {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.9}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
