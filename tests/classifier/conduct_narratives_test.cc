@@ -149,6 +149,17 @@ const Case kCases[] = {
      "DAMKAR"},
     {"GasHissing", "there is a hissing gas smell in our kitchen block, nobody can find the tap",
      true, "DAMKAR"},
+    // Probes written after the guards passed, each of which a first draft got wrong: a pipe
+    // that hisses, a machete for weeding, a cable left in a hole, a question about the religion
+    // field, an app's old version.
+    {"HissingPipe", "the old water pipe makes a hissing sound at night, PDAM please check", false,
+     "PDAM"},
+    {"MacheteForWeeding", "warga bawa parang buat kerja bakti potong rumput di taman kota", false},
+    {"CableInTheHole", "kabel fiber masih di dalam lubang galian, lubangnya belum ditutup", false},
+    {"ReligionFieldQuestion", "mau tanya agama di KTP bisa diganti ga di dukcapil?", false,
+     "DISDUKCAPIL", "DISKRIMINASI", false},
+    {"AppVersion", "aplikasi pemkot versi lama saja yang jalan, laporan saya gagal terkirim", false,
+     nullptr, "BERPIHAK", false},
     {"ChemicalSmellAtAFactory",
      "bau gas kimia menyengat dari pabrik cat, warga pusing, masih bocor", true, "DLH"},
 };
