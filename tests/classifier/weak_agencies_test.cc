@@ -1,8 +1,9 @@
 // Round 22's families on the shipped rules: the agencies a real city stream routed worst (markets,
 // permits, city apps, kelurahan, order, labour, housing and parks, the city hospital, waste), as
-// residents write about them. Each family is checked with texts written for this test (not from
-// any labelled set) beside a look-alike that must go to the neighbouring agency or stay
-// unlabelled.
+// residents write about them, and the maladministration labels that do not apply to private
+// parties there (punks, neighbours, employers, brokers). Each family is checked with texts written
+// for this test (not from any labelled set) beside a look-alike that must go to the neighbouring
+// agency or stay unlabelled.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -129,6 +130,21 @@ const Case kCases[] = {
      nullptr, "TIDAK_PATUT", false},
     {"OfficerFlaresUp", "petugas loket kelurahan ditegur karena main hp malah marah ke warga",
      false, "KEWILAYAHAN", "TIDAK_PATUT"},
+    // A private employer's threat or fine and a job broker's fee hold no public office; a head of
+    // school threatening an honorary teacher and an officer asking money keep their labels.
+    {"EmployerThreatensContract",
+     "di pabrik disuruh lembur terus, kalau menolak diancam kontraknya tidak diperpanjang", false,
+     "DISNAKER", "PENYALAHGUNAAN_WEWENANG", false},
+    {"HeadmasterThreatensHonorary",
+     "kepala sekolah mengancam guru honorer tidak diperpanjang kontraknya kalau tidak ikut "
+     "kampanye",
+     false, nullptr, "PENYALAHGUNAAN_WEWENANG"},
+    {"EmployerFinesLeaver", "bos konveksi bilang kalau saya resign harus bayar denda 3 juta", false,
+     "DISNAKER", "PERMINTAAN_IMBALAN", false},
+    {"BrokerAsksFee", "agen penyalur kerja minta bayar 2 juta biar bisa masuk pabrik", false,
+     nullptr, "PERMINTAAN_IMBALAN", false},
+    {"OfficerAsksForCard", "oknum pegawai disnaker minta uang 2 juta biar kartu kuning cepat jadi",
+     false, "DISNAKER", "PERMINTAAN_IMBALAN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round22, WeakAgenciesTest, ::testing::ValuesIn(kCases),
