@@ -145,6 +145,18 @@ const Case kCases[] = {
      nullptr, "PERMINTAAN_IMBALAN", false},
     {"OfficerAsksForCard", "oknum pegawai disnaker minta uang 2 juta biar kartu kuning cepat jadi",
      false, "DISNAKER", "PERMINTAAN_IMBALAN"},
+    // Charged above the printed ticket; the ticket price paid. An officer told of a fault who
+    // keeps quiet; residents who keep quiet themselves.
+    {"ChargedAboveTheTicket", "juru parkir di pasar narik ongkos lebih dari karcis tiap hari",
+     false, nullptr, "PERMINTAAN_IMBALAN"},
+    {"TicketPricePaid", "parkir di rumah sakit bayar 3 ribu sesuai karcis, tapi tempatnya sempit",
+     false, nullptr, "PERMINTAAN_IMBALAN", false},
+    {"OfficerKeepsQuiet",
+     "sudah lapor lift rusunawa mati seminggu ke petugas, petugasnya diam saja", false, "PERKIM",
+     "TIDAK_MEMBERIKAN_PELAYANAN"},
+    {"ResidentsKeepQuiet",
+     "tetangga buang puntung rokok ke halaman, kami diam saja karena tidak enak", false, nullptr,
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round22, WeakAgenciesTest, ::testing::ValuesIn(kCases),
