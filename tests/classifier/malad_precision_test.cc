@@ -1,0 +1,93 @@
+// Round 23's families on the shipped rules: maladministration precision on ordinary complaints.
+// A fault's own age, a polite closing and a resident's own refusal must not make a label; the
+// same words beside a report, a request or a promise to an office, or an office refusing, must
+// keep it. Texts are written for this test, not taken from any labelled set.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "classifier/classifier.h"
+#include "tests/classifier/shipped.h"
+
+namespace aduan::classifier {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* label;  // a maladministration code ...
+  bool labelled;      // ... that must (or must not) be assigned
+};
+
+class MaladPrecisionTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(MaladPrecisionTest, ReadsTheFamily) {
+  const Case& c = GetParam();
+  const Classification result = ShippedClassifier().Classify(c.text);
+  EXPECT_EQ(HasLabel(result, c.label), c.labelled) << result.agency << EvidenceOf(result);
+  EXPECT_FALSE(result.urgent) << EvidenceOf(result);
+}
+
+const Case kCases[] = {
+    // A closing asking for a reply to this message; a reply already awaited for months.
+    {"ClosingAsksForAReply",
+     "Halo admin, lampu di taman bermain RW 4 padam dua malam. Tolong diganti. Ditunggu kabarnya.",
+     "PENUNDAAN_BERLARUT", false},
+    {"ClosingAfterAMonthsLongWait",
+     "Halo admin, akta kelahiran anak saya sudah empat bulan belum jadi di dukcapil, tiap ditanya "
+     "disuruh kembali bulan depan. Ditunggu kabarnya.",
+     "PENUNDAAN_BERLARUT", true},
+    {"ClosingAsksForInformation",
+     "Permisi min, saluran di gang Melati meluap tiap hujan karena sempit. Ditunggu infonya.",
+     "PENUNDAAN_BERLARUT", false},
+    // A fault broken "sejak tahun lalu"; the same fault reported or proposed since then.
+    {"FaultBrokenSinceLastYear",
+     "Permisi admin, pagar jembatan kecil di gang kami rusak sejak tahun lalu, mohon diperbaiki.",
+     "PENUNDAAN_BERLARUT", false},
+    {"LampDarkSinceLastYear",
+     "Bapak ibu dinas terkait, lampu jalan di tikungan RT 2 mati sejak tahun lalu, malam gelap.",
+     "PENUNDAAN_BERLARUT", false},
+    {"FaultReportedSinceLastYear",
+     "Admin, pagar jembatan di gang kami rusak, sudah kami laporkan ke kelurahan sejak tahun lalu "
+     "tapi belum ada realisasi sampai sekarang.",
+     "PENUNDAAN_BERLARUT", true},
+    {"FaultProposedSinceLastYear",
+     "Pak admin, lampu jalan di gang kami mati, sudah kami usulkan lewat musrenbang sejak tahun "
+     "lalu dan dijanjikan dipasang, sampai sekarang belum juga.",
+     "PENUNDAAN_BERLARUT", true},
+    // "Sudah lama belum ada perbaikan" of a plain fault; after a report to the office.
+    {"LongUnrepairedFault",
+     "Min, aspal depan kantor kelurahan bergelombang, sudah lama belum ada perbaikan. Mohon "
+     "diaspal ulang.",
+     "PENUNDAAN_BERLARUT", false},
+    {"LongUnrepairedFaultNotAServiceRefused",
+     "Min, aspal depan kantor kelurahan bergelombang, sudah lama belum ada perbaikan. Mohon "
+     "diaspal ulang.",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"LongUnrepairedAfterReports",
+     "Min, aspal depan rumah saya bergelombang, sudah lapor ke kelurahan dua kali sejak Maret, "
+     "sudah lama belum ada perbaikan.",
+     "PENUNDAAN_BERLARUT", true},
+    // The resident refuses, or residents protest against something; an office refuses a
+    // wheelchair user.
+    {"ResidentRefusesABribe",
+     "Waktu bikin SIM petugas minta bayar 600 ribu biar lulus. Saya menolak dan ujian saya malah "
+     "dipersulit.",
+     "DISKRIMINASI", false},
+    {"ResidentsProtestAWarehouse",
+     "Lurah mengancam tidak memberi surat pengantar kepada warga kontrakan yang ikut demo menolak "
+     "gudang.",
+     "DISKRIMINASI", false},
+    {"OfficeRefusesAWheelchairUser",
+     "Saya pakai kursi roda, petugas dukcapil menolak melayani saya di lantai bawah, orang lain "
+     "dilayani.",
+     "DISKRIMINASI", true},
+};
+
+INSTANTIATE_TEST_SUITE_P(Round23, MaladPrecisionTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
+
+}  // namespace
+}  // namespace aduan::classifier
