@@ -68,6 +68,32 @@ const Case kCases[] = {
      "Min, aspal depan rumah saya bergelombang, sudah lapor ke kelurahan dua kali sejak Maret, "
      "sudah lama belum ada perbaikan.",
      "PENUNDAAN_BERLARUT", true},
+    // A thing not working for a span, a nuisance going on for years, a road still unrepaired
+    // after a flood; the same spans after a report or a request to the office.
+    {"WifiDownForAMonth",
+     "Halo admin, wifi gratis di alun-alun sudah sebulan tidak bisa dipakai, sinyal ada tapi "
+     "internet mati.",
+     "PENUNDAAN_BERLARUT", false},
+    {"WifiReportedAMonthAgo",
+     "Wifi gratis di alun-alun sudah sebulan tidak bisa dipakai, sudah lapor ke kominfo tapi "
+     "belum ada perbaikan juga sampai sekarang.",
+     "PENUNDAAN_BERLARUT", true},
+    {"SmokeForYears",
+     "Asap pabrik arang di RW 6 bikin jemuran kotor, sudah berlangsung bertahun tahun, tolong "
+     "dinas terkait memeriksa.",
+     "PENUNDAAN_BERLARUT", false},
+    {"SmokeReportedForYears",
+     "Asap pabrik arang di RW 6 bikin jemuran kotor, pengaduan warga ke DLH sudah berlangsung "
+     "bertahun tahun tanpa kejelasan.",
+     "PENUNDAAN_BERLARUT", true},
+    {"RoadUnrepairedAfterFlood",
+     "Pak admin, banjir sudah lama surut, tinggal jalan gang kami yang belum diperbaiki, aspalnya "
+     "mengelupas.",
+     "PENUNDAAN_BERLARUT", false},
+    {"RoadUnrepairedAfterProposal",
+     "Pak admin, jalan gang kami rusak sejak banjir, sudah diusulkan ke kelurahan bulan Maret "
+     "tapi jalannya belum diperbaiki.",
+     "PENUNDAAN_BERLARUT", true},
     // The resident refuses, or residents protest against something; an office refuses a
     // wheelchair user.
     {"ResidentRefusesABribe",
