@@ -469,6 +469,20 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.70},
         {&kUrgentRecall, 0.90},
         {&kUrgentPrecision, 0.95}}},
+      // heldout35.jsonl was written before round 23's rules (150 long courteous messages: 90
+      // plain faults and requests told with their history, addressing words and a resident's own
+      // attempts, and no maladministration; 60 where an office or officer is shown failing, 22 of
+      // them undue delay; 1 urgent) and scored once before them: agency 0.827, routed precision
+      // 0.925, triage 0.107, micro-F1 0.648 at precision 0.588, undue-delay precision 0.500.
+      // Round 23 was then tuned on its maladministration errors (not its agency errors), so its
+      // floors guard that fit, a little below the round's end figures.
+      {"heldout35.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.80},
+        {&kRoutedPrecision, 0.90},
+        {&kMaladMicroF1, 0.68},
+        {&kMaladMicroPrecision, 0.66},
+        {&kUrgentRecall, 0.99}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
