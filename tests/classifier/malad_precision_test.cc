@@ -94,6 +94,28 @@ const Case kCases[] = {
      "Pak admin, jalan gang kami rusak sejak banjir, sudah diusulkan ke kelurahan bulan Maret "
      "tapi jalannya belum diperbaiki.",
      "PENUNDAAN_BERLARUT", true},
+    // Residents mending a fault themselves; an official's work for his own family.
+    {"FamilyMendsTheGraveDrain",
+     "Makam kakek di TPU Cikadut tergerus air hujan, keluarga kami sudah memperbaiki sendiri tapi "
+     "rusak lagi. Mohon dibuatkan saluran.",
+     "KONFLIK_KEPENTINGAN", false},
+    {"OfficialMendsHisFamilysHouse",
+     "Tukang proyek kelurahan malah disuruh lurah memperbaiki rumah keluarganya sendiri pakai "
+     "material bantuan RTLH.",
+     "KONFLIK_KEPENTINGAN", true},
+    // The resident came on the wrong day; an office shut in working hours.
+    {"ResidentCameOnTheWrongDay",
+     "Admin, saya dua kali ke loket PDAM tapi saya yang salah, loketnya tutup hari Sabtu. Balik "
+     "nama bisa online?",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"ResidentsOwnMistakeNotIncompetence",
+     "Admin, saya dua kali ke loket PDAM tapi saya yang salah, loketnya tutup hari Sabtu. Balik "
+     "nama bisa online?",
+     "TIDAK_KOMPETEN", false},
+    {"OfficeShutInWorkingHours",
+     "Admin, saya dua kali ke loket PDAM hari Selasa jam 10 tapi loketnya tutup, petugasnya tidak "
+     "ada.",
+     "TIDAK_MEMBERIKAN_PELAYANAN", true},
     // The resident refuses, or residents protest against something; an office refuses a
     // wheelchair user.
     {"ResidentRefusesABribe",
