@@ -116,6 +116,15 @@ const Case kCases[] = {
      "Admin, saya dua kali ke loket PDAM hari Selasa jam 10 tapi loketnya tutup, petugasnya tidak "
      "ada.",
      "TIDAK_MEMBERIKAN_PELAYANAN", true},
+    // A resident shouted at for a form filled in wrong; an officer entering the data wrong.
+    {"ResidentsFormSlip",
+     "Di loket RSUD pegawai administrasi menghardik nenek saya karena keliru mengisi formulir, "
+     "di depan orang banyak.",
+     "TIDAK_KOMPETEN", false},
+    {"OfficerEntersDataWrong",
+     "Pegawai RSUD keliru mengisi data nenek saya, namanya salah dan tanggal lahirnya juga salah, "
+     "klaim BPJS jadi ditolak.",
+     "TIDAK_KOMPETEN", true},
     // The resident refuses, or residents protest against something; an office refuses a
     // wheelchair user.
     {"ResidentRefusesABribe",
