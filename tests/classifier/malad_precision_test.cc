@@ -125,6 +125,19 @@ const Case kCases[] = {
      "Pegawai RSUD keliru mengisi data nenek saya, namanya salah dan tanggal lahirnya juga salah, "
      "klaim BPJS jadi ditolak.",
      "TIDAK_KOMPETEN", true},
+    // A file the office lost; an officer who left the counter.
+    {"OfficeLostTheFile",
+     "Saya urus santunan kematian ke dinsos, petugas bilang berkasnya hilang dan saya harus "
+     "mengulang dari awal.",
+     "TIDAK_KOMPETEN", true},
+    {"OfficeLostTheFileNotARefusal",
+     "Saya urus santunan kematian ke dinsos, petugas bilang berkasnya hilang dan saya harus "
+     "mengulang dari awal.",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"OfficerLeftTheCounter",
+     "Saya antre di dinsos dari pagi, petugas loket menghilang sampai siang dan tidak ada yang "
+     "melayani.",
+     "TIDAK_MEMBERIKAN_PELAYANAN", true},
     // The resident refuses, or residents protest against something; an office refuses a
     // wheelchair user.
     {"ResidentRefusesABribe",
