@@ -1,0 +1,104 @@
+// Round 24's families on the shipped rules: danger happening now, told as a scene or in a
+// regional word rather than with "kebakaran" or "darurat", and the look-alikes that must stay
+// calm (the same hazard put out, far away, dead, asked about, or "darurat" shouted as emphasis).
+// Each family is checked with texts written for this test (not from any labelled set) beside a
+// look-alike on the other side of the line.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "classifier/classifier.h"
+#include "tests/classifier/shipped.h"
+
+namespace aduan::classifier {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* text;
+  bool urgent;
+  const char* agency = nullptr;  // when set, the agency the message must go to
+};
+
+class UrgentUnseenTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(UrgentUnseenTest, ReadsTheScene) {
+  const Case& c = GetParam();
+  const Classification result = ShippedClassifier().Classify(c.text);
+  const std::string evidence = EvidenceOf(result);
+  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
+  if (c.agency != nullptr) {
+    EXPECT_EQ(result.agency, c.agency) << evidence;
+  }
+}
+
+const Case kCases[] = {
+    // Fire by its idiom or its flame; the flame already put out.
+    {"JagoMerahNow", "gudang kopra pak Hasan dilalap si jago merah, anginnya ke arah permukiman",
+     true, "DAMKAR"},
+    {"FlameBurningNow", "kompor minyak tetangga berkobar sampai ke gorden, orangnya panik", true,
+     "DAMKAR"},
+    {"FlamePutOut",
+     "tungku di warung sempat berkobar, untung pemiliknya keburu memadamkan pakai pasir", false},
+    // Smoke with people heard inside; smoke from burning leaves every evening.
+    {"SmokeWithScreams", "kepulan hitam dari loteng salon, terdengar jeritan karyawan di atas",
+     true, "DAMKAR"},
+    {"SmokeFromLeaves", "tetangga membakar daun kering tiap sore, asapnya masuk jendela kami",
+     false},
+    // A fire far away or an alarm with nothing behind it.
+    {"FireFarAway", "tadi malam ada pabrik terbakar di kota sebelah, apinya kelihatan dari atap",
+     false},
+    {"AlarmThatLies",
+     "alarm kebakaran di rusunawa berbunyi sendiri tiap malam padahal tidak ada apa apa", false},
+    // Someone gone, told without "hilang"; the one already home.
+    {"ElderWithDementiaGone",
+     "ayah saya yang pikun jalan kaki keluar gang jam empat, sampai magrib belum kembali", true,
+     "POLRI"},
+    {"ChildInTheCrowd", "keponakan umur enam lenyap di keramaian pawai sejak pukul tiga", true,
+     "POLRI"},
+    {"ElderBackHome", "alhamdulillah kakek yang pikun itu sudah diantar pulang ojek tadi sore",
+     false},
+    // A threat to end one's own life; a question about counselling.
+    {"LifeThreatNow",
+     "adik ipar mengurung diri dan kirim pesan mau mengakhiri hidup, pintunya dikunci", true,
+     "POLRI"},
+    {"CounsellingAsked",
+     "apakah puskesmas punya layanan konseling untuk mahasiswa yang berpikir bunuh diri?", false},
+    // A body failing before the witness; a queue that only feels like fainting.
+    {"StrokeFace", "nenek di warung tiba2 mulutnya mencong dan tangan kirinya lemas", true,
+     "DINKES"},
+    {"QueueFigureOfSpeech", "rasanya mau pingsan antre bikin akta dari subuh di dukcapil", false},
+    // A dog attacking now; a dead snake; a rabies vaccine asked for.
+    {"MadDogBiting", "anjing kampung berliur busa menerkam dua bocah yang pulang ngaji", true,
+     "DAMKAR"},
+    {"DeadSnake", "bangkai ular kobra ditemukan di saluran belakang sekolah, sudah kaku", false},
+    {"RabiesVaccineAsked", "kapan jadwal vaksin rabies gratis buat kucing dan anjing di RW 4?",
+     false},
+    // Ground giving way under people; a slope only asked about.
+    {"GroundSliding",
+     "halaman belakang merekah dan melorot ke arah sungai, rumah kami di pinggirnya", true},
+    {"RoadDropsAway", "jalan di dekat pasar induk mendadak anjlok, truk masih melintas di sisinya",
+     true, "PUPR"},
+    // Live power touching people; power only cut.
+    {"ShockedNow", "tiang besi di halte bocor listrik, pedagang asongan tersengat barusan", true},
+    {"ShockLongAgo", "pagar itu pernah bikin orang tersengat dulu, sekarang sudah dibumikan",
+     false},
+    {"OutageOnly", "setrum mati sejak jam dua siang di seluruh blok F, belum ada info", false},
+    // Someone down a well; a well only feared for.
+    {"ChildDownTheWell", "anak tetangga tergelincir ke dalam sumur di belakang musala", true,
+     "DAMKAR"},
+    {"WellFearedFor",
+     "sumur tua di kebun kosong terbuka lebar, khawatir nanti ada yang kecemplung, minta ditutup",
+     false},
+    // "Darurat" as emphasis about a dry tap or a broken website.
+    {"DaruratTapDry", "darurat!!! keran di blok kami kering sejak kemarin siang", false},
+    {"EmergencyPortal", "emergency, portal pajak daerah error terus waktu bayar", false},
+};
+
+INSTANTIATE_TEST_SUITE_P(Round24, UrgentUnseenTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
+
+}  // namespace
+}  // namespace aduan::classifier
