@@ -18,6 +18,8 @@ struct Case {
   const char* text;
   bool urgent;
   const char* agency = nullptr;  // when set, the agency the message must go to
+  const char* label = nullptr;   // when set, a maladministration code ...
+  bool labelled = true;          // ... that must (or must not) be assigned
 };
 
 class UrgentUnseenTest : public ::testing::TestWithParam<Case> {};
@@ -29,6 +31,9 @@ TEST_P(UrgentUnseenTest, ReadsTheScene) {
   EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
   if (c.agency != nullptr) {
     EXPECT_EQ(result.agency, c.agency) << evidence;
+  }
+  if (c.label != nullptr) {
+    EXPECT_EQ(HasLabel(result, c.label), c.labelled) << evidence;
   }
 }
 
@@ -93,6 +98,23 @@ const Case kCases[] = {
     // "Darurat" as emphasis about a dry tap or a broken website.
     {"DaruratTapDry", "darurat!!! keran di blok kami kering sejak kemarin siang", false},
     {"EmergencyPortal", "emergency, portal pajak daerah error terus waktu bayar", false},
+    // The fire's idiom for victims of a fire long past, asking for aid.
+    {"JagoMerahVictimsAid",
+     "para korban si jago merah di gang Melati bulan Mei silam belum dapat santunan apa pun",
+     false},
+    // Smoke in one clause, the screams in the next; smoke with only a polite request.
+    {"SmokeThenScreams",
+     "asap tebal keluar dari gudang plastik di belakang ruko, terdengar teriakan dari lantai atas",
+     true, "DAMKAR"},
+    {"SmokeThenPoliteAsk", "asap dari cerobong pabrik tahu tiap pagi, minta tolong ditegur", false},
+    // Undue delay told as a start date and today's state; the same date with the thing done.
+    {"AllowanceOverdueSince", "tunjangan perangkat RT nunggak sejak Maret, katanya masih proses",
+     false, nullptr, "PENUNDAAN_BERLARUT"},
+    {"ClerkTomorrowAgain",
+     "mau ambil akta di kecamatan, petugas bilang besok lagi besok lagi, sudah lima kali", false,
+     nullptr, "PENUNDAAN_BERLARUT"},
+    {"PaidSinceAndDone", "tunjangan RT sudah cair sejak Maret, terima kasih kelurahan", false,
+     nullptr, "PENUNDAAN_BERLARUT", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round24, UrgentUnseenTest, ::testing::ValuesIn(kCases),
