@@ -478,8 +478,8 @@ const std::vector<HeldOutSet>& Sets() {
       // stays low because the set's wording was kept far from every earlier set.
       {"heldout36.jsonl",
        150,
-       {{&kAgencyAccuracy, 0.66},
-        {&kRoutedPrecision, 0.72},
+       {{&kAgencyAccuracy, 0.69},
+        {&kRoutedPrecision, 0.75},
         {&kRoutedShare, 0.89},
         {&kMaladMicroF1, 0.70},
         {&kUrgentRecall, 0.96},

@@ -107,6 +107,22 @@ const Case kCases[] = {
      "asap tebal keluar dari gudang plastik di belakang ruko, terdengar teriakan dari lantai atas",
      true, "DAMKAR"},
     {"SmokeThenPoliteAsk", "asap dari cerobong pabrik tahu tiap pagi, minta tolong ditegur", false},
+    // The rope named before the words of despair; a rope asked for a flag pole.
+    {"RopeThenDespair", "kakak saya pegang tali di gudang, bilangnya capek hidup terus", true,
+     "POLRI"},
+    {"RopeForFlagPole", "tali tiang bendera di balai RW putus, minta diganti sebelum 17an", false},
+    // Not home, then taken by a stranger's car, told at length; a child fetched by family.
+    {"TakenByStranger",
+     "keponakan saya belum pulang sejak sore, kata temannya dia terakhir dijemput orang tak "
+     "dikenal",
+     true, "POLRI"},
+    // Sundanese "hurung" of a market; a market's lamps "hurung" (lit) all night.
+    {"MarketAlightSundanese", "pasar Cihaurgeulis hurung, lapak sayur geus ngagedur", true,
+     "DAMKAR"},
+    // A suspension bridge's cables snapping; a power cable over a bridge only sagging.
+    {"SuspensionBridgeCables",
+     "titian gantung ke kampung seberang kabelnya putus satu, anak sekolah tetap lewat", true,
+     "PUPR"},
     // Undue delay told as a start date and today's state; the same date with the thing done.
     {"AllowanceOverdueSince", "tunjangan perangkat RT nunggak sejak Maret, katanya masih proses",
      false, nullptr, "PENUNDAAN_BERLARUT"},
