@@ -478,9 +478,9 @@ const std::vector<HeldOutSet>& Sets() {
       // stays low because the set's wording was kept far from every earlier set.
       {"heldout36.jsonl",
        150,
-       {{&kAgencyAccuracy, 0.69},
-        {&kRoutedPrecision, 0.75},
-        {&kRoutedShare, 0.89},
+       {{&kAgencyAccuracy, 0.71},
+        {&kRoutedPrecision, 0.77},
+        {&kRoutedShare, 0.90},
         {&kMaladMicroF1, 0.70},
         {&kUrgentRecall, 0.96},
         {&kUrgentPrecision, 0.96}}},

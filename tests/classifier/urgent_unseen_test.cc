@@ -123,6 +123,15 @@ const Case kCases[] = {
     {"SuspensionBridgeCables",
      "titian gantung ke kampung seberang kabelnya putus satu, anak sekolah tetap lewat", true,
      "PUPR"},
+    // What is left after the hazard: a fire's rubble uncleared, a dead snake rotting; the fire
+    // itself still burning stays with the fire brigade.
+    {"FireRubbleUncleared",
+     "puing ruko yang terbakar bulan lalu masih di bahu jalan, sampai sekarang belum diangkut",
+     false, "DLH"},
+    {"DeadSnakeRotting", "ada bangkai ular di selokan depan musala, baunya menyebar ke jamaah",
+     false, "DLH"},
+    {"RuinsStillBurning", "reruntuhan gudang masih berasap dan apinya menyala lagi di pojok", true,
+     "DAMKAR"},
     // Undue delay told as a start date and today's state; the same date with the thing done.
     {"AllowanceOverdueSince", "tunjangan perangkat RT nunggak sejak Maret, katanya masih proses",
      false, nullptr, "PENUNDAAN_BERLARUT"},
