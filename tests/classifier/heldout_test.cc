@@ -483,6 +483,21 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.70},
         {&kMaladMicroPrecision, 0.70},
         {&kUrgentRecall, 0.99}}},
+      // heldout36.jsonl was written before round 24's rules (158 rows on the urgent flag: 62
+      // hazards happening now, many told as a scene or in Javanese, Sundanese, Betawi, Minang or
+      // English, and 96 look-alikes past, put out, far away, asked about or "darurat" as
+      // emphasis) and scored once before them: agency 0.519, routed precision 0.620, triage
+      // 0.176, micro-F1 0.480, urgent recall 0.484 at precision 0.682. Round 24 was then tuned on
+      // its errors, so its floors guard that fit, a little below the round's end figures; agency
+      // stays low because the set's wording was kept far from every earlier set.
+      {"heldout36.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.71},
+        {&kRoutedPrecision, 0.77},
+        {&kRoutedShare, 0.90},
+        {&kMaladMicroF1, 0.70},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.96}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
