@@ -89,6 +89,9 @@ const Case kCases[] = {
     {"ShockLongAgo", "pagar itu pernah bikin orang tersengat dulu, sekarang sudah dibumikan",
      false},
     {"OutageOnly", "setrum mati sejak jam dua siang di seluruh blok F, belum ada info", false},
+    // "Tersengat" is also a sting: children stung this week by a nest is a nest to remove.
+    {"StungByWasps",
+     "sarang tawon di pohon mangga taman, dua anak tersengat minggu ini, mohon diambil", false},
     // Someone down a well; a well only feared for.
     {"ChildDownTheWell", "anak tetangga tergelincir ke dalam sumur di belakang musala", true,
      "DAMKAR"},
