@@ -430,6 +430,74 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.73},
         {&kUrgentRecall, 0.95},
         {&kUrgentPrecision, 0.89}}},
+      // heldout32.jsonl was written before round 20's rules (170 long messages, 25 to 100 words,
+      // as a city app and WhatsApp bring them: greetings and thanks around the request, history,
+      // several issues, hazard words used in passing; 20 urgent) and scored once before them:
+      // agency 0.900, triage 0.065, micro-F1 0.574, urgent recall 1.000 at precision 0.714.
+      // Round 20 was then tuned on its errors, so its floors guard that fit, a little below the
+      // round's end figures.
+      {"heldout32.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.97},
+        {&kRoutedPrecision, 0.97},
+        {&kMaladMicroF1, 0.57},
+        {&kUrgentRecall, 0.95},
+        {&kUrgentPrecision, 0.9}}},
+      // heldout33.jsonl was written before round 21's rules (153 rows: conduct and danger told as
+      // stories; 85 with a maladministration label, every Ombudsman type seven times or more, 32
+      // unlabelled look-alikes, 26 urgent scenes and 15 look-alikes) and scored once before them:
+      // agency 0.908, micro-F1 0.588, urgent recall 0.769 at precision 0.870. Round 21 was then
+      // tuned on its errors, so its floors guard that fit, a little below the round's end figures.
+      {"heldout33.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.96},
+        {&kRoutedPrecision, 0.97},
+        {&kMaladMicroF1, 0.85},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.96}}},
+      // heldout34.jsonl was written before round 22's rules (151 rows on the agencies a real
+      // stream routed worst: markets and LPG, permits, city apps, kelurahan and RT, order, labour,
+      // housing and parks, the city hospital, waste and trees, with neighbour look-alikes; 11
+      // urgent) and scored once before them: agency 0.921, routed precision 0.939, triage 0.020,
+      // micro-F1 0.647, urgent recall 0.909 at precision 1.000. Round 22 was then tuned on its
+      // errors, so its floors guard that fit, a little below the round's end figures.
+      {"heldout34.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.97},
+        {&kRoutedPrecision, 0.97},
+        {&kRoutedShare, 0.97},
+        {&kMaladMicroF1, 0.70},
+        {&kUrgentRecall, 0.90},
+        {&kUrgentPrecision, 0.95}}},
+      // heldout35.jsonl was written before round 23's rules (150 long courteous messages: 90
+      // plain faults and requests told with their history, addressing words and a resident's own
+      // attempts, and no maladministration; 60 where an office or officer is shown failing, 22 of
+      // them undue delay; 1 urgent) and scored once before them: agency 0.827, routed precision
+      // 0.925, triage 0.107, micro-F1 0.648 at precision 0.588, undue-delay precision 0.500.
+      // Round 23 was then tuned on its maladministration errors (not its agency errors), so its
+      // floors guard that fit, a little below the round's end figures.
+      {"heldout35.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.80},
+        {&kRoutedPrecision, 0.90},
+        {&kMaladMicroF1, 0.70},
+        {&kMaladMicroPrecision, 0.70},
+        {&kUrgentRecall, 0.99}}},
+      // heldout36.jsonl was written before round 24's rules (158 rows on the urgent flag: 62
+      // hazards happening now, many told as a scene or in Javanese, Sundanese, Betawi, Minang or
+      // English, and 96 look-alikes past, put out, far away, asked about or "darurat" as
+      // emphasis) and scored once before them: agency 0.519, routed precision 0.620, triage
+      // 0.176, micro-F1 0.480, urgent recall 0.484 at precision 0.682. Round 24 was then tuned on
+      // its errors, so its floors guard that fit, a little below the round's end figures; agency
+      // stays low because the set's wording was kept far from every earlier set.
+      {"heldout36.jsonl",
+       150,
+       {{&kAgencyAccuracy, 0.71},
+        {&kRoutedPrecision, 0.77},
+        {&kRoutedShare, 0.90},
+        {&kMaladMicroF1, 0.70},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.96}}},
       // The probe sentences written while broadening the agency families and the urgent
       // vocabulary (round 4 added three probes: real-stream-style routing, greetings and
       // dialects, and maladministration wording; round 6 two maladministration probes and an
