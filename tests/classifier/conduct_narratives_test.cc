@@ -16,30 +16,11 @@
 namespace aduan::classifier {
 namespace {
 
-struct Case {
-  const char* name;
-  const char* text;
-  bool urgent;
-  const char* agency = nullptr;  // when set, the agency the message must go to
-  const char* label = nullptr;   // when set, a maladministration code ...
-  bool labelled = true;          // ... that must (or must not) be assigned
-};
+using Case = FamilyCase;
 
 class ConductNarrativesTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(ConductNarrativesTest, ReadsTheFamily) {
-  const Case& c = GetParam();
-  const Classification result = ShippedClassifier().Classify(c.text);
-  const std::string evidence = EvidenceOf(result);
-  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
-  if (c.agency != nullptr) {
-    EXPECT_EQ(result.agency, c.agency) << evidence;
-  }
-  if (c.label != nullptr) {
-    const bool has = HasLabel(result, c.label);
-    EXPECT_EQ(has, c.labelled) << evidence;
-  }
-}
+TEST_P(ConductNarrativesTest, ReadsTheFamily) { ExpectFamily(GetParam()); }
 
 const Case kCases[] = {
     // Siding told by what the officer did; a mediation that heard both sides.
@@ -165,9 +146,7 @@ const Case kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Shipped, ConductNarrativesTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
+                         FamilyCaseName);
 
 }  // namespace
 }  // namespace aduan::classifier

@@ -16,30 +16,11 @@
 namespace aduan::classifier {
 namespace {
 
-struct Case {
-  const char* name;
-  const char* text;
-  bool urgent;
-  const char* agency = nullptr;  // when set, the agency the message must go to
-  const char* label = nullptr;   // when set, a maladministration code ...
-  bool labelled = true;          // ... that must (or must not) be assigned
-};
+using Case = FamilyCase;
 
 class LongMessagesTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(LongMessagesTest, ReadsTheFamily) {
-  const Case& c = GetParam();
-  const Classification result = ShippedClassifier().Classify(c.text);
-  const std::string evidence = EvidenceOf(result);
-  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
-  if (c.agency != nullptr) {
-    EXPECT_EQ(result.agency, c.agency) << evidence;
-  }
-  if (c.label != nullptr) {
-    const bool has = HasLabel(result, c.label);
-    EXPECT_EQ(has, c.labelled) << evidence;
-  }
-}
+TEST_P(LongMessagesTest, ReadsTheFamily) { ExpectFamily(GetParam()); }
 
 const Case kCases[] = {
     // A past fire behind a request for what comes after it; a fire burning now.
@@ -175,10 +156,7 @@ const Case kCases[] = {
      false, "DISDUKCAPIL", "PENYIMPANGAN_PROSEDUR"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Shipped, LongMessagesTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(Shipped, LongMessagesTest, ::testing::ValuesIn(kCases), FamilyCaseName);
 
 }  // namespace
 }  // namespace aduan::classifier

@@ -48,6 +48,35 @@ inline bool HasLabel(const Classification& result, const std::string& code) {
          result.maladministration.end();
 }
 
+// One case of a round's family tests: a text written for the test and what the shipped rules
+// must make of it.
+struct FamilyCase {
+  const char* name;  // gtest's name for the case
+  const char* text;
+  bool urgent;
+  const char* agency = nullptr;  // when set, the agency the message must go to
+  const char* label = nullptr;   // when set, a maladministration code ...
+  bool labelled = true;          // ... that must (or must not) be assigned
+};
+
+// Checks `c` against ShippedClassifier(); a failure prints the rules that fired.
+inline void ExpectFamily(const FamilyCase& c) {
+  const Classification result = ShippedClassifier().Classify(c.text);
+  const std::string evidence = EvidenceOf(result);
+  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
+  if (c.agency != nullptr) {
+    EXPECT_EQ(result.agency, c.agency) << evidence;
+  }
+  if (c.label != nullptr) {
+    EXPECT_EQ(HasLabel(result, c.label), c.labelled) << evidence;
+  }
+}
+
+// For INSTANTIATE_TEST_SUITE_P: a case's test is named by its `name`.
+inline std::string FamilyCaseName(const testing::TestParamInfo<FamilyCase>& info) {
+  return info.param.name;
+}
+
 }  // namespace aduan::classifier
 
 #endif  // ADUAN_TESTS_CLASSIFIER_SHIPPED_H_

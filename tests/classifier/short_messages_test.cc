@@ -16,30 +16,11 @@
 namespace aduan::classifier {
 namespace {
 
-struct Case {
-  const char* name;
-  const char* text;
-  bool urgent;
-  const char* agency = nullptr;  // when set, the agency the message must go to
-  const char* label = nullptr;   // when set, a maladministration code ...
-  bool labelled = true;          // ... that must (or must not) be assigned
-};
+using Case = FamilyCase;
 
 class ShortMessagesTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(ShortMessagesTest, ReadsTheFamily) {
-  const Case& c = GetParam();
-  const Classification result = ShippedClassifier().Classify(c.text);
-  const std::string evidence = EvidenceOf(result);
-  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
-  if (c.agency != nullptr) {
-    EXPECT_EQ(result.agency, c.agency) << evidence;
-  }
-  if (c.label != nullptr) {
-    const bool has = HasLabel(result, c.label);
-    EXPECT_EQ(has, c.labelled) << evidence;
-  }
-}
+TEST_P(ShortMessagesTest, ReadsTheFamily) { ExpectFamily(GetParam()); }
 
 const Case kCases[] = {
     // The danger denied in the second half of an urgent pair; the same pair said plainly.
@@ -85,10 +66,7 @@ const Case kCases[] = {
      "KONFLIK_KEPENTINGAN"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Shipped, ShortMessagesTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(Shipped, ShortMessagesTest, ::testing::ValuesIn(kCases), FamilyCaseName);
 
 }  // namespace
 }  // namespace aduan::classifier

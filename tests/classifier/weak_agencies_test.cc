@@ -14,29 +14,11 @@
 namespace aduan::classifier {
 namespace {
 
-struct Case {
-  const char* name;
-  const char* text;
-  bool urgent;
-  const char* agency = nullptr;  // when set, the agency the message must go to
-  const char* label = nullptr;   // when set, a maladministration code ...
-  bool labelled = true;          // ... that must (or must not) be assigned
-};
+using Case = FamilyCase;
 
 class WeakAgenciesTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(WeakAgenciesTest, ReadsTheFamily) {
-  const Case& c = GetParam();
-  const Classification result = ShippedClassifier().Classify(c.text);
-  const std::string evidence = EvidenceOf(result);
-  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
-  if (c.agency != nullptr) {
-    EXPECT_EQ(result.agency, c.agency) << evidence;
-  }
-  if (c.label != nullptr) {
-    EXPECT_EQ(HasLabel(result, c.label), c.labelled) << evidence;
-  }
-}
+TEST_P(WeakAgenciesTest, ReadsTheFamily) { ExpectFamily(GetParam()); }
 
 const Case kCases[] = {
     // A permit for a billboard asked before it goes up; one already up without a permit.
@@ -167,10 +149,7 @@ const Case kCases[] = {
      "TIDAK_MEMBERIKAN_PELAYANAN", false},
 };
 
-INSTANTIATE_TEST_SUITE_P(Round22, WeakAgenciesTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(Round22, WeakAgenciesTest, ::testing::ValuesIn(kCases), FamilyCaseName);
 
 }  // namespace
 }  // namespace aduan::classifier
