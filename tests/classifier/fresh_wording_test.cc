@@ -209,6 +209,15 @@ const Case kCases[] = {
      "PENYIMPANGAN_PROSEDUR", false},
     {"OfficeRunaround", "urus surat di kantor camat disuruh muter muter ke loket lain", false,
      nullptr, "PENYIMPANGAN_PROSEDUR", true},
+    // Betawi amounts are money: asked by an officer; paid for a phone top-up.
+    {"BetawiAmountAsked", "bikin surat pengantar di kelurahan dimintain goceng sama petugasnya",
+     false, nullptr, "PERMINTAAN_IMBALAN", true},
+    {"BetawiAmountPaidInShop", "beli pulsa goceng di konter depan kelurahan, sinyalnya jelek",
+     false, nullptr, "PERMINTAAN_IMBALAN", false},
+    // A Javanese road with a bite out of it; a school's own broken roof.
+    {"JavaneseRoadBitten", "dalan neng ngarep sekolahan krowak gede, montor kudu minggir", false,
+     "PUPR"},
+    {"SchoolRoofStaysSchool", "atap kelas ning sekolahan bocor, murid basah", false, "DISDIK"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round25, FreshWordingTest, ::testing::ValuesIn(kCases),
