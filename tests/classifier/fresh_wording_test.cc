@@ -96,6 +96,8 @@ const Case kCases[] = {
     {"DarkStretchAsksForLights", "penerangan di jalan tembus kampus mati, rawan jambret", false,
      "DISHUB"},
     {"SnatchStaysPolice", "tas saya dijambret di jalan tembus kampus semalam", false, "POLRI"},
+    {"ParkLightsStayParks",
+     "penerangan di taman kota dekat air mancur padam semua sejak minggu lalu", false, "PERKIM"},
     // Signs, crossings, city buses and the vehicle test named by look or use.
     {"SignHiddenByBranches", "rambu dilarang putar balik ketutupan dahan pohon, sopir tidak lihat",
      false, "DISHUB"},
