@@ -220,6 +220,21 @@ const Case kCases[] = {
     {"JavaneseRoadBitten", "dalan neng ngarep sekolahan krowak gede, montor kudu minggir", false,
      "PUPR"},
     {"SchoolRoofStaysSchool", "atap kelas ning sekolahan bocor, murid basah", false, "DISDIK"},
+    // Service not given told as an absence: a midwife who never shows up, a lurah always said to
+    // be in a meeting; a neighbour who never shows up again, a teacher seldom in class (labelled
+    // with nothing by families and heldout7).
+    {"MidwifeNeverShowsUp",
+     "jadwal imunisasi di pustu kampung kami kosong terus, bidannya ga pernah nongol", false,
+     nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", true},
+    {"LurahAlwaysInMeeting",
+     "tiga kali ke kantor kelurahan minta tanda tangan, katanya pak lurah sedang rapat terus",
+     false, nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", true},
+    {"NeighbourNeverShowsUp",
+     "tetangga yang pinjam tangga bulan lalu ga pernah nongol lagi, tangganya belum balik", false,
+     nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"TeacherSeldomInClass",
+     "guru olahraga di SMP anak saya jarang masuk, murid main sendiri di lapangan", false, "DISDIK",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round25, FreshWordingTest, ::testing::ValuesIn(kCases),
