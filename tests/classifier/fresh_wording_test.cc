@@ -13,29 +13,11 @@
 namespace aduan::classifier {
 namespace {
 
-struct Case {
-  const char* name;
-  const char* text;
-  bool urgent;
-  const char* agency = nullptr;  // when set, the agency the message must go to
-  const char* label = nullptr;   // when set, a maladministration code ...
-  bool labelled = true;          // ... that must (or must not) be assigned
-};
+using Case = FamilyCase;
 
 class FreshWordingTest : public ::testing::TestWithParam<Case> {};
 
-TEST_P(FreshWordingTest, ReadsTheFamily) {
-  const Case& c = GetParam();
-  const Classification result = ShippedClassifier().Classify(c.text);
-  const std::string evidence = EvidenceOf(result);
-  EXPECT_EQ(result.urgent, c.urgent) << result.agency << evidence;
-  if (c.agency != nullptr) {
-    EXPECT_EQ(result.agency, c.agency) << evidence;
-  }
-  if (c.label != nullptr) {
-    EXPECT_EQ(HasLabel(result, c.label), c.labelled) << evidence;
-  }
-}
+TEST_P(FreshWordingTest, ReadsTheFamily) { ExpectFamily(GetParam()); }
 
 const Case kCases[] = {
     // Regional words for what the rules know: Minang prices and roads, Banjar and Palembang water
@@ -242,10 +224,7 @@ const Case kCases[] = {
      "TIDAK_MEMBERIKAN_PELAYANAN", false},
 };
 
-INSTANTIATE_TEST_SUITE_P(Round25, FreshWordingTest, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           return std::string(info.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(Round25, FreshWordingTest, ::testing::ValuesIn(kCases), FamilyCaseName);
 
 }  // namespace
 }  // namespace aduan::classifier

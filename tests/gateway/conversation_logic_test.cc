@@ -260,16 +260,21 @@ TEST(ConversationDecideTest, TheSameTextAgainIsTheSameComplaint) {
   EXPECT_NE(again.reply.find("sudah tercatat"), std::string::npos);
 }
 
-TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
-  Script s;
+// Another resident's routed report, as linking reads it from the agency's recent tickets.
+storage::TicketRecord AnotherResidentsReport(const std::string& text) {
   storage::TicketRecord earlier;
   earlier.id = "ADU-FIRST00";
   earlier.status = core::TicketStatus::kRouted;
   earlier.channel = "sms";
   earlier.reporter_sender = "+6289999";
-  earlier.text = "got mampet di RT 02 RW 05 Ciwaduk";
+  earlier.text = text;
+  return earlier;
+}
+
+TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
+  Script s;
   Facts f;
-  f.similar = {earlier};
+  f.similar = {AnotherResidentsReport("got mampet di RT 02 RW 05 Ciwaduk")};
   Decision d = s.Send("got mampet banjir RT 2 RW 5 Ciwaduk", f, Routed("PUPR"));
   ASSERT_TRUE(d.new_ticket);
   EXPECT_EQ(d.new_ticket->linked_to, "ADU-FIRST00");
@@ -281,14 +286,8 @@ TEST(ConversationDecideTest, OtherResidentsReportsAreLinkedToTheFirst) {
 }
 
 TEST(ConversationDecideTest, LinkingComparesTheKeysThePipelineKept) {
-  storage::TicketRecord earlier;
-  earlier.id = "ADU-FIRST00";
-  earlier.status = core::TicketStatus::kRouted;
-  earlier.channel = "sms";
-  earlier.reporter_sender = "+6289999";
-  earlier.text = "lampu taman kota mati";
   Facts f;
-  f.similar = {earlier};
+  f.similar = {AnotherResidentsReport("lampu taman kota mati")};
   // The kept key is what is compared, not the ticket's text: it says the same as the new
   // report, so the two are linked although the stored text alone would not link them.
   f.similar_keys = {
