@@ -9,13 +9,6 @@
 namespace aduan::channels {
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Splits "a; b=1; c=\"x;y\"" at semicolons outside quoted strings.
 std::vector<std::string_view> SplitParams(std::string_view s) {
   std::vector<std::string_view> out;
@@ -35,7 +28,7 @@ std::vector<std::string_view> SplitParams(std::string_view s) {
   return out;
 }
 
-std::string Unquote(std::string_view v) {
+std::string UnquoteParam(std::string_view v) {
   v = TrimView(v);
   if (v.size() < 2 || v.front() != '"') return std::string(v);
   std::string out;
@@ -87,8 +80,8 @@ std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space) 
     char c = text[i];
     if (c == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
-      int hi = HexValue(text[i + 1]);
-      int lo = HexValue(text[i + 2]);
+      int hi = HexDigitValue(text[i + 1]);
+      int lo = HexDigitValue(text[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;
@@ -192,7 +185,7 @@ HeaderParams ParseHeaderParams(std::string_view header_value) {
     size_t eq = piece.find('=');
     if (eq == std::string_view::npos) continue;
     std::string name = AsciiLower(TrimView(piece.substr(0, eq)));
-    std::string value = Unquote(piece.substr(eq + 1));
+    std::string value = UnquoteParam(piece.substr(eq + 1));
     size_t star = name.find('*');
     if (star == std::string::npos) {
       out.params.emplace(name, std::move(value));  // the first occurrence wins

@@ -81,6 +81,20 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string StripAngles(std::string_view id) {
+  id = TrimView(id);
+  if (!id.empty() && id.front() == '<') id.remove_prefix(1);
+  if (!id.empty() && id.back() == '>') id.remove_suffix(1);
+  return std::string(TrimView(id));
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

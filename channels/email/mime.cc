@@ -16,14 +16,7 @@ namespace {
 
 constexpr int kMaxDepth = 16;  // nested multiparts deeper than this are not walked
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool IsBlank(std::string_view s) { return TrimView(s).empty(); }
+bool IsBlankOrSpace(std::string_view s) { return TrimView(s).empty(); }
 
 // Q encoding (RFC 2047 4.2): like quoted-printable, with '_' for a space.
 std::string DecodeQ(std::string_view text) {
@@ -31,9 +24,10 @@ std::string DecodeQ(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '_') {
       out.push_back(' ');
-    } else if (text[i] == '=' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-               HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+    } else if (text[i] == '=' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
+               HexDigitValue(text[i + 2]) >= 0) {
+      out.push_back(
+          static_cast<char>(HexDigitValue(text[i + 1]) * 16 + HexDigitValue(text[i + 2])));
       i += 2;
     } else {
       out.push_back(text[i]);
@@ -73,14 +67,7 @@ std::optional<EncodedWord> EncodedWordAt(std::string_view s, size_t pos) {
   return word;
 }
 
-std::string StripAngles(std::string_view id) {
-  id = TrimView(id);
-  if (!id.empty() && id.front() == '<') id.remove_prefix(1);
-  if (!id.empty() && id.back() == '>') id.remove_suffix(1);
-  return std::string(TrimView(id));
-}
-
-std::string Unquote(std::string_view s) {
+std::string UnquoteDisplayName(std::string_view s) {
   s = TrimView(s);
   if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
     std::string out;
@@ -172,7 +159,7 @@ std::string DecodeEncodedWords(std::string_view s) {
       continue;
     }
     std::string_view between = s.substr(pos, hit - pos);
-    if (!(after_word && IsBlank(between))) {
+    if (!(after_word && IsBlankOrSpace(between))) {
       flush();
       out += ToUtf8(between, "");
     }
@@ -208,7 +195,7 @@ EmailAddress ParseAddress(std::string_view value) {
     size_t gt = value.find('>', lt);
     address = std::string(
         value.substr(lt + 1, (gt == std::string_view::npos ? value.size() : gt) - lt - 1));
-    display = Unquote(value.substr(0, lt));
+    display = UnquoteDisplayName(value.substr(0, lt));
   } else {
     std::string_view rest = TrimView(value);
     if (size_t comma = rest.find(','); comma != std::string_view::npos)
@@ -268,9 +255,10 @@ std::string DecodeQuotedPrintable(std::string_view text) {
     bool soft_break = !line.empty() && line.back() == '=';
     if (soft_break) line.remove_suffix(1);
     for (size_t j = 0; j < line.size(); ++j) {
-      if (line[j] == '=' && j + 2 < line.size() && HexValue(line[j + 1]) >= 0 &&
-          HexValue(line[j + 2]) >= 0) {
-        out.push_back(static_cast<char>(HexValue(line[j + 1]) * 16 + HexValue(line[j + 2])));
+      if (line[j] == '=' && j + 2 < line.size() && HexDigitValue(line[j + 1]) >= 0 &&
+          HexDigitValue(line[j + 2]) >= 0) {
+        out.push_back(
+            static_cast<char>(HexDigitValue(line[j + 1]) * 16 + HexDigitValue(line[j + 2])));
         j += 2;
       } else {
         out.push_back(line[j]);
@@ -313,8 +301,8 @@ ParsedEmail ParseEmail(std::string_view raw) {
 }
 
 std::string EmailBodyText(const ParsedEmail& email) {
-  if (!IsBlank(email.text_plain)) return StripQuotedReply(email.text_plain);
-  if (!IsBlank(email.text_html)) return StripQuotedReply(HtmlToText(email.text_html));
+  if (!IsBlankOrSpace(email.text_plain)) return StripQuotedReply(email.text_plain);
+  if (!IsBlankOrSpace(email.text_html)) return StripQuotedReply(HtmlToText(email.text_html));
   return {};
 }
 

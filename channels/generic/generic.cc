@@ -15,8 +15,6 @@ WebhookError Bad(int status, std::string code, std::string message) {
   return WebhookError{status, std::move(code), std::move(message)};
 }
 
-bool IsBlank(std::string_view s) { return IsBlankText(s); }
-
 // Accepts the field as a JSON string, or an integer written as its digits (ids are often
 // numeric). Ids are opaque: 18446744073709551615 stays that text, never wraps to -1.
 std::optional<std::string> StringField(const json& body, const char* name) {
@@ -79,15 +77,15 @@ class GenericAdapter : public ChannelAdapter {
     msg.provider_message_id = *StringField(body, "id");
     std::string from = *StringField(body, "from");
     msg.text = *StringField(body, "text");
-    if (IsBlank(msg.provider_message_id)) {
+    if (IsBlankText(msg.provider_message_id)) {
       result.error = Bad(400, "invalid_field", "field 'id' must not be empty");
       return result;
     }
-    if (IsBlank(from)) {
+    if (IsBlankText(from)) {
       result.error = Bad(400, "invalid_field", "field 'from' must not be empty");
       return result;
     }
-    if (IsBlank(msg.text)) {
+    if (IsBlankText(msg.text)) {
       result.error = Bad(400, "empty_text", "field 'text' is empty");
       return result;
     }

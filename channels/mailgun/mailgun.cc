@@ -17,12 +17,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int64_t kMaxSkewMs = 5 * 60 * 1000;
-std::string StripAngles(std::string_view id) {
-  id = TrimView(id);
-  if (!id.empty() && id.front() == '<') id.remove_prefix(1);
-  if (!id.empty() && id.back() == '>') id.remove_suffix(1);
-  return std::string(id);
-}
 
 // Header fields Mailgun posts one by one; the JSON `message-headers` list is the fallback.
 HeaderList HeadersOf(const FormFields& fields) {

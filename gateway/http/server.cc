@@ -51,7 +51,7 @@ class JournalAnswerGate final : public AnswerGate {
 struct GatewayServer::Impl {
   GatewayContext ctx;
   RoutingServer http;
-  std::unique_ptr<JournalAnswerGate> gate;
+  std::unique_ptr<AnswerGate> gate;
   std::unique_ptr<HttpFront> front;  // after `gate`: destroyed first, it unhooks the gate
 };
 

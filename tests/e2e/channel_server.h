@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -19,6 +20,10 @@
 #include "gateway/common/config.h"
 
 namespace aduan::testing {
+
+inline constexpr char kJson[] = "application/json";
+inline constexpr char kForm[] = "application/x-www-form-urlencoded";
+inline constexpr int64_t kHour = 60 * 60 * 1000;  // in the injected clock's milliseconds
 
 // Secrets and ids shared by the fixtures (from the channels' testdata .meta files).
 inline constexpr char kWhatsAppSecret[] = "a1b2c3d4e5f60718293a4b5c6d7e8f90";

@@ -1,4 +1,4 @@
-// Issue #3, SMS replies stay GSM-7: a reply template with curly quotes, dashes, an ellipsis and an
+// SMS replies stay GSM-7: a reply template with curly quotes, dashes, an ellipsis and an
 // emoji goes out through Twilio and the SMS gateway with no character outside GSM 03.38 (one
 // such character would switch the SMS to UCS-2 and more than double its cost), while WhatsApp,
 // which bills per message, gets the text as written.

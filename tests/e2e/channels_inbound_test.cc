@@ -1,4 +1,4 @@
-// Issue #3, channels in: each provider's real-format webhook through the running gateway over
+// Channels in: each provider's real-format webhook through the running gateway over
 // loopback HTTP, checked in the SQLite file (message, ticket, acknowledgement in the outbox).
 #include <gtest/gtest.h>
 
@@ -15,8 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kJson[] = "application/json";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
 constexpr char kMultipart[] = "multipart/form-data; boundary=xYzZY";
 
 struct InboundCase {

@@ -1,4 +1,4 @@
-// Issue #3, channels out: the acknowledgement of a real inbound webhook goes through the outbox
+// Channels out: the acknowledgement of a real inbound webhook goes through the outbox
 // dispatcher to a fake provider on 127.0.0.1, in each provider's wire shape; retries follow the
 // injected clock; refusals are dead-lettered and listed for operators; delivery reports update
 // the sent row.
@@ -14,10 +14,6 @@ namespace aduan::testing {
 namespace {
 
 using nlohmann::json;
-
-constexpr char kJson[] = "application/json";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
-constexpr int64_t kHour = 60 * 60 * 1000;
 
 // Posts a fixture through the real webhook.
 httplib::Result PostFixture(ChannelServer& s, const std::string& channel) {

@@ -16,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr char kJson[] = "application/json";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
 constexpr char kTwilioUrl[] = "https://lapor.example.go.id/webhooks/twilio";
 
 json OnlyOutboxRow(const ChannelServer& s, const std::string& kind = "ack") {

@@ -1,4 +1,4 @@
-// Issue #3, bad input through the running gateway: each adapter's refusals arrive as the documented
+// Bad input through the running gateway: each adapter's refusals arrive as the documented
 // status with a JSON error, and a refused request writes nothing. Also disabled channels, the
 // WhatsApp handshake, and delivery-report-only webhooks (200, no ticket).
 #include <gtest/gtest.h>
@@ -12,9 +12,6 @@ namespace aduan::testing {
 namespace {
 
 using nlohmann::json;
-
-constexpr char kJson[] = "application/json";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
 
 struct Refusal {
   std::string name;

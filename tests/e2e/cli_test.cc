@@ -11,8 +11,6 @@
 namespace aduan::testing {
 namespace {
 
-const std::string kConfig = std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json";
-
 TEST(CliTest, CheckConfigAcceptsTheShippedConfig) {
   std::string out;
   EXPECT_EQ(RunCommand({AduanBinary(), "check-config", "--config", kConfig}, &out), 0) << out;

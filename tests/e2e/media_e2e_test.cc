@@ -18,10 +18,6 @@ namespace {
 using nlohmann::json;
 using namespace std::string_literals;
 
-constexpr char kJson[] = "application/json";
-constexpr char kForm[] = "application/x-www-form-urlencoded";
-constexpr int64_t kHour = 60 * 60 * 1000;
-
 // --- A phone photo, built here: JFIF, an EXIF block with GPS, ~1.6 MB of scan data. ---
 
 std::string Segment(uint8_t marker, const std::string& payload) {

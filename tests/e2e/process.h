@@ -10,6 +10,9 @@
 
 namespace aduan::testing {
 
+// The shipped config, which the CLI tests run the binary with.
+inline const std::string kConfig = std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json";
+
 std::string AduanBinary();
 
 class ChildProcess {

@@ -14,7 +14,6 @@ namespace aduan::testing {
 namespace {
 
 namespace fs = std::filesystem;
-const std::string kConfig = std::string(ADUAN_SOURCE_DIR) + "/config/aduan.json";
 
 // The resident-written examples plus three bad lines (numbered rows + 1 .. rows + 3).
 std::string WriteHistory(const TempDir& dir, int* rows) {

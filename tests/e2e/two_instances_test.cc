@@ -1,4 +1,4 @@
-// Issue #7: two `aduan serve` processes behind one PostgreSQL database. The same burst of SMS
+// Two `aduan serve` processes behind one PostgreSQL database. The same burst of SMS
 // webhooks goes to both at once (every message to each instance, concurrently): each message
 // must make exactly one ticket and one acknowledgement sent through the provider, whichever
 // instance's dispatcher sends it; then agency consumers on both instances lease every ticket

@@ -37,8 +37,6 @@ class AgencyApiTest : public ::testing::Test {
   TestServer s_;
 };
 
-constexpr const char* kRoad = "Jalan raya Cibeber rusak parah dan berlubang, banyak motor jatuh";
-
 TEST_F(AgencyApiTest, LeaseReadAndAckATicket) {
   std::string ticket = Complaint("a1", kRoad);
   std::string key = Key("PUPR");

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kRoad =
+constexpr const char* kRoadBody =
     R"({"id":"m1","from":"+6281234567890","text":"Jalan di depan SDN 3 Cilegon rusak parah, berlubang besar, sudah 3 bulan"})";
 
 httplib::Result PostGeneric(const TestServer& s, const std::string& body,
@@ -35,7 +35,7 @@ TEST(IntakeApiTest, HealthAndReadiness) {
 
 TEST(IntakeApiTest, AComplaintGetsATicketAndARetryGetsTheSameOne) {
   TestServer s;
-  auto r = PostGeneric(s, kRoad);
+  auto r = PostGeneric(s, kRoadBody);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   json first = json::parse(r->body);
@@ -44,7 +44,7 @@ TEST(IntakeApiTest, AComplaintGetsATicketAndARetryGetsTheSameOne) {
   EXPECT_FALSE(first["duplicate"].get<bool>());
   EXPECT_NE(first["reply"].get<std::string>().find(ticket), std::string::npos);
 
-  auto again = PostGeneric(s, kRoad);
+  auto again = PostGeneric(s, kRoadBody);
   ASSERT_EQ(again->status, 200);
   json second = json::parse(again->body);
   EXPECT_EQ(second["ticket"], ticket);
@@ -66,7 +66,7 @@ TEST(IntakeApiTest, AComplaintGetsATicketAndARetryGetsTheSameOne) {
 
 TEST(IntakeApiTest, PublicLookupAcceptsTypedFormsAndRejectsTypos) {
   TestServer s;
-  std::string ticket = json::parse(PostGeneric(s, kRoad)->body)["ticket"];
+  std::string ticket = json::parse(PostGeneric(s, kRoadBody)->body)["ticket"];
   std::string typed = "adu%20" + ticket.substr(4, 4) + "%20" + ticket.substr(8);
   for (auto& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto ok = s.Client().Get("/api/v1/public/tickets/" + typed);
@@ -195,8 +195,8 @@ TEST(IntakeApiTest, ConcurrentSendersEachGetTheirOwnDurableTicket) {
 
 TEST(IntakeApiTest, MetricsCountWhatHappened) {
   TestServer s;
-  PostGeneric(s, kRoad);
-  PostGeneric(s, kRoad);
+  PostGeneric(s, kRoadBody);
+  PostGeneric(s, kRoadBody);
   PostGeneric(s, "{bad");
   auto m = s.Client().Get("/metrics");
   ASSERT_EQ(m->status, 200);

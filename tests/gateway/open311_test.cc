@@ -28,8 +28,6 @@ class Open311Test : public ::testing::Test {
   TestServer s_;
 };
 
-constexpr const char* kRoad = "Jalan raya Cibeber rusak parah dan berlubang, banyak motor jatuh";
-
 TEST_F(Open311Test, ServicesAreTheServiceTopics) {
   json services = Get("/open311/v2/services.json");
   ASSERT_TRUE(services.is_array());

@@ -21,6 +21,10 @@
 
 namespace aduan::testing {
 
+// A complaint every agency test can file: a damaged road, which routes to PUPR.
+inline constexpr const char* kRoad =
+    "Jalan raya Cibeber rusak parah dan berlubang, banyak motor jatuh";
+
 class TestServer {
  public:
   // `env` holds the ADUAN_* variables the server sees; `tweak` may edit the loaded config.

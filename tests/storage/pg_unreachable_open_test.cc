@@ -19,7 +19,7 @@ namespace aduan::storage {
 namespace {
 
 // Far above the deadlines below: a call still running after this waited for the server.
-constexpr auto kHangBound = std::chrono::seconds(30);
+constexpr auto kOpenHangBound = std::chrono::seconds(30);
 
 StoreOptions OpensWhileUnreachable() {
   StoreOptions o;
@@ -61,7 +61,7 @@ TEST(PgUnreachableOpenTest, OpensWhileTheServerIsDownAndWorksOnceItIsUp) {
       out.ping = out.store->Ping();
       return out;
     });
-    returned_while_frozen = down.wait_for(kHangBound) == std::future_status::ready;
+    returned_while_frozen = down.wait_for(kOpenHangBound) == std::future_status::ready;
   }
   ASSERT_TRUE(returned_while_frozen) << "the store waited for the frozen server";
   WhileDown out = down.get();  // rethrows if OpenStore threw: it must not
@@ -104,7 +104,7 @@ TEST(PgUnreachableOpenTest, WithoutTheOptionOpeningOnADownServerIsAStoreError) {
       }
       return false;
     });
-    returned_while_frozen = open.wait_for(kHangBound) == std::future_status::ready;
+    returned_while_frozen = open.wait_for(kOpenHangBound) == std::future_status::ready;
   }
   ASSERT_TRUE(returned_while_frozen);
   EXPECT_TRUE(open.get());
