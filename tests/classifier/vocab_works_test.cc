@@ -108,6 +108,40 @@ const Case kCases[] = {
     {"JavaneseStolen", "motor saya dicolong di parkiran masjid", false, "POLRI"},
     {"Cockfighting", "sabung ayam tiap minggu di lapangan", false, "POLRI"},
     {"LeakingStallStaysMarket", "kios di pasar bocor kalau hujan", false, "DISPERINDAG"},
+    // Water works beyond the drain: a floodgate (the tap that is "macet" stays the water
+    // company's), a soakaway, irrigation.
+    {"FloodgateStuck", "pintu air di kampung kami macet tidak bisa dibuka", false, "PUPR"},
+    {"TapStuckStaysWater", "air pdam macet dari pagi", false, "PDAM"},
+    {"Soakaway", "sumur resapan di jalan kami tertutup tanah", false, "PUPR"},
+    {"IrrigationBreached", "saluran irigasi ke sawah warga jebol, air tidak sampai", false, "PUPR"},
+    // Boats and school buses are transport; rescue boats asked for before the floods stay with
+    // the disaster agency; the weighbridge is no bridge.
+    {"RiverFerry", "perahu penyeberangan tidak ada pelampung", false, "DISHUB"},
+    {"SchoolBus", "bus sekolah gratis tidak datang lagi ke kampung kami", false, "DISHUB"},
+    {"RescueBoatsStayDisaster", "mohon perahu karet dan pelampung disiapkan sebelum musim banjir",
+     false, "BPBD"},
+    {"Weighbridge", "jembatan timbang di pintu masuk kota tidak beroperasi", false, "DISHUB"},
+    // A carcass on the road, a brick kiln's smoke (no fire).
+    {"DogCarcass", "ada bangkai anjing di pinggir jalan sudah bau", false, "DLH"},
+    {"BrickKilnSmoke", "asap dari tobong bata masuk rumah warga tiap hari", false, "DLH"},
+    // The meter-tampering penalty; telecom cables are city IT's unless the power lines are
+    // named with them.
+    {"MeterTamperPenalty", "kena denda p2tl puluhan juta padahal meteran tidak diutak atik", false,
+     "PLN"},
+    {"EmergencyLineUnanswered", "telepon 112 tidak diangkat waktu ada kecelakaan", false,
+     "DISKOMINFO"},
+    {"FibreCableSagging", "kabel fiber optik menjuntai rendah di jalan kampung", false,
+     "DISKOMINFO"},
+    {"PowerAndFibreStayPower", "kabel listrik dan kabel fiber semrawut di tiang pinggir jalan",
+     false, "PLN"},
+    // Crime: strong pills sold at a kiosk, fake investments, embezzlement (the stemmer reads
+    // "penggelapan" as "gelap", dark: a dark lane stays the street lamps'), a knife attack.
+    {"StrongPills", "ada yang jual obat keras tramadol di kios pulsa", false, "POLRI"},
+    {"FakeInvestment", "tetangga kena investasi bodong puluhan juta", false, "POLRI"},
+    {"Embezzlement", "bendahara arisan melakukan penggelapan uang warga", false, "POLRI"},
+    {"DarkLaneStaysLamps", "jalan gang kami gelap gulita tiap malam, lampu jalan mati", false,
+     "DISHUB"},
+    {"KnifeAttack", "ada pembacokan di perempatan semalam", false, "POLRI"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
