@@ -142,6 +142,43 @@ const Case kCases[] = {
     {"DarkLaneStaysLamps", "jalan gang kami gelap gulita tiap malam, lampu jalan mati", false,
      "DISHUB"},
     {"KnifeAttack", "ada pembacokan di perempatan semalam", false, "POLRI"},
+    // Named by use or symptom: the rice mill's noise, "where the water runs", "the place to
+    // walk" (selling on it stays street trading), the wall holding the earth back by a river,
+    // "the sign forbidding parking", the man minding the motorbikes, traffic that "cannot move",
+    // the water company as "perusahaan air minum", a poor family's house about to fall (a house
+    // threatened by a landslide stays the disaster agency's), smoke from a roof, an insect
+    // nest, a big advert put up anywhere, things taken while away, a bag pulled from a rider;
+    // aid "diambil orang lain" is no theft.
+    {"RiceMillNoise", "mesin penggilingan padi di sebelah kampung bunyinya keras dari pagi", false,
+     "DLH"},
+    {"WhereTheWaterRuns", "tempat air lewat di samping jalan kami buntu tertutup daun", false,
+     "PUPR"},
+    {"SmallBridge", "jembatan kecil di atas parit depan sekolah papannya copot", false, "PUPR"},
+    {"PlaceToWalk", "tempat jalan kaki di sepanjang jalan protokol rusak dan berlubang", false,
+     "PUPR"},
+    {"SellingOnThePlaceToWalk", "ibu ibu jualan sayur di tempat jalan kaki depan stasiun", false,
+     "SATPOLPP"},
+    {"WallHoldingTheEarth", "dinding penahan tanah di pinggir sungai miring dan retak", false,
+     "PUPR"},
+    {"NoParkingSignGone", "tanda larangan parkir di depan toko sudah hilang", false, "DISHUB"},
+    {"ManMindingMotorbikes", "tukang jaga motor di depan bank minta tiga ribu tanpa karcis", false,
+     "DISHUB", "PERMINTAAN_IMBALAN"},
+    {"TrafficCannotMove", "jam pulang kerja kendaraan tidak bisa gerak di perempatan itu", false,
+     "DISHUB"},
+    {"DrinkingWaterCompany", "air dari perusahaan air minum tidak keluar sejak subuh", false,
+     "PDAM"},
+    {"PoorHouseAboutToFall", "rumah janda tua di gang kami mau ambruk, mohon dibantu", false,
+     "PERKIM"},
+    {"HouseOverLandslideStaysDisaster", "rumah kami mau ambruk karena tanah di belakangnya longsor",
+     true, "BPBD"},
+    {"SmokeFromARoof", "asap hitam keluar dari atap ruko, sepertinya ada api", true, "DAMKAR"},
+    {"InsectNest", "ada sarang serangga besar di plafon kamar", false, "DAMKAR"},
+    {"BigAdvertAnywhere", "gambar iklan besar dipasang sembarangan di pinggir jalan raya", false,
+     "SATPOLPP"},
+    {"ThingsTakenWhileAway", "barang barang elektronik diambil orang waktu rumah kosong", false,
+     "POLRI"},
+    {"BagPulledFromRider", "tas saya ditarik orang dari motor waktu pulang kerja", false, "POLRI"},
+    {"AidTakenByOthersIsNoTheft", "jatah bantuan beras kami diambil orang lain", false, "DINSOS"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
