@@ -179,6 +179,17 @@ const Case kCases[] = {
      "POLRI"},
     {"BagPulledFromRider", "tas saya ditarik orang dari motor waktu pulang kerja", false, "POLRI"},
     {"AidTakenByOthersIsNoTheft", "jatah bantuan beras kami diambil orang lain", false, "DINSOS"},
+    // A neighbourhood flooded (a blocked drain flooding it stays the drain's), Banjar and Minang
+    // words for a blocked ditch and for flood water, a lamp in the lane (a house's lamp, and a
+    // lane whose power is out, stay the power company's).
+    {"VillageFlooded", "kampung kami kebanjiran sejak subuh", false, "BPBD"},
+    {"BlockedDrainFloodsVillage", "selokan mampet bikin kampung banjir tiap hujan", false, "PUPR"},
+    {"BanjarDitchBlocked", "parit di kampung ulun tesumbat, banyu kada ngalir", false, "PUPR"},
+    {"MinangFloodWater", "aia gadang masuak rumah warga", true, "BPBD"},
+    {"LaneLampOut", "lampu di gang pareum, poek pisan", false, "DISHUB"},
+    {"HouseLampStaysPower", "lampu di rumah pareum, token habis", false, "PLN"},
+    {"LaneWithoutPowerStaysPower", "listrik di gang kami padam semua, lampu gang juga mati", false,
+     "PLN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
