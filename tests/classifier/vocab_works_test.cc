@@ -190,6 +190,16 @@ const Case kCases[] = {
     {"HouseLampStaysPower", "lampu di rumah pareum, token habis", false, "PLN"},
     {"LaneWithoutPowerStaysPower", "listrik di gang kami padam semua, lampu gang juga mati", false,
      "PLN"},
+    // Chat with the vowels dropped, and English; a river spilling into houses is a flood, one
+    // asked to be dredged before it spills stays the works agency's.
+    {"ChatPowerOut", "lstrk mati dr td pagi", false, "PLN"},
+    {"ChatRubbish", "smph numpuk gk diangkut", false, "DLH"},
+    {"ChatThief", "ada mlng msk rmh", false, "POLRI"},
+    {"EnglishFactoryWaste", "factory dumping waste into the river", false, "DLH"},
+    {"EnglishRiverOverflow", "the river overflowed into our houses", false, "BPBD"},
+    {"DredgeBeforeItSpillsStaysWorks",
+     "sungai di belakang kampung dangkal, kalau hujan meluap ke rumah, mohon dikeruk", false,
+     "PUPR"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
