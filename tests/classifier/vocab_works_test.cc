@@ -200,6 +200,17 @@ const Case kCases[] = {
     {"DredgeBeforeItSpillsStaysWorks",
      "sungai di belakang kampung dangkal, kalau hujan meluap ke rumah, mohon dikeruk", false,
      "PUPR"},
+    // Builders' sand left on the road and a shophouse built over its drain are public order;
+    // the digital board is city IT's; a cemetery's lamps are the cemetery's; the sea coming in
+    // is a flood (a house's dry tank stays the water company's).
+    {"SandOnTheRoad", "toko material naruh pasir di badan jalan sampai motor tergelincir", false,
+     "SATPOLPP"},
+    {"ShophouseOverDrain", "ruko di ujung gang nambah bangunan sampai nutup saluran", false,
+     "SATPOLPP"},
+    {"DigitalBoard", "videotron di simpang lima mati sudah sebulan", false, "DISKOMINFO"},
+    {"CemeteryLamps", "lampu di pemakaman umum mati semua, gelap", false, "PERKIM"},
+    {"SeaComesIn", "air laut pasang masuk ke kampung nelayan", false, "BPBD"},
+    {"DryTankStaysWater", "air di rumah mati, tandon kosong", false, "PDAM"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
