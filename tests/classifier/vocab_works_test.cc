@@ -211,6 +211,16 @@ const Case kCases[] = {
     {"CemeteryLamps", "lampu di pemakaman umum mati semua, gelap", false, "PERKIM"},
     {"SeaComesIn", "air laut pasang masuk ke kampung nelayan", false, "BPBD"},
     {"DryTankStaysWater", "air di rumah mati, tandon kosong", false, "PDAM"},
+    // The Javanese traffic light; earth giving way is a landslide (a river wall giving way stays
+    // the works agency's), a slide blocking the way is no neighbours' quarrel (a fence across
+    // the way is).
+    {"JavaneseTrafficLight", "bangjo nang prapatan mati", false, "DISHUB"},
+    {"EarthGivesWay", "tanah ambrol di belakang rumah warga", true, "BPBD"},
+    {"RiverWallGivesWayStaysWorks", "talud kali di belakang rumah ambrol, tanahnya kegerus", true,
+     "PUPR"},
+    {"SlideBlocksTheWay", "longsoran tanah menutup akses jalan", true, "BPBD"},
+    {"FenceAcrossTheWayStaysNeighbours", "tetangga menutup akses jalan ke rumah saya pakai pagar",
+     false, "KEWILAYAHAN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
