@@ -221,6 +221,17 @@ const Case kCases[] = {
     {"SlideBlocksTheWay", "longsoran tanah menutup akses jalan", true, "BPBD"},
     {"FenceAcrossTheWayStaysNeighbours", "tetangga menutup akses jalan ke rumah saya pakai pagar",
      false, "KEWILAYAHAN"},
+    // More regional words and typos: the Minang street, a Javanese drain "buntet" and a river
+    // wall "jugrug", Madurese water, the Medan motor rickshaw, a typo for power, Makassar's
+    // "kanal" (a "kanal pengaduan" is a complaint channel, city IT's).
+    {"MinangStreet", "labuah di kampuang ambo rusak, banyak lubang", false, "PUPR"},
+    {"JavaneseDrainBlocked", "selokan buntet, banyune kebak sampah", false, "PUPR"},
+    {"JavaneseRiverWallCaves", "tembok kali jugrug kena banjir", false, "PUPR"},
+    {"MadureseWater", "aeng PDAM mati dari pagi", false, "PDAM"},
+    {"MedanRickshaw", "betor ngetem sembarangan di simpang", false, "DISHUB"},
+    {"PowerTypo", "lisrik mati dari sore", false, "PLN"},
+    {"MakassarCanal", "kanal di depan rumah tersumbat sampah, airnya meluap", false, "PUPR"},
+    {"ComplaintChannelStaysIt", "kanal pengaduan pemkot tidak pernah dibalas", false, "DISKOMINFO"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
