@@ -232,6 +232,14 @@ const Case kCases[] = {
     {"PowerTypo", "lisrik mati dari sore", false, "PLN"},
     {"MakassarCanal", "kanal di depan rumah tersumbat sampah, airnya meluap", false, "PUPR"},
     {"ComplaintChannelStaysIt", "kanal pengaduan pemkot tidak pernah dibalas", false, "DISKOMINFO"},
+    // The vehicle test named by what is tested (exhaust from traffic in general stays air
+    // pollution); a worker trapped in a pit is a rescue (unpaid overtime stays labour's).
+    {"MinibusEmissionTest", "tes emisi dan rem untuk angkot di dinas lama antri", false, "DISHUB"},
+    {"TrafficExhaustStaysAir", "asap knalpot kendaraan di jalan raya bikin sesak, perlu uji emisi",
+     false, "DLH"},
+    {"WorkerTrappedInPit", "ada pekerja terjebak di dalam sumur galian", true, "DAMKAR"},
+    {"UnpaidOvertimeStaysLabour", "pekerja proyek tidak dibayar lembur tiga bulan", false,
+     "DISNAKER"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
