@@ -240,6 +240,12 @@ const Case kCases[] = {
     {"WorkerTrappedInPit", "ada pekerja terjebak di dalam sumur galian", true, "DAMKAR"},
     {"UnpaidOvertimeStaysLabour", "pekerja proyek tidak dibayar lembur tiga bulan", false,
      "DISNAKER"},
+    // Offices by their old names: the water-resources office is the works agency's, the
+    // cleansing office ("dinas kebersihan") the environment agency's.
+    {"WaterResourcesOffice", "dinas pengairan tidak pernah membersihkan sungai di kampung kami",
+     false, "PUPR"},
+    {"CleansingOfficeStaysEnvironment", "dinas kebersihan tidak pernah lewat ke kampung kami",
+     false, "DLH"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
