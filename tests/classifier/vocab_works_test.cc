@@ -246,6 +246,18 @@ const Case kCases[] = {
      false, "PUPR"},
     {"CleansingOfficeStaysEnvironment", "dinas kebersihan tidak pernah lewat ke kampung kami",
      false, "DLH"},
+    // Littering said as "nyampah" (the stemmer reads it "sampah": a drain full of rubbish stays
+    // the drain's), a sibling who ran away, an estate's unpaved roads and the city's rented flats
+    // (a developer who "kabur" is the estate's, not a runaway).
+    {"LitteringInThePark", "ada yang nyampah sembarangan di taman kota tiap malam minggu", false,
+     "DLH"},
+    {"RubbishInDrainStaysDrain", "selokan di gang kami mampet, sampah numpuk, air luber ke jalan",
+     false, "PUPR"},
+    {"RanAwayFromHome", "adik saya minggat dari rumah sejak minggu lalu", false, "POLRI"},
+    {"DeveloperGoneStaysEstate", "developer perumahan kabur dari tanggung jawab", false, "PERKIM"},
+    {"EstateRoadUnpaved", "jalan di perumahan subsidi belum diaspal padahal sudah serah terima",
+     false, "PERKIM"},
+    {"RentedFlatsWater", "rusun sewa pemkot airnya sering mati dan liftnya rusak", false, "PERKIM"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
