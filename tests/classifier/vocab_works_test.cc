@@ -258,6 +258,13 @@ const Case kCases[] = {
     {"EstateRoadUnpaved", "jalan di perumahan subsidi belum diaspal padahal sudah serah terima",
      false, "PERKIM"},
     {"RentedFlatsWater", "rusun sewa pemkot airnya sering mati dan liftnya rusak", false, "PERKIM"},
+    // English as some residents write it.
+    {"EnglishRoadHoles", "the road near my house has big holes", false, "PUPR"},
+    {"EnglishMotorbikeStolen", "someone stole my motorbike", false, "POLRI"},
+    {"EnglishBillboards", "illegal billboards everywhere", false, "SATPOLPP"},
+    {"EnglishRiverPolluted", "a factory is polluting the river with chemicals", false, "DLH"},
+    {"EnglishMinibus", "the public minibus drivers wait too long and block traffic", false,
+     "DISHUB"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Families, VocabWorksTest, ::testing::ValuesIn(kCases), FamilyCaseName);
