@@ -1,0 +1,120 @@
+// Topic vocabulary for the papers, health, hospital, school, social aid, permit, labour, trade,
+// kelurahan and health-cover services (lexicon/61-vocab-services.txt,
+// rules/29-vocab-services.rules): the names residents give a service's objects, faults and places
+// when they do not use the official word. Every text was written for this test, not taken from a
+// labelled set; each family sits beside look-alikes that must stay where they were.
+#include <gtest/gtest.h>
+
+#include "tests/classifier/shipped.h"
+
+namespace aduan::classifier {
+namespace {
+
+using Case = FamilyCase;
+
+class VocabServicesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(VocabServicesTest, RoutesTheService) { ExpectFamily(GetParam()); }
+
+const Case kCases[] = {
+    // Papers: the ID card said as letters or in full, the family card in chat spelling, the office
+    // by its local name, the moving-out certificate and a death record. Look-alikes: a company's ID
+    // card is no ID paper; a letter of poverty stays with the kelurahan.
+    {"KtpSpokenLetters", "katepe adik saya sudah tiga bulan belum dicetak juga", false,
+     "DISDUKCAPIL"},
+    {"KtpFullName", "kartu tanda penduduk ibu saya rusak, mau cetak ulang", false, "DISDUKCAPIL"},
+    {"FamilyCardChatSpelling", "kartu kluarga kami masih nama kepala keluarga yang lama", false,
+     "DISDUKCAPIL"},
+    {"OfficeLocalName", "kantor dispendukcapil antreannya sampai ke jalan", false, "DISDUKCAPIL"},
+    {"MovingOutCertificate", "surat keterangan pindah ke luar kota sudah dua minggu belum terbit",
+     false, "DISDUKCAPIL"},
+    {"DeathRecord", "pencatatan kematian almarhum ayah belum diproses", false, "DISDUKCAPIL"},
+    {"EmployeeIdCardIsNoIdPaper", "id card karyawan saya ditahan perusahaan setelah resign", false,
+     "DISNAKER"},
+    {"SktmStaysWithKelurahan", "minta surat keterangan tidak mampu di kelurahan ditolak", false,
+     "KEWILAYAHAN"},
+    // Diseases by name (a disease at a school is still the health office's), a stunted or starving
+    // child, the health centre typed or in Javanese. Look-alike: a midwife's practice licence is a
+    // permit.
+    {"DiseaseByName", "sudah lima anak di gang kami kena difteri, mohon ditangani", false,
+     "DINKES"},
+    {"DiseaseAtASchool", "ada murid kena malaria di SD dekat rumah", false, "DINKES"},
+    {"DengueClipped", "tetangga sebelah kena DB, minta lingkungan kami diperiksa", false, "DINKES"},
+    {"StuntedChild", "anak tetangga kerdil dan kurus, ibunya tidak tahu harus ke mana", false,
+     "DINKES"},
+    {"Starvation", "ada keluarga yang anaknya busung lapar di ujung kampung", false, "DINKES"},
+    {"HealthCentreTypo", "puskemas dekat pasar tutup sebelum jam dua belas", false, "DINKES"},
+    {"HealthCentreJavanese", "puskesmase ora ana dokter", false, "DINKES"},
+    {"MidwifeLicenceIsAPermit", "sip bidan saya sudah dua bulan belum diterbitkan", false,
+     "DPMPTSP"},
+    // The city hospital by its pharmacy and its clipped name. Look-alike: a hall "tidak terawat"
+    // (unkempt) is no patient being treated.
+    {"HospitalPharmacy", "antre di farmasi rsud sampai sore, obatnya kosong", false, "RSUD"},
+    {"HospitalClipped", "rumkit daerah jorok, kamar mandinya bau", false, "RSUD"},
+    {"UnkemptHallIsNoPatient", "balai desa tidak terawat, atapnya bocor", false, "KEWILAYAHAN"},
+    // Schools: diploma and report-card spellings, bullying by its official word, older pupils who
+    // extort, fees by occasion, admission by its old name, an honorary teacher's pay. Look-alikes:
+    // a factory's late pay stays labour; a school named as where a tree stands is only the place.
+    {"DiplomaSpelling", "ijasah kakak saya masih ditahan smp", false, "DISDIK"},
+    {"ReportCardSpelling", "raport anak saya tidak dibagikan karena belum lunas", false, "DISDIK"},
+    {"BulliedOfficialWord", "anak saya dirundung teman satu kelas sampai tidak mau berangkat",
+     false, "DISDIK"},
+    {"OlderPupilsExtort", "anak saya tiap hari dipalak kakak kelas di kantin", false, "DISDIK"},
+    {"FarewellFee", "uang perpisahan kelas enam mahal sekali, wajib bayar", false, "DISDIK"},
+    {"KindergartenGraduationFee", "wisuda tk anak saya wajib bayar tujuh ratus ribu", false,
+     "DISDIK"},
+    {"AdmissionOldName", "psb smp negeri tahun ini curang", false, "DISDIK"},
+    {"HonoraryTeacherPay", "guru honorer di sd kami gajinya telat empat bulan", false, "DISDIK"},
+    {"FactoryPayStaysLabour", "gaji buruh pabrik telat empat bulan", false, "DISNAKER"},
+    {"SchoolNameIsAPlace", "pohon mahoni besar di depan SD Inpres dahannya patah menggantung",
+     false, "DLH"},
+    // People on the street by chat and Javanese names, where they sleep, street clowns; aid cards
+    // and disability aids asked for. Look-alikes: a deaf applicant refused an ID card stays with
+    // the
+    // papers office; a bus shelter's roof stays transport.
+    {"StreetMadmanClipped", "orgil tiap malam teriak-teriak di pertigaan", false, "DINSOS"},
+    {"StreetMadmanJavanese", "ana wong edan turu ning ngarep toko", false, "DINSOS"},
+    {"SleepingAtTheShelter", "bapak tua tidur di halte tiap malam, bajunya compang-camping", false,
+     "DINSOS"},
+    {"LivingUnderTheBridge", "beberapa keluarga tinggal di bawah jembatan kali", false, "DINSOS"},
+    {"StreetClown", "badut jalanan di lampu merah minta uang ke pengendara", false, "DINSOS"},
+    {"AidCardBlocked", "kartu kks ibu saya diblokir, bantuan tidak bisa diambil", false, "DINSOS"},
+    {"HearingAidAsked", "nenek saya butuh alat bantu dengar, ke mana minta bantuannya", false,
+     "DINSOS"},
+    {"DeafApplicantStaysWithPapers", "kakak saya tuna rungu ditolak waktu rekam ktp", false,
+     "DISDUKCAPIL"},
+    {"ShelterRoofStaysTransport", "atap halte di depan terminal bocor", false, "DISHUB"},
+    // Permits in the everyday spelling "ijin" and the business number in full; job brokers and
+    // fake vacancies.
+    {"PermitChatSpelling", "ijin usaha laundry saya belum keluar sebulan", false, "DPMPTSP"},
+    {"PermitOfficeChatSpelling", "perijinan bangun ruko lama di kantor pelayanan terpadu", false,
+     "DPMPTSP"},
+    {"BusinessNumberInFull", "nomor induk berusaha saya belum terbit", false, "DPMPTSP"},
+    {"JobBroker", "calo kerja minta tiga juta biar masuk pabrik", false, "DISNAKER"},
+    {"FakeVacancy", "loker palsu di medsos minta biaya seragam", false, "DISNAKER"},
+    // Staples and prices in Javanese and Sundanese.
+    {"ShallotPriceJavanese", "rego brambang munggah terus", false, "DISPERINDAG"},
+    {"ChiliPriceSundanese", "cengek di pasar mahal pisan", false, "DISPERINDAG"},
+    {"EggPriceJavanese", "endog saiki regane mundhak", false, "DISPERINDAG"},
+    // Kelurahan and village heads by their local titles; the night-watch rota.
+    {"RtHeadSpoken", "pak erte tidak mau kasih surat pengantar", false, "KEWILAYAHAN"},
+    {"MedanNeighbourhoodHead", "kepling di tempat kami minta uang untuk tanda tangan", false,
+     "KEWILAYAHAN"},
+    {"VillageSecretaryClipped", "sekdes bentak warga yang datang ke kantor", false, "KEWILAYAHAN"},
+    {"MinangVillageHead", "wali nagari indak ado di kantua sajak pagi", false, "KEWILAYAHAN"},
+    {"NightWatchRota", "jadwal ronda di RW kami tidak jalan, pos kosong", false, "KEWILAYAHAN"},
+    // Health cover by its older names and the first-level facility. Look-alike: the health office
+    // named with fogging stays the health office.
+    {"OldInsurerName", "askes pensiunan bapak saya tidak bisa dipakai lagi", false, "BPJSKES"},
+    {"OldSchemeName", "kartu jaminan kesehatan ibu saya tiba-tiba nonaktif", false, "BPJSKES"},
+    {"CoverCardInFull", "jamkesmas saya yang lama apa masih berlaku", false, "BPJSKES"},
+    {"FirstLevelFacility", "pindah fktp ke klinik dekat rumah ditolak", false, "BPJSKES"},
+    {"HealthOfficeStaysHealthOffice", "dinas kesehatan tidak pernah fogging di sini", false,
+     "DINKES"},
+};
+
+INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
+                         FamilyCaseName);
+
+}  // namespace
+}  // namespace aduan::classifier
