@@ -111,6 +111,37 @@ const Case kCases[] = {
     {"FirstLevelFacility", "pindah fktp ke klinik dekat rumah ditolak", false, "BPJSKES"},
     {"HealthOfficeStaysHealthOffice", "dinas kesehatan tidak pernah fogging di sini", false,
      "DINKES"},
+    // Second batch. A national number "tidak padan"; a birth paper lost is no missing child (a
+    // child
+    // lost at the market stays urgent for the police); open defecation and maternity homes; an
+    // extracurricular fee; a halfway house; a restaurant's tax recorder; iodised salt; the marriage
+    // letter; the kelurahan and kecamatan typed fast or by Yogyakarta's name; a neighbour in
+    // Javanese; oil and the market in Javanese and Batak; a self-paying health-cover member.
+    {"NikNotMatched", "nik saya tidak valid terus waktu mau aktivasi bpjs", false, "DISDUKCAPIL"},
+    {"LostBirthPaperIsNoMissingChild", "surat kenal lahir anak kedua saya hilang waktu pindahan",
+     false, "DISDUKCAPIL"},
+    {"MissingChildStaysUrgent", "anak saya hilang sejak sore di pasar, belum ketemu sampai malam",
+     true, "POLRI"},
+    {"OpenDefecation", "warga di bantaran masih bab sembarangan, anak-anak sering diare", false,
+     "DINKES"},
+    {"MaternityHome", "rumah bersalin dekat pasar tutup, ibu hamil bingung", false, "DINKES"},
+    {"BirthStoryStaysPapers", "anak saya lahir di puskesmas tapi akta kelahirannya belum terbit",
+     false, "DISDUKCAPIL"},
+    {"Extracurricular", "ekskul pramuka di smp wajib beli seragam lengkap", false, "DISDIK"},
+    {"HalfwayHouse", "rumah singgah untuk anak jalanan sudah penuh", false, "DINSOS"},
+    {"TaxRecorder", "tapping box di rumah makan besar tidak pernah dinyalakan", false, "BAPENDA"},
+    {"IodisedSalt", "garam yang dijual di warung tidak beryodium", false, "DISPERINDAG"},
+    {"MarriageLetter", "surat numpang nikah dari kelurahan belum ditandatangani", false,
+     "KEWILAYAHAN"},
+    {"KelurahanTyped", "klurahan kami tutup padahal hari kerja", false, "KEWILAYAHAN"},
+    {"KelurahanYogyakarta", "pelayanan di kalurahan lambat sekali", false, "KEWILAYAHAN"},
+    {"KecamatanTyped", "kecamtan tidak ada petugas di loket", false, "KEWILAYAHAN"},
+    {"NeighbourJavanese", "tonggo ngarep omah nyetel sound keras tengah wengi", false,
+     "KEWILAYAHAN"},
+    {"OilJavanese", "lengo goreng ning warung saiki larang", false, "DISPERINDAG"},
+    {"MarketJavaneseKrama", "peken desa becek lan kumuh", false, "DISPERINDAG"},
+    {"MarketBatak", "onan di kampung kami kumuh dan becek", false, "DISPERINDAG"},
+    {"SelfPayingMember", "peserta mandiri kelas 3 iurannya naik lagi", false, "BPJSKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
