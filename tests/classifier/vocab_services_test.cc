@@ -142,6 +142,23 @@ const Case kCases[] = {
     {"MarketJavaneseKrama", "peken desa becek lan kumuh", false, "DISPERINDAG"},
     {"MarketBatak", "onan di kampung kami kumuh dan becek", false, "DISPERINDAG"},
     {"SelfPayingMember", "peserta mandiri kelas 3 iurannya naik lagi", false, "BPJSKES"},
+    // Third batch: the school in Bugis-Makassar, a madman in Minang seen at the market, the offices
+    // under regional and older names, tax in Javanese and Sundanese, a posyandu typo, iron tablets,
+    // the health centre by its use. Look-alike: the kecamatan office closed stays the kecamatan's.
+    {"SchoolBugisMakassar", "sikola anakku minta doi terus tiap bulan", false, "DISDIK"},
+    {"StreetMadmanMinang", "urang gilo tiok malam bateriak di muko pasa", false, "DINSOS"},
+    {"LabourOfficeRegionalName", "disnakertrans tidak pernah membalas surat kami", false,
+     "DISNAKER"},
+    {"TaxJavanese", "pajek bumi omahku mundhak akeh", false, "BAPENDA"},
+    {"TaxSundanese", "pajeg imah abdi naek dua kali lipet", false, "BAPENDA"},
+    {"EducationOfficeSurabaya", "dispendik tidak membalas aduan kami", false, "DISDIK"},
+    {"PermitOfficeOldName", "bpmptsp tidak pernah menjawab telepon", false, "DPMPTSP"},
+    {"PosyanduTypo", "posyadu di RW kami libur terus", false, "DINKES"},
+    {"IronTablets", "tablet tambah darah untuk remaja putri tidak pernah dibagikan", false,
+     "DINKES"},
+    {"FreeClinicByUse", "tempat berobat gratis di kecamatan tutup jam sepuluh", false, "DINKES"},
+    {"KecamatanOfficeStays", "kantor kecamatan tutup jam sepuluh padahal hari kerja", false,
+     "KEWILAYAHAN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
