@@ -159,10 +159,54 @@ const Case kCases[] = {
     {"FreeClinicByUse", "tempat berobat gratis di kecamatan tutup jam sepuluh", false, "DINKES"},
     {"KecamatanOfficeStays", "kantor kecamatan tutup jam sepuluh padahal hari kerja", false,
      "KEWILAYAHAN"},
+    // Fourth batch, services described rather than named: the family sheet by what it lists, proof
+    // of birth, recording one's details at the kecamatan, a baby never injected, a sputum check,
+    // the
+    // village health post, a health hall in a kelurahan, someone talking to himself, children
+    // begging, old-age savings, late work unpaid, the job seeker's card, the tax on land changing
+    // hands, the small green gas cylinder, goods past their date, national health insurance.
+    {"FamilySheetByWhatItLists",
+     "daftar anggota keluarga kami belum mencantumkan bayi yang baru lahir", false, "DISDUKCAPIL"},
+    {"BirthProof", "surat bukti kelahiran cucu saya belum bisa diurus sampai sekarang", false,
+     "DISDUKCAPIL"},
+    {"IdRecordingAtKecamatan", "rekam data diri di kecamatan cuma dibuka hari senin", false,
+     "DISDUKCAPIL"},
+    {"BabyNeverVaccinated", "bayi di gang kami belum disuntik apa pun sejak lahir", false,
+     "DINKES"},
+    {"ChronicCough", "pemeriksaan dahak untuk warga yang batuk lama tidak pernah ada", false,
+     "DINKES"},
+    {"VillageHealthPost", "poskesdes di ujung kampung tutup terus, warga harus jauh ke kota", false,
+     "DINKES"},
+    {"HealthHallNotKelurahan", "balai kesehatan di kelurahan kami kehabisan obat demam", false,
+     "DINKES"},
+    {"TalkingToHimself", "ada ibu-ibu bicara sendiri sambil berjalan di pinggir jalan tiap sore",
+     false, "DINSOS"},
+    {"ChildrenBegging", "dua anak kecil mengemis di depan minimarket sampai malam", false,
+     "DINSOS"},
+    {"OldAgeSavings", "jaminan hari tua saya tidak pernah disetor oleh kantor", false, "DISNAKER"},
+    {"UnpaidLateWork", "kami disuruh kerja sampai malam tanpa tambahan bayaran sepeser pun", false,
+     "DISNAKER"},
+    {"JobSeekerCard", "kartu tanda pencari kerja saya belum dicetak sudah seminggu", false,
+     "DISNAKER"},
+    {"TransferTax", "biaya balik nama tanah warisan ibu saya mahal sekali", false, "BAPENDA"},
+    {"SmallGreenGas", "tabung gas kecil warna hijau kosong di warung sejak minggu lalu", false,
+     "DISPERINDAG"},
+    {"PastDate", "roti yang sudah lewat tanggal masih dipajang di toko swalayan", false,
+     "DISPERINDAG"},
+    {"NationalHealthInsurance",
+     "iuran asuransi kesehatan nasional ibu saya menunggak karena kena denda", false, "BPJSKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
                          FamilyCaseName);
+
+// A vehicle's change of owner is the provincial vehicle office's, not the city's tax on land and
+// houses changing hands: the "balik nama" rule must not take it.
+TEST(VocabServicesLookAlike, VehicleTransferIsNoLandTax) {
+  const Classification result =
+      ShippedClassifier().Classify("balik nama motor bekas di samsat mahal sekali");
+  EXPECT_NE(result.agency, "BAPENDA") << EvidenceOf(result);
+}
 
 }  // namespace
 }  // namespace aduan::classifier
