@@ -136,7 +136,7 @@ const Case kCases[] = {
     {"KelurahanTyped", "klurahan kami tutup padahal hari kerja", false, "KEWILAYAHAN"},
     {"KelurahanYogyakarta", "pelayanan di kalurahan lambat sekali", false, "KEWILAYAHAN"},
     {"KecamatanTyped", "kecamtan tidak ada petugas di loket", false, "KEWILAYAHAN"},
-    {"NeighbourJavanese", "tonggo ngarep omah nyetel sound keras tengah wengi", false,
+    {"NeighbourJavanese", "tonggoku mbangun pager nganti mlebu lemahku sakmeter", false,
      "KEWILAYAHAN"},
     {"OilJavanese", "lengo goreng ning warung saiki larang", false, "DISPERINDAG"},
     {"MarketJavaneseKrama", "peken desa becek lan kumuh", false, "DISPERINDAG"},
