@@ -195,6 +195,14 @@ const Case kCases[] = {
      "DISPERINDAG"},
     {"NationalHealthInsurance",
      "iuran asuransi kesehatan nasional ibu saya menunggak karena kena denda", false, "BPJSKES"},
+    // Fifth batch: papers with Javanese "-ne"/"-e" and chat "-ku" glued on, "ical" (lost, Javanese
+    // krama) with the market only where it happened, and the village office in English.
+    {"IdCardJavaneseSuffix", "ktpne bapak durung dicetak, jarene blangkone entek", false,
+     "DISDUKCAPIL"},
+    {"FamilyCardLostKrama", "kk kulo ical wonten pasar minggu wingi", false, "DISDUKCAPIL"},
+    {"IdCardOneWord", "ktpku sudah rekam dari tahun lalu belum dicetak", false, "DISDUKCAPIL"},
+    {"VillageOfficeEnglish", "the village office is closed again on a working day", false,
+     "KEWILAYAHAN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
