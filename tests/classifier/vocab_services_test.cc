@@ -203,6 +203,17 @@ const Case kCases[] = {
     {"IdCardOneWord", "ktpku sudah rekam dari tahun lalu belum dicetak", false, "DISDUKCAPIL"},
     {"VillageOfficeEnglish", "the village office is closed again on a working day", false,
      "KEWILAYAHAN"},
+    // Sixth batch: a short measure and dented cans; someone living in a cart; the night-watch
+    // post's lamp is the neighbourhood's (look-alike: a house without power stays PLN).
+    {"ShortMeasure", "minyak tanah eceran di warung takarannya kurang dari yang dibayar", false,
+     "DISPERINDAG"},
+    {"DentedCans", "susu kaleng penyok dan karatan masih dijual di toko dekat sekolah", false,
+     "DISPERINDAG"},
+    {"LivingInACart", "kakek pemulung tinggal di gerobak di bawah pohon pinggir kali", false,
+     "DINSOS"},
+    {"NightWatchPostLamp", "lampu di pos ronda RT kami mati sudah sebulan", false, "KEWILAYAHAN"},
+    {"HouseWithoutPowerStaysPln", "lampu di rumah saya mati sejak sore, tetangga juga padam", false,
+     "PLN"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
