@@ -214,6 +214,21 @@ const Case kCases[] = {
     {"NightWatchPostLamp", "lampu di pos ronda RT kami mati sudah sebulan", false, "KEWILAYAHAN"},
     {"HouseWithoutPowerStaysPln", "lampu di rumah saya mati sejak sore, tetangga juga padam", false,
      "PLN"},
+    // Acronyms with "-nya" glued on, which the stemmer leaves whole; the minimum wage by its old
+    // name; the health centre clipped to consonants.
+    {"AidAcronymWithSuffix", "bansosnya ibu saya sudah tiga bulan tidak masuk rekening", false,
+     "DINSOS"},
+    {"TaxAcronymWithSuffix", "pbbnya tahun ini naik hampir dua kali lipat", false, "BAPENDA"},
+    {"CoverAcronymWithSuffix", "bpjsnya bapak tiba-tiba tidak bisa dipakai di klinik", false,
+     "BPJSKES"},
+    {"HospitalAcronymWithSuffix", "rsudnya penuh terus, ibu saya disuruh pulang", false, "RSUD"},
+    {"AdmissionAcronymWithSuffix", "ppdbnya tahun ini banyak titipan orang dalam", false, "DISDIK"},
+    {"PermitAcronymWithSuffix", "pbgnya sudah diajukan dari bulan lalu belum ada kabar", false,
+     "DPMPTSP"},
+    {"LayoffAcronymWithSuffix", "phknya mendadak, kami cuma dikasih uang transport", false,
+     "DISNAKER"},
+    {"MinimumWageOldName", "gaji karyawan di toko ini jauh di bawah umr", false, "DISNAKER"},
+    {"HealthCentreClipped", "pskms dekat rumah cuma buka sampai jam sepuluh", false, "DINKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
