@@ -229,6 +229,14 @@ const Case kCases[] = {
      "DISNAKER"},
     {"MinimumWageOldName", "gaji karyawan di toko ini jauh di bawah umr", false, "DISNAKER"},
     {"HealthCentreClipped", "pskms dekat rumah cuma buka sampai jam sepuluh", false, "DINKES"},
+    // Typos of the services' words: f for v, z for j, a word run together, letters swapped or
+    // doubled.
+    {"VaccineWithF", "faksin buat anak saya belum dapat, katanya stok habis", false, "DINKES"},
+    {"DiplomaWithZ", "izasah kelulusan anak saya belum diberikan", false, "DISDIK"},
+    {"HospitalOneWord", "rumahsakit daerah antreannya lama sekali dari subuh", false, "RSUD"},
+    {"FamilyCardSwapped", "kartu kelaurga kami belum diganti setelah ayah meninggal", false,
+     "DISDUKCAPIL"},
+    {"HealthCentreDoubled", "puskesmass di kampung kami tidak ada dokternya", false, "DINKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
