@@ -237,6 +237,10 @@ const Case kCases[] = {
     {"FamilyCardSwapped", "kartu kelaurga kami belum diganti setelah ayah meninggal", false,
      "DISDUKCAPIL"},
     {"HealthCentreDoubled", "puskesmass di kampung kami tidak ada dokternya", false, "DINKES"},
+    // Bugis-Makassar "-na", the Banjar school, Batak "-kku" and the Medan boss ("toke").
+    {"AidMakassarPossessive", "bantuanna nenekku tidak cair mi sudah tiga bulan", false, "DINSOS"},
+    {"SchoolBanjar", "anak ulun kada diterima di sakulah negeri nang parak rumah", false, "DISDIK"},
+    {"PayBatakBoss", "gajikku ndang dibayar toke sudah dua bulan", false, "DISNAKER"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
