@@ -241,6 +241,21 @@ const Case kCases[] = {
     {"AidMakassarPossessive", "bantuanna nenekku tidak cair mi sudah tiga bulan", false, "DINSOS"},
     {"SchoolBanjar", "anak ulun kada diterima di sakulah negeri nang parak rumah", false, "DISDIK"},
     {"PayBatakBoss", "gajikku ndang dibayar toke sudah dua bulan", false, "DISNAKER"},
+    // Being counted poor (the welfare ranking, "prasejahtera"), the school-leaving letter, the
+    // neighbourhood's meeting hall. Look-alike: a neighbour building without a permit stays with
+    // enforcement (SATPOLPP), as the labelled sets have it.
+    {"WelfareRanking",
+     "peringkat kesejahteraan keluarga kami di data pemerintah salah, kami dianggap mampu", false,
+     "DINSOS"},
+    {"Prasejahtera", "bagaimana caranya mendaftar sebagai keluarga prasejahtera di kota ini", false,
+     "DINSOS"},
+    {"SchoolLeavingLetter",
+     "surat keterangan lulus anak saya ditahan sekolah karena belum bayar perpisahan", false,
+     "DISDIK"},
+    {"MeetingHall", "balai pertemuan di RW kami dikunci terus oleh satu orang pengurus", false,
+     "KEWILAYAHAN"},
+    {"UnlicensedBuildingStaysEnforcement",
+     "tetangga membangun rumah tiga lantai tanpa izin membangun dari pemkot", false, "SATPOLPP"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
