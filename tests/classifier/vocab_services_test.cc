@@ -256,6 +256,13 @@ const Case kCases[] = {
      "KEWILAYAHAN"},
     {"UnlicensedBuildingStaysEnforcement",
      "tetangga membangun rumah tiga lantai tanpa izin membangun dari pemkot", false, "SATPOLPP"},
+    // Javanese "-e" on the services' nouns: the aid, the diploma, the tax, the severance, the
+    // midwife.
+    {"AidJavaneseSuffix", "bantuane simbahku ora tau teko wis telung sasi", false, "DINSOS"},
+    {"DiplomaJavaneseSuffix", "ijazahe anakku ditahan amarga durung lunas", false, "DISDIK"},
+    {"TaxJavaneseSuffix", "pajeke omahku saiki mundhak akeh banget", false, "BAPENDA"},
+    {"SeveranceJavaneseSuffix", "pesangone bapakku durung diwenehke pabrik", false, "DISNAKER"},
+    {"MidwifeJavaneseSuffix", "bidane ora tau ana yen dibutuhke bengi", false, "DINKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
