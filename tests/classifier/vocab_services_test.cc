@@ -263,6 +263,13 @@ const Case kCases[] = {
     {"TaxJavaneseSuffix", "pajeke omahku saiki mundhak akeh banget", false, "BAPENDA"},
     {"SeveranceJavaneseSuffix", "pesangone bapakku durung diwenehke pabrik", false, "DISNAKER"},
     {"MidwifeJavaneseSuffix", "bidane ora tau ana yen dibutuhke bengi", false, "DINKES"},
+    // Sundanese "-na" on the services' nouns: the school, the tax, the ID card, the medicine.
+    {"SchoolSundaneseSuffix", "sakolana budak abdi menta artos terus unggal minggon", false,
+     "DISDIK"},
+    {"TaxSundaneseSuffix", "pajegna imah abdi naek dua kali lipet taun ieu", false, "BAPENDA"},
+    {"IdCardSundaneseSuffix", "ktpna indung abdi teu acan jadi tilu bulan", false, "DISDUKCAPIL"},
+    {"MedicineSundaneseSuffix", "obatna di puskesmas seep wae, kedah meser di luar", false,
+     "DINKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
