@@ -270,6 +270,12 @@ const Case kCases[] = {
     {"IdCardSundaneseSuffix", "ktpna indung abdi teu acan jadi tilu bulan", false, "DISDUKCAPIL"},
     {"MedicineSundaneseSuffix", "obatna di puskesmas seep wae, kedah meser di luar", false,
      "DINKES"},
+    // Minang and Palembang "-nyo", Betawi "-nye" and chat "-ny" on the services' nouns.
+    {"IdCardMinangSuffix", "ktpnyo alun juo dicetak, lah ampek bulan ambo manunggu", false,
+     "DISDUKCAPIL"},
+    {"AidBetawiSuffix", "bansosnye emak aye kagak cair-cair dari lebaran", false, "DINSOS"},
+    {"TaxChatSuffix", "pbbny naik trs tiap taun pdhl rmh sama aja", false, "BAPENDA"},
+    {"SchoolPalembangSuffix", "sekolahnyo minta duit terus, wong kecik susah", false, "DISDIK"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
