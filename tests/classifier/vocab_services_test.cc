@@ -276,6 +276,19 @@ const Case kCases[] = {
     {"AidBetawiSuffix", "bansosnye emak aye kagak cair-cair dari lebaran", false, "DINSOS"},
     {"TaxChatSuffix", "pbbny naik trs tiap taun pdhl rmh sama aja", false, "BAPENDA"},
     {"SchoolPalembangSuffix", "sekolahnyo minta duit terus, wong kecik susah", false, "DISDIK"},
+    // English: malnourished children, beggars at the lights, licensing, the price of chili, the
+    // neighbourhood head's cover letter (look-alike: a fallen road sign stays DISHUB's).
+    {"EnglishMalnourished", "many toddlers in this area look malnourished and nobody checks them",
+     false, "DINKES"},
+    {"EnglishBeggarsAtLights", "beggars with small children at the traffic light every evening",
+     false, "DINSOS"},
+    {"EnglishLicensing", "the online business licensing system keeps rejecting my documents", false,
+     "DPMPTSP"},
+    {"EnglishChiliPrice", "the price of chili has tripled this month", false, "DISPERINDAG"},
+    {"EnglishCoverLetter", "the neighborhood head refuses to sign my cover letter", false,
+     "KEWILAYAHAN"},
+    {"EnglishRoadSignStays", "the road sign at the junction fell down and nobody fixed it", false,
+     "DISHUB"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
