@@ -289,6 +289,23 @@ const Case kCases[] = {
      "KEWILAYAHAN"},
     {"EnglishRoadSignStays", "the road sign at the junction fell down and nobody fixed it", false,
      "DISHUB"},
+    // Birth papers described, the weighing post's vitamins, sleeping outside a shop, staples
+    // rising, the neighbourhood committee. Look-alike: a free-care card refused stays health cover
+    // (a first draft's "pengobatan gratis" stems to "obat gratis" and took it).
+    {"BirthDocumentDescribed",
+     "anak kami sudah tiga bulan tapi belum ada dokumen kelahiran resmi dari pemerintah", false,
+     "DISDUKCAPIL"},
+    {"WeighingPostVitamins", "balita di kampung tidak dapat tetes vitamin di pos timbang bulan ini",
+     false, "DINKES"},
+    {"SleepingOutsideShop", "seorang bapak tua tidur di depan toko setiap malam tanpa alas", false,
+     "DINSOS"},
+    {"StaplesRising", "kebutuhan pokok di warung naik semua sejak awal bulan", false,
+     "DISPERINDAG"},
+    {"NeighbourhoodCommittee",
+     "pengurus lingkungan kami membagi undangan kegiatan hanya ke kelompoknya", false,
+     "KEWILAYAHAN"},
+    {"FreeCareCardStaysCover",
+     "kartu berobat gratis bapak ditolak di klinik karena statusnya tidak aktif", false, "BPJSKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
