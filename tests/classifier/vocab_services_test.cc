@@ -306,6 +306,22 @@ const Case kCases[] = {
      "KEWILAYAHAN"},
     {"FreeCareCardStaysCover",
      "kartu berobat gratis bapak ditolak di klinik karena statusnya tidak aktif", false, "BPJSKES"},
+    // Refill-water depots and dental quacks are the health office's; small industry; the insurer's
+    // standard ward class and member categories. Look-alike: a home birth with a traditional
+    // midwife stays the papers office's when the birth certificate is what is asked.
+    {"RefillWaterDepot",
+     "air galon isi ulang dari depot dekat rumah bau lumut, anak saya sakit perut", false,
+     "DINKES"},
+    {"DentalQuack", "tukang gigi keliling memasang kawat gigi sembarangan sampai gusi bengkak",
+     false, "DINKES"},
+    {"HomeBirthStaysPapers", "anak saya belum punya akte, lahir di rumah dibantu dukun beranak",
+     false, "DISDUKCAPIL"},
+    {"SmallIndustry", "pelaku ikm kerajinan di kampung kami tidak pernah dapat pembinaan", false,
+     "DISPERINDAG"},
+    {"StandardWardClass", "aturan kelas rawat inap standar bikin kami harus pindah kamar", false,
+     "BPJSKES"},
+    {"WageEarnerMember", "status peserta ppu saya dari kantor lama belum dipindah", false,
+     "BPJSKES"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
