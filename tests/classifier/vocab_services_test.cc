@@ -322,6 +322,15 @@ const Case kCases[] = {
      "BPJSKES"},
     {"WageEarnerMember", "status peserta ppu saya dari kantor lama belum dipindah", false,
      "BPJSKES"},
+    // Offices under the merged names regions give them, and the industry office in full.
+    {"MergedEducationOffice", "disdikbud tidak pernah membalas laporan pungutan kami", false,
+     "DISDIK"},
+    {"MergedTradeOffice", "diskoperindag tidak pernah membalas surat kami sejak bulan lalu", false,
+     "DISPERINDAG"},
+    {"MergedSocialOffice", "dinsospmd tidak pernah membalas surat kami sejak bulan lalu", false,
+     "DINSOS"},
+    {"TradeOfficeInFull", "dinas perindustrian tidak pernah membina pengrajin di kampung kami",
+     false, "DISPERINDAG"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
