@@ -331,6 +331,9 @@ const Case kCases[] = {
      "DINSOS"},
     {"TradeOfficeInFull", "dinas perindustrian tidak pernah membina pengrajin di kampung kami",
      false, "DISPERINDAG"},
+    // Dismissal said without "PHK".
+    {"DismissalWithoutTheWord", "pemutusan kerja massal di pabrik sepatu tanpa perundingan", false,
+     "DISNAKER"},
 };
 
 INSTANTIATE_TEST_SUITE_P(VocabServices, VocabServicesTest, ::testing::ValuesIn(kCases),
