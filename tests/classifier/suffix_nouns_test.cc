@@ -62,9 +62,10 @@ const Case kCases[] = {
     {"RumahSakitStays", "rumah sakit menolak pasien miskin", false, "RSUD"},
     {"KenaStaysHit", "kena tilang di jalan padahal surat lengkap", false, "POLRI"},
     {"GunaStaysUse", "guna apa lapor kalau tidak ditanggapi", false, "TRIAGE"},
-    // A verb with "-nya" (slam it) is a tree in the wind, not an officer's manner.
+    // A verb with "-nya" (slam it) is a tree in the wind, not an officer's manner (a tree
+    // leaning over a roof is urgent).
     {"SlammedByTheStormIsNoConduct",
-     "pohon beringin depan rumah condong, angin kencang bisa membantingnya ke atap", false, nullptr,
+     "pohon beringin depan rumah condong, angin kencang bisa membantingnya ke atap", true, nullptr,
      "TIDAK_PATUT", false},
 };
 
