@@ -141,6 +141,41 @@ uint32_t KeywordClassifier::WordId(std::string_view word) const {
   return it == vocabulary_.end() ? kNoId : it->second;
 }
 
+// The stemmer strips "-nya" only on the way to a root it knows, so acronyms and most nouns
+// kept their ending ("bpjsnya", "ktpnya", "tpsnya") and so did the regional forms: Javanese
+// "-e"/"-ne", Sundanese "-na", Minang and Palembang "-nyo", Betawi "-nye" and chat "-ny"; such
+// complaints matched no phrase and went to triage. An ending is dropped only when the word itself
+// is unknown (no phrase word, root or lexicon entry) and what remains is a word some phrase uses
+// (through the lexicon when it maps it to one word): that pair of conditions keeps "warna",
+// "guna" or "kena" (roots, or a remainder shorter than three letters) as written. The words
+// themselves are not rewritten, so clauses and pattern matches still quote what the resident wrote.
+uint32_t KeywordClassifier::SuffixedNounId(std::string_view word,
+                                           std::string_view* remainder) const {
+  static constexpr size_t kMinRemainder = 3;
+  static constexpr std::array<std::string_view, 7> kEndings = {"nya", "nyo", "nye", "ny",
+                                                               "na",  "ne",  "e"};
+  if (word.size() <= kMinRemainder || word.size() > 32) return kNoId;
+  const char last = word.back();
+  if (last != 'a' && last != 'e' && last != 'o' && last != 'y') return kNoId;
+  for (std::string_view ending : kEndings) {
+    // A bare "-e" takes four letters before it: "dane", "sane", "pure" or "bine" would otherwise
+    // read as "dan", "san"... ("pdame", "ijazahe" keep it; three-letter acronyms take "-ne").
+    const size_t min_rest = ending.size() == 1 ? kMinRemainder + 1 : kMinRemainder;
+    if (word.size() < ending.size() + min_rest || !word.ends_with(ending)) continue;
+    std::string_view rest = word.substr(0, word.size() - ending.size());
+    if (const auto* to = lexicon_.Find(rest); to != nullptr) {
+      if (to->size() != 1) continue;  // "rs" -> "rumah sakit" is no single word id
+      rest = to->front();
+    }
+    const uint32_t id = WordId(stemmer_.Stem(rest));
+    if (id == kNoId) continue;
+    if (stemmer_.IsRoot(word) || lexicon_.Find(word) != nullptr) return kNoId;
+    *remainder = rest;
+    return id;
+  }
+  return kNoId;
+}
+
 bool KeywordClassifier::InternPhrase(std::string_view text, const SourcePlace& place, uint32_t* id,
                                      std::string* error) {
   Phrase phrase;
@@ -409,7 +444,11 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
 std::vector<std::string> KeywordClassifier::AnalyzedWords(std::string_view text) const {
   std::vector<std::string> out;
   for (const auto& word : NormalizeWords(text.substr(0, kMaxClassifiedBytes), &lexicon_)) {
-    const std::string_view stem = stemmer_.Stem(word);
+    std::string_view stem = stemmer_.Stem(word);
+    if (stem == word && WordId(word) == kNoId) {
+      std::string_view remainder;
+      if (SuffixedNounId(word, &remainder) != kNoId) stem = stemmer_.Stem(remainder);
+    }
     out.push_back(stem == word ? word : word + "/" + std::string(stem));
   }
   return out;
@@ -427,6 +466,10 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     surface[i] = WordId(words[i]);
     const std::string_view stem = stemmer_.Stem(words[i]);
     stems[i] = stem == words[i] ? surface[i] : WordId(stem);
+    if (stems[i] == kNoId && stem == words[i]) {
+      std::string_view remainder;
+      stems[i] = SuffixedNounId(words[i], &remainder);
+    }
   }
 
   std::vector<Hit> hits;

@@ -100,6 +100,9 @@ class KeywordClassifier final : public Classifier {
                     std::string* error);
   uint32_t InternWord(const std::string& word);
   uint32_t WordId(std::string_view word) const;
+  // The stem id of `word` read without a possessive or definite ending the stemmer leaves on
+  // ("pdamnya", Javanese "ijazahe", Sundanese "sakolana"), or kNoId. Sets *remainder when found.
+  uint32_t SuffixedNounId(std::string_view word, std::string_view* remainder) const;
   static uint64_t Extend(uint64_t key, uint32_t id);
 
   ClassifierOptions options_;

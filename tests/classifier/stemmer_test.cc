@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
+
+#include "classifier/keyword_classifier.h"
+#include "tests/classifier/shipped.h"
 
 namespace aduan::classifier {
 namespace {
@@ -62,6 +66,54 @@ TEST_F(StemmerTest, PrefersTheLongerRootAndLeavesUnknownWordsAlone) {
 TEST(StemmerNoRootsTest, WithoutRootsNothingIsStripped) {
   Stemmer empty;
   EXPECT_EQ(empty.Stem("diperbaiki"), "diperbaiki");
+}
+
+// Possessive and definite endings the stemmer leaves on are dropped by the classifier when the
+// word is unknown and the rest is a word the shipped rules use; AnalyzedWords() shows what the
+// rules saw ("word/stem").
+class SuffixedNounTest : public ::testing::Test {
+ protected:
+  static const KeywordClassifier& Shipped() {
+    const auto* keyword = dynamic_cast<const KeywordClassifier*>(&ShippedClassifier());
+    EXPECT_NE(keyword, nullptr);
+    return *keyword;
+  }
+  // The analysis of a one-word text.
+  static std::string Seen(const char* word) {
+    const std::vector<std::string> words = Shipped().AnalyzedWords(word);
+    return words.size() == 1 ? words[0] : "(" + std::to_string(words.size()) + " words)";
+  }
+};
+
+TEST_F(SuffixedNounTest, EveryEndingOnAnAcronym) {
+  // Indonesian, Minang/Palembang, Betawi, chat, Sundanese, Javanese.
+  for (const char* word :
+       {"pdamnya", "pdamnyo", "pdamnye", "pdamny", "pdamna", "pdamne", "pdame"}) {
+    EXPECT_EQ(Seen(word), std::string(word) + "/pdam") << word;
+  }
+  EXPECT_EQ(Seen("ktpne"), "ktpne/ktp");  // "ktpnya" is a lexicon entry of its own
+  EXPECT_EQ(Seen("pbbne"), "pbbne/pbb");
+  EXPECT_EQ(Seen("bpjsny"), "bpjsny/bpjs");
+  EXPECT_EQ(Seen("tpsnyo"), "tpsnyo/tps");
+}
+
+TEST_F(SuffixedNounTest, NounsAndDerivedWords) {
+  EXPECT_EQ(Seen("ijazahe"), "ijazahe/ijazah");
+  EXPECT_EQ(Seen("bansosnye"), "bansosnye/bansos");
+  EXPECT_EQ(Seen("bantuane"), "bantuane/bantu");    // the rest is stemmed as any word
+  EXPECT_EQ(Seen("sakolana"), "sakolana/sekolah");  // the rest goes through the lexicon
+}
+
+TEST_F(SuffixedNounTest, LookAlikesStayAsWritten) {
+  // Words that merely end in those letters: roots, a rest shorter than three letters, or a
+  // rest no rule uses.
+  for (const char* word : {"warna", "guna", "kena", "sane", "pure", "bine", "dane", "karena",
+                           "suasana", "rencana", "bahaya", "kereta"}) {
+    EXPECT_EQ(Seen(word), word) << word;
+  }
+  // Words the stemmer already reads keep its reading.
+  EXPECT_EQ(Seen("jalannya"), "jalannya/jalan");
+  EXPECT_EQ(Seen("xyzabcnya"), "xyzabcnya");
 }
 
 }  // namespace
