@@ -42,7 +42,7 @@ TEST_P(StoreInstancesTest, OneMessageDeliveredToBothInstancesAtOnceMakesOneTicke
         for (int i = 0; i < kMessages; ++i) {
           // Every thread of both instances sends every message with its own ticket id.
           std::string msg = "m" + std::to_string(i);
-          char id[16];
+          char id[32];  // room for any int the format takes
           snprintf(id, sizeof id, "ADU-%zu%d%06d", s, t, i);
           auto r = instances_[s]->Intake(Complaint(msg, id)).value();
           if (!r.duplicate) ++fresh;
@@ -67,7 +67,7 @@ TEST_P(StoreInstancesTest, OneMessageDeliveredToBothInstancesAtOnceMakesOneTicke
 TEST_P(StoreInstancesTest, ConsumersOnBothInstancesNeverLeaseOneTicketTwice) {
   constexpr int kTickets = 150, kConsumersPerInstance = 4;
   for (int i = 0; i < kTickets; ++i) {
-    char id[16];
+    char id[32];  // room for any int the format takes
     snprintf(id, sizeof id, "ADU-Q%07d", i);
     instances_[i % 2]->Intake(Complaint("q" + std::to_string(i), id)).value();
   }
@@ -95,7 +95,7 @@ TEST_P(StoreInstancesTest, ConsumersOnBothInstancesNeverLeaseOneTicketTwice) {
 TEST_P(StoreInstancesTest, DispatchersOnBothInstancesNeverClaimOneReplyTwice) {
   constexpr int kRows = 120, kDispatchersPerInstance = 3;
   for (int i = 0; i < kRows; ++i) {
-    char id[16];
+    char id[32];  // room for any int the format takes
     snprintf(id, sizeof id, "ADU-R%07d", i);
     store_->Intake(Complaint("r" + std::to_string(i), id)).value();
   }

@@ -404,7 +404,7 @@ TEST_P(StoreTest, ConcurrentRetriesOfOneMessageMakeOneTicket) {
       for (int i = 0; i < kMessages; ++i) {
         // Every message is sent by every thread, each proposing its own ticket id.
         std::string msg = "m" + std::to_string(i);
-        char id[16];
+        char id[32];  // room for any int the format takes
         snprintf(id, sizeof id, "ADU-%02d%02d%04d", t, i, 0);
         auto r = store_->Intake(Complaint(msg, id)).value();
         if (!r.duplicate) ++fresh;
@@ -426,7 +426,7 @@ TEST_P(StoreTest, ConcurrentRetriesOfOneMessageMakeOneTicket) {
 TEST_P(StoreTest, ConcurrentConsumersNeverLeaseOneTicketTwice) {
   constexpr int kTickets = 120, kConsumers = 8;
   for (int i = 0; i < kTickets; ++i) {
-    char id[16];
+    char id[32];  // room for any int the format takes
     snprintf(id, sizeof id, "ADU-Q%07d", i);
     store_->Intake(Complaint("q" + std::to_string(i), id)).value();
   }
