@@ -5,6 +5,7 @@
 
 #include "channels/charset.h"
 #include "channels/util.h"
+#include "core/crypto.h"
 
 namespace aduan::channels {
 namespace {
@@ -80,8 +81,8 @@ std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space) 
     char c = text[i];
     if (c == '%') {
       if (i + 2 >= text.size()) return std::nullopt;
-      int hi = HexDigitValue(text[i + 1]);
-      int lo = HexDigitValue(text[i + 2]);
+      int hi = core::HexDigitValue(text[i + 1]);
+      int lo = core::HexDigitValue(text[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

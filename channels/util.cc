@@ -81,13 +81,6 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-int HexDigitValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::string StripAngles(std::string_view id) {
   id = TrimView(id);
   if (!id.empty() && id.front() == '<') id.remove_prefix(1);

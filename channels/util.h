@@ -20,8 +20,6 @@ std::string_view TrimView(std::string_view s);  // ASCII whitespace on both ends
 // something, not blank.
 bool IsBlankText(std::string_view utf8);
 std::string AsciiLower(std::string_view s);
-// 0-15 for a hexadecimal digit of either case, -1 for anything else.
-int HexDigitValue(char c);
 // A message id without its angle brackets: " <abc@x> " -> "abc@x".
 std::string StripAngles(std::string_view id);
 // At most about `max_bytes` of `s` for a log line or an error: cut at a word boundary (never

@@ -17,6 +17,9 @@ std::string Sha256(std::string_view data);
 std::string Sha256Hex(std::string_view data);  // lowercase hex of Sha256
 
 std::string HexEncode(std::string_view bytes);  // lowercase
+// 0-15 for a hexadecimal digit of either case, -1 for anything else: the one digit decoder for
+// hex, percent-encoding, quoted-printable and chunk sizes.
+int HexDigitValue(char c);
 // The bytes `hex` spells (digits of either case), or nullopt when its length is odd or it holds
 // anything but hex digits.
 std::optional<std::string> HexDecode(std::string_view hex);

@@ -24,10 +24,10 @@ std::string DecodeQ(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '_') {
       out.push_back(' ');
-    } else if (text[i] == '=' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
-               HexDigitValue(text[i + 2]) >= 0) {
-      out.push_back(
-          static_cast<char>(HexDigitValue(text[i + 1]) * 16 + HexDigitValue(text[i + 2])));
+    } else if (text[i] == '=' && i + 2 < text.size() && core::HexDigitValue(text[i + 1]) >= 0 &&
+               core::HexDigitValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(core::HexDigitValue(text[i + 1]) * 16 +
+                                      core::HexDigitValue(text[i + 2])));
       i += 2;
     } else {
       out.push_back(text[i]);
@@ -255,10 +255,10 @@ std::string DecodeQuotedPrintable(std::string_view text) {
     bool soft_break = !line.empty() && line.back() == '=';
     if (soft_break) line.remove_suffix(1);
     for (size_t j = 0; j < line.size(); ++j) {
-      if (line[j] == '=' && j + 2 < line.size() && HexDigitValue(line[j + 1]) >= 0 &&
-          HexDigitValue(line[j + 2]) >= 0) {
-        out.push_back(
-            static_cast<char>(HexDigitValue(line[j + 1]) * 16 + HexDigitValue(line[j + 2])));
+      if (line[j] == '=' && j + 2 < line.size() && core::HexDigitValue(line[j + 1]) >= 0 &&
+          core::HexDigitValue(line[j + 2]) >= 0) {
+        out.push_back(static_cast<char>(core::HexDigitValue(line[j + 1]) * 16 +
+                                        core::HexDigitValue(line[j + 2])));
         j += 2;
       } else {
         out.push_back(line[j]);

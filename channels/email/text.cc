@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "channels/util.h"
+#include "core/crypto.h"
 #include "core/utf8.h"
 
 namespace aduan::channels {
@@ -51,10 +52,9 @@ void AppendEntity(std::string_view entity, std::string& out) {
     char32_t cp = 0;
     bool ok = !digits.empty() && digits.size() <= 7;
     for (char c : digits) {
-      int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-              : hex && std::isxdigit(static_cast<unsigned char>(c))
-                  ? (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10)
-                  : -1;
+      int v = hex                                           ? core::HexDigitValue(c)
+              : std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                                                            : -1;
       if (v < 0) ok = false;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v < 0 ? 0 : v);
     }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/crypto.h"
+
 namespace aduan::gateway {
 namespace {
 
@@ -46,13 +48,6 @@ bool ParseLength(std::string_view s, size_t* out) {
   }
   *out = v;
   return true;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // Finds the end of the header block (just past its blank line) at or after `from`, accepting
@@ -242,7 +237,7 @@ RequestFramer::Step RequestFramer::ReadChunked(std::string* buffer, bool eof) {
         }
         size_t size = 0;
         for (char c : line) {
-          int v = HexValue(c);
+          int v = core::HexDigitValue(c);
           if (v < 0) return Fail(400, "bad_chunk", "a chunk size is not a hexadecimal number");
           size = size * 16 + static_cast<size_t>(v);
         }

@@ -68,6 +68,14 @@ TEST(CryptoTest, HexDecodeIsTheInverseOfHexEncode) {
   EXPECT_EQ(HexDecode("zz"), std::nullopt);
 }
 
+TEST(CryptoTest, HexDigitValueReadsEitherCaseAndRefusesTheRest) {
+  EXPECT_EQ(HexDigitValue('0'), 0);
+  EXPECT_EQ(HexDigitValue('9'), 9);
+  EXPECT_EQ(HexDigitValue('a'), 10);
+  EXPECT_EQ(HexDigitValue('F'), 15);
+  for (char c : std::string_view("gG%/:@` \0", 9)) EXPECT_EQ(HexDigitValue(c), -1) << int{c};
+}
+
 TEST(CryptoTest, UrlSafeBase64HasNoPaddingAndNoSlashOrPlus) {
   // 0xfb 0xff encodes as "+/8=" in the standard alphabet.
   EXPECT_EQ(Base64Encode("\xfb\xff"), "+/8=");
