@@ -36,7 +36,9 @@ class LinkKeyCache {
 
  private:
   struct Entry {
-    size_t content_hash = 0;
+    // What the key was built from (a few hundred bytes a ticket, ~3 MiB at capacity).
+    std::string text;
+    std::string details_json;
     std::shared_ptr<const conversation::LinkKey> key;
   };
   const size_t capacity_;
