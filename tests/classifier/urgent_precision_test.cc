@@ -101,6 +101,23 @@ const Case kCases[] = {
     {"RoadCavingNow", "jalan raya amblas barusan, lalu lintas masih jalan, motor hampir terperosok",
      true},
     {"RoadCavedFilled", "jalan amblas di depan kantor desa sudah diurug, terima kasih", false},
+    // Families the older labelled sets share: flip-flops and kittens beside a pinned hand and a
+    // trapped child, an early-warning device asked for, English "fire" as dismissal beside a
+    // fire, a raging man with a machete.
+    {"FlipFlops",
+     "pegawai kelurahan melarang saya masuk karena memakai sandal jepit, nadanya membentak", false},
+    {"HandPinnedNow",
+     "tangan anak saya terjepit pintu besi lift apartemen, tidak bisa ditarik keluar", true},
+    {"KittenStuck", "anak kucing terjebak di dalam pipa paralon depan rumah, mengeong terus",
+     false},
+    {"ChildStuckNow", "anak tetangga terjebak di dalam pipa gorong-gorong, suaranya makin lemah",
+     true},
+    {"WarningDeviceAsked",
+     "mohon dipasang sistem peringatan dini banjir di bantaran kali Cibeureum", false},
+    {"FiredFromJob", "my boss said he will fire anyone who joins the union, is that legal?", false},
+    {"FireInEnglishNow", "there is a fire in the warehouse next to our house, flames on the roof",
+     true},
+    {"RageWithMachete", "pria mabuk mengamuk sambil mengayunkan golok di depan warung kopi", true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round27, UrgentPrecisionTest, ::testing::ValuesIn(kCases), FamilyCaseName);
