@@ -514,6 +514,22 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.52},
         {&kUrgentRecall, 0.96},
         {&kUrgentPrecision, 0.58}}},
+      // heldout39.jsonl was written before round 27's rules (162 rows on the urgent flag's
+      // precision: 96 not urgent that use hazard words for a past event, a fear, prevention,
+      // paperwork or aid for victims, old damage, a hazard handled or plain emphasis, and 66
+      // truly urgent in the same registers; each row under 40% word overlap with any earlier
+      // row) and scored once before them: agency 0.679, routed precision 0.738, triage 0.081,
+      // micro-F1 0.500, urgent recall 0.909 at precision 0.706 (25 false alarms). Round 27 was
+      // then tuned on its urgent errors, so these floors guard that fit, a little below the
+      // round's end figures.
+      {"heldout39.jsonl",
+       155,
+       {{&kAgencyAccuracy, 0.66},
+        {&kRoutedPrecision, 0.73},
+        {&kRoutedShare, 0.89},
+        {&kMaladMicroF1, 0.48},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.96}}},
       // probe25.jsonl was written after round 25's rules, in fresh words again (62 rows, none
       // sharing more than 40% of its words with an earlier row, heldout37 included), to see how
       // much of the round carries to text it was not written on: agency 0.710 with the rules
