@@ -159,6 +159,20 @@ const Case kCases[] = {
     {"PoleMayFall", "tiang lampu jalan miring, kalau jatuh bisa kena rumah warga", false, "DISHUB"},
     {"RobberyLastNight", "motor tetangga dibegal semalam di jalan lingkar, pelakunya bawa parang",
      false, "POLRI"},
+    // Maladministration in a defect's story: a report met by nothing, a budgeted repair not begun;
+    // a drain with no cover and residents who dump "seenaknya" carry no label.
+    {"OfficerOnlyTookAPhoto",
+     "sudah lapor soal talud ambrol di rt 6, petugas cuma foto terus pergi, sampai sekarang sepi",
+     false, "PUPR", "TIDAK_MEMBERIKAN_PELAYANAN"},
+    {"BudgetedRoadNotBegun",
+     "jalan lingkungan kami katanya sudah dianggarkan tahun ini tapi belum dikerjakan sama sekali",
+     false, "PUPR", "PENUNDAAN_BERLARUT"},
+    {"DrainWithNoCoverNoLabel",
+     "got di pinggir jalan melati tidak ada tutupnya, motor tetangga rodanya masuk", false, "PUPR",
+     "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"ResidentsDumpNoOffice",
+     "warga seenaknya buang sampah ke selokan sampai mampet, mohon dipasang plang larangan", false,
+     nullptr, "PENYALAHGUNAAN_WEWENANG", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round26, CauseConsequenceTest, ::testing::ValuesIn(kCases),
