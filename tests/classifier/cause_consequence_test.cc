@@ -173,6 +173,35 @@ const Case kCases[] = {
     {"ResidentsDumpNoOffice",
      "warga seenaknya buang sampah ke selokan sampai mampet, mohon dipasang plang larangan", false,
      nullptr, "PENYALAHGUNAAN_WEWENANG", false},
+    // Late families: a lane gone dark (the lurah asked about a dark lane stays his); a hearse on a
+    // wrecked road to the cemetery (the cemetery's own graves stay PERKIM); muddied uniforms on a
+    // road (a uniform fee stays DISDIK); a fault phoned to the call centre (the call centre
+    // unreachable stays DISKOMINFO); rubbish burnt on a lot named after a locative.
+    {"DarkLaneLampsOut",
+     "gang buntu belakang pasar gelap total, lampunya padam, ibu ibu takut lewat habis magrib",
+     false, "DISHUB"},
+    {"LurahAskedAboutADarkLane",
+     "pak lurah tolong perhatikan gang kami yang gelap, banyak maling masuk", false, "KEWILAYAHAN"},
+    {"HearseSkidsOnWreckedRoad",
+     "jalan ke pemakaman remuk, mobil jenazah selip waktu hujan, mohon diperbaiki demi pengantar "
+     "jenazah",
+     false, "PUPR"},
+    {"CemeteryGravesSinking", "makam di tpu kampung kami banyak yang ambles dan nisannya miring",
+     false, "PERKIM"},
+    {"MuddyUniformsOnTheRoad",
+     "jalan tanah ke dusun kami becek sekali, anak sekolah seragam kotor kena lumpur tiap pagi",
+     false, "PUPR"},
+    {"UniformFeeAtSchool",
+     "pungutan uang seragam di smp negeri 2 mahal sekali, wajib beli di sekolah", false, "DISDIK"},
+    {"FaultPhonedToCallCenter",
+     "lampu lalu lintas di simpang empat mati, sudah lapor ke call center tapi belum diperbaiki",
+     false, "DISHUB"},
+    {"CallCenterUnreachable",
+     "call center pengaduan pemkot tidak bisa dihubungi dari pagi, sibuk terus", false,
+     "DISKOMINFO"},
+    {"RubbishBurntOnTheNextLot",
+     "lahan kosong sebelah rumah dipakai pembakaran sampah tiap malam, asapnya bikin batuk", false,
+     "DLH"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round26, CauseConsequenceTest, ::testing::ValuesIn(kCases),
