@@ -202,6 +202,14 @@ const Case kCases[] = {
     {"RubbishBurntOnTheNextLot",
      "lahan kosong sebelah rumah dipakai pembakaran sampah tiap malam, asapnya bikin batuk", false,
      "DLH"},
+    // A power cable hanging at head height is a danger now; an internet cable at the same height
+    // is a tidy-up.
+    {"PowerCableAtHeadHeight",
+     "kabel listrik di gang sawo melorot setinggi kepala orang dewasa, anak anak main di bawahnya",
+     true, "PLN"},
+    {"InternetCableAtHeadHeight",
+     "kabel internet di gang sawo melorot setinggi kepala orang dewasa, mohon dirapikan", false,
+     "DISKOMINFO"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round26, CauseConsequenceTest, ::testing::ValuesIn(kCases),
