@@ -93,7 +93,8 @@ bool IntFlag(const CliArgs& args, const std::string& flag, int low, int high, in
 
 bool MiningFlags(const CliArgs& args, classifier::MiningOptions* mining) {
   mining->by_topic = args.Has("--by-topic");
-  return IntFlag(args, "--min-support", 1, 1000000, &mining->min_support);
+  return IntFlag(args, "--min-support", 1, 1000000, &mining->min_support) &&
+         IntFlag(args, "--max-per-label", 1, 1000000, &mining->max_per_label);
 }
 
 int Suggest(const CliArgs& args) {

@@ -112,6 +112,49 @@ TEST(RulesCliTest, SuggestWritesARuleFileTheGatewayAccepts) {
   EXPECT_GE(report["accuracy"].get<double>(), 0.8);
 }
 
+// Rules mined from a history on their own (the rules folder holds only the settings) are a
+// learner a city can lean on where the shipped rules are weak: scored on held-out folds of the
+// project's own labelled sets, they route most complaints right. A cap of 40 phrases a label
+// (the old default) starved them: fewer right, more left to triage.
+TEST(RulesCliTest, MinedRulesAloneRouteMostHeldOutComplaints) {
+  TempDir dir;
+  fs::copy(fs::path(ADUAN_SOURCE_DIR) / "config", dir.path() / "config",
+           fs::copy_options::recursive);
+  for (const auto& entry : fs::directory_iterator(dir.path() / "config/classifier/rules")) {
+    if (entry.path().filename() != "00-settings.rules") fs::remove(entry.path());
+  }
+  const std::string history = dir.File("history.jsonl");
+  {
+    std::ofstream out(history);
+    for (const char* set :
+         {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+          "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "residents"}) {
+      std::ifstream in(std::string(ADUAN_SOURCE_DIR) + "/tests/classifier/testdata/" + set +
+                       ".jsonl");
+      ASSERT_TRUE(in) << set;
+      out << in.rdbuf();
+    }
+  }
+  const std::string config = (dir.path() / "config/aduan.json").string();
+  auto eval = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {AduanBinary(), "rules",     "eval",  "--config",
+                                     config,        "--history", history, "--folds",
+                                     "5",           "--suggest", "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::string out;
+    EXPECT_EQ(RunCommand(args, &out), 0) << out;
+    return JsonLine(out);
+  };
+  const auto mined = eval({});
+  EXPECT_GT(mined["rows"].get<int>(), 1500);
+  EXPECT_GE(mined["accuracy"].get<double>(), 0.74);
+  EXPECT_GE(mined["auto_routed_precision"].get<double>(), 0.85);
+  EXPECT_LE(mined["triage_rate"].get<double>(), 0.15);
+  const auto capped = eval({"--max-per-label", "40"});
+  EXPECT_LT(capped["accuracy"].get<double>() + 0.02, mined["accuracy"].get<double>());
+  EXPECT_GT(capped["triage_rate"].get<double>(), mined["triage_rate"].get<double>());
+}
+
 TEST(RulesCliTest, RulesCommandRefusesBadUsage) {
   std::string out;
   EXPECT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig}, &out), 2);
