@@ -10,6 +10,7 @@
 
 #include "classifier/data_files.h"
 #include "classifier/history.h"
+#include "classifier/profile_fitting.h"
 #include "classifier/rule_mining.h"
 #include "classifier/topics.h"
 #include "gateway/app/cli.h"
@@ -27,6 +28,10 @@ struct Inputs {
   size_t skipped = 0;
   classifier::Lexicon lexicon;
   classifier::Stemmer stemmer;
+  // The configured city profile and its file's text, when the config has topics: what a fit
+  // to the history changes (profile_fitting.h).
+  std::optional<classifier::CityProfile> profile;
+  std::string profile_text;
 };
 
 // Loads the config, the classifier's lexicon and stemmer, and the history; prints every skipped
@@ -55,6 +60,14 @@ std::optional<int> Load(const CliArgs& args, Inputs* in) {
       return 2;
     }
     for (const auto& t : catalogue.topics) topics.insert(t.code);
+    classifier::CityProfile profile;
+    if (!classifier::LoadCityProfile(options.profile_path, catalogue, &profile, &error)) {
+      std::cerr << "aduan: bad city profile: " << error << "\n";
+      return 2;
+    }
+    std::ifstream file(options.profile_path, std::ios::binary);
+    in->profile_text.assign(std::istreambuf_iterator<char>(file), {});
+    in->profile = std::move(profile);
   }
   if ((!options.lexicon_path.empty() && !in->lexicon.Load(options.lexicon_path, &error)) ||
       (!options.roots_path.empty() && !in->stemmer.Load(options.roots_path, &error))) {
@@ -97,6 +110,54 @@ bool MiningFlags(const CliArgs& args, classifier::MiningOptions* mining) {
          IntFlag(args, "--max-per-label", 1, 1000000, &mining->max_per_label);
 }
 
+// The configured rules plus `extra` (a suggested rule file), loaded from a scratch directory;
+// with `profile_text`, that city profile instead of the configured one.
+std::unique_ptr<classifier::Classifier> WithExtraRules(const classifier::ClassifierOptions& base,
+                                                       const std::string& extra,
+                                                       const fs::path& dir, std::string* error,
+                                                       const std::string& profile_text = "") {
+  std::vector<classifier::DataFile> files;
+  if (!classifier::ReadDataFiles(base.rules_path, ".rules", &files, error)) return nullptr;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& f : files) {
+    std::ofstream(dir / fs::path(f.path).filename(), std::ios::binary) << f.content;
+  }
+  std::ofstream(dir / "zz-suggested.rules", std::ios::binary) << extra;
+  classifier::ClassifierOptions options = base;
+  options.rules_path = dir.string();
+  if (!profile_text.empty()) {
+    options.profile_path = (dir / "fitted-profile.json").string();
+    std::ofstream(options.profile_path, std::ios::binary) << profile_text;
+  }
+  auto loaded = classifier::LoadKeywordClassifier(options, error);
+  fs::remove_all(dir);
+  return loaded;
+}
+
+fs::path ScratchDir() {
+  return fs::temp_directory_path() / ("aduan-rules-" + std::to_string(::getpid()));
+}
+
+// The configured rules plus `extra`, under the configured profile fitted to `rows` through them
+// (when the config has topics). *changes gets the fit's changes, *profile_text the fitted
+// profile file ("" when nothing changed).
+std::unique_ptr<classifier::Classifier> FitToHistory(
+    const Inputs& in, const std::vector<HistoryRow>& rows, const std::string& extra,
+    std::vector<classifier::ProfileChange>* changes, std::string* profile_text,
+    std::string* error) {
+  auto fitted = WithExtraRules(in.cfg.classifier, extra, ScratchDir(), error);
+  if (!fitted || !in.profile) return fitted;
+  *changes = classifier::FitProfile(rows, *fitted, *in.profile);
+  if (changes->empty()) return fitted;
+  std::vector<std::string> skipped;
+  *profile_text = classifier::ApplyProfileChanges(in.profile_text, *changes, &skipped);
+  std::erase_if(*changes, [&](const classifier::ProfileChange& c) {
+    return std::find(skipped.begin(), skipped.end(), c.topic) != skipped.end();
+  });
+  return WithExtraRules(in.cfg.classifier, extra, ScratchDir(), error, *profile_text);
+}
+
 int Suggest(const CliArgs& args) {
   Inputs in;
   if (auto status = Load(args, &in)) return *status;
@@ -117,26 +178,31 @@ int Suggest(const CliArgs& args) {
     }
     std::cerr << "wrote " << phrases.size() << " phrases to " << *out << "\n";
   }
-  return 0;
-}
-
-// The configured rules plus `extra` (a suggested rule file), loaded from a scratch directory.
-std::unique_ptr<classifier::Classifier> WithExtraRules(const classifier::ClassifierOptions& base,
-                                                       const std::string& extra,
-                                                       const fs::path& dir, std::string* error) {
-  std::vector<classifier::DataFile> files;
-  if (!classifier::ReadDataFiles(base.rules_path, ".rules", &files, error)) return nullptr;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  for (const auto& f : files) {
-    std::ofstream(dir / fs::path(f.path).filename(), std::ios::binary) << f.content;
+  const auto profile_out = args.Get("--profile-out");
+  if (!profile_out) return 0;
+  if (!in.profile) {
+    std::cerr << "aduan: rules: --profile-out needs topics and a city profile in the config\n";
+    return 2;
   }
-  std::ofstream(dir / "zz-suggested.rules", std::ios::binary) << extra;
-  classifier::ClassifierOptions options = base;
-  options.rules_path = dir.string();
-  auto loaded = classifier::LoadKeywordClassifier(options, error);
-  fs::remove_all(dir);
-  return loaded;
+  std::vector<classifier::ProfileChange> changes;
+  std::string profile_text, error;
+  if (!FitToHistory(in, in.rows, text, &changes, &profile_text, &error)) {
+    std::cerr << "aduan: suggested rules did not load: " << error << "\n";
+    return 1;
+  }
+  for (const auto& c : changes) {
+    std::cerr << "profile: " << c.topic << ": " << c.from << " -> " << c.to << " (" << c.to_rows
+              << " of " << c.topic_rows << " complaints)\n";
+  }
+  std::ofstream file(*profile_out, std::ios::binary | std::ios::trunc);
+  file << (changes.empty() ? in.profile_text : profile_text);
+  if (!file.flush()) {
+    std::cerr << "aduan: cannot write " << *profile_out << "\n";
+    return 1;
+  }
+  std::cerr << "wrote the city profile with " << changes.size() << " topic(s) changed to "
+            << *profile_out << "\n";
+  return 0;
 }
 
 int Eval(const CliArgs& args) {
@@ -148,6 +214,7 @@ int Eval(const CliArgs& args) {
   if (!MiningFlags(args, &mining)) return 2;
   classifier::EvalCounter counter;
   std::string error;
+  size_t profile_changes = 0;  // over all folds
   if (!args.Has("--suggest")) {
     auto shipped = classifier::LoadKeywordClassifier(in.cfg.classifier, &error);
     if (!shipped) {
@@ -157,8 +224,6 @@ int Eval(const CliArgs& args) {
     for (const auto& row : in.rows) counter.Add(row.agency, shipped->Classify(row.text));
   } else {
     // Fit on k-1 folds, score the held fold: the rows a suggestion is scored on never shaped it.
-    const fs::path scratch =
-        fs::temp_directory_path() / ("aduan-rules-eval-" + std::to_string(::getpid()));
     for (int k = 0; k < folds; ++k) {
       std::vector<HistoryRow> train, held;
       for (size_t i = 0; i < in.rows.size(); ++i) {
@@ -167,7 +232,10 @@ int Eval(const CliArgs& args) {
       const auto phrases = classifier::MinePhrases(train, in.lexicon, in.stemmer, mining);
       const std::string extra =
           classifier::FormatRuleFile(phrases, mining.by_topic, "fold", train.size());
-      auto fitted = WithExtraRules(in.cfg.classifier, extra, scratch, &error);
+      std::vector<classifier::ProfileChange> changes;
+      std::string profile_text;
+      auto fitted = FitToHistory(in, train, extra, &changes, &profile_text, &error);
+      profile_changes += changes.size();
       if (!fitted) {
         std::cerr << "aduan: suggested rules did not load: " << error << "\n";
         return 1;
@@ -188,14 +256,17 @@ int Eval(const CliArgs& args) {
                         {"auto_routed_precision", report.auto_routed_precision},
                         {"triage_rate", report.triage_rate},
                         {"confusions", confusions}};
+    if (args.Has("--suggest")) j["profile_changes"] = profile_changes;
     std::cout << j.dump() << "\n";
     return 0;
   }
   std::printf("rows: %d (skipped %zu)%s\n", report.rows, in.skipped,
-              args.Has("--suggest") ? (" , suggested rules fitted on " + std::to_string(folds - 1) +
-                                       " of " + std::to_string(folds) + " folds")
-                                          .c_str()
-                                    : "");
+              args.Has("--suggest")
+                  ? (", suggested rules and profile fitted on " + std::to_string(folds - 1) +
+                     " of " + std::to_string(folds) + " folds (" + std::to_string(profile_changes) +
+                     " profile lines changed, all folds)")
+                        .c_str()
+                  : "");
   std::printf("accuracy: %.3f\nmacro_f1: %.3f\nauto_routed_precision: %.3f\ntriage_rate: %.3f\n",
               report.accuracy, report.macro_f1, report.auto_routed_precision, report.triage_rate);
   std::printf("top confusions (label -> predicted):\n");

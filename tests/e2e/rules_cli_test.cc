@@ -155,6 +155,66 @@ TEST(RulesCliTest, MinedRulesAloneRouteMostHeldOutComplaints) {
   EXPECT_GT(capped["triage_rate"].get<double>(), mined["triage_rate"].get<double>());
 }
 
+// A city that splits duties otherwise: here one housing, settlements and cleanliness office
+// (PERKIM) has the street lamps, traffic, parking, rubbish and parks. The shipped rules still
+// find those topics; fitting the profile to the history moves them, and a suggested profile
+// says so line by line.
+TEST(RulesCliTest, SuggestFitsTheCityProfileToWhereItsComplaintsWent) {
+  TempDir dir;
+  fs::copy(fs::path(ADUAN_SOURCE_DIR) / "config", dir.path() / "config",
+           fs::copy_options::recursive);
+  const std::string history = dir.File("history.jsonl");
+  {
+    std::ofstream out(history);
+    for (const char* set : {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+                            "heldout7", "heldout8", "heldout9", "heldout10", "residents"}) {
+      std::ifstream in(std::string(ADUAN_SOURCE_DIR) + "/tests/classifier/testdata/" + set +
+                       ".jsonl");
+      std::string line;
+      while (std::getline(in, line)) {
+        auto row = nlohmann::json::parse(line);
+        if (row["agency"] == "DISHUB" || row["agency"] == "DLH") row["agency"] = "PERKIM";
+        out << row.dump() << "\n";
+      }
+    }
+  }
+  const std::string config = (dir.path() / "config/aduan.json").string();
+  auto eval = [&](const std::string& cfg, bool suggest) {
+    std::vector<std::string> args = {AduanBinary(), "rules",     "eval",  "--config",
+                                     cfg,           "--history", history, "--json"};
+    if (suggest) args.insert(args.end(), {"--folds", "5", "--suggest"});
+    std::string out;
+    EXPECT_EQ(RunCommand(args, &out), 0) << out;
+    return JsonLine(out);
+  };
+  const auto shipped = eval(config, false);
+  const auto fitted = eval(config, true);
+  EXPECT_GT(fitted["profile_changes"].get<int>(), 0);
+  EXPECT_GT(fitted["accuracy"].get<double>(), shipped["accuracy"].get<double>() + 0.03);
+
+  const std::string profile = dir.File("fitted.json");
+  std::string out;
+  ASSERT_EQ(RunCommand({AduanBinary(), "rules", "suggest", "--config", config, "--history", history,
+                        "--out", dir.File("kota.rules"), "--profile-out", profile},
+                       &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("profile: pju_mati: DISHUB -> PERKIM"), std::string::npos) << out;
+  std::ifstream in(profile);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("\"pju_mati\": \"PERKIM\",  // fitted from history:"),
+            std::string::npos)
+      << text.str();
+  EXPECT_NE(text.str().find("\"jalan_berlubang\": \"PUPR\""), std::string::npos);
+  // The fitted profile is a profile the gateway accepts, and it routes the city's way.
+  fs::copy_file(profile, dir.path() / "config/city/default.json",
+                fs::copy_options::overwrite_existing);
+  ASSERT_EQ(RunCommand({AduanBinary(), "check-config", "--config", config}, &out), 0) << out;
+  EXPECT_GT(eval(config, false)["accuracy"].get<double>(),
+            shipped["accuracy"].get<double>() + 0.03);
+}
+
 TEST(RulesCliTest, RulesCommandRefusesBadUsage) {
   std::string out;
   EXPECT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig}, &out), 2);
