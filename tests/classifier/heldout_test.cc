@@ -514,6 +514,28 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladMicroF1, 0.52},
         {&kUrgentRecall, 0.96},
         {&kUrgentPrecision, 0.58}}},
+      // heldout40.jsonl was written before round 28's rules (167 rows on maladministration types:
+      // 70 ordinary complaints whose words bait a label, "belum", "tak digubris" of a neighbour,
+      // "keliru" of the resident, a legal fee asked about, the resident's own family; 97 labels
+      // over all ten types told as residents tell them; each row sharing at most 40% of its
+      // words with any earlier row; 4 urgent) and scored once before them: agency 0.862, routed
+      // precision 0.929, triage 0.072, macro-F1 0.880, micro-F1 0.722 (precision 0.733, recall
+      // 0.712), urgent recall 1.000 at precision 0.667. Round 28 was then tuned on its
+      // maladministration errors, so these floors guard that fit, a little below the round's end
+      // figures; they say nothing of text in new words.
+      {"heldout40.jsonl",
+       160,
+       {{&kAgencyAccuracy, 0.84},
+        {&kRoutedPrecision, 0.91},
+        {&kRoutedShare, 0.91},
+        {&kMaladMicroF1, 0.90},
+        {&kMaladMicroPrecision, 0.85},
+        {&kMaladF1, 0.90, "TIDAK_MEMBERIKAN_PELAYANAN"},
+        {&kMaladF1, 0.90, "BERPIHAK"},
+        {&kMaladF1, 0.90, "PENYALAHGUNAAN_WEWENANG"},
+        {&kMaladF1, 0.90, "KONFLIK_KEPENTINGAN"},
+        {&kUrgentRecall, 0.96},
+        {&kUrgentPrecision, 0.75}}},
       // heldout39.jsonl was written before round 27's rules (162 rows on the urgent flag's
       // precision: 96 not urgent that use hazard words for a past event, a fear, prevention,
       // paperwork or aid for victims, old damage, a hazard handled or plain emphasis, and 66
