@@ -139,23 +139,25 @@ fs::path ScratchDir() {
   return fs::temp_directory_path() / ("aduan-rules-" + std::to_string(::getpid()));
 }
 
-// The configured rules plus `extra`, under the configured profile fitted to `rows` through them
-// (when the config has topics). *changes gets the fit's changes, *profile_text the fitted
-// profile file ("" when nothing changed).
+// The configured rules plus `extra`, under the configured profile fitted to `rows` (when the
+// config has topics). The fit reads each row's topic with `configured`, the rules as
+// configured: mined phrases vote for agencies, not topics, and a topic is what the profile
+// maps. *changes gets the fit's changes, *profile_text the fitted profile file ("" when
+// nothing changed).
 std::unique_ptr<classifier::Classifier> FitToHistory(
-    const Inputs& in, const std::vector<HistoryRow>& rows, const std::string& extra,
-    std::vector<classifier::ProfileChange>* changes, std::string* profile_text,
-    std::string* error) {
-  auto fitted = WithExtraRules(in.cfg.classifier, extra, ScratchDir(), error);
-  if (!fitted || !in.profile) return fitted;
-  *changes = classifier::FitProfile(rows, *fitted, *in.profile);
-  if (changes->empty()) return fitted;
-  std::vector<std::string> skipped;
-  *profile_text = classifier::ApplyProfileChanges(in.profile_text, *changes, &skipped);
-  std::erase_if(*changes, [&](const classifier::ProfileChange& c) {
-    return std::find(skipped.begin(), skipped.end(), c.topic) != skipped.end();
-  });
-  return WithExtraRules(in.cfg.classifier, extra, ScratchDir(), error, *profile_text);
+    const Inputs& in, const classifier::Classifier& configured, const std::vector<HistoryRow>& rows,
+    const std::string& extra, std::vector<classifier::ProfileChange>* changes,
+    std::string* profile_text, std::string* error) {
+  if (in.profile) *changes = classifier::FitProfile(rows, configured, *in.profile);
+  if (!changes->empty()) {
+    std::vector<std::string> skipped;
+    *profile_text = classifier::ApplyProfileChanges(in.profile_text, *changes, &skipped);
+    std::erase_if(*changes, [&](const classifier::ProfileChange& c) {
+      return std::find(skipped.begin(), skipped.end(), c.topic) != skipped.end();
+    });
+  }
+  return WithExtraRules(in.cfg.classifier, extra, ScratchDir(), error,
+                        changes->empty() ? "" : *profile_text);
 }
 
 int Suggest(const CliArgs& args) {
@@ -186,7 +188,12 @@ int Suggest(const CliArgs& args) {
   }
   std::vector<classifier::ProfileChange> changes;
   std::string profile_text, error;
-  if (!FitToHistory(in, in.rows, text, &changes, &profile_text, &error)) {
+  auto configured = classifier::LoadKeywordClassifier(in.cfg.classifier, &error);
+  if (!configured) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+  if (!FitToHistory(in, *configured, in.rows, text, &changes, &profile_text, &error)) {
     std::cerr << "aduan: suggested rules did not load: " << error << "\n";
     return 1;
   }
@@ -215,12 +222,12 @@ int Eval(const CliArgs& args) {
   classifier::EvalCounter counter;
   std::string error;
   size_t profile_changes = 0;  // over all folds
+  auto shipped = classifier::LoadKeywordClassifier(in.cfg.classifier, &error);
+  if (!shipped) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
   if (!args.Has("--suggest")) {
-    auto shipped = classifier::LoadKeywordClassifier(in.cfg.classifier, &error);
-    if (!shipped) {
-      std::cerr << "aduan: bad classifier rules: " << error << "\n";
-      return 2;
-    }
     for (const auto& row : in.rows) counter.Add(row.agency, shipped->Classify(row.text));
   } else {
     // Fit on k-1 folds, score the held fold: the rows a suggestion is scored on never shaped it.
@@ -234,7 +241,7 @@ int Eval(const CliArgs& args) {
           classifier::FormatRuleFile(phrases, mining.by_topic, "fold", train.size());
       std::vector<classifier::ProfileChange> changes;
       std::string profile_text;
-      auto fitted = FitToHistory(in, train, extra, &changes, &profile_text, &error);
+      auto fitted = FitToHistory(in, *shipped, train, extra, &changes, &profile_text, &error);
       profile_changes += changes.size();
       if (!fitted) {
         std::cerr << "aduan: suggested rules did not load: " << error << "\n";

@@ -166,8 +166,9 @@ TEST(RulesCliTest, SuggestFitsTheCityProfileToWhereItsComplaintsWent) {
   const std::string history = dir.File("history.jsonl");
   {
     std::ofstream out(history);
-    for (const char* set : {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                            "heldout7", "heldout8", "heldout9", "heldout10", "residents"}) {
+    // Five sets (825 complaints) and three folds: each fold loads the whole rule set again, which
+    // the sanitizer build makes slow.
+    for (const char* set : {"heldout", "heldout2", "heldout3", "heldout4", "residents"}) {
       std::ifstream in(std::string(ADUAN_SOURCE_DIR) + "/tests/classifier/testdata/" + set +
                        ".jsonl");
       std::string line;
@@ -182,7 +183,7 @@ TEST(RulesCliTest, SuggestFitsTheCityProfileToWhereItsComplaintsWent) {
   auto eval = [&](const std::string& cfg, bool suggest) {
     std::vector<std::string> args = {AduanBinary(), "rules",     "eval",  "--config",
                                      cfg,           "--history", history, "--json"};
-    if (suggest) args.insert(args.end(), {"--folds", "5", "--suggest"});
+    if (suggest) args.insert(args.end(), {"--folds", "3", "--suggest"});
     std::string out;
     EXPECT_EQ(RunCommand(args, &out), 0) << out;
     return JsonLine(out);
