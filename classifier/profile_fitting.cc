@@ -6,16 +6,23 @@
 
 namespace aduan::classifier {
 
+std::vector<std::string> TopicsOf(const std::vector<HistoryRow>& rows,
+                                  const Classifier& classifier) {
+  std::vector<std::string> topics;
+  topics.reserve(rows.size());
+  for (const auto& row : rows) topics.push_back(classifier.Classify(row.text).topic);
+  return topics;
+}
+
 std::vector<ProfileChange> FitProfile(const std::vector<HistoryRow>& rows,
-                                      const Classifier& classifier, const CityProfile& profile,
+                                      const std::vector<std::string>& topics,
+                                      const CityProfile& profile,
                                       const ProfileFitOptions& options) {
   // topic -> agency the city chose -> complaints
   std::map<std::string, std::map<std::string, int>> sent;
-  for (const auto& row : rows) {
-    if (row.agency == kTriage) continue;
-    const Classification c = classifier.Classify(row.text);
-    if (c.topic.empty()) continue;
-    ++sent[c.topic][row.agency];
+  for (size_t i = 0; i < rows.size() && i < topics.size(); ++i) {
+    if (rows[i].agency == kTriage || topics[i].empty()) continue;
+    ++sent[topics[i]][rows[i].agency];
   }
   std::vector<ProfileChange> changes;
   for (const auto& [topic, by_agency] : sent) {

@@ -33,12 +33,19 @@ struct ProfileChange {
   int topic_rows = 0;  // complaints the classifier gave the topic
 };
 
-// The changes `rows` support, by topic code. `classifier` reads each row's topic (the one behind
-// its agency, or the leading candidate's when it left the row to triage); rows labelled TRIAGE
-// and rows with no topic say nothing. Thread-safe as far as `classifier` is.
+// The changes `rows` support, by topic code. `topics[i]` is the topic the rules read in rows[i]
+// (the one behind its agency, or the leading candidate's when it was left to triage; empty for
+// none): TopicsOf gives them, once for a history that is fitted several times. Rows labelled
+// TRIAGE and rows with no topic say nothing.
 std::vector<ProfileChange> FitProfile(const std::vector<HistoryRow>& rows,
-                                      const Classifier& classifier, const CityProfile& profile,
+                                      const std::vector<std::string>& topics,
+                                      const CityProfile& profile,
                                       const ProfileFitOptions& options = {});
+
+// The topic `classifier` reads in each of `rows`, in order. Thread-safe as far as `classifier`
+// is.
+std::vector<std::string> TopicsOf(const std::vector<HistoryRow>& rows,
+                                  const Classifier& classifier);
 
 // `profile_text` (a profile file's content) with each change applied in place: the topic's
 // agency replaced and a comment at the end of its line giving the counts, so the rest of the

@@ -140,15 +140,15 @@ fs::path ScratchDir() {
 }
 
 // The configured rules plus `extra`, under the configured profile fitted to `rows` (when the
-// config has topics). The fit reads each row's topic with `configured`, the rules as
-// configured: mined phrases vote for agencies, not topics, and a topic is what the profile
-// maps. *changes gets the fit's changes, *profile_text the fitted profile file ("" when
-// nothing changed).
+// config has topics). `topics` are the rows' topics as the rules as configured read them
+// (classifier::TopicsOf): mined phrases vote for agencies, not topics, and a topic is what the
+// profile maps. *changes gets the fit's changes, *profile_text the fitted profile file (""
+// when nothing changed).
 std::unique_ptr<classifier::Classifier> FitToHistory(
-    const Inputs& in, const classifier::Classifier& configured, const std::vector<HistoryRow>& rows,
+    const Inputs& in, const std::vector<HistoryRow>& rows, const std::vector<std::string>& topics,
     const std::string& extra, std::vector<classifier::ProfileChange>* changes,
     std::string* profile_text, std::string* error) {
-  if (in.profile) *changes = classifier::FitProfile(rows, configured, *in.profile);
+  if (in.profile) *changes = classifier::FitProfile(rows, topics, *in.profile);
   if (!changes->empty()) {
     std::vector<std::string> skipped;
     *profile_text = classifier::ApplyProfileChanges(in.profile_text, *changes, &skipped);
@@ -193,7 +193,8 @@ int Suggest(const CliArgs& args) {
     std::cerr << "aduan: bad classifier rules: " << error << "\n";
     return 2;
   }
-  if (!FitToHistory(in, *configured, in.rows, text, &changes, &profile_text, &error)) {
+  if (!FitToHistory(in, in.rows, classifier::TopicsOf(in.rows, *configured), text, &changes,
+                    &profile_text, &error)) {
     std::cerr << "aduan: suggested rules did not load: " << error << "\n";
     return 1;
   }
@@ -231,17 +232,23 @@ int Eval(const CliArgs& args) {
     for (const auto& row : in.rows) counter.Add(row.agency, shipped->Classify(row.text));
   } else {
     // Fit on k-1 folds, score the held fold: the rows a suggestion is scored on never shaped it.
+    // The configured rules read each row's topic once, whichever folds it trains.
+    const std::vector<std::string> topics =
+        in.profile ? classifier::TopicsOf(in.rows, *shipped) : std::vector<std::string>{};
     for (int k = 0; k < folds; ++k) {
       std::vector<HistoryRow> train, held;
+      std::vector<std::string> train_topics;
       for (size_t i = 0; i < in.rows.size(); ++i) {
-        (static_cast<int>(i % folds) == k ? held : train).push_back(in.rows[i]);
+        const bool held_out = static_cast<int>(i % folds) == k;
+        (held_out ? held : train).push_back(in.rows[i]);
+        if (!held_out && i < topics.size()) train_topics.push_back(topics[i]);
       }
       const auto phrases = classifier::MinePhrases(train, in.lexicon, in.stemmer, mining);
       const std::string extra =
           classifier::FormatRuleFile(phrases, mining.by_topic, "fold", train.size());
       std::vector<classifier::ProfileChange> changes;
       std::string profile_text;
-      auto fitted = FitToHistory(in, *shipped, train, extra, &changes, &profile_text, &error);
+      auto fitted = FitToHistory(in, train, train_topics, extra, &changes, &profile_text, &error);
       profile_changes += changes.size();
       if (!fitted) {
         std::cerr << "aduan: suggested rules did not load: " << error << "\n";

@@ -32,6 +32,11 @@ std::vector<HistoryRow> Rows(const std::string& text, const std::string& agency,
   return std::vector<HistoryRow>(n, HistoryRow{text, agency, "", 0});
 }
 
+std::vector<ProfileChange> Fit(const std::vector<HistoryRow>& rows,
+                               const ProfileFitOptions& options = {}) {
+  return FitProfile(rows, TopicsOf(rows, FirstWordClassifier()), Profile(), options);
+}
+
 TEST(ProfileFittingTest, ATopicMovesWhereMostOfItsComplaintsWent) {
   std::vector<HistoryRow> rows = Rows("lampu jalan mati", "PERKIM", 8);
   const auto dishub = Rows("lampu taman mati", "DISHUB", 2);
@@ -40,7 +45,7 @@ TEST(ProfileFittingTest, ATopicMovesWhereMostOfItsComplaintsWent) {
   rows.insert(rows.end(), pohon.begin(), pohon.end());
   const auto none = Rows("jalan rusak", "PUPR", 20);  // no topic: says nothing
   rows.insert(rows.end(), none.begin(), none.end());
-  const auto changes = FitProfile(rows, FirstWordClassifier(), Profile());
+  const auto changes = Fit(rows);
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(changes[0].topic, "pju_mati");
   EXPECT_EQ(changes[0].from, "DISHUB");
@@ -51,18 +56,16 @@ TEST(ProfileFittingTest, ATopicMovesWhereMostOfItsComplaintsWent) {
 
 TEST(ProfileFittingTest, TooFewOrTooMixedComplaintsMoveNothing) {
   // Four is under the default support of five.
-  EXPECT_TRUE(
-      FitProfile(Rows("lampu mati", "PERKIM", 4), FirstWordClassifier(), Profile()).empty());
+  EXPECT_TRUE(Fit(Rows("lampu mati", "PERKIM", 4)).empty());
   // Six of eleven is under the default share of 0.6.
   std::vector<HistoryRow> mixed = Rows("lampu mati", "PERKIM", 6);
   const auto rest = Rows("lampu redup", "DISHUB", 5);
   mixed.insert(mixed.end(), rest.begin(), rest.end());
-  EXPECT_TRUE(FitProfile(mixed, FirstWordClassifier(), Profile()).empty());
+  EXPECT_TRUE(Fit(mixed).empty());
   // Rows labelled TRIAGE were never routed: they say nothing about who handles the topic.
-  EXPECT_TRUE(
-      FitProfile(Rows("lampu mati", "TRIAGE", 9), FirstWordClassifier(), Profile()).empty());
+  EXPECT_TRUE(Fit(Rows("lampu mati", "TRIAGE", 9)).empty());
   // A looser fit takes the mixed topic.
-  EXPECT_EQ(FitProfile(mixed, FirstWordClassifier(), Profile(), {5, 0.5}).size(), 1u);
+  EXPECT_EQ(Fit(mixed, {5, 0.5}).size(), 1u);
 }
 
 TEST(ProfileFittingTest, ChangesAreWrittenInPlaceWithTheirCounts) {
