@@ -117,10 +117,11 @@ bool LoadTopicCatalogue(const std::string& path, TopicCatalogue* catalogue, std:
 }
 
 bool LoadCityProfile(const std::string& path, const TopicCatalogue& catalogue, CityProfile* profile,
-                     std::string* error) {
+                     std::string* error, std::string* text) {
   std::string content;
   json doc;
   if (!ReadOne(path, &content, error) || !ParseJson(path, content, &doc, error)) return false;
+  if (text != nullptr) *text = content;
   profile->path = path;
   auto fail = [&](int line, const std::string& problem) {
     *error = path + ":" + std::to_string(line) + ": " + problem;

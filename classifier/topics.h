@@ -56,9 +56,10 @@ bool LoadTopicCatalogue(const std::string& path, TopicCatalogue* catalogue, std:
 
 // Loads a profile and checks every topic against `catalogue` and that every catalogue topic has
 // an agency. Agency codes are checked by the caller, which knows the declared agencies. On
-// failure returns false and sets *error to "file:line: problem".
+// failure returns false and sets *error to "file:line: problem". With `text`, *text gets the
+// file's content as read (a fit to history rewrites that text, keeping its order and comments).
 bool LoadCityProfile(const std::string& path, const TopicCatalogue& catalogue, CityProfile* profile,
-                     std::string* error);
+                     std::string* error, std::string* text = nullptr);
 
 // The 1-based line of the first occurrence of `needle` in `content` (0 when absent); JSON
 // parsers do not keep positions, and a city editing a profile needs the line.

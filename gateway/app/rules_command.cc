@@ -61,12 +61,11 @@ std::optional<int> Load(const CliArgs& args, Inputs* in) {
     }
     for (const auto& t : catalogue.topics) topics.insert(t.code);
     classifier::CityProfile profile;
-    if (!classifier::LoadCityProfile(options.profile_path, catalogue, &profile, &error)) {
+    if (!classifier::LoadCityProfile(options.profile_path, catalogue, &profile, &error,
+                                     &in->profile_text)) {
       std::cerr << "aduan: bad city profile: " << error << "\n";
       return 2;
     }
-    std::ifstream file(options.profile_path, std::ios::binary);
-    in->profile_text.assign(std::istreambuf_iterator<char>(file), {});
     in->profile = std::move(profile);
   }
   if ((!options.lexicon_path.empty() && !in->lexicon.Load(options.lexicon_path, &error)) ||
