@@ -189,6 +189,29 @@ const Case kCases[] = {
     {"BusPassedTested",
      "Uji KIR bus kami lulus setelah diperiksa rem dan emisinya, terima kasih petugas", false,
      nullptr, "PENYIMPANGAN_PROSEDUR", false},
+    // Gates that named too few actors: a market's manager; siding with one's own brother; the big
+    // offender left alone; a wheelchair user turned away.
+    {"ManagerSkipsDraw", "Pengelola pasar membagi kios tanpa undian seperti yang diumumkan", false,
+     nullptr, "PENYIMPANGAN_PROSEDUR", true},
+    {"ManagerAnnouncesDraw", "Pengelola pasar mengumumkan undian kios dilaksanakan Senin depan",
+     false, nullptr, "PENYIMPANGAN_PROSEDUR", false},
+    {"RtSidesWithBrother", "Pak RT membela adiknya sendiri waktu ribut batas kebun dengan kami",
+     false, nullptr, "KONFLIK_KEPENTINGAN", true},
+    {"RtSidesWithEvicted", "Pak RT membela warga yang digusur tanpa ganti rugi", false, nullptr,
+     "KONFLIK_KEPENTINGAN", false},
+    {"BigOffenderUntouched",
+     "Petugas cuma membongkar lapak gorengan, minimarket yang sama-sama melanggar sempadan tidak "
+     "disentuh",
+     false, nullptr, "DISKRIMINASI", true},
+    {"BothOffendersReported",
+     "Lapak gorengan dan minimarket sama-sama melanggar sempadan jalan, mohon ditertibkan", false,
+     nullptr, "DISKRIMINASI", false},
+    {"WheelchairPupilTurnedAway",
+     "Anak saya pengguna kursi roda ditampik sekolah negeri saat mendaftar", false, nullptr,
+     "DISKRIMINASI", true},
+    {"WheelchairRequestTurnedDown",
+     "Permohonan kursi roda untuk ibu saya ditampik dinsos karena kuota habis", false, nullptr,
+     "DISKRIMINASI", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round29, MaladActorTest, ::testing::ValuesIn(kCases), FamilyCaseName);
