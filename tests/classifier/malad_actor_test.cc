@@ -104,6 +104,13 @@ const Case kCases[] = {
     {"ParkReportIgnored",
      "Taman di ujung komplek rusak, sudah saya laporkan ke kelurahan dua kali tapi diabaikan",
      false, nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", true},
+    // No repair said of the fault alone; no repair after a report through the app.
+    {"PavementNoRepair",
+     "Trotoar di Jalan Pemuda retak-retak, belum ada perbaikan, bahaya untuk pejalan kaki", false,
+     nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", false},
+    {"PavementReportedNoRepair",
+     "Trotoar retak di Jalan Pemuda sudah kami laporkan lewat aplikasi, belum ada perbaikan", false,
+     nullptr, "TIDAK_MEMBERIKAN_PELAYANAN", true},
     // A nuisance for years; a request left for years.
     {"MarketForYears", "Pasar kaget tiap Minggu sudah bertahun-tahun menutup jalan kampung", false,
      nullptr, "PENUNDAAN_BERLARUT", false},
