@@ -69,6 +69,8 @@ const Case kCases[] = {
     {"ElderWithDementiaOut",
      "kakek sy pikun, keluar rumah abis subuh ga bawa apa2, sampe siang belum ada yg liat", true,
      "POLRI"},
+    {"PikunanWentOut", "nenek sy pikunan keluar pas kami tidur siang, ditelusuri belum nemu", true,
+     "POLRI"},
     {"SisterOnStrangersBike",
      "adik sy pulang les dibonceng cowok tak dikenal, sampai malam hpnya ga aktif", true, "POLRI"},
     {"DiplomaNotBack", "ijazah anak sy belum kembali dari sekolah lama, sudah 3 bulan", false},
