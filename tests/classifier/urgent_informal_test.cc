@@ -54,6 +54,15 @@ const Case kCases[] = {
     {"ShopCollapsedWorkers", "bangunan ruko lagi dicor rubuh, tiga pekerja kehimpit di bawah", true,
      "DAMKAR"},
     {"CrackOnly", "atap balai warga retak2 dan bocor tiap hujan, mohon diperbaiki", false},
+    // A tree down on a house with someone pinned: the rescue, not the tree service; nobody
+    // under it, the trunk is the tree service's; an earthquake's collapse stays with disasters.
+    {"TreeOnSomeoneSundanese", "tangkal nangka rubuh ka dapur, aya nu katindihan, tulungan", true,
+     "DAMKAR"},
+    {"TreeOnFenceNobodyHurt",
+     "kemarin pohon nangka tumbang nimpa pagar rumah, ga ada yg ketimpa, mohon batangnya dipotong",
+     false, "DLH"},
+    {"QuakeCollapseOnPeople", "gempa barusan, dinding aula roboh, ada yg ketimpa dua orang", true,
+     "BPBD"},
     // Gone under the water, told in Sundanese or English.
     {"SundaneseDrowning", "aya budak tilelep di walungan, can kapanggih dugi ka ayeuna", true,
      "DAMKAR"},
