@@ -536,6 +536,27 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladF1, 0.95, "KONFLIK_KEPENTINGAN"},
         {&kUrgentRecall, 0.78},
         {&kUrgentPrecision, 0.64}}},
+      // heldout42.jsonl was written before round 30's rules (163 rows on the urgent flag in
+      // informal text: 101 dangers typed with no hazard word, a misspelt one, a regional word,
+      // in English or after greetings, 62 look-alikes told as past, feared, prevented, paperwork
+      // or figurative "darurat"; each row sharing at most 40% of its words with any earlier row)
+      // and scored once before them: agency 0.607, routed precision 0.702, triage 0.135,
+      // macro-F1 0.612, micro-F1 0.444, urgent recall 0.584 at precision 0.881 (42 missed, 8
+      // false alarms). Round 30 was then tuned on its errors, so these floors guard that fit, a
+      // little below the round's end figures, and the responders urgent rows must reach.
+      {"heldout42.jsonl",
+       160,
+       {{&kAgencyAccuracy, 0.83},
+        {&kRoutedPrecision, 0.87},
+        {&kRoutedShare, 0.94},
+        {&kMaladMicroF1, 0.42},
+        {&kUrgentRecall, 0.97},
+        {&kUrgentPrecision, 0.97},
+        {&kAgencyRecall, 0.95, "BPBD"},
+        {&kAgencyRecall, 0.82, "DAMKAR"},
+        {&kAgencyRecall, 0.90, "POLRI"},
+        {&kAgencyRecall, 0.88, "PLN"},
+        {&kAgencyRecall, 0.90, "DINKES"}}},
       // heldout40.jsonl was written before round 28's rules (167 rows on maladministration types:
       // 70 ordinary complaints whose words bait a label, "belum", "tak digubris" of a neighbour,
       // "keliru" of the resident, a legal fee asked about, the resident's own family; 97 labels
