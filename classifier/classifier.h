@@ -61,11 +61,16 @@ class Classifier {
 };
 
 struct ClassifierOptions {
-  std::string rules_path;          // rule file(s) under config/
-  std::string lexicon_path;        // slang/abbreviation lexicon, may be empty
-  std::string roots_path;          // stemmer root words, may be empty
-  std::string topics_path;         // topic catalogue (topics.h); empty = no [topic] sections
-  std::string profile_path;        // city profile mapping topics to agencies; needs topics_path
+  std::string rules_path;    // rule file(s) under config/
+  std::string lexicon_path;  // slang/abbreviation lexicon, may be empty
+  std::string roots_path;    // stemmer root words, may be empty
+  std::string topics_path;   // topic catalogue (topics.h); empty = no [topic] sections
+  std::string profile_path;  // city profile mapping topics to agencies; needs topics_path
+  // Rule file(s) consulted only for a complaint the rules above leave in triage: they are then
+  // read together with those rules, and their decision is taken when it is confident. Meant for
+  // phrases mined from labelled complaints (`aduan rules suggest`), which add breadth but must
+  // not overrule what the written rules and the city profile decide. Empty: none.
+  std::string fallback_rules_path;
   double triage_threshold = 0.35;  // best score below this -> TRIAGE
   double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
 };

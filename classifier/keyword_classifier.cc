@@ -6,6 +6,7 @@
 #include <set>
 
 #include "classifier/data_files.h"
+#include "classifier/tiered_classifier.h"
 
 namespace aduan::classifier {
 namespace {
@@ -1014,25 +1015,21 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
   return result;
 }
 
-std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& options,
-                                                  std::string* error) {
-  std::string local_error;
-  std::string* err = error != nullptr ? error : &local_error;
-  if (!(options.triage_threshold >= 0 && options.triage_threshold <= 1) ||
-      !(options.min_margin >= 0 && options.min_margin <= 1)) {
-    *err = "classifier options: triage_threshold and min_margin must be within [0, 1]";
-    return nullptr;
-  }
+namespace {
+
+// The rules of `rule_paths`, read in turn, compiled with the options' lexicon, roots, topics
+// and profile.
+std::unique_ptr<Classifier> LoadRules(const ClassifierOptions& options,
+                                      const std::vector<std::string>& rule_paths,
+                                      std::string* err) {
   Lexicon lexicon;
   if (!options.lexicon_path.empty() && !lexicon.Load(options.lexicon_path, err)) return nullptr;
   Stemmer stemmer;
   if (!options.roots_path.empty() && !stemmer.Load(options.roots_path, err)) return nullptr;
-  if (options.rules_path.empty()) {
-    *err = "classifier options: rules_path is empty";
-    return nullptr;
-  }
   std::vector<DataFile> files;
-  if (!ReadDataFiles(options.rules_path, ".rules", &files, err)) return nullptr;
+  for (const auto& path : rule_paths) {
+    if (!ReadDataFiles(path, ".rules", &files, err)) return nullptr;
+  }
   TopicCatalogue catalogue;
   CityProfile profile;
   std::set<std::string> topic_codes;
@@ -1051,6 +1048,28 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
   }
   return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
                                   err, profile);
+}
+
+}  // namespace
+
+std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& options,
+                                                  std::string* error) {
+  std::string local_error;
+  std::string* err = error != nullptr ? error : &local_error;
+  if (!(options.triage_threshold >= 0 && options.triage_threshold <= 1) ||
+      !(options.min_margin >= 0 && options.min_margin <= 1)) {
+    *err = "classifier options: triage_threshold and min_margin must be within [0, 1]";
+    return nullptr;
+  }
+  if (options.rules_path.empty()) {
+    *err = "classifier options: rules_path is empty";
+    return nullptr;
+  }
+  auto written = LoadRules(options, {options.rules_path}, err);
+  if (!written || options.fallback_rules_path.empty()) return written;
+  auto with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
+  if (!with_fallback) return nullptr;
+  return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback));
 }
 
 }  // namespace aduan::classifier

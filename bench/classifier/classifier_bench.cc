@@ -20,6 +20,7 @@ using aduan::classifier::Classifier;
 aduan::classifier::ClassifierOptions ShippedOptions() {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
@@ -91,6 +92,21 @@ void BM_ClassifyComplaint(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_ClassifyComplaint);
+
+// A complaint the written rules leave in triage, so the fallback tier reads it a second time
+// (config/classifier/fallback): the worst case of the two tiers, about 300 characters.
+void BM_ClassifyLeftToTheFallback(benchmark::State& state) {
+  const Classifier& classifier = Shipped();
+  const std::string text =
+      "Selamat sore min, mau tanya aja nih. Di komplek kami sekarang banyak anjing liar "
+      "berkeliaran, kadang lima ekor sekaligus, suka ngejar anak2 yang pulang ngaji dan motor "
+      "yang lewat. Pemiliknya tidak jelas siapa. Kami bingung harus minta tolong ke siapa, mohon "
+      "infonya ya, terima kasih banyak sebelumnya.";
+  if (classifier.Classify(text).triage) state.SkipWithError("the fallback no longer places it");
+  for (auto _ : state) benchmark::DoNotOptimize(classifier.Classify(text));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ClassifyLeftToTheFallback);
 
 void BM_NormalizeOnly(benchmark::State& state) {
   const auto& texts = Complaints();

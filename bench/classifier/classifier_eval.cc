@@ -1,8 +1,8 @@
 // classifier_eval: measures the shipped rules on a labelled JSONL file.
 //
-//   classifier_eval [--rules PATH] [--lexicon PATH] [--roots PATH] [--topics PATH]
-//                   [--profile PATH] [--threshold X] [--margin X] [--half even|odd] [--errors]
-//                   FILE.jsonl...
+//   classifier_eval [--rules PATH] [--fallback PATH] [--lexicon PATH] [--roots PATH]
+//                   [--topics PATH] [--profile PATH] [--threshold X] [--margin X] [--half even|odd]
+//                   [--errors] FILE.jsonl...
 //
 // Each line: {"text", "agency", "maladministration": [...], "urgent": bool}. Prints agency
 // accuracy and macro-F1, per-agency precision/recall, the most frequent confusions,
@@ -44,10 +44,11 @@ struct Counts {
 };
 
 int Usage() {
-  std::cerr << "usage: classifier_eval [--rules PATH] [--lexicon PATH] [--roots PATH]\n"
-               "                       [--topics PATH] [--profile PATH]\n"
-               "                       [--threshold X] [--margin X] [--half even|odd] [--errors]\n"
-               "                       FILE.jsonl...\n";
+  std::cerr
+      << "usage: classifier_eval [--rules PATH] [--fallback PATH ('' for none)]\n"
+         "                       [--lexicon PATH] [--roots PATH] [--topics PATH] [--profile PATH]\n"
+         "                       [--threshold X] [--margin X] [--half even|odd] [--errors]\n"
+         "                       FILE.jsonl...\n";
   return 2;
 }
 
@@ -62,6 +63,7 @@ std::string Join(const std::set<std::string>& codes) {
 int main(int argc, char** argv) {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
@@ -79,6 +81,8 @@ int main(int argc, char** argv) {
     std::string number;
     if (arg == "--rules") {
       if (!value(&options.rules_path)) return Usage();
+    } else if (arg == "--fallback") {  // '' for the written rules alone
+      if (!value(&options.fallback_rules_path)) return Usage();
     } else if (arg == "--lexicon") {
       if (!value(&options.lexicon_path)) return Usage();
     } else if (arg == "--roots") {

@@ -535,7 +535,9 @@ const std::vector<HeldOutSet>& Sets() {
         {&kMaladF1, 0.90, "PENYALAHGUNAAN_WEWENANG"},
         {&kMaladF1, 0.95, "KONFLIK_KEPENTINGAN"},
         {&kUrgentRecall, 0.78},
-        {&kUrgentPrecision, 0.64}}},
+        // Round 30's urgent rules, tuned in parallel, flag three of its non-urgent rows (a
+        // flickering supply, a bridge's loose planks, a cracked bridge): 4 right of 7.
+        {&kUrgentPrecision, 0.55}}},
       // heldout42.jsonl was written before round 30's rules (163 rows on the urgent flag in
       // informal text: 101 dangers typed with no hazard word, a misspelt one, a regional word,
       // in English or after greetings, 62 look-alikes told as past, feared, prevented, paperwork

@@ -34,7 +34,7 @@ std::string WriteRules(const std::string& name, const std::string& text) {
 }
 
 std::unique_ptr<Classifier> LoadOnly(const std::string& rules_path, std::string* error) {
-  ClassifierOptions options = ShippedOptions();
+  ClassifierOptions options = WrittenRulesOptions();
   options.rules_path = rules_path;
   return LoadKeywordClassifier(options, error);
 }
@@ -106,12 +106,17 @@ TEST(RulesTest, AWordAndItsLexiconAliasesCountOnce) {
 }
 
 // The shipped rules give a bare "banjir" (however spelled) the weight 1 they intend for BPBD:
-// one word says little, the disaster signs around it decide.
+// one word says little, the disaster signs around it decide. Too little to route on, so the
+// written rules leave it in triage, and the fallback tier's mined phrases settle it: flood
+// complaints in the project's labelled examples went to BPBD. Still not urgent.
 TEST(RulesTest, ShippedBareBanjirWeighsOnce) {
   for (const char* text : {"banjir", "kebanjiran", "flood", "bnjir"}) {
-    const Classification result = ShippedClassifier().Classify(text);
-    EXPECT_DOUBLE_EQ(WeightFor(result, "BPBD"), 1.0) << text;
-    EXPECT_FALSE(result.urgent) << text;
+    const Classification written = ShippedWrittenClassifier().Classify(text);
+    EXPECT_DOUBLE_EQ(WeightFor(written, "BPBD"), 1.0) << text;
+    EXPECT_TRUE(written.triage) << text;
+    const Classification shipped = ShippedClassifier().Classify(text);
+    EXPECT_EQ(shipped.agency, "BPBD") << text << EvidenceOf(shipped);
+    EXPECT_FALSE(shipped.urgent) << text;
   }
 }
 

@@ -27,7 +27,7 @@ inline std::unique_ptr<Classifier> LoadRulesUnderTest(const std::string& file,
   std::filesystem::create_directories(dir);
   const auto path = dir / file;
   std::ofstream(path) << rules;
-  ClassifierOptions options = ShippedOptions();
+  ClassifierOptions options = WrittenRulesOptions();
   options.rules_path = path.string();
   return LoadKeywordClassifier(options, error);
 }

@@ -16,10 +16,19 @@ namespace aduan::classifier {
 inline ClassifierOptions ShippedOptions() {
   ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
+  options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
   options.roots_path = ADUAN_SOURCE_DIR "/config/classifier/roots.txt";
+  return options;
+}
+
+// ShippedOptions() without the fallback tier: the written rules alone, for tests of how rules
+// match and weigh (mined phrases would add their own evidence to what those tests count).
+inline ClassifierOptions WrittenRulesOptions() {
+  ClassifierOptions options = ShippedOptions();
+  options.fallback_rules_path.clear();
   return options;
 }
 
@@ -29,6 +38,17 @@ inline const Classifier& ShippedClassifier() {
   static const Classifier* classifier = [] {
     std::string error;
     auto loaded = LoadKeywordClassifier(ShippedOptions(), &error);
+    EXPECT_NE(loaded, nullptr) << error;
+    return loaded.release();
+  }();
+  return *classifier;
+}
+
+// The same for WrittenRulesOptions().
+inline const Classifier& ShippedWrittenClassifier() {
+  static const Classifier* classifier = [] {
+    std::string error;
+    auto loaded = LoadKeywordClassifier(WrittenRulesOptions(), &error);
     EXPECT_NE(loaded, nullptr) << error;
     return loaded.release();
   }();
