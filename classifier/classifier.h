@@ -71,6 +71,10 @@ struct ClassifierOptions {
   // phrases mined from labelled complaints (`aduan rules suggest`), which add breadth but must
   // not overrule what the written rules and the city profile decide. Empty: none.
   std::string fallback_rules_path;
+  // A decision of the fallback tier is taken only at this score or above, stricter than the
+  // written rules' threshold: mined phrases are right less often (bench/README.md, "Fallback
+  // tier"). Below it the complaint stays in triage.
+  double fallback_threshold = 0.5;
   double triage_threshold = 0.35;  // best score below this -> TRIAGE
   double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
 };

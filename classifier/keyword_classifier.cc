@@ -1057,8 +1057,11 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
   std::string local_error;
   std::string* err = error != nullptr ? error : &local_error;
   if (!(options.triage_threshold >= 0 && options.triage_threshold <= 1) ||
-      !(options.min_margin >= 0 && options.min_margin <= 1)) {
-    *err = "classifier options: triage_threshold and min_margin must be within [0, 1]";
+      !(options.min_margin >= 0 && options.min_margin <= 1) ||
+      !(options.fallback_threshold >= 0 && options.fallback_threshold <= 1)) {
+    *err =
+        "classifier options: triage_threshold, min_margin and fallback_threshold must be within "
+        "[0, 1]";
     return nullptr;
   }
   if (options.rules_path.empty()) {
@@ -1069,7 +1072,8 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
   if (!written || options.fallback_rules_path.empty()) return written;
   auto with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
   if (!with_fallback) return nullptr;
-  return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback));
+  return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback),
+                                            options.fallback_threshold);
 }
 
 }  // namespace aduan::classifier

@@ -6,7 +6,8 @@
 // (which agency handles which topic) would lose to them. So they are a second tier: a complaint
 // the written rules route confidently is theirs, unchanged; one they leave in triage is read
 // again by the written rules and the mined phrases together, and that reading is taken when it
-// is confident. Either way the result explains itself through the rules that fired.
+// is confident by the usual thresholds and scores at least the tier's own (stricter) minimum.
+// Either way the result explains itself through the rules that fired.
 //
 // Thread safety: immutable once built, like every Classifier.
 #ifndef ADUAN_CLASSIFIER_TIERED_CLASSIFIER_H_
@@ -21,14 +22,17 @@ namespace aduan::classifier {
 
 class TieredClassifier : public Classifier {
  public:
-  // `written`: the written rules alone. `with_fallback`: the same rules plus the fallback ones.
-  TieredClassifier(std::unique_ptr<Classifier> written, std::unique_ptr<Classifier> with_fallback);
+  // `written`: the written rules alone. `with_fallback`: the same rules plus the fallback ones,
+  // whose decision is taken when its agency_score reaches `min_score`.
+  TieredClassifier(std::unique_ptr<Classifier> written, std::unique_ptr<Classifier> with_fallback,
+                   double min_score);
 
   Classification Classify(std::string_view text) const override;
 
  private:
   std::unique_ptr<Classifier> written_;
   std::unique_ptr<Classifier> with_fallback_;
+  double min_score_;
 };
 
 }  // namespace aduan::classifier

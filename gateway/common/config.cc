@@ -360,6 +360,7 @@ GatewayConfig Load(const std::string& path) {
     s->String("roots", &roots);
     s->Double("triage_threshold", &cfg.classifier.triage_threshold, 0, 1);
     s->Double("min_margin", &cfg.classifier.min_margin, 0, 1);
+    s->Double("fallback_threshold", &cfg.classifier.fallback_threshold, 0, 1);
     s->RejectUnknown();
   }
   if (rules.empty()) top.Fail("classifier.rules", "is required");

@@ -30,7 +30,8 @@ fs::path TestDir(const std::string& name) {
 // A classifier on the shipped lexicon, roots and topics with `written` as its only rule file
 // and `fallback` as its fallback tier.
 std::unique_ptr<Classifier> Tiered(const std::string& name, const std::string& written,
-                                   const std::string& fallback, std::string* error) {
+                                   const std::string& fallback, std::string* error,
+                                   double fallback_threshold = 0.5) {
   const fs::path dir = TestDir(name);
   fs::create_directories(dir / "rules");
   fs::create_directories(dir / "fallback");
@@ -39,6 +40,7 @@ std::unique_ptr<Classifier> Tiered(const std::string& name, const std::string& w
   ClassifierOptions options = ShippedOptions();
   options.rules_path = (dir / "rules").string();
   options.fallback_rules_path = (dir / "fallback").string();
+  options.fallback_threshold = fallback_threshold;
   return LoadKeywordClassifier(options, error);
 }
 
@@ -77,6 +79,21 @@ TEST(FallbackTest, WhatTheyLeaveInTriageTheFallbackSettlesAndExplains) {
   bool from_fallback = false;
   for (const auto& m : r.matched) from_fallback |= m.source.starts_with("mined.rules:");
   EXPECT_TRUE(from_fallback) << EvidenceOf(r);
+}
+
+TEST(FallbackTest, AFallbackDecisionBelowItsThresholdStaysInTriage) {
+  const std::string text = "tumpukan sampah di ujung gang sudah seminggu";
+  std::string error;
+  auto strict = Tiered("strict", kWritten, kFallback, &error, 1.0);
+  ASSERT_NE(strict, nullptr) << error;
+  const Classification kept = strict->Classify(text);
+  EXPECT_TRUE(kept.triage);
+  for (const auto& m : kept.matched) EXPECT_THAT(m.source, ::testing::Not(HasSubstr("mined")));
+  auto lenient = Tiered("lenient", kWritten, kFallback, &error, 0.0);
+  ASSERT_NE(lenient, nullptr) << error;
+  EXPECT_EQ(lenient->Classify(text).agency, "DLH");
+  EXPECT_EQ(Tiered("out_of_range", kWritten, kFallback, &error, 1.5), nullptr);
+  EXPECT_THAT(error, HasSubstr("fallback_threshold"));
 }
 
 TEST(FallbackTest, NothingEitherTierKnowsStaysInTriage) {
