@@ -341,10 +341,12 @@ void HandleWebhook(GatewayContext& ctx, const httplib::Request& req, httplib::Re
     count(503);
     return;
   }
-  // Only a message processed here can have queued a reply now. A journaled one wakes the
-  // dispatcher when the processor has made it: waking it for each acknowledgement kept it
-  // polling the database nonstop during a burst, at the requests' priority.
-  if (std::any_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.has_value(); })) {
+  // Only a message processed here can have queued a reply now, and only one that wrote outbox
+  // rows gives the dispatcher work. A journaled one wakes it when the processor has made it:
+  // waking it for each acknowledgement (or each generic webhook, answered in its response)
+  // kept it polling the database nonstop under load, at the requests' priority.
+  if (std::any_of(outcomes.begin(), outcomes.end(),
+                  [](const auto& o) { return o.has_value() && o->queued_outbox; })) {
     ctx.dispatcher->Wake();
   }
   if (parsed.parsed.reply) {

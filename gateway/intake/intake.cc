@@ -314,6 +314,7 @@ core::Result<IntakeOutcome> IntakePipeline::AcceptOnce(const core::InboundMessag
       out.duplicate = r.duplicate;
       out.reply = r.reply;
       out.replayed = r.replayed;
+      out.queued_outbox = !req.outbox.empty() && !r.duplicate && !r.replayed;
       return out;
     }
   }
@@ -401,6 +402,7 @@ core::Result<IntakeOutcome> IntakePipeline::AcceptOnce(const core::InboundMessag
   out.reply = r.reply;
   out.rate_limited = d.rate_limited && !r.duplicate;
   out.replayed = r.replayed;
+  out.queued_outbox = !req.outbox.empty() && !r.duplicate && !r.replayed;
   if (req.ticket && !r.duplicate && !r.replayed) out.agency = req.ticket->agency;
   return out;
 }

@@ -32,6 +32,9 @@ struct IntakeOutcome {
   // The message's single-use provider token was used before: nothing was stored (401).
   bool replayed = false;
   std::string agency;  // a new ticket's agency (or TRIAGE), for the log; else empty
+  // The transaction wrote outbox rows (a reply, a push, the operator's alert): the dispatcher
+  // has work. A generic webhook answered in its response usually writes none.
+  bool queued_outbox = false;
 };
 
 // Where a message sits in an intake journal: the journal's random id (one per journal

@@ -148,8 +148,7 @@ std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(
     it->second.owner = Owner::kInline;
   }
   try {
-    bool created = false;
-    IntakeOutcome out = AcceptEntry(entry, seq, &created);
+    IntakeOutcome out = AcceptEntry(entry, seq);
     Remember(seq, entry.receipt, out);
     WakeWaiters();
     return out;
@@ -166,7 +165,7 @@ std::optional<IntakeOutcome> IntakeProcessor::ProcessInline(
   return std::nullopt;
 }
 
-IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq, bool* created) {
+IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq) {
   auto started = std::chrono::steady_clock::now();
   core::Result<IntakeOutcome> accepted =
       pipeline_->Accept(e.message, e.received_at_ms, {options_.journal_id, seq});
@@ -179,7 +178,6 @@ IntakeOutcome IntakeProcessor::AcceptEntry(const IntakeEntry& e, uint64_t seq, b
                   labels);
   if (!out.duplicate && !out.ticket.empty()) {
     metrics_->Count("aduan_tickets_created_total", labels);
-    *created = true;
   }
   if (out.replayed) {
     Log(LogLevel::kWarn, "message refused: its signed token was used before",
@@ -404,7 +402,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records, LanePoo
     }
     lanes[std::hash<std::string>{}(SenderKey(entries[i]->message)) % lane_count].push_back(i);
   }
-  std::atomic<bool> created{false};
+  std::atomic<bool> queued{false};  // some message wrote outbox rows: the dispatcher has work
   std::mutex error_mu;
   std::string error;
   auto run_lane = [&](const std::vector<size_t>& lane) {
@@ -428,9 +426,8 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records, LanePoo
           done[i] = 1;
           continue;
         }
-        bool made = false;
-        IntakeOutcome out = AcceptEntry(e, records[i].seq, &made);
-        if (made) created = true;
+        IntakeOutcome out = AcceptEntry(e, records[i].seq);
+        if (out.queued_outbox) queued = true;
         Remember(records[i].seq, e.receipt, out);
         done[i] = 1;
       } catch (const storage::StoreError& ex) {
@@ -502,7 +499,7 @@ void IntakeProcessor::ProcessBatch(std::vector<journal::Record> records, LanePoo
   metrics_->Gauge("aduan_intake_last_batch_records", static_cast<double>(n));
   metrics_->Gauge("aduan_intake_processing_lag_seconds",
                   std::max<int64_t>(0, clock_() - records.back().time_ms) / 1000.0);
-  if (created && processed_) processed_();
+  if (queued && processed_) processed_();
 }
 
 }  // namespace aduan::gateway

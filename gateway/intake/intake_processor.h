@@ -76,8 +76,8 @@ struct ProcessorHealth {
 
 class IntakeProcessor {
  public:
-  // All pointers must outlive the processor. `processed` runs after each batch that created
-  // something (the outbox dispatcher's wake-up).
+  // All pointers must outlive the processor. `processed` runs after each batch that wrote
+  // outbox rows (the outbox dispatcher's wake-up).
   IntakeProcessor(journal::Journal* journal, IntakePipeline* pipeline, Metrics* metrics,
                   Clock clock, std::function<void()> processed, IntakeProcessorOptions options);
   ~IntakeProcessor();  // Stop()s
@@ -134,7 +134,7 @@ class IntakeProcessor {
   void ProcessBatch(std::vector<journal::Record> records, LanePool& pool);
   void Remember(uint64_t seq, const std::string& receipt, const IntakeOutcome& outcome);
   // Accept() plus the metrics and the log line; throws what Accept() throws.
-  IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq, bool* created);
+  IntakeOutcome AcceptEntry(const IntakeEntry& entry, uint64_t seq);
   enum class Claim { kMine, kDone, kStopping };
   // The processor takes record `seq`, waiting while a request thread processes it.
   Claim ClaimForProcessor(uint64_t seq);
