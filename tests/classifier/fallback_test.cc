@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 // A folder of its own per test process (ctest runs each test as a process, in parallel).
-fs::path TestDir(const std::string& name) {
+fs::path FallbackDir(const std::string& name) {
   const fs::path dir = fs::path(ADUAN_BINARY_DIR) /
                        ("classifier_fallback_test." + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
@@ -32,7 +32,7 @@ fs::path TestDir(const std::string& name) {
 std::unique_ptr<Classifier> Tiered(const std::string& name, const std::string& written,
                                    const std::string& fallback, std::string* error,
                                    double fallback_threshold = 0.5) {
-  const fs::path dir = TestDir(name);
+  const fs::path dir = FallbackDir(name);
   fs::create_directories(dir / "rules");
   fs::create_directories(dir / "fallback");
   std::ofstream(dir / "rules" / "10-written.rules") << written;
@@ -132,7 +132,7 @@ TEST(FallbackTest, ACityProfileStillMovesWhatTheWrittenRulesDecide) {
   nlohmann::json profile;
   std::ifstream(ShippedOptions().profile_path) >> profile;
   profile["topics"]["pemangkasan_pohon"] = "PERKIM";
-  const fs::path dir = TestDir("profile");
+  const fs::path dir = FallbackDir("profile");
   std::ofstream(dir / "kota.json") << profile.dump(2);
   ClassifierOptions options = ShippedOptions();
   options.profile_path = (dir / "kota.json").string();

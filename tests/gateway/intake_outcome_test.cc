@@ -17,7 +17,7 @@
 namespace aduan::gateway {
 namespace {
 
-constexpr int64_t kNow = 1'790'000'000'000;
+constexpr int64_t kOutcomeTestNow = 1'790'000'000'000;
 
 class IntakeOutcomeTest : public ::testing::Test {
  protected:
@@ -56,7 +56,7 @@ class IntakeOutcomeTest : public ::testing::Test {
 
 TEST_F(IntakeOutcomeTest, AGenericComplaintAnsweredInItsResponseQueuesNothing) {
   config_.sla.operator_channel.clear();
-  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kNow; });
+  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kOutcomeTestNow; });
   IntakeOutcome out = Accept(pipeline, Message("generic", "g-1", "081234567890",
                                                "Jalan di depan pasar berlubang, mohon diperbaiki"));
   EXPECT_FALSE(out.ticket.empty());
@@ -65,7 +65,7 @@ TEST_F(IntakeOutcomeTest, AGenericComplaintAnsweredInItsResponseQueuesNothing) {
 }
 
 TEST_F(IntakeOutcomeTest, AProviderComplaintQueuesItsAcknowledgementOnce) {
-  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kNow; });
+  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kOutcomeTestNow; });
   const auto m = Message("whatsapp", "wamid.1", "6281234567891",
                          "Sampah di TPS depan pasar sudah seminggu tidak diangkut");
   IntakeOutcome first = Accept(pipeline, m);
@@ -80,7 +80,7 @@ TEST_F(IntakeOutcomeTest, AProviderComplaintQueuesItsAcknowledgementOnce) {
 TEST_F(IntakeOutcomeTest, AnUrgentGenericComplaintQueuesTheOperatorsAlert) {
   config_.sla.operator_channel = "whatsapp";
   config_.sla.operator_address = "6281100000000";
-  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kNow; });
+  IntakePipeline pipeline(&config_, &store_, classifier_.get(), [] { return kOutcomeTestNow; });
   IntakeOutcome out = Accept(pipeline, Message("generic", "g-2", "081234567892",
                                                "Kebakaran rumah di gang 3 sekarang, api membesar"));
   EXPECT_TRUE(out.queued_outbox);
