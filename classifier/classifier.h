@@ -75,6 +75,13 @@ struct ClassifierOptions {
   // written rules' threshold: mined phrases are right less often (bench/README.md, "Fallback
   // tier"). Below it the complaint stays in triage.
   double fallback_threshold = 0.5;
+  // Rule file(s) of conduct alone: [maladministration] and [urgent] sections, meant for phrases
+  // mined from labelled complaints (`aduan rules suggest --conduct`), with a [settings] section
+  // that may set their own maladministration_threshold and urgent_threshold. They are read with
+  // the written rules' settings (negators, windows) on every complaint, and what they find is
+  // added to the written reading: a type it lacked, or the urgent flag. They never route.
+  // Empty: none.
+  std::string conduct_rules_path;
   double triage_threshold = 0.35;  // best score below this -> TRIAGE
   double min_margin = 0.10;        // best minus runner-up below this -> TRIAGE
 };

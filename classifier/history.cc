@@ -4,7 +4,43 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "classifier/rules.h"
+
 namespace aduan::classifier {
+namespace {
+
+// The optional conduct labels. False (after describing the problem) for a row to skip.
+template <class Problem>
+bool ReadConduct(const nlohmann::json& j, HistoryRow* row, const Problem& problem) {
+  const bool has_types = j.contains("maladministration") && !j["maladministration"].is_null();
+  const bool has_urgent = j.contains("urgent") && !j["urgent"].is_null();
+  if (!has_types && !has_urgent) return true;
+  row->has_conduct = true;
+  if (has_urgent) {
+    if (!j["urgent"].is_boolean()) {
+      problem("\"urgent\" must be true or false");
+      return false;
+    }
+    row->urgent = j["urgent"].get<bool>();
+  }
+  if (!has_types) return true;
+  if (!j["maladministration"].is_array()) {
+    problem("\"maladministration\" must be an array of codes");
+    return false;
+  }
+  const auto& known = KnownMaladministrationCodes();
+  for (const auto& code : j["maladministration"]) {
+    if (!code.is_string() ||
+        std::find(known.begin(), known.end(), code.get<std::string>()) == known.end()) {
+      problem("unknown maladministration code " + code.dump());
+      return false;
+    }
+    row->maladministration.push_back(code.get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace
 
 bool ReadHistory(const std::string& path, const std::set<std::string>& agencies,
                  const std::set<std::string>& topics, std::vector<HistoryRow>* rows,
@@ -65,6 +101,7 @@ bool ReadHistory(const std::string& path, const std::set<std::string>& agencies,
         continue;
       }
     }
+    if (!ReadConduct(j, &row, problem)) continue;
     rows->push_back(std::move(row));
   }
   return true;

@@ -2,7 +2,9 @@
 // classifier on them. Used by `aduan rules suggest` and `aduan rules eval`.
 //
 // A history file is JSON Lines: one object per line, {"text": "...", "agency": "PUPR"} and
-// optionally "topic": "jalan_berlubang". Blank lines are skipped.
+// optionally "topic": "jalan_berlubang", and the complaint's conduct labels:
+// "maladministration": ["PENUNDAAN_BERLARUT", ...] and "urgent": true|false. Blank lines are
+// skipped.
 #ifndef ADUAN_CLASSIFIER_HISTORY_H_
 #define ADUAN_CLASSIFIER_HISTORY_H_
 
@@ -21,10 +23,16 @@ struct HistoryRow {
   std::string agency;
   std::string topic;  // may be empty
   int line = 0;
+  // Conduct labels, read only when the row carries them (has_conduct): a city's export often
+  // knows only the agency, and such a row says nothing about maladministration or urgency.
+  bool has_conduct = false;
+  std::vector<std::string> maladministration;
+  bool urgent = false;
 };
 
 // Reads `path`. A line that is not a JSON object, has no or an empty "text", names an agency
-// outside `agencies` or a topic outside `topics` (when `topics` is not empty) is skipped and
+// outside `agencies`, a topic outside `topics` (when `topics` is not empty) or an unknown
+// maladministration code is skipped and
 // described in *problems as "file:line: problem". Returns false (and sets *error) only when
 // the file cannot be read.
 bool ReadHistory(const std::string& path, const std::set<std::string>& agencies,

@@ -675,7 +675,9 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     auto eligible = [this](const Vote& v) {
       const TargetKind kind = targets_[v.target].kind;
       return v.weight > 0 && v.words > 0 &&
-             (kind == TargetKind::kAgency || kind == TargetKind::kTopic);
+             (kind == TargetKind::kAgency || kind == TargetKind::kTopic ||
+              (settings_.label_overlap &&
+               (kind == TargetKind::kMaladministration || kind == TargetKind::kUrgent)));
     };
     auto intersects = [](uint32_t a, uint32_t a_words, uint32_t b, uint32_t b_words) {
       return a_words > 0 && b_words > 0 && a < b + b_words && b < a + a_words;
@@ -1019,9 +1021,12 @@ namespace {
 
 // The rules of `rule_paths`, read in turn, compiled with the options' lexicon, roots, topics
 // and profile.
+// With `only_from` set, only the rules written in those paths' files are kept, and the other
+// files' terms against a maladministration type or urgency; the other files also lend their
+// settings, groups and declarations (read first, overridden by later [settings]).
 std::unique_ptr<Classifier> LoadRules(const ClassifierOptions& options,
-                                      const std::vector<std::string>& rule_paths,
-                                      std::string* err) {
+                                      const std::vector<std::string>& rule_paths, std::string* err,
+                                      const std::vector<std::string>& only_from = {}) {
   Lexicon lexicon;
   if (!options.lexicon_path.empty() && !lexicon.Load(options.lexicon_path, err)) return nullptr;
   Stemmer stemmer;
@@ -1046,6 +1051,26 @@ std::unique_ptr<Classifier> LoadRules(const ClassifierOptions& options,
   if (!ParseRules(files, &rules, err, options.topics_path.empty() ? nullptr : &topic_codes)) {
     return nullptr;
   }
+  if (!only_from.empty()) {
+    std::vector<DataFile> kept_files;
+    for (const auto& path : only_from) {
+      if (!ReadDataFiles(path, ".rules", &kept_files, err)) return nullptr;
+    }
+    std::set<std::string> kept;
+    for (const auto& f : kept_files) kept.insert(f.path);
+    // The other files' evidence against a label stays: a blocker ("kemarin", "sudah padam") or
+    // a negative term cancels or outweighs kept cues the way it does the written ones. So do
+    // their sections' requirements ("need @unequal": discrimination is a comparison).
+    auto against_label = [](TargetKind kind, double weight) {
+      return weight < 0 && (kind == TargetKind::kMaladministration || kind == TargetKind::kUrgent);
+    };
+    std::erase_if(rules.terms, [&](const TermRule& t) {
+      return !kept.contains(t.place.file) && !against_label(t.kind, t.weight);
+    });
+    std::erase_if(rules.patterns, [&](const PatternRule& p) {
+      return !kept.contains(p.place.file) && !against_label(p.kind, p.weight);
+    });
+  }
   return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
                                   err, profile);
 }
@@ -1069,11 +1094,20 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
     return nullptr;
   }
   auto written = LoadRules(options, {options.rules_path}, err);
-  if (!written || options.fallback_rules_path.empty()) return written;
-  auto with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
-  if (!with_fallback) return nullptr;
+  if (!written) return nullptr;
+  if (options.fallback_rules_path.empty() && options.conduct_rules_path.empty()) return written;
+  std::unique_ptr<Classifier> with_fallback, conduct;
+  if (!options.fallback_rules_path.empty()) {
+    with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
+    if (!with_fallback) return nullptr;
+  }
+  if (!options.conduct_rules_path.empty()) {
+    conduct = LoadRules(options, {options.rules_path, options.conduct_rules_path}, err,
+                        {options.conduct_rules_path});
+    if (!conduct) return nullptr;
+  }
   return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback),
-                                            options.fallback_threshold);
+                                            options.fallback_threshold, std::move(conduct));
 }
 
 }  // namespace aduan::classifier

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "classifier/rules.h"
+
 namespace aduan::classifier {
 namespace {
 
@@ -20,7 +22,7 @@ const std::set<std::string>& Stopwords() {
       "sekali", "banyak", "masih",   "belum",  "akan",  "harus",  "dalam",     "oleh",  "nya",
       "kok",    "ya",     "dong",    "deh",    "sih",   "kan",    "nih",       "udah",  "the",
       "and",    "to",     "of",      "a",      "is",    "in",     "rt",        "rw",    "jl",
-      "no",     "gang",   "kel",     "kec",    "kota"};
+      "no",     "gang",   "kel",     "kec",    "kota",  "banget", "amat"};
   return *words;
 }
 
@@ -29,6 +31,65 @@ bool Useful(const std::string& word) {
   // Numbers and codes name places and dates, not services.
   return std::any_of(word.begin(), word.end(), [](char c) { return c < '0' || c > '9'; }) &&
          !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Words that tie a phrase to a place, a person or the next clause ("kasur di", "saya sekarang",
+// "rsud tapi"): a conduct phrase made with one is about the scene, not the conduct.
+bool Linker(const std::string& word) {
+  static const auto* words = new std::set<std::string>{
+      "di",     "ke",    "dari",  "yang", "dan",  "ini",   "itu",   "pada",     "untuk", "dengan",
+      "atau",   "juga",  "dalam", "oleh", "nya",  "ada",   "saya",  "kami",     "kita",  "pak",
+      "bu",     "bapak", "ibu",   "min",  "the",  "and",   "to",    "of",       "a",     "is",
+      "in",     "rt",    "rw",    "jl",   "no",   "gang",  "kel",   "kec",      "kota",  "tapi",
+      "karena", "kalau", "jadi",  "sama", "lalu", "terus", "namun", "sedangkan"};
+  return words->contains(word);
+}
+
+// Conduct is told with the small words agency mining skips ("belum jadi", "tidak direspon"), so
+// one word of a two-word conduct phrase may be one of them, unless it is a linker; a number
+// names a date or an amount, not conduct.
+bool ConductPair(const std::string& first, const std::string& second) {
+  auto word = [](const std::string& w) {
+    return w.size() >= 2 && !Linker(w) &&
+           !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return word(first) && word(second) && (Useful(first) || Useful(second));
+}
+
+// A conduct label adds up its phrases' weights, so a two-word phrase whose word is a kept phrase
+// of the same label would count that word twice ("parang" and "bawa parang"): one is dropped.
+void DropOverlappingPairs(std::vector<MinedPhrase>* phrases) {
+  std::set<std::pair<std::string, std::string>> single;
+  for (const auto& m : *phrases) {
+    if (m.phrase.find(' ') == std::string::npos) single.emplace(m.label, m.phrase);
+  }
+  std::erase_if(*phrases, [&](const MinedPhrase& m) {
+    const size_t space = m.phrase.find(' ');
+    if (space == std::string::npos) return false;
+    return single.contains({m.label, m.phrase.substr(0, space)}) ||
+           single.contains({m.label, m.phrase.substr(space + 1)});
+  });
+}
+
+// The labels `row` carries for `kind` (see MiningLabel); none for a row that takes no part.
+std::vector<std::string> LabelsOf(const HistoryRow& row, MiningLabel kind, bool* takes_part) {
+  *takes_part = true;
+  switch (kind) {
+    case MiningLabel::kAgency:
+      *takes_part = !row.agency.empty();
+      return {row.agency};
+    case MiningLabel::kTopic:
+      *takes_part = !row.topic.empty();
+      return {row.topic};
+    case MiningLabel::kMaladministration:
+      *takes_part = row.has_conduct;
+      return row.maladministration;
+    case MiningLabel::kUrgent:
+      *takes_part = row.has_conduct;
+      if (row.urgent) return {kUrgentTarget};
+      return {};
+  }
+  return {};
 }
 
 bool PhraseSafe(const std::string& word) {
@@ -44,11 +105,14 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
   std::unordered_map<std::string, std::map<std::string, int>> df;  // phrase -> label -> docs
   std::unordered_map<std::string, int> total;
   int n = 0;
+  const bool conduct =
+      options.label == MiningLabel::kMaladministration || options.label == MiningLabel::kUrgent;
   for (const auto& row : rows) {
-    const std::string& label = options.by_topic ? row.topic : row.agency;
-    if (label.empty()) continue;
+    bool takes_part = false;
+    const std::vector<std::string> labels = LabelsOf(row, options.label, &takes_part);
+    if (!takes_part) continue;
     ++n;
-    ++label_rows[label];
+    for (const auto& label : labels) ++label_rows[label];
     std::vector<std::string> stems;
     for (const auto& word : NormalizeWords(row.text, &lexicon)) {
       stems.emplace_back(stemmer.Stem(word));
@@ -57,13 +121,13 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
     for (size_t i = 0; i < stems.size(); ++i) {
       if (!PhraseSafe(stems[i])) continue;
       if (Useful(stems[i])) seen.insert(stems[i]);
-      if (i + 1 < stems.size() && PhraseSafe(stems[i + 1]) && Useful(stems[i]) &&
-          Useful(stems[i + 1])) {
-        seen.insert(stems[i] + " " + stems[i + 1]);
-      }
+      if (i + 1 >= stems.size() || !PhraseSafe(stems[i + 1])) continue;
+      const bool pair =
+          conduct ? ConductPair(stems[i], stems[i + 1]) : Useful(stems[i]) && Useful(stems[i + 1]);
+      if (pair) seen.insert(stems[i] + " " + stems[i + 1]);
     }
     for (const auto& phrase : seen) {
-      ++df[phrase][label];
+      for (const auto& label : labels) ++df[phrase][label];
       ++total[phrase];
     }
   }
@@ -89,6 +153,7 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
       out.push_back(std::move(m));
     }
   }
+  if (conduct) DropOverlappingPairs(&out);
   std::sort(out.begin(), out.end(), [](const MinedPhrase& x, const MinedPhrase& y) {
     if (x.label != y.label) return x.label < y.label;
     if (x.log_odds != y.log_odds) return x.log_odds > y.log_odds;
@@ -103,13 +168,17 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
   return kept;
 }
 
-std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, bool by_topic,
+std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, MiningLabel label,
                            const std::string& source, size_t rows) {
   std::string out =
       "# Suggested by `aduan rules suggest` from " + source + " (" + std::to_string(rows) +
       " labelled complaints).\n"
-      "# Review before use: delete what is wrong, adjust weights, then put the file beside the\n"
-      "# shipped rules (e.g. config/classifier/rules/90-kota.rules). Each comment gives the\n"
+      "# Review before use: delete what is wrong, adjust weights, then put the file " +
+      std::string(label == MiningLabel::kMaladministration || label == MiningLabel::kUrgent
+                      ? "in the\n# conduct folder (classifier.conduct_rules, e.g. "
+                        "config/classifier/conduct/). Each comment gives the\n"
+                      : "beside the\n# shipped rules (e.g. config/classifier/rules/90-kota.rules). "
+                        "Each comment gives the\n") +
       "# complaints of the label that contain the phrase / all that contain it, and the smoothed\n"
       "# log-odds of the label given the phrase. Phrases are written as the rules see them\n"
       "# (normalised, stemmed).\n";
@@ -117,7 +186,20 @@ std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, bool by_topi
   for (const auto& m : phrases) {
     if (m.label != current) {
       current = m.label;
-      out += std::string("\n[") + (by_topic ? "topic " : "agency ") + m.label + "]\n";
+      switch (label) {
+        case MiningLabel::kAgency:
+          out += "\n[agency " + m.label + "]\n";
+          break;
+        case MiningLabel::kTopic:
+          out += "\n[topic " + m.label + "]\n";
+          break;
+        case MiningLabel::kMaladministration:
+          out += "\n[maladministration " + m.label + "]\n";
+          break;
+        case MiningLabel::kUrgent:
+          out += "\n[urgent]\n";
+          break;
+      }
     }
     char stats[96];
     std::snprintf(stats, sizeof(stats), "%d/%d, log-odds %.2f", m.in_label, m.total, m.log_odds);

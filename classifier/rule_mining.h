@@ -1,5 +1,6 @@
-// Mining candidate rule phrases from a labelled history: for each label (an agency, or a topic),
-// the words and two-word phrases that occur far more often in its complaints than in the rest.
+// Mining candidate rule phrases from a labelled history: for each label (an agency, a topic, a
+// maladministration type, or urgency), the words and two-word phrases that occur far more often
+// in its complaints than in the rest.
 //
 // Each candidate's score is the smoothed log-odds ratio of its document frequency inside the
 // label against outside it (add-alpha smoothing), kept when it occurs in at least min_support of
@@ -17,9 +18,15 @@
 
 namespace aduan::classifier {
 
+// What a row is labelled by. Agency and topic give each row one label (rows without a topic are
+// skipped when mining topics). Maladministration gives a row any number of types and urgency at
+// most one label; only rows that carry conduct labels (HistoryRow::has_conduct) take part, and
+// those without a type (or not urgent) are the "rest" every phrase is compared against.
+enum class MiningLabel { kAgency, kTopic, kMaladministration, kUrgent };
+
 struct MiningOptions {
-  bool by_topic = false;  // label rows by their "topic" (rows without one are skipped)
-  int min_support = 3;    // complaints of the label that contain the phrase
+  MiningLabel label = MiningLabel::kAgency;
+  int min_support = 3;  // complaints of the label that contain the phrase
   // Of all complaints containing the phrase, the label's share. With twenty-odd agencies 0.4 is
   // still eight times the base rate; a stricter share left a third of held-out complaints with
   // no mined phrase at all (bench/README.md, "Rules mined from history").
@@ -45,9 +52,10 @@ struct MinedPhrase {
 std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const Lexicon& lexicon,
                                      const Stemmer& stemmer, const MiningOptions& options);
 
-// A rule file with one [agency CODE] (or [topic CODE]) section per label, each phrase with a
-// comment giving its counts. `source` names the history in the header.
-std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, bool by_topic,
+// A rule file with one section per label ([agency CODE], [topic CODE],
+// [maladministration CODE] or [urgent]), each phrase with a comment giving its counts. `source`
+// names the history in the header.
+std::string FormatRuleFile(const std::vector<MinedPhrase>& phrases, MiningLabel label,
                            const std::string& source, size_t rows);
 
 }  // namespace aduan::classifier

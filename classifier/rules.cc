@@ -263,6 +263,9 @@ class Parser {
     } else if (key == "overlap_factor") {
       if (value < 0 || value > 1) return Fail("overlap_factor must be in [0, 1]");
       s.overlap_factor = value;
+    } else if (key == "label_overlap") {
+      if (value != 0 && value != 1) return Fail("label_overlap must be 0 or 1");
+      s.label_overlap = value == 1;
     } else if (key == "clause_blocker_weight") {
       if (value < 0 || value > 100) return Fail("clause_blocker_weight must be in [0, 100]");
       s.clause_blocker_weight = value;

@@ -107,6 +107,10 @@ struct RuleSettings {
   // the same agency cover a common word ("juru parkir liar" and "parkir ~ liar"), the weaker one
   // weighs overlap_factor of its weight. 1 (the default) turns it off, 0 drops the weaker vote.
   double overlap_factor = 1.0;
+  // 1: the same holds for maladministration and urgent terms of one label. Off (0) for written
+  // rules, whose label terms are weighed to add up; on for mined cues, where "motor masih" and
+  // "masih lewat" are one observation read twice.
+  bool label_overlap = false;
   // Labels a negated occurrence cannot raise alone: a term of one of these labels preceded by a
   // negator, or written starting with one ("tidak dipungut biaya"), counts only when the label
   // also has evidence that is not negated. Thanks that say no money was asked ("tanpa biaya",

@@ -1,4 +1,5 @@
-// Written rules first, mined phrases only where the written rules cannot decide.
+// Written rules first; mined phrases where the written rules cannot decide, and mined conduct
+// cues beside them.
 //
 // Phrases mined from labelled complaints (`aduan rules suggest`) know far more of how residents
 // write than hand-written rules do, but they vote for agencies by co-occurrence: let loose beside
@@ -7,6 +8,10 @@
 // the written rules route confidently is theirs, unchanged; one they leave in triage is read
 // again by the written rules and the mined phrases together, and that reading is taken when it
 // is confident by the usual thresholds and scores at least the tier's own (stricter) minimum.
+//
+// Mined conduct cues (maladministration types, urgency; `rules suggest --conduct`) only add: a
+// type the written rules did not find, or the urgent flag. An urgent complaint still in triage
+// then goes to its leading candidate, as the written rules do for their own urgent reading.
 // Either way the result explains itself through the rules that fired.
 //
 // Thread safety: immutable once built, like every Classifier.
@@ -22,17 +27,22 @@ namespace aduan::classifier {
 
 class TieredClassifier : public Classifier {
  public:
-  // `written`: the written rules alone. `with_fallback`: the same rules plus the fallback ones,
-  // whose decision is taken when its agency_score reaches `min_score`.
+  // `written`: the written rules alone. `with_fallback` (may be null): the same rules plus the
+  // fallback ones, whose decision is taken when its agency_score reaches `min_score`.
+  // `conduct` (may be null): conduct rules alone, whose maladministration types and urgent
+  // flag are added to the decision.
   TieredClassifier(std::unique_ptr<Classifier> written, std::unique_ptr<Classifier> with_fallback,
-                   double min_score);
+                   double min_score, std::unique_ptr<Classifier> conduct = nullptr);
 
   Classification Classify(std::string_view text) const override;
 
  private:
+  Classification Route(std::string_view text) const;
+
   std::unique_ptr<Classifier> written_;
   std::unique_ptr<Classifier> with_fallback_;
   double min_score_;
+  std::unique_ptr<Classifier> conduct_;
 };
 
 }  // namespace aduan::classifier

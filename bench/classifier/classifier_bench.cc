@@ -21,6 +21,7 @@ aduan::classifier::ClassifierOptions ShippedOptions() {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
   options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
+  options.conduct_rules_path = ADUAN_SOURCE_DIR "/config/classifier/conduct";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";

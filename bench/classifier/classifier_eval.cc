@@ -46,6 +46,7 @@ struct Counts {
 int Usage() {
   std::cerr
       << "usage: classifier_eval [--rules PATH] [--fallback PATH ('' for none)]\n"
+         "                       [--conduct PATH ('' for none)]\n"
          "                       [--lexicon PATH] [--roots PATH] [--topics PATH] [--profile PATH]\n"
          "                       [--threshold X] [--margin X] [--half even|odd] [--errors]\n"
          "                       FILE.jsonl...\n";
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
   aduan::classifier::ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
   options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
+  options.conduct_rules_path = ADUAN_SOURCE_DIR "/config/classifier/conduct";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
@@ -83,6 +85,8 @@ int main(int argc, char** argv) {
       if (!value(&options.rules_path)) return Usage();
     } else if (arg == "--fallback") {  // '' for the written rules alone
       if (!value(&options.fallback_rules_path)) return Usage();
+    } else if (arg == "--conduct") {  // '' for the written rules' conduct reading alone
+      if (!value(&options.conduct_rules_path)) return Usage();
     } else if (arg == "--lexicon") {
       if (!value(&options.lexicon_path)) return Usage();
     } else if (arg == "--roots") {

@@ -29,7 +29,8 @@ usage:
   aduan keys list [--config FILE] [--db URL]
   aduan keys revoke KEY_ID [--config FILE] [--db URL]
   aduan rules suggest --history FILE.jsonl [--out FILE.rules] [--by-topic] [--min-support N]
-                      [--max-per-label N] [--profile-out FILE.json]
+                      [--max-per-label N] [--min-share X] [--profile-out FILE.json]
+                      [--conduct maladministration|urgent]
   aduan rules eval --history FILE.jsonl [--folds K] [--suggest] [--json] [--by-topic]
   aduan users add|list|disable ...   (people of the web inbox; see 'aduan users')
 
@@ -276,8 +277,8 @@ int RunCli(int argc, char** argv) {
   } else if (command == "sign") {
     flags = {"--url"};
   } else if (command == "rules") {
-    flags = {"--config",      "--history",       "--out",        "--folds",
-             "--min-support", "--max-per-label", "--profile-out"};
+    flags = {"--config",        "--history",     "--out",       "--folds",  "--min-support",
+             "--max-per-label", "--profile-out", "--min-share", "--conduct"};
     switches = {"--suggest", "--json", "--by-topic"};
   } else {
     return Usage("unknown command '" + command + "'");

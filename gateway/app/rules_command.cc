@@ -104,7 +104,32 @@ bool IntFlag(const CliArgs& args, const std::string& flag, int low, int high, in
 }
 
 bool MiningFlags(const CliArgs& args, classifier::MiningOptions* mining) {
-  mining->by_topic = args.Has("--by-topic");
+  using classifier::MiningLabel;
+  if (args.Has("--by-topic")) mining->label = MiningLabel::kTopic;
+  if (auto conduct = args.Get("--conduct")) {
+    if (*conduct == "maladministration") {
+      mining->label = MiningLabel::kMaladministration;
+    } else if (*conduct == "urgent") {
+      mining->label = MiningLabel::kUrgent;
+    } else {
+      std::cerr << "aduan: rules: --conduct is maladministration or urgent, not '" << *conduct
+                << "'\n";
+      return false;
+    }
+    if (args.Has("--by-topic")) {
+      std::cerr << "aduan: rules: --conduct and --by-topic exclude each other\n";
+      return false;
+    }
+  }
+  if (auto share = args.Get("--min-share")) {
+    char* end = nullptr;
+    const double value = std::strtod(share->c_str(), &end);
+    if (share->empty() || end != share->c_str() + share->size() || !(value > 0 && value <= 1)) {
+      std::cerr << "aduan: rules: --min-share must be a number in (0, 1]\n";
+      return false;
+    }
+    mining->min_share = value;
+  }
   return IntFlag(args, "--min-support", 1, 1000000, &mining->min_support) &&
          IntFlag(args, "--max-per-label", 1, 1000000, &mining->max_per_label);
 }
@@ -166,7 +191,7 @@ int Suggest(const CliArgs& args) {
   if (!MiningFlags(args, &mining)) return 2;
   const auto phrases = classifier::MinePhrases(in.rows, in.lexicon, in.stemmer, mining);
   const std::string text = classifier::FormatRuleFile(
-      phrases, mining.by_topic, fs::path(*args.Get("--history")).filename(), in.rows.size());
+      phrases, mining.label, fs::path(*args.Get("--history")).filename(), in.rows.size());
   const auto out = args.Get("--out");
   if (!out) {
     std::cout << text;
@@ -219,6 +244,11 @@ int Eval(const CliArgs& args) {
   if (!IntFlag(args, "--folds", 2, 100, &folds)) return 2;
   classifier::MiningOptions mining;
   if (!MiningFlags(args, &mining)) return 2;
+  if (mining.label == classifier::MiningLabel::kMaladministration ||
+      mining.label == classifier::MiningLabel::kUrgent) {
+    std::cerr << "aduan: rules: eval scores agencies; --conduct is for suggest\n";
+    return 2;
+  }
   classifier::EvalCounter counter;
   std::string error;
   size_t profile_changes = 0;  // over all folds
@@ -244,7 +274,7 @@ int Eval(const CliArgs& args) {
       }
       const auto phrases = classifier::MinePhrases(train, in.lexicon, in.stemmer, mining);
       const std::string extra =
-          classifier::FormatRuleFile(phrases, mining.by_topic, "fold", train.size());
+          classifier::FormatRuleFile(phrases, mining.label, "fold", train.size());
       std::vector<classifier::ProfileChange> changes;
       std::string profile_text;
       auto fitted = FitToHistory(in, train, train_topics, extra, &changes, &profile_text, &error);

@@ -350,10 +350,11 @@ GatewayConfig Load(const std::string& path) {
     }
   }
   if (auto s = top.Child("conversation")) LoadConversation(*s, base, &cfg.conversation);
-  std::string rules, fallback_rules, lexicon, roots, topics, profile;
+  std::string rules, fallback_rules, conduct_rules, lexicon, roots, topics, profile;
   if (auto s = top.Child("classifier")) {
     s->String("rules", &rules);
     s->String("fallback_rules", &fallback_rules);
+    s->String("conduct_rules", &conduct_rules);
     s->String("topics", &topics);
     s->String("profile", &profile);
     s->String("lexicon", &lexicon);
@@ -370,6 +371,7 @@ GatewayConfig Load(const std::string& path) {
   if (!topics.empty()) cfg.classifier.topics_path = Resolve(base, topics);
   if (!profile.empty()) cfg.classifier.profile_path = Resolve(base, profile);
   if (!fallback_rules.empty()) cfg.classifier.fallback_rules_path = Resolve(base, fallback_rules);
+  if (!conduct_rules.empty()) cfg.classifier.conduct_rules_path = Resolve(base, conduct_rules);
   std::string calendar;
   if (auto s = top.Child("sla")) {
     s->Int("route_days", &cfg.sla.defaults.route_days, 1, 365);

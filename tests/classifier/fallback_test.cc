@@ -40,6 +40,7 @@ std::unique_ptr<Classifier> Tiered(const std::string& name, const std::string& w
   ClassifierOptions options = ShippedOptions();
   options.rules_path = (dir / "rules").string();
   options.fallback_rules_path = (dir / "fallback").string();
+  options.conduct_rules_path.clear();  // conduct cues have tests of their own (conduct_test)
   options.fallback_threshold = fallback_threshold;
   return LoadKeywordClassifier(options, error);
 }

@@ -29,7 +29,10 @@ CityProfile Profile() {
 }
 
 std::vector<HistoryRow> Rows(const std::string& text, const std::string& agency, int n) {
-  return std::vector<HistoryRow>(n, HistoryRow{text, agency, "", 0});
+  HistoryRow row;
+  row.text = text;
+  row.agency = agency;
+  return std::vector<HistoryRow>(n, row);
 }
 
 std::vector<ProfileChange> Fit(const std::vector<HistoryRow>& rows,

@@ -17,6 +17,7 @@ inline ClassifierOptions ShippedOptions() {
   ClassifierOptions options;
   options.rules_path = ADUAN_SOURCE_DIR "/config/classifier/rules";
   options.fallback_rules_path = ADUAN_SOURCE_DIR "/config/classifier/fallback";
+  options.conduct_rules_path = ADUAN_SOURCE_DIR "/config/classifier/conduct";
   options.topics_path = ADUAN_SOURCE_DIR "/config/classifier/topics.json";
   options.profile_path = ADUAN_SOURCE_DIR "/config/city/default.json";
   options.lexicon_path = ADUAN_SOURCE_DIR "/config/classifier/lexicon";
@@ -24,11 +25,13 @@ inline ClassifierOptions ShippedOptions() {
   return options;
 }
 
-// ShippedOptions() without the fallback tier: the written rules alone, for tests of how rules
-// match and weigh (mined phrases would add their own evidence to what those tests count).
+// ShippedOptions() without the mined tiers (fallback and conduct): the written rules alone, for
+// tests of how rules match and weigh (mined phrases would add their own evidence to what those
+// tests count).
 inline ClassifierOptions WrittenRulesOptions() {
   ClassifierOptions options = ShippedOptions();
   options.fallback_rules_path.clear();
+  options.conduct_rules_path.clear();
   return options;
 }
 
