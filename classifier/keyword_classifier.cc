@@ -6,7 +6,6 @@
 #include <set>
 
 #include "classifier/data_files.h"
-#include "classifier/tiered_classifier.h"
 
 namespace aduan::classifier {
 namespace {
@@ -433,6 +432,7 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
       auto alone = std::make_shared<const RE2>(rule.pattern, re_options);
       c->patterns_.push_back({target_index.at(rule.target), rule.weight, rule.pattern,
                               SourceName(rule.place), std::move(alone)});
+      c->positive_patterns_ = c->positive_patterns_ || rule.weight > 0;
     }
     if (!c->pattern_set_->Compile()) {
       *error = rules.patterns.front().place.file + ": the RE2 patterns together exceed 32 MiB";
@@ -455,17 +455,30 @@ std::vector<std::string> KeywordClassifier::AnalyzedWords(std::string_view text)
   return out;
 }
 
+AnalyzedText KeywordClassifier::Analyze(std::string_view text) const {
+  AnalyzedText out;
+  out.text = text.substr(0, kMaxClassifiedBytes);
+  out.words = NormalizeWords(out.text, &lexicon_);
+  // After `words` is complete: a stem may view into its word.
+  out.stems.reserve(out.words.size());
+  for (const auto& word : out.words) out.stems.push_back(stemmer_.Stem(word));
+  return out;
+}
+
 Classification KeywordClassifier::Classify(std::string_view text) const {
+  return ClassifyAnalyzed(Analyze(text));
+}
+
+Classification KeywordClassifier::ClassifyAnalyzed(const AnalyzedText& text) const {
   Classification result;
-  const std::vector<std::string> words =
-      NormalizeWords(text.substr(0, kMaxClassifiedBytes), &lexicon_);
+  const std::vector<std::string>& words = text.words;
 
   // Word ids as written (for '=' phrases) and as stems.
   const size_t n = words.size();
   std::vector<uint32_t> surface(n), stems(n);
   for (size_t i = 0; i < n; ++i) {
     surface[i] = WordId(words[i]);
-    const std::string_view stem = stemmer_.Stem(words[i]);
+    const std::string_view stem = text.stems[i];
     stems[i] = stem == words[i] ? surface[i] : WordId(stem);
     if (stems[i] == kNoId && stem == words[i]) {
       std::string_view remainder;
@@ -719,8 +732,13 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
 
   const bool clause_scoped = settings_.clause_blocker_weight > 0;
   std::string joined;  // the normalised words, for patterns and what they matched
-  if (pattern_set_ != nullptr && n > 0) {
-    joined.reserve(text.size());
+  // Patterns that only weigh against (blockers, negatives) change nothing for a text no term
+  // voted for: the conduct tier keeps the written rules' and most complaints give it no cue.
+  const bool patterns_matter =
+      positive_patterns_ ||
+      std::any_of(evidence.begin(), evidence.end(), [](const Vote& v) { return v.weight > 0; });
+  if (pattern_set_ != nullptr && n > 0 && patterns_matter) {
+    joined.reserve(text.text.size());
     for (const auto& word : words) {
       if (!joined.empty()) joined.push_back(' ');
       joined += word;
@@ -808,8 +826,7 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
     }
   }
   if (scope && cues >= settings_.urgent_threshold) {
-    const std::vector<uint32_t> sentences =
-        SentenceStarts(text.substr(0, kMaxClassifiedBytes), &lexicon_);
+    const std::vector<uint32_t> sentences = SentenceStarts(text.text, &lexicon_);
     auto starts_clause = [&](uint32_t j) {
       return (surface[j] != kNoId && surface[j] < word_role_.size() &&
               (word_role_[surface[j]] & kClauseBreak)) ||
@@ -1015,99 +1032,6 @@ Classification KeywordClassifier::Classify(std::string_view text) const {
                      return a.target != b.target ? a.target < b.target : a.weight > b.weight;
                    });
   return result;
-}
-
-namespace {
-
-// The rules of `rule_paths`, read in turn, compiled with the options' lexicon, roots, topics
-// and profile.
-// With `only_from` set, only the rules written in those paths' files are kept, and the other
-// files' terms against a maladministration type or urgency; the other files also lend their
-// settings, groups and declarations (read first, overridden by later [settings]).
-std::unique_ptr<Classifier> LoadRules(const ClassifierOptions& options,
-                                      const std::vector<std::string>& rule_paths, std::string* err,
-                                      const std::vector<std::string>& only_from = {}) {
-  Lexicon lexicon;
-  if (!options.lexicon_path.empty() && !lexicon.Load(options.lexicon_path, err)) return nullptr;
-  Stemmer stemmer;
-  if (!options.roots_path.empty() && !stemmer.Load(options.roots_path, err)) return nullptr;
-  std::vector<DataFile> files;
-  for (const auto& path : rule_paths) {
-    if (!ReadDataFiles(path, ".rules", &files, err)) return nullptr;
-  }
-  TopicCatalogue catalogue;
-  CityProfile profile;
-  std::set<std::string> topic_codes;
-  if (!options.topics_path.empty()) {
-    if (!LoadTopicCatalogue(options.topics_path, &catalogue, err)) return nullptr;
-    for (const auto& t : catalogue.topics) topic_codes.insert(t.code);
-    if (options.profile_path.empty()) {
-      *err = "classifier options: a topic catalogue needs a city profile";
-      return nullptr;
-    }
-    if (!LoadCityProfile(options.profile_path, catalogue, &profile, err)) return nullptr;
-  }
-  RuleSet rules;
-  if (!ParseRules(files, &rules, err, options.topics_path.empty() ? nullptr : &topic_codes)) {
-    return nullptr;
-  }
-  if (!only_from.empty()) {
-    std::vector<DataFile> kept_files;
-    for (const auto& path : only_from) {
-      if (!ReadDataFiles(path, ".rules", &kept_files, err)) return nullptr;
-    }
-    std::set<std::string> kept;
-    for (const auto& f : kept_files) kept.insert(f.path);
-    // The other files' evidence against a label stays: a blocker ("kemarin", "sudah padam") or
-    // a negative term cancels or outweighs kept cues the way it does the written ones. So do
-    // their sections' requirements ("need @unequal": discrimination is a comparison).
-    auto against_label = [](TargetKind kind, double weight) {
-      return weight < 0 && (kind == TargetKind::kMaladministration || kind == TargetKind::kUrgent);
-    };
-    std::erase_if(rules.terms, [&](const TermRule& t) {
-      return !kept.contains(t.place.file) && !against_label(t.kind, t.weight);
-    });
-    std::erase_if(rules.patterns, [&](const PatternRule& p) {
-      return !kept.contains(p.place.file) && !against_label(p.kind, p.weight);
-    });
-  }
-  return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
-                                  err, profile);
-}
-
-}  // namespace
-
-std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& options,
-                                                  std::string* error) {
-  std::string local_error;
-  std::string* err = error != nullptr ? error : &local_error;
-  if (!(options.triage_threshold >= 0 && options.triage_threshold <= 1) ||
-      !(options.min_margin >= 0 && options.min_margin <= 1) ||
-      !(options.fallback_threshold >= 0 && options.fallback_threshold <= 1)) {
-    *err =
-        "classifier options: triage_threshold, min_margin and fallback_threshold must be within "
-        "[0, 1]";
-    return nullptr;
-  }
-  if (options.rules_path.empty()) {
-    *err = "classifier options: rules_path is empty";
-    return nullptr;
-  }
-  auto written = LoadRules(options, {options.rules_path}, err);
-  if (!written) return nullptr;
-  if (options.fallback_rules_path.empty() && options.conduct_rules_path.empty()) return written;
-  std::unique_ptr<Classifier> with_fallback, conduct;
-  if (!options.fallback_rules_path.empty()) {
-    with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
-    if (!with_fallback) return nullptr;
-  }
-  if (!options.conduct_rules_path.empty()) {
-    conduct = LoadRules(options, {options.rules_path, options.conduct_rules_path}, err,
-                        {options.conduct_rules_path});
-    if (!conduct) return nullptr;
-  }
-  return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback),
-                                            options.fallback_threshold, std::move(conduct));
 }
 
 }  // namespace aduan::classifier

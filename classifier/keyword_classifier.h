@@ -25,6 +25,22 @@ namespace aduan::classifier {
 // the bound keeps one pathological message from holding a worker for long.
 inline constexpr size_t kMaxClassifiedBytes = 256 * 1024;
 
+// A complaint as the rules read it: its normalised words and their stems. Classifiers built
+// from one configuration share the lexicon and the stemmer, so the tiers of a TieredClassifier
+// analyse a complaint once and all read that. Move-only: `stems` may view into `words`; `text`
+// views the caller's complaint, which must outlive it.
+struct AnalyzedText {
+  AnalyzedText() = default;
+  AnalyzedText(AnalyzedText&&) = default;
+  AnalyzedText& operator=(AnalyzedText&&) = default;
+  AnalyzedText(const AnalyzedText&) = delete;
+  AnalyzedText& operator=(const AnalyzedText&) = delete;
+
+  std::string_view text;  // the complaint as read (its first kMaxClassifiedBytes), not owned
+  std::vector<std::string> words;
+  std::vector<std::string_view> stems;  // valid while the analysing classifier and `words` live
+};
+
 class KeywordClassifier final : public Classifier {
  public:
   // Compiles `rules`; phrases are normalised with `lexicon` and `stemmer`. On failure returns
@@ -37,6 +53,12 @@ class KeywordClassifier final : public Classifier {
   ~KeywordClassifier() override;
 
   Classification Classify(std::string_view text) const override;
+
+  // Classify() in two steps: Analyze() normalises and stems, ClassifyAnalyzed() reads the result
+  // with this classifier's rules. `text` must come from Analyze() of a classifier loaded with
+  // the same lexicon and root words (LoadKeywordClassifier's tiers are).
+  AnalyzedText Analyze(std::string_view text) const;
+  Classification ClassifyAnalyzed(const AnalyzedText& text) const;
 
   // The words and their stems as the rules see them (for `aduan classify` and tests).
   std::vector<std::string> AnalyzedWords(std::string_view text) const;
@@ -141,6 +163,7 @@ class KeywordClassifier final : public Classifier {
   std::vector<Term> terms_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2::Set> pattern_set_;  // null when there are no patterns
+  bool positive_patterns_ = false;         // some pattern votes for its target
   // Target indices by kind, ascending: agencies, topics, labels (urgent and maladministration),
   // guarded targets; and by agency target, the topics the profile gives it.
   std::vector<uint32_t> agencies_, topics_, labels_, guarded_targets_;

@@ -92,6 +92,9 @@ std::vector<std::string> LabelsOf(const HistoryRow& row, MiningLabel kind, bool*
   return {};
 }
 
+// Complaints below which a conduct cue's weight is capped (see MinePhrases).
+constexpr int kFewForConduct = 5;
+
 bool PhraseSafe(const std::string& word) {
   // A rule phrase cannot carry the rule syntax's own characters.
   return word.find_first_of("|~!=@#<>") == std::string::npos;
@@ -117,9 +120,25 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
     for (const auto& word : NormalizeWords(row.text, &lexicon)) {
       stems.emplace_back(stemmer.Stem(word));
     }
+    // Words the classifier would read as negated: for conduct labels a phrase starting there is
+    // not counted (see MiningOptions::negators).
+    std::vector<bool> negated(stems.size(), false);
+    if (conduct && options.negation_window > 0) {
+      for (size_t i = 0; i < stems.size(); ++i) {
+        if (std::find(options.negators.begin(), options.negators.end(), stems[i]) ==
+            options.negators.end()) {
+          continue;
+        }
+        for (size_t k = i + 1; k <= i + static_cast<size_t>(options.negation_window) &&
+                               k < stems.size();
+             ++k) {
+          negated[k] = true;
+        }
+      }
+    }
     std::set<std::string> seen;
     for (size_t i = 0; i < stems.size(); ++i) {
-      if (!PhraseSafe(stems[i])) continue;
+      if (!PhraseSafe(stems[i]) || negated[i]) continue;
       if (Useful(stems[i])) seen.insert(stems[i]);
       if (i + 1 >= stems.size() || !PhraseSafe(stems[i + 1])) continue;
       const bool pair =
@@ -150,6 +169,9 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
       // Weight from how sure the phrase is of its label: share near 1 and common -> strong.
       m.weight =
           std::clamp(static_cast<int>(std::lround(share * std::min(log_odds, 5.0) * 0.8)), 1, 4);
+      // A conduct cue is added to every complaint's reading: one seen in a handful of complaints
+      // ("pasar sekarang", 3 of 3) may be chance, so it weighs at most half the most.
+      if (conduct && count < kFewForConduct) m.weight = std::min(m.weight, 2);
       out.push_back(std::move(m));
     }
   }

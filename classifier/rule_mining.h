@@ -36,6 +36,12 @@ struct MiningOptions {
   // Keeps a file a person can still review. A cap of 40 bound long before the other filters did
   // and cost a quarter of the accuracy mined rules reach on their own.
   int max_per_label = 1000;
+  // Conduct labels only: a word this many words or fewer after one of these is not counted
+  // alone, because the classifier ignores a label's term after a negator ("tidak sadar" is a
+  // cue of urgency, "sadar" is not). The phrase that starts with the negator still counts.
+  // Normalised words, as the rules' settings give them (RuleSettings::negators).
+  std::vector<std::string> negators;
+  int negation_window = 0;
 };
 
 struct MinedPhrase {

@@ -7,18 +7,18 @@
 
 namespace aduan::classifier {
 
-TieredClassifier::TieredClassifier(std::unique_ptr<Classifier> written,
-                                   std::unique_ptr<Classifier> with_fallback, double min_score,
-                                   std::unique_ptr<Classifier> conduct)
+TieredClassifier::TieredClassifier(std::unique_ptr<KeywordClassifier> written,
+                                   std::unique_ptr<KeywordClassifier> with_fallback,
+                                   double min_score, std::unique_ptr<KeywordClassifier> conduct)
     : written_(std::move(written)),
       with_fallback_(std::move(with_fallback)),
       min_score_(min_score),
       conduct_(std::move(conduct)) {}
 
-Classification TieredClassifier::Route(std::string_view text) const {
-  Classification first = written_->Classify(text);
+Classification TieredClassifier::Route(const AnalyzedText& text) const {
+  Classification first = written_->ClassifyAnalyzed(text);
   if (!first.triage || !with_fallback_) return first;
-  Classification second = with_fallback_->Classify(text);
+  Classification second = with_fallback_->ClassifyAnalyzed(text);
   // The fallback only settles where to send it. What the complaint is about beyond that (its
   // maladministration types, whether it is urgent) stays the written rules' reading.
   if (second.triage || second.agency_score < min_score_) return first;
@@ -28,9 +28,10 @@ Classification TieredClassifier::Route(std::string_view text) const {
 }
 
 Classification TieredClassifier::Classify(std::string_view text) const {
-  Classification c = Route(text);
+  const AnalyzedText analyzed = written_->Analyze(text);
+  Classification c = Route(analyzed);
   if (!conduct_) return c;
-  Classification cues = conduct_->Classify(text);
+  Classification cues = conduct_->ClassifyAnalyzed(analyzed);
   // Written rules that weighed a label and found evidence against it ("sudah padam", a
   // negative term) have said no; a co-occurrence does not overrule that.
   auto refused = [&](const std::string& target) {

@@ -14,6 +14,9 @@
 // then goes to its leading candidate, as the written rules do for their own urgent reading.
 // Either way the result explains itself through the rules that fired.
 //
+// The tiers are built from one configuration (the same lexicon and root words), so a complaint is
+// normalised and stemmed once and every tier reads that analysis.
+//
 // Thread safety: immutable once built, like every Classifier.
 #ifndef ADUAN_CLASSIFIER_TIERED_CLASSIFIER_H_
 #define ADUAN_CLASSIFIER_TIERED_CLASSIFIER_H_
@@ -22,6 +25,7 @@
 #include <string_view>
 
 #include "classifier/classifier.h"
+#include "classifier/keyword_classifier.h"
 
 namespace aduan::classifier {
 
@@ -31,18 +35,19 @@ class TieredClassifier : public Classifier {
   // fallback ones, whose decision is taken when its agency_score reaches `min_score`.
   // `conduct` (may be null): conduct rules alone, whose maladministration types and urgent
   // flag are added to the decision.
-  TieredClassifier(std::unique_ptr<Classifier> written, std::unique_ptr<Classifier> with_fallback,
-                   double min_score, std::unique_ptr<Classifier> conduct = nullptr);
+  TieredClassifier(std::unique_ptr<KeywordClassifier> written,
+                   std::unique_ptr<KeywordClassifier> with_fallback, double min_score,
+                   std::unique_ptr<KeywordClassifier> conduct = nullptr);
 
   Classification Classify(std::string_view text) const override;
 
  private:
-  Classification Route(std::string_view text) const;
+  Classification Route(const AnalyzedText& text) const;
 
-  std::unique_ptr<Classifier> written_;
-  std::unique_ptr<Classifier> with_fallback_;
+  std::unique_ptr<KeywordClassifier> written_;
+  std::unique_ptr<KeywordClassifier> with_fallback_;
   double min_score_;
-  std::unique_ptr<Classifier> conduct_;
+  std::unique_ptr<KeywordClassifier> conduct_;
 };
 
 }  // namespace aduan::classifier

@@ -94,6 +94,27 @@ void BM_ClassifyComplaint(benchmark::State& state) {
 }
 BENCHMARK(BM_ClassifyComplaint);
 
+// The same without the conduct tier (config/classifier/conduct), which reads every complaint a
+// second time: what the mined maladministration and urgency cues cost.
+void BM_ClassifyComplaintWithoutConduct(benchmark::State& state) {
+  static const Classifier* classifier = [] {
+    aduan::classifier::ClassifierOptions options = ShippedOptions();
+    options.conduct_rules_path.clear();
+    std::string error;
+    auto loaded = aduan::classifier::LoadKeywordClassifier(options, &error);
+    if (!loaded) {
+      std::fprintf(stderr, "classifier_bench: %s\n", error.c_str());
+      std::exit(2);
+    }
+    return loaded.release();
+  }();
+  const auto& texts = Complaints();
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(classifier->Classify(texts[i++ % texts.size()]));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ClassifyComplaintWithoutConduct);
+
 // A complaint the written rules leave in triage, so the fallback tier reads it a second time
 // (config/classifier/fallback): the worst case of the two tiers, about 300 characters.
 void BM_ClassifyLeftToTheFallback(benchmark::State& state) {

@@ -11,6 +11,7 @@
 #include "classifier/data_files.h"
 #include "classifier/history.h"
 #include "classifier/profile_fitting.h"
+#include "classifier/rules.h"
 #include "classifier/rule_mining.h"
 #include "classifier/topics.h"
 #include "gateway/app/cli.h"
@@ -32,6 +33,10 @@ struct Inputs {
   // to the history changes (profile_fitting.h).
   std::optional<classifier::CityProfile> profile;
   std::string profile_text;
+  // The configured rules' negators and window: conduct cues are mined as the rules will read
+  // them (rule_mining.h).
+  std::vector<std::string> negators;
+  int negation_window = 0;
 };
 
 // Loads the config, the classifier's lexicon and stemmer, and the history; prints every skipped
@@ -73,6 +78,15 @@ std::optional<int> Load(const CliArgs& args, Inputs* in) {
     std::cerr << "aduan: bad classifier data: " << error << "\n";
     return 2;
   }
+  std::vector<classifier::DataFile> rule_files;
+  classifier::RuleSet rules;
+  if (!classifier::ReadDataFiles(options.rules_path, ".rules", &rule_files, &error) ||
+      !classifier::ParseRules(rule_files, &rules, &error, topics.empty() ? nullptr : &topics)) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+  in->negators = rules.settings.negators;
+  in->negation_window = rules.settings.negation_window;
   std::vector<std::string> problems;
   if (!classifier::ReadHistory(*history, agencies, topics, &in->rows, &problems, &error)) {
     std::cerr << "aduan: " << error << "\n";
@@ -189,6 +203,8 @@ int Suggest(const CliArgs& args) {
   if (auto status = Load(args, &in)) return *status;
   classifier::MiningOptions mining;
   if (!MiningFlags(args, &mining)) return 2;
+  mining.negators = in.negators;
+  mining.negation_window = in.negation_window;
   const auto phrases = classifier::MinePhrases(in.rows, in.lexicon, in.stemmer, mining);
   const std::string text = classifier::FormatRuleFile(
       phrases, mining.label, fs::path(*args.Get("--history")).filename(), in.rows.size());

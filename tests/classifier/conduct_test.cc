@@ -92,6 +92,18 @@ std::vector<HistoryRow> ConductRows() {
   return rows;
 }
 
+// The phrases mined from ConductRows() for `label`, with the rules' negators when given.
+std::vector<MinedPhrase> Mine(MiningLabel label, std::vector<std::string> negators = {}) {
+  Lexicon lexicon;
+  Stemmer stemmer;
+  MiningOptions options;
+  options.min_share = 0.8;
+  options.label = label;
+  options.negation_window = negators.empty() ? 0 : 2;
+  options.negators = std::move(negators);
+  return MinePhrases(ConductRows(), lexicon, stemmer, options);
+}
+
 std::vector<std::string> PhrasesOf(const std::vector<MinedPhrase>& mined) {
   std::vector<std::string> out;
   for (const auto& m : mined) out.push_back(m.phrase);
@@ -99,12 +111,7 @@ std::vector<std::string> PhrasesOf(const std::vector<MinedPhrase>& mined) {
 }
 
 TEST(ConductMiningTest, MinesTypesFromLabelledRowsWithoutCountingAWordTwice) {
-  Lexicon lexicon;
-  Stemmer stemmer;
-  MiningOptions options;
-  options.min_share = 0.8;
-  options.label = MiningLabel::kMaladministration;
-  const auto types = MinePhrases(ConductRows(), lexicon, stemmer, options);
+  const auto types = Mine(MiningLabel::kMaladministration);
   for (const auto& m : types) EXPECT_EQ(m.label, "PERMINTAAN_IMBALAN");
   const std::vector<std::string> money = PhrasesOf(types);
   EXPECT_THAT(money, Contains("rokok"));
@@ -114,17 +121,12 @@ TEST(ConductMiningTest, MinesTypesFromLabelledRowsWithoutCountingAWordTwice) {
       EXPECT_THAT(phrase, Not(HasSubstr("rokok"))) << phrase;
     }
   }
-  EXPECT_THAT(FormatRuleFile(types, options.label, "h.jsonl", 25),
+  EXPECT_THAT(FormatRuleFile(types, MiningLabel::kMaladministration, "h.jsonl", 25),
               HasSubstr("[maladministration PERMINTAAN_IMBALAN]\n"));
 }
 
 TEST(ConductMiningTest, MinesUrgencyWithSmallWordsButNotWithLinkers) {
-  Lexicon lexicon;
-  Stemmer stemmer;
-  MiningOptions options;
-  options.min_share = 0.8;
-  options.label = MiningLabel::kUrgent;
-  const auto urgent = MinePhrases(ConductRows(), lexicon, stemmer, options);
+  const auto urgent = Mine(MiningLabel::kUrgent);
   const std::vector<std::string> cues = PhrasesOf(urgent);
   // "belum" is a word agency mining skips; with "dievakuasi" (said of urgent and calm rows alike)
   // it is the cue. The agency-only rows saying the same are not counted against it.
@@ -132,7 +134,24 @@ TEST(ConductMiningTest, MinesUrgencyWithSmallWordsButNotWithLinkers) {
   for (const auto& phrase : cues) not_yet_evacuated |= phrase.starts_with("belum ");
   EXPECT_TRUE(not_yet_evacuated) << ::testing::PrintToString(cues);
   EXPECT_THAT(cues, Not(Contains("di dalam")));  // two linkers: the scene, not the danger
-  EXPECT_THAT(FormatRuleFile(urgent, options.label, "h.jsonl", 25), HasSubstr("\n[urgent]\n"));
+  EXPECT_THAT(FormatRuleFile(urgent, MiningLabel::kUrgent, "h.jsonl", 25),
+              HasSubstr("\n[urgent]\n"));
+}
+
+TEST(ConductMiningTest, AWordTheRulesReadAsNegatedIsNoCueAlone) {
+  // Without negators "terjebak" (only in urgent rows) is a cue; after "belum" the classifier
+  // would ignore it, so mining with the rules' negators does not count it there. The urgent
+  // rows say "belum dievakuasi, terjebak": two words on from "belum", within the window.
+  const std::vector<std::string> plain = PhrasesOf(Mine(MiningLabel::kUrgent));
+  EXPECT_THAT(plain, Contains(HasSubstr("jebak")));
+  const std::vector<std::string> negated = PhrasesOf(Mine(MiningLabel::kUrgent, {"belum"}));
+  EXPECT_THAT(negated, Not(Contains(HasSubstr("jebak"))));
+  for (const auto& phrase : negated) {
+    EXPECT_FALSE(phrase.starts_with("evakuasi") || phrase.starts_with("dievakuasi")) << phrase;
+  }
+  bool not_yet_evacuated = false;
+  for (const auto& phrase : negated) not_yet_evacuated |= phrase.starts_with("belum ");
+  EXPECT_TRUE(not_yet_evacuated) << ::testing::PrintToString(negated);
 }
 
 // The shipped lexicon, roots and topics with `written` as the only rule file and `conduct` (with
