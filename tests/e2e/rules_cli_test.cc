@@ -112,6 +112,58 @@ TEST(RulesCliTest, SuggestWritesARuleFileTheGatewayAccepts) {
   EXPECT_GE(report["accuracy"].get<double>(), 0.8);
 }
 
+// Conduct cues mined from a history that labels urgency (the resident-written examples) go in
+// the conduct folder, and the gateway's configuration takes them.
+TEST(RulesCliTest, SuggestConductWritesUrgentCuesTheGatewayAccepts) {
+  TempDir dir;
+  int rows = 0;
+  const std::string history = WriteHistory(dir, &rows);
+  fs::copy(fs::path(ADUAN_SOURCE_DIR) / "config", dir.path() / "config",
+           fs::copy_options::recursive);
+  const std::string cues = (dir.path() / "config/classifier/conduct/mined-urgent.rules").string();
+  std::string out;
+  ASSERT_EQ(
+      RunCommand({AduanBinary(), "rules", "suggest", "--config", kConfig, "--history", history,
+                  "--conduct", "urgent", "--min-support", "2", "--min-share", "0.6", "--out", cues},
+                 &out),
+      0)
+      << out;
+  std::ifstream in(cues);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("\n[urgent]\n"), std::string::npos) << text.str();
+  EXPECT_EQ(text.str().find("[agency "), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("conduct folder"), std::string::npos) << text.str();
+  ASSERT_EQ(RunCommand({AduanBinary(), "check-config", "--config",
+                        (dir.path() / "config/aduan.json").string()},
+                       &out),
+            0)
+      << out;
+}
+
+TEST(RulesCliTest, ConductFlagsRefuseWhatTheyCannotMean) {
+  TempDir dir;
+  int rows = 0;
+  const std::string history = WriteHistory(dir, &rows);
+  std::string out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "suggest", "--config", kConfig, "--history",
+                        history, "--conduct", "banjir"},
+                       &out),
+            2);
+  EXPECT_NE(out.find("--conduct is maladministration or urgent, not 'banjir'"), std::string::npos)
+      << out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "suggest", "--config", kConfig, "--history",
+                        history, "--min-share", "1.5"},
+                       &out),
+            2);
+  EXPECT_NE(out.find("--min-share must be a number in (0, 1]"), std::string::npos) << out;
+  EXPECT_EQ(RunCommand({AduanBinary(), "rules", "eval", "--config", kConfig, "--history", history,
+                        "--conduct", "urgent"},
+                       &out),
+            2);
+  EXPECT_NE(out.find("eval scores agencies"), std::string::npos) << out;
+}
+
 // Rules mined from a history on their own (the rules folder holds only the settings) are a
 // learner a city can lean on where the shipped rules are weak: scored on held-out folds of the
 // project's own labelled sets, they route most complaints right. A cap of 40 phrases a label
