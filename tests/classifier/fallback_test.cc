@@ -147,7 +147,10 @@ TEST(FallbackTest, ACityProfileStillMovesWhatTheWrittenRulesDecide) {
 // fallback can: the breadth it exists for.
 TEST(FallbackTest, TheShippedFallbackPlacesWhatTheWrittenRulesCannot) {
   const std::map<std::string, std::string> cases = {
-      {"anjing liar berkeliaran di komplek sering ngejar anak2", "DAMKAR"},
+      // Sundanese: no rice aid since last month, the data does not match Dukcapil's.
+      {"punten bu, abdi teu kenging bantuan beras deui ti bulan kamari, ceunah data teu padan "
+       "sareng dukcapil. kedah kumaha?",
+       "DINSOS"},
       {"pak mohon petugasnya datang, di rumah kosong sebelah ada sarang tawon gede", "DAMKAR"},
   };
   for (const auto& [text, agency] : cases) {
