@@ -118,6 +118,20 @@ const Case kCases[] = {
     {"FireInEnglishNow", "there is a fire in the warehouse next to our house, flames on the roof",
      true},
     {"RageWithMachete", "pria mabuk mengamuk sambil mengayunkan golok di depan warung kopi", true},
+    // A disaster's aftermath (its victims asking for aid or papers, services days later) beside
+    // victims still in danger.
+    {"FireVictimsAskAid",
+     "kami korban kebakaran di gang melati, sudah dua minggu tinggal di masjid, kapan bantuan "
+     "sembako datang",
+     false},
+    {"AfterFloodWaterOff",
+     "pasca banjir kemarin lusa air ledeng di blok C belum mengalir sama sekali", false},
+    {"BurntHomePermit", "rumah saya habis terbakar, mau bangun lagi apa perlu urus PBG baru?",
+     false},
+    {"FloodVictimsTrappedNow",
+     "korban banjir di RT 4 masih terjebak di atap rumah, air terus naik, tolong perahu", true},
+    {"LandslideVictimsBuriedNow",
+     "korban longsor di dusun atas masih tertimbun, warga menggali pakai tangan", true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Round27, UrgentPrecisionTest, ::testing::ValuesIn(kCases), FamilyCaseName);
