@@ -119,11 +119,14 @@ BENCHMARK(BM_ClassifyComplaintWithoutConduct);
 // (config/classifier/fallback): the worst case of the two tiers, about 300 characters.
 void BM_ClassifyLeftToTheFallback(benchmark::State& state) {
   const Classifier& classifier = Shipped();
+  // Sundanese: no rice aid since last month, the data does not match Dukcapil's; asked the RT
+  // and the village office, nobody could explain. (A stray-dog complaint served here until the
+  // labelled sets split stray dogs between rescue and the neighbourhood.)
   const std::string text =
-      "Selamat sore min, mau tanya aja nih. Di komplek kami sekarang banyak anjing liar "
-      "berkeliaran, kadang lima ekor sekaligus, suka ngejar anak2 yang pulang ngaji dan motor "
-      "yang lewat. Pemiliknya tidak jelas siapa. Kami bingung harus minta tolong ke siapa, mohon "
-      "infonya ya, terima kasih banyak sebelumnya.";
+      "Punten bu, abdi teu kenging bantuan beras deui ti bulan kamari, ceunah data teu padan "
+      "sareng dukcapil. Tos naros ka RT sareng ka kantor desa, tapi teu aya nu tiasa "
+      "ngajelaskeun. Abdi teh nyalira ngurus dua budak leutik, kedah kumaha supados tiasa nampi "
+      "deui? Hatur nuhun sateuacanna.";
   if (classifier.Classify(text).triage) state.SkipWithError("the fallback no longer places it");
   for (auto _ : state) benchmark::DoNotOptimize(classifier.Classify(text));
   state.SetItemsProcessed(state.iterations());
