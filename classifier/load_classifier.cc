@@ -16,49 +16,50 @@ namespace aduan::classifier {
 
 namespace {
 
-// The rules of `rule_paths`, read in turn, compiled with the options' lexicon, roots, topics
-// and profile.
-// With `only_from` set, only the rules written in those paths' files are kept, and the other
-// files' terms against a maladministration type or urgency; the other files also lend their
-// settings, groups and declarations (read first, overridden by later [settings]).
-std::unique_ptr<KeywordClassifier> LoadRules(const ClassifierOptions& options,
-                                             const std::vector<std::string>& rule_paths,
-                                             std::string* err,
-                                             const std::vector<std::string>& only_from = {}) {
+// What every tier of one configuration is built from: read once, each tier compiled with a copy
+// (the tiers share an analysis of the complaint, so they must share lexicon and roots anyway).
+struct TierInputs {
   Lexicon lexicon;
-  if (!options.lexicon_path.empty() && !lexicon.Load(options.lexicon_path, err)) return nullptr;
   Stemmer stemmer;
-  if (!options.roots_path.empty() && !stemmer.Load(options.roots_path, err)) return nullptr;
-  std::vector<DataFile> files;
-  for (const auto& path : rule_paths) {
-    if (!ReadDataFiles(path, ".rules", &files, err)) return nullptr;
-  }
-  TopicCatalogue catalogue;
-  CityProfile profile;
   std::set<std::string> topic_codes;
-  if (!options.topics_path.empty()) {
-    if (!LoadTopicCatalogue(options.topics_path, &catalogue, err)) return nullptr;
-    for (const auto& t : catalogue.topics) topic_codes.insert(t.code);
-    if (options.profile_path.empty()) {
-      *err = "classifier options: a topic catalogue needs a city profile";
-      return nullptr;
-    }
-    if (!LoadCityProfile(options.profile_path, catalogue, &profile, err)) return nullptr;
+  CityProfile profile;
+  std::vector<DataFile> written;  // the rules of options.rules_path
+};
+
+bool LoadInputs(const ClassifierOptions& options, TierInputs* in, std::string* err) {
+  if (!options.lexicon_path.empty() && !in->lexicon.Load(options.lexicon_path, err)) return false;
+  if (!options.roots_path.empty() && !in->stemmer.Load(options.roots_path, err)) return false;
+  if (!ReadDataFiles(options.rules_path, ".rules", &in->written, err)) return false;
+  if (options.topics_path.empty()) return true;
+  TopicCatalogue catalogue;
+  if (!LoadTopicCatalogue(options.topics_path, &catalogue, err)) return false;
+  for (const auto& t : catalogue.topics) in->topic_codes.insert(t.code);
+  if (options.profile_path.empty()) {
+    *err = "classifier options: a topic catalogue needs a city profile";
+    return false;
   }
+  return LoadCityProfile(options.profile_path, catalogue, &in->profile, err);
+}
+
+// The written rules followed by the rule files of `tier_path` (none when empty), compiled. With
+// `tier_only`, only the rules written in the tier's files are kept, and the written files' terms
+// against a maladministration type or urgency; the written files also lend their settings, groups
+// and declarations (read first, overridden by the tier's [settings]).
+std::unique_ptr<KeywordClassifier> CompileTier(const ClassifierOptions& options,
+                                               const TierInputs& in, const std::string& tier_path,
+                                               bool tier_only, std::string* err) {
+  std::vector<DataFile> files = in.written;
+  if (!tier_path.empty() && !ReadDataFiles(tier_path, ".rules", &files, err)) return nullptr;
   RuleSet rules;
-  if (!ParseRules(files, &rules, err, options.topics_path.empty() ? nullptr : &topic_codes)) {
+  if (!ParseRules(files, &rules, err, options.topics_path.empty() ? nullptr : &in.topic_codes)) {
     return nullptr;
   }
-  if (!only_from.empty()) {
-    std::vector<DataFile> kept_files;
-    for (const auto& path : only_from) {
-      if (!ReadDataFiles(path, ".rules", &kept_files, err)) return nullptr;
-    }
+  if (tier_only) {
     std::set<std::string> kept;
-    for (const auto& f : kept_files) kept.insert(f.path);
-    // The other files' evidence against a label stays: a blocker ("kemarin", "sudah padam") or
-    // a negative term cancels or outweighs kept cues the way it does the written ones. So do
-    // their sections' requirements ("need @unequal": discrimination is a comparison).
+    for (size_t i = in.written.size(); i < files.size(); ++i) kept.insert(files[i].path);
+    // The written evidence against a label stays: a blocker ("kemarin", "sudah padam") or a
+    // negative term cancels or outweighs kept cues the way it does the written ones. So do the
+    // sections' requirements ("need @unequal": discrimination is a comparison).
     auto against_label = [](TargetKind kind, double weight) {
       return weight < 0 && (kind == TargetKind::kMaladministration || kind == TargetKind::kUrgent);
     };
@@ -69,8 +70,8 @@ std::unique_ptr<KeywordClassifier> LoadRules(const ClassifierOptions& options,
       return !kept.contains(p.place.file) && !against_label(p.kind, p.weight);
     });
   }
-  return KeywordClassifier::Build(std::move(rules), std::move(lexicon), std::move(stemmer), options,
-                                  err, profile);
+  return KeywordClassifier::Build(std::move(rules), in.lexicon, in.stemmer, options, err,
+                                  in.profile);
 }
 
 }  // namespace
@@ -91,17 +92,18 @@ std::unique_ptr<Classifier> LoadKeywordClassifier(const ClassifierOptions& optio
     *err = "classifier options: rules_path is empty";
     return nullptr;
   }
-  auto written = LoadRules(options, {options.rules_path}, err);
+  TierInputs inputs;
+  if (!LoadInputs(options, &inputs, err)) return nullptr;
+  auto written = CompileTier(options, inputs, "", false, err);
   if (!written) return nullptr;
   if (options.fallback_rules_path.empty() && options.conduct_rules_path.empty()) return written;
   std::unique_ptr<KeywordClassifier> with_fallback, conduct;
   if (!options.fallback_rules_path.empty()) {
-    with_fallback = LoadRules(options, {options.rules_path, options.fallback_rules_path}, err);
+    with_fallback = CompileTier(options, inputs, options.fallback_rules_path, false, err);
     if (!with_fallback) return nullptr;
   }
   if (!options.conduct_rules_path.empty()) {
-    conduct = LoadRules(options, {options.rules_path, options.conduct_rules_path}, err,
-                        {options.conduct_rules_path});
+    conduct = CompileTier(options, inputs, options.conduct_rules_path, true, err);
     if (!conduct) return nullptr;
   }
   return std::make_unique<TieredClassifier>(std::move(written), std::move(with_fallback),

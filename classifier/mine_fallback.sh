@@ -33,12 +33,11 @@ for line in sys.stdin:
                    "maladministration": row.get("maladministration") or [],
                    "urgent": bool(row.get("urgent"))}
         print(json.dumps(conduct, ensure_ascii=False), file=sys.stderr)
-' >"$history" 2>"$work/conduct.jsonl"
+' >"$history" 2>"$work/project-conduct.jsonl"
 "$build/aduan" rules suggest --history "$history" \
   --out config/classifier/fallback/mined-examples.rules
 # A conduct cue must be more sure of its label than an agency phrase (--min-share): it is added to
 # every complaint's reading, not only to those the written rules leave in triage.
-cp "$work/conduct.jsonl" "$work/project-conduct.jsonl"
 for kind in maladministration urgent; do
   "$build/aduan" rules suggest --history "$work/project-conduct.jsonl" --conduct "$kind" \
     --min-share "${CONDUCT_MIN_SHARE:-0.6}" --out "config/classifier/conduct/mined-$kind.rules"

@@ -26,11 +26,14 @@ const std::set<std::string>& Stopwords() {
   return *words;
 }
 
+bool AllDigits(const std::string& word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool Useful(const std::string& word) {
   if (word.size() < 3 || Stopwords().contains(word)) return false;
-  // Numbers and codes name places and dates, not services.
-  return std::any_of(word.begin(), word.end(), [](char c) { return c < '0' || c > '9'; }) &&
-         !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // Numbers name places and dates, not services.
+  return !AllDigits(word);
 }
 
 // Words that tie a phrase to a place, a person or the next clause ("kasur di", "saya sekarang",
@@ -49,10 +52,7 @@ bool Linker(const std::string& word) {
 // one word of a two-word conduct phrase may be one of them, unless it is a linker; a number
 // names a date or an amount, not conduct.
 bool ConductPair(const std::string& first, const std::string& second) {
-  auto word = [](const std::string& w) {
-    return w.size() >= 2 && !Linker(w) &&
-           !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  auto word = [](const std::string& w) { return w.size() >= 2 && !Linker(w) && !AllDigits(w); };
   return word(first) && word(second) && (Useful(first) || Useful(second));
 }
 
@@ -129,9 +129,8 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
             options.negators.end()) {
           continue;
         }
-        for (size_t k = i + 1; k <= i + static_cast<size_t>(options.negation_window) &&
-                               k < stems.size();
-             ++k) {
+        for (size_t k = i + 1;
+             k <= i + static_cast<size_t>(options.negation_window) && k < stems.size(); ++k) {
           negated[k] = true;
         }
       }

@@ -44,19 +44,25 @@ long RssKib() {
   return 0;
 }
 
+// Loads `options`, or exits: a benchmark of rules that do not load measures nothing.
+const Classifier* LoadOrExit(const aduan::classifier::ClassifierOptions& options) {
+  std::string error;
+  auto loaded = aduan::classifier::LoadKeywordClassifier(options, &error);
+  if (!loaded) {
+    std::fprintf(stderr, "classifier_bench: %s\n", error.c_str());
+    std::exit(2);
+  }
+  return loaded.release();
+}
+
 const Classifier& Shipped() {
   static const Classifier* classifier = [] {
     const long before = RssKib();
-    std::string error;
-    auto loaded = aduan::classifier::LoadKeywordClassifier(ShippedOptions(), &error);
-    if (!loaded) {
-      std::fprintf(stderr, "classifier_bench: %s\n", error.c_str());
-      std::exit(2);
-    }
+    const Classifier* loaded = LoadOrExit(ShippedOptions());
     const long after = RssKib();
     std::fprintf(stderr, "classifier memory (RSS growth while loading all rules): %.2f MiB\n",
                  (after - before) / 1024.0);
-    return loaded.release();
+    return loaded;
   }();
   return *classifier;
 }
@@ -100,13 +106,7 @@ void BM_ClassifyComplaintWithoutConduct(benchmark::State& state) {
   static const Classifier* classifier = [] {
     aduan::classifier::ClassifierOptions options = ShippedOptions();
     options.conduct_rules_path.clear();
-    std::string error;
-    auto loaded = aduan::classifier::LoadKeywordClassifier(options, &error);
-    if (!loaded) {
-      std::fprintf(stderr, "classifier_bench: %s\n", error.c_str());
-      std::exit(2);
-    }
-    return loaded.release();
+    return LoadOrExit(options);
   }();
   const auto& texts = Complaints();
   size_t i = 0;

@@ -11,8 +11,8 @@
 #include "classifier/data_files.h"
 #include "classifier/history.h"
 #include "classifier/profile_fitting.h"
-#include "classifier/rules.h"
 #include "classifier/rule_mining.h"
+#include "classifier/rules.h"
 #include "classifier/topics.h"
 #include "gateway/app/cli.h"
 #include "gateway/common/config.h"
@@ -33,10 +33,7 @@ struct Inputs {
   // to the history changes (profile_fitting.h).
   std::optional<classifier::CityProfile> profile;
   std::string profile_text;
-  // The configured rules' negators and window: conduct cues are mined as the rules will read
-  // them (rule_mining.h).
-  std::vector<std::string> negators;
-  int negation_window = 0;
+  std::set<std::string> topics;  // the catalogue's codes; empty without topics
 };
 
 // Loads the config, the classifier's lexicon and stemmer, and the history; prints every skipped
@@ -56,7 +53,7 @@ std::optional<int> Load(const CliArgs& args, Inputs* in) {
   }
   std::set<std::string> agencies = {std::string(classifier::kTriage)};
   for (const auto& a : in->cfg.agencies) agencies.insert(a.code);
-  std::set<std::string> topics;
+  std::set<std::string>& topics = in->topics;
   const auto& options = in->cfg.classifier;
   if (!options.topics_path.empty()) {
     classifier::TopicCatalogue catalogue;
@@ -78,15 +75,6 @@ std::optional<int> Load(const CliArgs& args, Inputs* in) {
     std::cerr << "aduan: bad classifier data: " << error << "\n";
     return 2;
   }
-  std::vector<classifier::DataFile> rule_files;
-  classifier::RuleSet rules;
-  if (!classifier::ReadDataFiles(options.rules_path, ".rules", &rule_files, &error) ||
-      !classifier::ParseRules(rule_files, &rules, &error, topics.empty() ? nullptr : &topics)) {
-    std::cerr << "aduan: bad classifier rules: " << error << "\n";
-    return 2;
-  }
-  in->negators = rules.settings.negators;
-  in->negation_window = rules.settings.negation_window;
   std::vector<std::string> problems;
   if (!classifier::ReadHistory(*history, agencies, topics, &in->rows, &problems, &error)) {
     std::cerr << "aduan: " << error << "\n";
@@ -198,13 +186,31 @@ std::unique_ptr<classifier::Classifier> FitToHistory(
                         changes->empty() ? "" : *profile_text);
 }
 
+// Conduct cues are mined as the configured rules will read them: with their negators and window
+// (MiningOptions::negators). Returns the exit status when the rules do not parse.
+std::optional<int> ReadNegators(const Inputs& in, classifier::MiningOptions* mining) {
+  std::string error;
+  std::vector<classifier::DataFile> files;
+  classifier::RuleSet rules;
+  if (!classifier::ReadDataFiles(in.cfg.classifier.rules_path, ".rules", &files, &error) ||
+      !classifier::ParseRules(files, &rules, &error, in.topics.empty() ? nullptr : &in.topics)) {
+    std::cerr << "aduan: bad classifier rules: " << error << "\n";
+    return 2;
+  }
+  mining->negators = rules.settings.negators;
+  mining->negation_window = rules.settings.negation_window;
+  return std::nullopt;
+}
+
 int Suggest(const CliArgs& args) {
   Inputs in;
   if (auto status = Load(args, &in)) return *status;
   classifier::MiningOptions mining;
   if (!MiningFlags(args, &mining)) return 2;
-  mining.negators = in.negators;
-  mining.negation_window = in.negation_window;
+  if (mining.label == classifier::MiningLabel::kMaladministration ||
+      mining.label == classifier::MiningLabel::kUrgent) {
+    if (auto status = ReadNegators(in, &mining)) return *status;
+  }
   const auto phrases = classifier::MinePhrases(in.rows, in.lexicon, in.stemmer, mining);
   const std::string text = classifier::FormatRuleFile(
       phrases, mining.label, fs::path(*args.Get("--history")).filename(), in.rows.size());
