@@ -308,7 +308,8 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
         !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
       return nullptr;
     }
-    for (const auto& phrase : rule.unless) {
+    static const std::vector<std::string> kNoBlockers;
+    for (const auto& phrase : rule.unless ? *rule.unless : kNoBlockers) {
       uint32_t id;
       if (!c->InternPhrase(phrase, rule.place, &id, error)) return nullptr;
       term.unless.push_back(id);

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <memory>
 #include <set>
 #include <string_view>
+#include <utility>
 
 namespace aduan::classifier {
 namespace {
@@ -311,6 +313,7 @@ class Parser {
       }
       if (!Expand(SplitAlternatives(blockers), &unless)) return false;
     }
+    const auto shared_unless = std::make_shared<const std::vector<std::string>>(std::move(unless));
     if (positive.empty()) return Fail("a weight needs at least one phrase");
     std::vector<std::string> alternatives;
     std::vector<int> composed;  // parallel to alternatives
@@ -331,7 +334,7 @@ class Parser {
       term.kind = kind_;
       term.weight = weight;
       term.text = alt;
-      term.unless = unless;
+      term.unless = shared_unless;
       term.place = place_;
       const size_t tilde = alt.find('~');
       if (tilde == std::string::npos) {

@@ -31,6 +31,7 @@
 #define ADUAN_CLASSIFIER_RULES_H_
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,9 +54,11 @@ struct TermRule {
   std::string target;
   TargetKind kind = TargetKind::kAgency;
   double weight = 0;
-  std::string text;                 // the alternative as written, for explanations
-  std::vector<std::string> parts;   // one phrase, or two joined by '~'; may start with '='
-  std::vector<std::string> unless;  // phrases that block this term
+  std::string text;                // the alternative as written, for explanations
+  std::vector<std::string> parts;  // one phrase, or two joined by '~'; may start with '='
+  // Phrases that block this term; null when none do. Shared by every term of one line: an "@a ~ @b"
+  // line expands into a term per pair, and a copy each made loading the rules cost tens of MiB.
+  std::shared_ptr<const std::vector<std::string>> unless;
   // Terms expanded from one "@a ~ @b" alternative share a non-negative id: together they add
   // their weight once, and negated occurrences do not count. -1 for every other term.
   int composed = -1;
