@@ -149,9 +149,22 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
       ++total[phrase];
     }
   }
+  // A rule's phrase is normalised and stemmed again when the rules load, and the lexicon is not
+  // idempotent: "AK1" reads "ak" -> "aku", but a rule written "aku" reads "saya", and so once
+  // sent every message with "saya" and nothing else to DISNAKER. A phrase that does not read
+  // back as itself would vote for words it was not counted on, so it is not suggested.
+  auto reads_back = [&lexicon, &stemmer](const std::string& phrase) {
+    std::string again;
+    for (const auto& word : NormalizeWords(phrase, &lexicon)) {
+      if (!again.empty()) again += ' ';
+      again += stemmer.Stem(word);
+    }
+    return again == phrase;
+  };
   std::vector<MinedPhrase> out;
   for (const auto& [phrase, by_label] : df) {
     const int all = total[phrase];
+    if (!reads_back(phrase)) continue;
     for (const auto& [label, count] : by_label) {
       if (count < options.min_support) continue;
       const double share = double(count) / all;

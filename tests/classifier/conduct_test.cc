@@ -125,6 +125,32 @@ TEST(ConductMiningTest, MinesTypesFromLabelledRowsWithoutCountingAWordTwice) {
               HasSubstr("[maladministration PERMINTAAN_IMBALAN]\n"));
 }
 
+// The lexicon is not idempotent ("ak" -> "aku", "aku" -> "saya"): a phrase counted as "aku" (an
+// "AK1" job card) would read "saya" once written as a rule and vote for every message with "saya".
+TEST(AgencyMiningTest, SuggestsOnlyPhrasesThatReadBackAsCounted) {
+  Lexicon lexicon;
+  lexicon.Add("ak", {"aku"});
+  lexicon.Add("aku", {"saya"});
+  Stemmer stemmer;
+  std::vector<HistoryRow> rows;
+  for (int i = 0; i < 6; ++i) {
+    HistoryRow job;
+    job.text = "kartu ak belum jadi pesangon " + std::to_string(i);
+    job.agency = "DISNAKER";
+    rows.push_back(job);
+    HistoryRow road;
+    road.text = "jalan rusak berlubang " + std::to_string(i);
+    road.agency = "PUPR";
+    rows.push_back(road);
+  }
+  MiningOptions options;
+  options.min_share = 0.8;
+  const std::vector<std::string> phrases = PhrasesOf(MinePhrases(rows, lexicon, stemmer, options));
+  EXPECT_THAT(phrases, Contains("pesangon"));
+  EXPECT_THAT(phrases, Contains("jalan"));
+  for (const auto& phrase : phrases) EXPECT_THAT(phrase, Not(HasSubstr("aku"))) << phrase;
+}
+
 TEST(ConductMiningTest, MinesUrgencyWithSmallWordsButNotWithLinkers) {
   const auto urgent = Mine(MiningLabel::kUrgent);
   const std::vector<std::string> cues = PhrasesOf(urgent);

@@ -160,5 +160,14 @@ TEST(FallbackTest, TheShippedFallbackPlacesWhatTheWrittenRulesCannot) {
   }
 }
 
+// A message that names no service stays with the operator however it says "I": the shipped file
+// once held "aku" (mined from "AK1"), which the loader reads as "saya".
+TEST(FallbackTest, TheShippedFallbackLeavesAMessageWithoutASubjectInTriage) {
+  for (const char* text : {"saya mau lapor", "sy mau nanya min", "aku mau tanya dong"}) {
+    const Classification r = ShippedClassifier().Classify(text);
+    EXPECT_TRUE(r.triage) << text << EvidenceOf(r);
+  }
+}
+
 }  // namespace
 }  // namespace aduan::classifier
