@@ -40,11 +40,15 @@ bool Useful(const std::string& word) {
 // "rsud tapi"): a conduct phrase made with one is about the scene, not the conduct.
 bool Linker(const std::string& word) {
   static const auto* words = new std::set<std::string>{
-      "di",     "ke",    "dari",  "yang", "dan",  "ini",   "itu",   "pada",     "untuk", "dengan",
-      "atau",   "juga",  "dalam", "oleh", "nya",  "ada",   "saya",  "kami",     "kita",  "pak",
-      "bu",     "bapak", "ibu",   "min",  "the",  "and",   "to",    "of",       "a",     "is",
-      "in",     "rt",    "rw",    "jl",   "no",   "gang",  "kel",   "kec",      "kota",  "tapi",
-      "karena", "kalau", "jadi",  "sama", "lalu", "terus", "namun", "sedangkan"};
+      "di", "ke", "dari", "yang", "dan", "ini", "itu", "pada", "untuk", "dengan", "atau", "juga",
+      "dalam", "oleh", "nya", "ada", "saya", "kami", "kita", "pak", "bu", "bapak", "ibu", "min",
+      "the", "and", "to", "of", "a", "is", "in", "rt", "rw", "jl", "no", "gang", "kel", "kec",
+      "kota", "tapi", "karena", "kalau", "jadi", "sama", "lalu", "terus", "namun", "sedangkan",
+      // English messages tie the scene the same way ("our rumah": "our house").
+      "our", "my", "we", "i", "it", "at", "on", "for", "with", "from", "this", "that", "are", "was",
+      "were", "your", "their", "there",
+      // Reported speech ("katanya kamar penuh") tells what was said, not what is happening.
+      "kata"};
   return words->contains(word);
 }
 
