@@ -296,6 +296,21 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
   // only at terms of the same phrases. A composed cue expands into thousands of pairs, and a scan
   // of every earlier term for each made loading quadratic.
   std::unordered_map<uint64_t, std::vector<uint32_t>> terms_by_phrases;
+  // The same phrase text and the same blocker list recur across a composed cue's thousands of
+  // pairs; normalising each again made loading (and so an operator's reload, which answers only
+  // once it is done) take seconds.
+  std::unordered_map<std::string_view, uint32_t> phrase_ids;
+  auto intern = [&c, &phrase_ids, error](std::string_view text, const SourcePlace& place,
+                                         uint32_t* id) {
+    if (auto it = phrase_ids.find(text); it != phrase_ids.end()) {
+      *id = it->second;
+      return true;
+    }
+    if (!c->InternPhrase(text, place, id, error)) return false;
+    phrase_ids.emplace(text, *id);
+    return true;
+  };
+  std::unordered_map<const std::vector<std::string>*, std::vector<uint32_t>> blocker_ids;
   for (const auto& rule : rules.terms) {
     Term term;
     term.target = target_index.at(rule.target);
@@ -303,16 +318,20 @@ std::unique_ptr<KeywordClassifier> KeywordClassifier::Build(RuleSet rules, Lexic
     term.text = rule.text;
     term.source = SourceName(rule.place);
     if (rule.composed >= 0) term.composed = static_cast<uint32_t>(rule.composed);
-    if (!c->InternPhrase(rule.parts[0], rule.place, &term.primary, error)) return nullptr;
-    if (rule.parts.size() > 1 &&
-        !c->InternPhrase(rule.parts[1], rule.place, &term.secondary, error)) {
+    if (!intern(rule.parts[0], rule.place, &term.primary)) return nullptr;
+    if (rule.parts.size() > 1 && !intern(rule.parts[1], rule.place, &term.secondary)) {
       return nullptr;
     }
-    static const std::vector<std::string> kNoBlockers;
-    for (const auto& phrase : rule.unless ? *rule.unless : kNoBlockers) {
-      uint32_t id;
-      if (!c->InternPhrase(phrase, rule.place, &id, error)) return nullptr;
-      term.unless.push_back(id);
+    if (rule.unless) {
+      auto [ids, fresh] = blocker_ids.try_emplace(rule.unless.get());
+      if (fresh) {
+        for (const auto& phrase : *rule.unless) {
+          uint32_t id;
+          if (!intern(phrase, rule.place, &id)) return nullptr;
+          ids->second.push_back(id);
+        }
+      }
+      term.unless = ids->second;
     }
     // The same evidence written twice must not count twice. Within one target that is any
     // repeat ("akta lahir" and "akta kelahiran" share stems). Across the topics of one agency it
