@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "classifier/rules.h"
@@ -24,6 +25,15 @@ const std::set<std::string>& Stopwords() {
       "and",    "to",     "of",      "a",      "is",    "in",     "rt",        "rw",    "jl",
       "no",     "gang",   "kel",     "kec",    "kota",  "banget", "amat"};
   return *words;
+}
+
+// The words of `text` as the rules read them (normalised, then stemmed): what mining counts, and
+// what a mined phrase must read back as.
+std::vector<std::string> StemmedWords(std::string_view text, const Lexicon& lexicon,
+                                      const Stemmer& stemmer) {
+  std::vector<std::string> stems;
+  for (const auto& word : NormalizeWords(text, &lexicon)) stems.emplace_back(stemmer.Stem(word));
+  return stems;
 }
 
 bool AllDigits(const std::string& word) {
@@ -120,10 +130,7 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
     if (!takes_part) continue;
     ++n;
     for (const auto& label : labels) ++label_rows[label];
-    std::vector<std::string> stems;
-    for (const auto& word : NormalizeWords(row.text, &lexicon)) {
-      stems.emplace_back(stemmer.Stem(word));
-    }
+    const std::vector<std::string> stems = StemmedWords(row.text, lexicon, stemmer);
     // Words the classifier would read as negated: for conduct labels a phrase starting there is
     // not counted (see MiningOptions::negators).
     std::vector<bool> negated(stems.size(), false);
@@ -159,9 +166,9 @@ std::vector<MinedPhrase> MinePhrases(const std::vector<HistoryRow>& rows, const 
   // back as itself would vote for words it was not counted on, so it is not suggested.
   auto reads_back = [&lexicon, &stemmer](const std::string& phrase) {
     std::string again;
-    for (const auto& word : NormalizeWords(phrase, &lexicon)) {
+    for (const auto& stem : StemmedWords(phrase, lexicon, stemmer)) {
       if (!again.empty()) again += ' ';
-      again += stemmer.Stem(word);
+      again += stem;
     }
     return again == phrase;
   };
